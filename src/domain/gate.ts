@@ -1,0 +1,118 @@
+import * as z from 'zod';
+import { type Role, RoleSchema, ROLES } from './people';
+import type { StageId } from './stages';
+
+/**
+ * A gate problem: why a stage is not ready to pass. `code` is stable (tests and analytics use it),
+ * `path` points at the field in the stage content, `messageKey` + `params` are for the i18n catalog.
+ */
+export interface Problem {
+  code: string;
+  path: readonly (string | number)[];
+  messageKey: string;
+  params: Record<string, string | number>;
+}
+
+export function problem(
+  code: string,
+  path: readonly (string | number)[],
+  params: Record<string, string | number> = {},
+): Problem {
+  return { code, path, messageKey: `problem.${code}`, params };
+}
+
+export const DECISIONS = ['go', 'conditionalGo', 'recycle', 'hold', 'kill'] as const;
+export type Decision = (typeof DECISIONS)[number];
+export const DecisionSchema = z.enum(DECISIONS);
+
+/** Approving votes count toward the quorum; the others stop the gate at once. */
+export function isApproving(decision: Decision): boolean {
+  return decision === 'go' || decision === 'conditionalGo';
+}
+
+export const QuorumSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('any') }),
+  z.strictObject({ kind: z.literal('nOfM'), n: z.number().int().min(1).max(20) }),
+  z.strictObject({ kind: z.literal('all') }),
+]);
+export type Quorum = z.infer<typeof QuorumSchema>;
+
+/**
+ * Who decides at a gate.
+ * - `roles`: people holding any of these roles may decide.
+ * - `quorum`: approvals needed: any one, n distinct people, or one per listed role ("all").
+ * - `vetoRole`: optional. Someone with this role must be among the approvers, and only this role
+ *   may kill the run at this gate.
+ * Recycle and Hold take effect at once from any permitted approver: sending work back is always safe.
+ */
+export const GatePolicySchema = z.strictObject({
+  roles: z.array(RoleSchema).min(1).max(ROLES.length),
+  quorum: QuorumSchema,
+  vetoRole: RoleSchema.nullable(),
+});
+export type GatePolicy = z.infer<typeof GatePolicySchema>;
+
+export interface Vote {
+  by: string;
+  roles: readonly Role[];
+  decision: Decision;
+}
+
+/** Roles among the policy's that have an approving vote. */
+function coveredRoles(policy: GatePolicy, votes: readonly Vote[]): Set<Role> {
+  const covered = new Set<Role>();
+  for (const vote of votes) {
+    if (!isApproving(vote.decision)) continue;
+    for (const role of vote.roles) if (policy.roles.includes(role)) covered.add(role);
+  }
+  return covered;
+}
+
+/** How many approvals the gate needs in all (shown as "1 of 2 approvals"). */
+export function approvalsNeeded(policy: GatePolicy): number {
+  switch (policy.quorum.kind) {
+    case 'any':
+      return 1;
+    case 'nOfM':
+      return policy.quorum.n;
+    case 'all':
+      return policy.roles.length;
+  }
+}
+
+/** Approvals counted so far toward `approvalsNeeded`. */
+export function approvalsCounted(policy: GatePolicy, votes: readonly Vote[]): number {
+  if (policy.quorum.kind === 'all') return coveredRoles(policy, votes).size;
+  return votes.filter((v) => isApproving(v.decision)).length;
+}
+
+/** The roles still missing before the gate can pass (for "Finance must approve" messages). */
+export function missingRoles(policy: GatePolicy, votes: readonly Vote[]): Role[] {
+  const covered = coveredRoles(policy, votes);
+  const missing: Role[] = [];
+  if (policy.quorum.kind === 'all') missing.push(...policy.roles.filter((r) => !covered.has(r)));
+  const vetoApproved = votes.some(
+    (v) => isApproving(v.decision) && policy.vetoRole !== null && v.roles.includes(policy.vetoRole),
+  );
+  if (policy.vetoRole !== null && !vetoApproved && !missing.includes(policy.vetoRole)) {
+    missing.push(policy.vetoRole);
+  }
+  return missing;
+}
+
+/** True when these votes pass the gate. */
+export function quorumReached(policy: GatePolicy, votes: readonly Vote[]): boolean {
+  return (
+    approvalsCounted(policy, votes) >= approvalsNeeded(policy) &&
+    missingRoles(policy, votes).length === 0
+  );
+}
+
+/** May a person holding `roles` decide at this gate at all? */
+export function mayDecide(policy: GatePolicy, roles: readonly Role[]): boolean {
+  return roles.some((r) => policy.roles.includes(r) || r === policy.vetoRole);
+}
+
+export type GatePolicies = Record<StageId, GatePolicy>;
+
+export const any = (...roles: Role[]): GatePolicy => ({ roles, quorum: { kind: 'any' }, vetoRole: null });

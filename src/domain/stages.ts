@@ -1,0 +1,52 @@
+/** The seven stages of a strategy run, in the order the source document gives them. */
+export const STAGE_IDS = [
+  'research',
+  'goals',
+  'strategy',
+  'resources',
+  'execution',
+  'monitoring',
+  'evaluation',
+] as const;
+
+export type StageId = (typeof STAGE_IDS)[number];
+
+/** Stages walked one after another before the run starts operating. */
+export const PLANNING_STAGES = ['research', 'goals', 'strategy', 'resources'] as const;
+export type PlanningStageId = (typeof PLANNING_STAGES)[number];
+
+/** Execution and monitoring run side by side once resources are approved. */
+export const OPERATING_STAGES = ['execution', 'monitoring'] as const;
+export type OperatingStageId = (typeof OPERATING_STAGES)[number];
+
+/** Where a replan may send the run back to. */
+export const REPLAN_TARGETS = ['strategy', 'resources'] as const;
+export type ReplanTarget = (typeof REPLAN_TARGETS)[number];
+
+export function isStageId(value: unknown): value is StageId {
+  return typeof value === 'string' && (STAGE_IDS as readonly string[]).includes(value);
+}
+
+/** 0-based position of a stage in the flow. */
+export function stageIndex(stage: StageId): number {
+  return STAGE_IDS.indexOf(stage);
+}
+
+/** 1-based number as people say it ("Stage 3"). */
+export function stageNumber(stage: StageId): number {
+  return stageIndex(stage) + 1;
+}
+
+/** True when `a` comes before or is `b` in the flow. Execution and monitoring count as one step. */
+export function isAtOrBefore(a: StageId, b: StageId): boolean {
+  return stageStep(a) <= stageStep(b);
+}
+
+/** Execution and monitoring share one step because they run in parallel. */
+export function stageStep(stage: StageId): number {
+  return stage === 'monitoring' ? stageIndex('execution') : stageIndex(stage);
+}
+
+export function isOperatingStage(stage: StageId): stage is OperatingStageId {
+  return stage === 'execution' || stage === 'monitoring';
+}

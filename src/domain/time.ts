@@ -1,0 +1,94 @@
+import * as z from 'zod';
+
+/**
+ * Calendar dates are ISO `YYYY-MM-DD` strings, moments are ISO timestamps. Domain code never reads
+ * the clock: "today" and "now" are always passed in, so every rule can be tested on fixed dates.
+ */
+export const IsoDateSchema = z.iso.date();
+export const IsoDateTimeSchema = z.iso.datetime({ offset: true });
+export type IsoDate = string;
+export type IsoDateTime = string;
+
+/** A clock the runtime injects. Tests pass a fixed one. */
+export interface Clock {
+  now(): IsoDateTime;
+}
+export const systemClock: Clock = { now: () => new Date().toISOString() };
+export function fixedClock(at: IsoDateTime): Clock {
+  return { now: () => at };
+}
+
+const DAY_MS = 86_400_000;
+
+function dateToUtcMs(date: IsoDate): number {
+  const [y, m, d] = date.split('-').map(Number);
+  return Date.UTC(y ?? 0, (m ?? 1) - 1, d ?? 1);
+}
+
+function utcMsToDate(ms: number): IsoDate {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+  return Math.round((dateToUtcMs(to) - dateToUtcMs(from)) / DAY_MS);
+}
+
+export function addDays(date: IsoDate, days: number): IsoDate {
+  return utcMsToDate(dateToUtcMs(date) + days * DAY_MS);
+}
+
+/** The calendar date of a timestamp, in UTC. */
+export function dateOf(at: IsoDateTime): IsoDate {
+  return new Date(at).toISOString().slice(0, 10);
+}
+
+export const PeriodSchema = z
+  .strictObject({ start: IsoDateSchema, end: IsoDateSchema })
+  .refine((p) => p.start <= p.end, { message: 'the period must end on or after its start' });
+export type Period = z.infer<typeof PeriodSchema>;
+
+/** Calendar quarter `q` (1-4) of `year`. */
+export function quarterPeriod(year: number, q: 1 | 2 | 3 | 4): Period {
+  const startMonth = (q - 1) * 3;
+  const start = utcMsToDate(Date.UTC(year, startMonth, 1));
+  const end = utcMsToDate(Date.UTC(year, startMonth + 3, 1) - DAY_MS);
+  return { start, end };
+}
+
+/** The quarter a date falls in. */
+export function quarterOf(date: IsoDate): { year: number; quarter: 1 | 2 | 3 | 4 } {
+  const [y, m] = date.split('-').map(Number);
+  return { year: y ?? 0, quarter: (Math.floor(((m ?? 1) - 1) / 3) + 1) as 1 | 2 | 3 | 4 };
+}
+
+/** A short label: "2024-Q3" for a calendar quarter, "2024-07-01 – 2024-12-31" otherwise. */
+export function periodLabel(period: Period): string {
+  const { year, quarter } = quarterOf(period.start);
+  const q = quarterPeriod(year, quarter);
+  if (q.start === period.start && q.end === period.end) return `${year}-Q${quarter}`;
+  if (period.start === `${year}-01-01` && period.end === `${year}-12-31`) return `${year}`;
+  return `${period.start} – ${period.end}`;
+}
+
+/**
+ * The period that follows: the next calendar quarter for a quarter, the next year for a year,
+ * otherwise a period of the same length starting the day after.
+ */
+export function nextPeriod(period: Period): Period {
+  const { year, quarter } = quarterOf(period.start);
+  const q = quarterPeriod(year, quarter);
+  if (q.start === period.start && q.end === period.end) {
+    return quarter === 4 ? quarterPeriod(year + 1, 1) : quarterPeriod(year, (quarter + 1) as 1 | 2 | 3 | 4);
+  }
+  if (period.start === `${year}-01-01` && period.end === `${year}-12-31`) {
+    return { start: `${year + 1}-01-01`, end: `${year + 1}-12-31` };
+  }
+  const length = daysBetween(period.start, period.end);
+  const start = addDays(period.end, 1);
+  return { start, end: addDays(start, length) };
+}
+
+export function isWithin(date: IsoDate, period: Period): boolean {
+  return date >= period.start && date <= period.end;
+}
