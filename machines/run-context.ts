@@ -1,0 +1,188 @@
+import * as z from 'zod';
+import type { GatePolicies, Vote, Decision } from '../src/domain/gate';
+import { GatePolicySchema } from '../src/domain/gate';
+import { IdSchema } from '../src/domain/people';
+import type { StageContentMap, TaskStatus } from '../src/domain/content';
+import type { Health } from '../src/domain/kpi';
+import { type Period, PeriodSchema, IsoDateTimeSchema } from '../src/domain/time';
+import { STAGE_IDS, type StageId, type ReplanTarget } from '../src/domain/stages';
+import { ScenarioIdSchema, type ScenarioId } from '../src/domain/scenarios';
+import type { RiskSeverity, RiskStatus } from './events';
+
+/** Where a stage stands in the current pass through the flow. */
+export type StageStatus = 'notStarted' | 'drafting' | 'inReview' | 'approved';
+
+export interface CastVote extends Vote {
+  at: string;
+  comment: string;
+  conditions: readonly string[];
+}
+
+export interface StageRecord {
+  status: StageStatus;
+  /** The content of the latest submission (kept after a recycle as the seed of the next draft). */
+  submitted: StageContentMap[StageId] | null;
+  /** The content the gate approved; frozen until the stage is recycled. */
+  approved: StageContentMap[StageId] | null;
+  submittedBy: string | null;
+  submittedAt: string | null;
+  /** How many times this stage has been submitted. */
+  round: number;
+  /** Votes cast in the current round. */
+  votes: CastVote[];
+  /** The votes that passed the gate, for "approved by … on …". */
+  approvedVotes: CastVote[];
+  approvedAt: string | null;
+  /** How many times a gate sent the run back to this stage. */
+  recycles: number;
+  /** Set while the stage is being redone after a recycle; cleared by the next submission. */
+  recycledBy: { from: StageId; by: string; at: string; reason: string } | null;
+}
+
+export interface FollowUp {
+  id: string;
+  stage: StageId;
+  text: string;
+  raisedBy: string;
+  raisedAt: string;
+  closed: { by: string; at: string; note: string } | null;
+}
+
+export interface CheckIn {
+  id: string;
+  kpiId: string;
+  date: string;
+  value: number;
+  source: string;
+  reason: string;
+  by: string;
+  at: string;
+  paceTarget: number;
+  attainment: number;
+  health: Health;
+}
+
+export interface Risk {
+  id: string;
+  description: string;
+  severity: RiskSeverity;
+  /** A red check-in raises a risk itself; people raise the others by hand. */
+  trigger: { kind: 'checkIn'; kpiId: string; checkInId: string } | { kind: 'manual' };
+  countermeasure: string;
+  ownerId: string | null;
+  due: string | null;
+  status: RiskStatus;
+  raisedBy: string;
+  raisedAt: string;
+  updatedAt: string;
+}
+
+export interface Transition {
+  kind: 'recycle' | 'replan';
+  from: StageId;
+  to: StageId;
+  by: string;
+  at: string;
+  reason: string;
+}
+
+export type RunOutcome =
+  | { kind: 'killed'; stage: StageId; by: string; at: string; reason: string }
+  | { kind: 'completed'; at: string };
+
+export interface RunContext {
+  runId: string;
+  scenario: ScenarioId;
+  title: string;
+  period: Period;
+  leadId: string;
+  parentRunId: string | null;
+  childRunId: string | null;
+  createdAt: string;
+  policies: GatePolicies;
+  stages: Record<StageId, StageRecord>;
+  /** The stage in focus: a planning stage, 'execution' while operating, or 'evaluation'. */
+  current: StageId;
+  followUps: FollowUp[];
+  taskProgress: Record<string, { status: TaskStatus; by: string; at: string }>;
+  checkIns: CheckIn[];
+  risks: Risk[];
+  /** Recycles and replans, in order: the back edges of the board. */
+  transitions: Transition[];
+  hold: { stage: StageId; by: string; at: string; reason: string } | null;
+  executionClosed: { by: string; at: string; acceptance: string } | null;
+  outcome: RunOutcome | null;
+  updatedAt: string;
+}
+
+/** What it takes to open a run. */
+export const RunInputSchema = z.strictObject({
+  runId: IdSchema,
+  scenario: ScenarioIdSchema,
+  title: z.string().trim().min(1).max(200),
+  period: PeriodSchema,
+  leadId: IdSchema,
+  parentRunId: IdSchema.nullable(),
+  createdAt: IsoDateTimeSchema,
+  policies: z.strictObject(
+    Object.fromEntries(STAGE_IDS.map((s) => [s, GatePolicySchema])) as Record<
+      StageId,
+      typeof GatePolicySchema
+    >,
+  ),
+});
+export type RunInput = z.infer<typeof RunInputSchema>;
+
+function emptyStage(status: StageStatus): StageRecord {
+  return {
+    status,
+    submitted: null,
+    approved: null,
+    submittedBy: null,
+    submittedAt: null,
+    round: 0,
+    votes: [],
+    approvedVotes: [],
+    approvedAt: null,
+    recycles: 0,
+    recycledBy: null,
+  };
+}
+
+export function initialContext(input: RunInput): RunContext {
+  const stages = Object.fromEntries(
+    STAGE_IDS.map((s) => [s, emptyStage(s === 'research' ? 'drafting' : 'notStarted')]),
+  ) as Record<StageId, StageRecord>;
+  return {
+    runId: input.runId,
+    scenario: input.scenario,
+    title: input.title,
+    period: input.period,
+    leadId: input.leadId,
+    parentRunId: input.parentRunId,
+    childRunId: null,
+    createdAt: input.createdAt,
+    policies: input.policies,
+    stages,
+    current: 'research',
+    followUps: [],
+    taskProgress: {},
+    checkIns: [],
+    risks: [],
+    transitions: [],
+    hold: null,
+    executionClosed: null,
+    outcome: null,
+    updatedAt: input.createdAt,
+  };
+}
+
+/** The approved content of a stage, typed. Null until its gate says Go. */
+export function approvedContent<S extends StageId>(
+  context: RunContext,
+  stage: S,
+): StageContentMap[S] | null {
+  return context.stages[stage].approved as StageContentMap[S] | null;
+}
+
+export type { Decision };

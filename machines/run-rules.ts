@@ -1,0 +1,514 @@
+import {
+  type Problem,
+  isApproving,
+  mayDecide,
+  missingRoles,
+  quorumReached,
+} from '../src/domain/gate';
+import type { Role } from '../src/domain/people';
+import { gateReadiness, type GateContext } from '../src/domain/readiness';
+import { assessCheckIn } from '../src/domain/kpi';
+import {
+  STAGE_IDS,
+  type StageId,
+  isOperatingStage,
+  stageStep,
+  PLANNING_STAGES,
+} from '../src/domain/stages';
+import { type StageContentMap, STAGE_CONTENT_SCHEMAS } from '../src/domain/content';
+import type { EventOf, RunEvent, DecideEvent, SubmitEvent } from './events';
+import { type RunContext, type StageRecord, type CastVote, approvedContent } from './run-context';
+
+/**
+ * Why the run refuses an event. Guards answer yes/no from these same checks, and the engine and
+ * the UI show the refusal, so what a person is told is exactly what the machine decided.
+ */
+export interface Refusal {
+  code: string;
+  /** The machine guard that said no. */
+  guard: string;
+  messageKey: string;
+  params: Record<string, string | number>;
+  /** Gate problems, when the stage is not ready. */
+  problems: Problem[];
+  /** Roles that would be allowed, when the actor's roles are not. */
+  missingRoles: Role[];
+}
+
+function refuse(
+  code: string,
+  guard: string,
+  extra: Partial<Pick<Refusal, 'params' | 'problems' | 'missingRoles'>> = {},
+): Refusal {
+  return {
+    code,
+    guard,
+    messageKey: `refusal.${code}`,
+    params: extra.params ?? {},
+    problems: extra.problems ?? [],
+    missingRoles: extra.missingRoles ?? [],
+  };
+}
+
+/** The context a stage's gate is checked in: period, approved goals and strategy. */
+export function gateContextFor(
+  context: RunContext,
+  stage: StageId,
+  personIds: readonly string[] | null = null,
+): GateContext {
+  return {
+    period: context.period,
+    goals: stage === 'goals' ? [] : (approvedContent(context, 'goals')?.goals ?? []),
+    strategy: approvedContent(context, 'strategy'),
+    personIds,
+  };
+}
+
+/** Open follow-ups and open critical risks: what closing execution must face. */
+export function openItems(context: RunContext): { followUps: number; criticalRisks: number } {
+  return {
+    followUps: context.followUps.filter((f) => f.closed === null).length,
+    criticalRisks: context.risks.filter((r) => r.severity === 'critical' && r.status !== 'closed')
+      .length,
+  };
+}
+
+export function checkSubmit(context: RunContext, event: SubmitEvent, stage: StageId): Refusal | null {
+  if (event.stage !== stage) return refuse('wrongStage', 'isThisStage', { params: { stage } });
+  if (event.by !== context.leadId) return refuse('notLead', 'isLead');
+  const problems = gateReadiness(stage, event.content, gateContextFor(context, stage));
+  if (problems.length > 0) return refuse('notReady', 'gateReady', { problems });
+  if (stage === 'evaluation' && openItems(context).followUps > 0 && !context.executionClosed?.acceptance) {
+    return refuse('followUpsOpen', 'followUpsClosed', {
+      params: { count: openItems(context).followUps },
+    });
+  }
+  return null;
+}
+
+/** What a permitted decision does to the gate. */
+export type DecisionOutcome = 'pass' | 'vote' | 'recycle' | 'hold' | 'kill';
+
+export function checkDecide(
+  context: RunContext,
+  event: DecideEvent,
+  stage: StageId,
+): Refusal | null {
+  if (event.stage !== stage) return refuse('wrongStage', 'isThisStage', { params: { stage } });
+  const record = context.stages[stage];
+  const policy = context.policies[stage];
+  if (event.by === record.submittedBy) return refuse('selfDecision', 'notSubmitter');
+  if (!mayDecide(policy, event.roles)) {
+    const allowed = policy.vetoRole ? [...policy.roles, policy.vetoRole] : [...policy.roles];
+    return refuse('roleNotPermitted', 'hasGateRole', { missingRoles: [...new Set(allowed)] });
+  }
+  if (record.votes.some((v) => v.by === event.by)) return refuse('alreadyVoted', 'oneVotePerPerson');
+  if (event.decision !== 'go' && event.comment.length === 0) {
+    return refuse('commentRequired', 'hasComment', { params: { decision: event.decision } });
+  }
+  if (event.decision === 'conditionalGo') {
+    if (event.conditions.length === 0) return refuse('conditionsRequired', 'hasConditions');
+    if (stage === 'evaluation') return refuse('noConditionsAtFinalGate', 'notFinalGate');
+  }
+  if (event.decision === 'recycle') {
+    if (event.recycleTo === null || stageStep(event.recycleTo) > stageStep(stage)) {
+      return refuse('invalidRecycleTarget', 'recycleToEarlierStage', { params: { stage } });
+    }
+    // Execution and monitoring share a step; recycling one to the other would skip its gate.
+    if (isOperatingStage(event.recycleTo) && event.recycleTo !== stage) {
+      return refuse('invalidRecycleTarget', 'recycleToEarlierStage', { params: { stage } });
+    }
+  }
+  if (event.decision === 'kill' && policy.vetoRole && !event.roles.includes(policy.vetoRole)) {
+    return refuse('vetoRoleRequired', 'hasVetoRole', { missingRoles: [policy.vetoRole] });
+  }
+  return null;
+}
+
+/** The effect of a decision that `checkDecide` allowed. */
+export function decisionOutcome(context: RunContext, event: DecideEvent): DecisionOutcome {
+  if (!isApproving(event.decision)) return event.decision as 'recycle' | 'hold' | 'kill';
+  const votes = [...context.stages[event.stage].votes, event];
+  return quorumReached(context.policies[event.stage], votes) ? 'pass' : 'vote';
+}
+
+/** Missing roles before the gate can pass, shown as "Finance must approve the budget gate". */
+export function gateMissingRoles(context: RunContext, stage: StageId): Role[] {
+  return missingRoles(context.policies[stage], context.stages[stage].votes);
+}
+
+export function checkCheckIn(context: RunContext, event: EventOf<'kpi.checkIn'>): Refusal | null {
+  const kpi = approvedContent(context, 'monitoring')?.kpis.find((k) => k.id === event.kpiId);
+  if (!kpi) return refuse('unknownKpi', 'kpiExists', { params: { kpiId: event.kpiId } });
+  if (event.date < context.period.start || event.date > context.period.end) {
+    return refuse('dateOutsidePeriod', 'dateInPeriod', { params: { date: event.date } });
+  }
+  const { health } = assessCheckIn(kpi, event.value, event.date, context.period);
+  if (health !== 'green' && event.reason.length === 0) return refuse('reasonRequired', 'hasGapReason');
+  return null;
+}
+
+export function checkTaskProgress(
+  context: RunContext,
+  event: EventOf<'task.progress'>,
+): Refusal | null {
+  const task = approvedContent(context, 'execution')?.tasks.find((t) => t.id === event.taskId);
+  if (!task) return refuse('unknownTask', 'taskExists', { params: { taskId: event.taskId } });
+  if (event.by !== task.ownerId && event.by !== context.leadId) return refuse('notTaskOwner', 'isTaskOwner');
+  return null;
+}
+
+export function checkRiskUpdate(context: RunContext, event: EventOf<'risk.update'>): Refusal | null {
+  const risk = context.risks.find((r) => r.id === event.riskId);
+  if (!risk) return refuse('unknownRisk', 'riskExists', { params: { riskId: event.riskId } });
+  if (risk.status === 'closed') return refuse('riskClosed', 'riskOpen');
+  if (event.status === 'closed' && (event.countermeasure.length === 0 || event.ownerId === null)) {
+    return refuse('countermeasureRequired', 'hasCountermeasure');
+  }
+  return null;
+}
+
+export function checkReplan(context: RunContext, event: EventOf<'replan.escalate'>): Refusal | null {
+  if (event.by !== context.leadId) return refuse('notLead', 'isLead');
+  return null;
+}
+
+export function checkCloseExecution(
+  context: RunContext,
+  event: EventOf<'execution.close'>,
+): Refusal | null {
+  if (event.by !== context.leadId) return refuse('notLead', 'isLead');
+  for (const stage of ['execution', 'monitoring'] as const) {
+    if (context.stages[stage].status !== 'approved') {
+      return refuse('stageNotApproved', 'operatingApproved', { params: { stage } });
+    }
+  }
+  const open = openItems(context);
+  if ((open.followUps > 0 || open.criticalRisks > 0) && event.acceptance.length === 0) {
+    return refuse('openItemsNeedAcceptance', 'openItemsAccepted', { params: { ...open } });
+  }
+  return null;
+}
+
+export function checkFollowUpClose(
+  context: RunContext,
+  event: EventOf<'followUp.close'>,
+): Refusal | null {
+  const followUp = context.followUps.find((f) => f.id === event.followUpId);
+  if (!followUp) return refuse('unknownFollowUp', 'followUpExists');
+  if (followUp.closed) return refuse('followUpClosed', 'followUpOpen');
+  return null;
+}
+
+export function checkResume(context: RunContext, event: EventOf<'run.resume'>): Refusal | null {
+  if (event.by !== context.leadId && !event.roles.some((r) => context.policies[context.hold?.stage ?? 'research'].roles.includes(r))) {
+    return refuse('notLead', 'isLeadOrApprover');
+  }
+  return null;
+}
+
+export function checkLinkCycle(context: RunContext, event: EventOf<'cycle.link'>): Refusal | null {
+  if (event.by !== context.leadId) return refuse('notLead', 'isLead');
+  if (context.childRunId !== null) return refuse('alreadyLinked', 'notYetLinked');
+  return null;
+}
+
+/** Refusal for any event, given only the context; the state-dependent part is the machine's. */
+export function checkEvent(context: RunContext, event: RunEvent): Refusal | null {
+  switch (event.type) {
+    case 'stage.submit':
+      return checkSubmit(context, event, event.stage);
+    case 'gate.decide':
+      return checkDecide(context, event, event.stage);
+    case 'run.resume':
+      return checkResume(context, event);
+    case 'followUp.close':
+      return checkFollowUpClose(context, event);
+    case 'task.progress':
+      return checkTaskProgress(context, event);
+    case 'kpi.checkIn':
+      return checkCheckIn(context, event);
+    case 'risk.raise':
+      return null;
+    case 'risk.update':
+      return checkRiskUpdate(context, event);
+    case 'replan.escalate':
+      return checkReplan(context, event);
+    case 'execution.close':
+      return checkCloseExecution(context, event);
+    case 'cycle.link':
+      return checkLinkCycle(context, event);
+  }
+}
+
+// Reducers: each returns a new context; the machine's actions are thin wrappers around them. ---
+
+function withStage(context: RunContext, stage: StageId, patch: Partial<StageRecord>): RunContext {
+  return { ...context, stages: { ...context.stages, [stage]: { ...context.stages[stage], ...patch } } };
+}
+
+export function applySubmit(context: RunContext, event: SubmitEvent): RunContext {
+  const record = context.stages[event.stage];
+  return {
+    ...withStage(context, event.stage, {
+      status: 'inReview',
+      // The gate check has validated it; store the canonical parsed form (trimmed strings).
+      submitted: STAGE_CONTENT_SCHEMAS[event.stage].parse(event.content) as StageContentMap[StageId],
+      submittedBy: event.by,
+      submittedAt: event.at,
+      round: record.round + 1,
+      votes: [],
+      recycledBy: null,
+    }),
+    updatedAt: event.at,
+  };
+}
+
+function castVote(event: DecideEvent): CastVote {
+  return {
+    by: event.by,
+    roles: event.roles,
+    decision: event.decision,
+    at: event.at,
+    comment: event.comment,
+    conditions: event.conditions,
+  };
+}
+
+export function applyVote(context: RunContext, event: DecideEvent): RunContext {
+  const record = context.stages[event.stage];
+  return { ...withStage(context, event.stage, { votes: [...record.votes, castVote(event)] }), updatedAt: event.at };
+}
+
+/** The stage after `stage` once its gate passes; execution and monitoring both lead on to evaluation. */
+export function nextStage(stage: StageId): StageId | null {
+  if (stage === 'resources') return 'execution';
+  if (stage === 'execution' || stage === 'monitoring' || stage === 'evaluation') return null;
+  return STAGE_IDS[STAGE_IDS.indexOf(stage) + 1] ?? null;
+}
+
+export function applyPass(context: RunContext, event: DecideEvent): RunContext {
+  const record = context.stages[event.stage];
+  const votes = [...record.votes, castVote(event)];
+  let next = withStage(context, event.stage, {
+    status: 'approved',
+    approved: record.submitted,
+    approvedVotes: votes,
+    approvedAt: event.at,
+    votes,
+  });
+  const conditions = votes.flatMap((v) => v.conditions.map((text) => ({ text, by: v.by })));
+  next = {
+    ...next,
+    followUps: [
+      ...next.followUps,
+      ...conditions.map((c, i) => ({
+        id: `fu-${next.followUps.length + i + 1}`,
+        stage: event.stage,
+        text: c.text,
+        raisedBy: c.by,
+        raisedAt: event.at,
+        closed: null,
+      })),
+    ],
+    updatedAt: event.at,
+  };
+  if (event.stage === 'evaluation') {
+    return { ...next, outcome: { kind: 'completed', at: event.at } };
+  }
+  const following = nextStage(event.stage);
+  if (following === null) return next;
+  if (following === 'execution') return { ...next, current: 'execution' };
+  return { ...withStage(next, following, { status: 'drafting' }), current: following };
+}
+
+/**
+ * Sends the run back to `to`: that stage is drafted again and every stage after it up to `from`
+ * must pass its gate again. Operating stages that are not part of the way back keep their state,
+ * so a replan resumes operating where it left off.
+ */
+function reopen(context: RunContext, from: StageId, to: StageId): RunContext {
+  let next = context;
+  for (const stage of STAGE_IDS) {
+    if (stage === to) {
+      next = withStage(next, stage, { status: 'drafting', approved: null, votes: [] });
+    } else if (
+      stageStep(stage) > stageStep(to) &&
+      (PLANNING_STAGES as readonly StageId[]).includes(stage)
+    ) {
+      next = withStage(next, stage, { status: 'notStarted', approved: null, votes: [] });
+    } else if (stage === from && stage !== to && isOperatingStage(stage)) {
+      next = withStage(next, stage, { status: 'notStarted', approved: null, votes: [] });
+    }
+  }
+  return { ...next, current: isOperatingStage(to) ? 'execution' : to };
+}
+
+export function applyRecycle(context: RunContext, event: DecideEvent): RunContext {
+  const to = event.recycleTo ?? event.stage;
+  const reopened = reopen(applyVote(context, event), event.stage, to);
+  const target = reopened.stages[to];
+  return {
+    ...withStage(reopened, to, {
+      recycles: target.recycles + 1,
+      recycledBy: { from: event.stage, by: event.by, at: event.at, reason: event.comment },
+    }),
+    transitions: [
+      ...context.transitions,
+      { kind: 'recycle', from: event.stage, to, by: event.by, at: event.at, reason: event.comment },
+    ],
+    updatedAt: event.at,
+  };
+}
+
+export function applyHold(context: RunContext, event: DecideEvent): RunContext {
+  return {
+    ...applyVote(context, event),
+    hold: { stage: event.stage, by: event.by, at: event.at, reason: event.comment },
+  };
+}
+
+export function applyResume(context: RunContext, event: EventOf<'run.resume'>): RunContext {
+  // The held gate is decided afresh: the hold vote does not count as a decision any more.
+  if (!context.hold) return context;
+  const stage = context.hold.stage;
+  const votes = context.stages[stage].votes.filter((v) => v.decision !== 'hold');
+  return { ...withStage(context, stage, { votes }), hold: null, updatedAt: event.at };
+}
+
+export function applyKill(context: RunContext, event: DecideEvent): RunContext {
+  return {
+    ...applyVote(context, event),
+    outcome: { kind: 'killed', stage: event.stage, by: event.by, at: event.at, reason: event.comment },
+  };
+}
+
+export function applyFollowUpClose(context: RunContext, event: EventOf<'followUp.close'>): RunContext {
+  return {
+    ...context,
+    followUps: context.followUps.map((f) =>
+      f.id === event.followUpId ? { ...f, closed: { by: event.by, at: event.at, note: event.note } } : f,
+    ),
+    updatedAt: event.at,
+  };
+}
+
+export function applyTaskProgress(context: RunContext, event: EventOf<'task.progress'>): RunContext {
+  return {
+    ...context,
+    taskProgress: {
+      ...context.taskProgress,
+      [event.taskId]: { status: event.status, by: event.by, at: event.at },
+    },
+    updatedAt: event.at,
+  };
+}
+
+/** Records a check-in; a red one raises a risk alert for its KPI unless one is already open. */
+export function applyCheckIn(context: RunContext, event: EventOf<'kpi.checkIn'>): RunContext {
+  const kpi = approvedContent(context, 'monitoring')?.kpis.find((k) => k.id === event.kpiId);
+  if (!kpi) return context;
+  const assessment = assessCheckIn(kpi, event.value, event.date, context.period);
+  const checkIn = {
+    id: `ci-${context.checkIns.length + 1}`,
+    kpiId: event.kpiId,
+    date: event.date,
+    value: event.value,
+    source: event.source,
+    reason: event.reason,
+    by: event.by,
+    at: event.at,
+    ...assessment,
+  };
+  const next = { ...context, checkIns: [...context.checkIns, checkIn], updatedAt: event.at };
+  const alreadyOpen = context.risks.some(
+    (r) => r.trigger.kind === 'checkIn' && r.trigger.kpiId === kpi.id && r.status !== 'closed',
+  );
+  if (assessment.health !== 'red' || alreadyOpen) return next;
+  return {
+    ...next,
+    risks: [
+      ...context.risks,
+      {
+        id: `risk-${context.risks.length + 1}`,
+        description: event.reason,
+        severity: 'high',
+        trigger: { kind: 'checkIn', kpiId: kpi.id, checkInId: checkIn.id },
+        countermeasure: '',
+        ownerId: null,
+        due: null,
+        status: 'open',
+        raisedBy: event.by,
+        raisedAt: event.at,
+        updatedAt: event.at,
+      },
+    ],
+  };
+}
+
+export function applyRiskRaise(context: RunContext, event: EventOf<'risk.raise'>): RunContext {
+  return {
+    ...context,
+    risks: [
+      ...context.risks,
+      {
+        id: `risk-${context.risks.length + 1}`,
+        description: event.description,
+        severity: event.severity,
+        trigger: { kind: 'manual' },
+        countermeasure: event.countermeasure,
+        ownerId: event.ownerId,
+        due: event.due,
+        status: 'open',
+        raisedBy: event.by,
+        raisedAt: event.at,
+        updatedAt: event.at,
+      },
+    ],
+    updatedAt: event.at,
+  };
+}
+
+export function applyRiskUpdate(context: RunContext, event: EventOf<'risk.update'>): RunContext {
+  return {
+    ...context,
+    risks: context.risks.map((r) =>
+      r.id === event.riskId
+        ? {
+            ...r,
+            countermeasure: event.countermeasure,
+            ownerId: event.ownerId,
+            due: event.due,
+            status: event.status,
+            updatedAt: event.at,
+          }
+        : r,
+    ),
+    updatedAt: event.at,
+  };
+}
+
+export function applyReplan(context: RunContext, event: EventOf<'replan.escalate'>): RunContext {
+  const reopened = reopen(context, 'resources', event.target);
+  return {
+    ...reopened,
+    transitions: [
+      ...context.transitions,
+      { kind: 'replan', from: 'monitoring', to: event.target, by: event.by, at: event.at, reason: event.reason },
+    ],
+    updatedAt: event.at,
+  };
+}
+
+export function applyCloseExecution(context: RunContext, event: EventOf<'execution.close'>): RunContext {
+  return {
+    ...withStage(context, 'evaluation', { status: 'drafting' }),
+    current: 'evaluation',
+    executionClosed: { by: event.by, at: event.at, acceptance: event.acceptance },
+    updatedAt: event.at,
+  };
+}
+
+export function applyLinkCycle(context: RunContext, event: EventOf<'cycle.link'>): RunContext {
+  return { ...context, childRunId: event.childRunId, updatedAt: event.at };
+}

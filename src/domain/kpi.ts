@@ -1,0 +1,123 @@
+import type { DIRECTIONS, Kpi, KPI_MEASURES } from './content';
+import { daysBetween, type IsoDate, type Period } from './time';
+
+/**
+ * KPI math for the monitoring loop: attainment, the time-prorated target (pace) and health.
+ * Rates are fractions (1.2 = 120%), as thresholds are. Every result is a finite number so it can
+ * be stored in a check-in and compared with thresholds without special cases.
+ */
+
+export type Direction = (typeof DIRECTIONS)[number];
+export type KpiMeasure = (typeof KPI_MEASURES)[number];
+export type Health = 'green' | 'amber' | 'red';
+
+export interface Thresholds {
+  /** Pace attainment at or above which the KPI is green (0.95 = 95%). */
+  green: number;
+  /** Pace attainment at or above which the KPI is amber; below it is red. */
+  amber: number;
+}
+
+/** Green at 95% of pace or better, amber from 80%, red below (DOMAIN.md, monitoring loop). */
+export const DEFAULT_THRESHOLDS: Thresholds = { green: 0.95, amber: 0.8 };
+
+/**
+ * The highest attainment reported (1000%). It keeps "beat a target by infinitely much" finite;
+ * thresholds (capped at 10 by the schema) can never tell the difference.
+ */
+export const MAX_ATTAINMENT = 10;
+
+/**
+ * How far `actual` reaches `target`: actual / target when higher is better, target / actual when
+ * lower is better (cost, inventory days). ¥1.8M against ¥1.5M is 1.2.
+ *
+ * Edge cases:
+ * - higher, target 0: nothing was required, so any actual counts as fully attained (1). This is
+ *   also the pace target before a cumulative KPI's period starts.
+ * - lower, actual 0: nothing beats zero. Against a target of 0 that is exactly on target (1);
+ *   against a positive target it is capped at `MAX_ATTAINMENT`.
+ * - lower, target 0, actual > 0: the target was zero and something happened: 0.
+ * Results are capped at `MAX_ATTAINMENT`.
+ *
+ * WARNING: throws a RangeError on negative or non-finite input; KPI figures are never negative.
+ */
+export function attainmentRate(actual: number, target: number, direction: Direction): number {
+  assertFigure(actual, 'actual');
+  assertFigure(target, 'target');
+  const [reached, wanted] = direction === 'higher' ? [actual, target] : [target, actual];
+  if (wanted === 0) return direction === 'higher' || reached === 0 ? 1 : MAX_ATTAINMENT;
+  return Math.min(reached / wanted, MAX_ATTAINMENT);
+}
+
+function assertFigure(value: number, name: string): void {
+  if (!Number.isFinite(value) || value < 0) {
+    throw new RangeError(`${name} must be a finite number ≥ 0, got ${value}`);
+  }
+}
+
+/**
+ * The fraction of the period elapsed by the end of `date`, counting whole days inclusively: on
+ * the first day it is 1 / length, on the last day 1. Before the period it is 0, after it 1.
+ */
+export function elapsedFraction(period: Period, date: IsoDate): number {
+  if (date < period.start) return 0;
+  if (date >= period.end) return 1;
+  const length = daysBetween(period.start, period.end) + 1;
+  return (daysBetween(period.start, date) + 1) / length;
+}
+
+/** What a KPI needs for pace: its target and whether it accumulates. */
+export interface PaceKpi {
+  target: number;
+  measure: KpiMeasure;
+}
+
+/**
+ * The target due by `date`: a cumulative KPI (sales to date) is prorated linearly over the
+ * period; a level KPI (a rate, a share) is expected at its full target all along.
+ */
+export function paceTarget(kpi: PaceKpi, period: Period, date: IsoDate): number {
+  return kpi.measure === 'cumulative' ? kpi.target * elapsedFraction(period, date) : kpi.target;
+}
+
+/** Attainment of `actual` against the pace target on `date`. */
+export function paceAttainment(
+  actual: number,
+  kpi: PaceKpi & { direction: Direction },
+  period: Period,
+  date: IsoDate,
+): number {
+  return attainmentRate(actual, paceTarget(kpi, period, date), kpi.direction);
+}
+
+/** Green at or above `thresholds.green`, amber at or above `thresholds.amber`, red below. */
+export function health(attainment: number, thresholds: Thresholds = DEFAULT_THRESHOLDS): Health {
+  if (attainment >= thresholds.green) return 'green';
+  if (attainment >= thresholds.amber) return 'amber';
+  return 'red';
+}
+
+export interface CheckInAssessment {
+  paceTarget: number;
+  attainment: number;
+  health: Health;
+}
+
+/**
+ * Assesses a KPI check-in: the pace target on `date`, attainment against it, and health by the
+ * KPI's own thresholds.
+ *
+ * WARNING: throws a RangeError when the KPI has no target. The monitoring gate refuses KPIs
+ * without one (`kpis.noTarget`), so approved KPIs always have one.
+ */
+export function assessCheckIn(
+  kpi: Kpi,
+  value: number,
+  date: IsoDate,
+  period: Period,
+): CheckInAssessment {
+  if (kpi.target === null) throw new RangeError(`KPI ${kpi.id} has no target to assess against`);
+  const pace = paceTarget({ target: kpi.target, measure: kpi.measure }, period, date);
+  const attainment = attainmentRate(value, pace, kpi.direction);
+  return { paceTarget: pace, attainment, health: health(attainment, kpi.thresholds) };
+}

@@ -1,0 +1,91 @@
+import type { StageContentMap, Goal } from './content';
+import { attainmentRate } from './kpi';
+import { addDays, daysBetween, type Period } from './time';
+
+/** What a completed run hands to the next cycle: its period and the content its gates approved. */
+export interface CycleOutcome {
+  period: Period;
+  approved: Partial<StageContentMap>;
+}
+
+/** Moves a date by the distance between two periods' starts, clamped into the new period. */
+function shiftInto(date: string | null, from: Period, to: Period): string | null {
+  if (date === null) return null;
+  const shifted = addDays(date, daysBetween(from.start, to.start));
+  return shifted > to.end ? to.end : shifted < to.start ? to.start : shifted;
+}
+
+/**
+ * The next target proposed for a goal: a goal that was beaten starts from what was achieved; a goal
+ * that was missed keeps its target (the lead decides whether to lower it, with evidence). The
+ * actual becomes the new baseline either way.
+ */
+export function proposeGoal(goal: Goal, actual: number | null, from: Period, to: Period): Goal {
+  const rate =
+    actual !== null && goal.target !== null ? attainmentRate(actual, goal.target, goal.direction) : null;
+  const beaten = rate !== null && rate >= 1 && actual !== null;
+  const target = beaten && goal.direction === 'higher' ? actual : goal.target;
+  return {
+    ...goal,
+    target: goal.unit === 'CNY' && target !== null ? Math.round(target) : target,
+    baseline: actual ?? goal.baseline,
+    deadline: shiftInto(goal.deadline, from, to),
+  };
+}
+
+/**
+ * Seeds the drafts of the next cycle's run from a completed one: research carried over (to be
+ * refreshed), goals proposed from this cycle's attainment, strategies carried with the attribution
+ * that credited them, resources and KPIs carried, tasks moved into the new period and reset.
+ * The lead reviews every stage and submits it through its gate again.
+ */
+export function seedNextCycle(outcome: CycleOutcome, next: Period): Partial<StageContentMap> {
+  const { approved, period } = outcome;
+  const drafts: Partial<StageContentMap> = {};
+  const results = new Map((approved.evaluation?.results ?? []).map((r) => [r.goalId, r.actual]));
+  const attribution = approved.evaluation?.attribution ?? [];
+  if (approved.research) drafts.research = approved.research;
+  if (approved.goals) {
+    drafts.goals = {
+      goals: approved.goals.goals.map((g) => proposeGoal(g, results.get(g.id) ?? null, period, next)),
+    };
+  }
+  if (approved.strategy) {
+    const credit = (id: string) =>
+      attribution
+        .filter((a) => a.strategyItemId === id)
+        .map((a) => `\n⟲ ${a.note}`)
+        .join('');
+    const annotate = <T extends { id: string; detail: string }>(items: T[]) =>
+      items.map((item) => ({ ...item, detail: (item.detail + credit(item.id)).slice(0, 2000) }));
+    const s = approved.strategy;
+    drafts.strategy = {
+      product: annotate(s.product),
+      price: annotate(s.price),
+      channel: annotate(s.channel),
+      promotion: annotate(s.promotion),
+    };
+  }
+  if (approved.resources) drafts.resources = approved.resources;
+  if (approved.execution) {
+    drafts.execution = {
+      meetings: approved.execution.meetings.map((m) => ({ ...m, notes: [] })),
+      tasks: approved.execution.tasks.map((t) => ({
+        ...t,
+        start: shiftInto(t.start, period, next),
+        end: shiftInto(t.end, period, next),
+        status: 'todo' as const,
+      })),
+    };
+  }
+  if (approved.monitoring && drafts.goals) {
+    const targets = new Map(drafts.goals.goals.map((g) => [g.id, g.target]));
+    drafts.monitoring = {
+      kpis: approved.monitoring.kpis.map((k) => ({
+        ...k,
+        target: k.goalId !== null && targets.has(k.goalId) ? (targets.get(k.goalId) ?? k.target) : k.target,
+      })),
+    };
+  }
+  return drafts;
+}

@@ -1,0 +1,723 @@
+import {
+  STAGE_CONTENT_SCHEMAS,
+  STRATEGY_PS,
+  type EvaluationContent,
+  type ExecutionContent,
+  type Goal,
+  type GoalsContent,
+  type MonitoringContent,
+  type ResearchContent,
+  type ResourcesContent,
+  type StageContentMap,
+  type StrategyContent,
+  type StrategyItem,
+  type Task,
+} from './content';
+import { problem, type Problem } from './gate';
+import { sumFen } from './money';
+import type { StageId } from './stages';
+import { isWithin, type Period } from './time';
+
+/** What a gate needs to know beyond the stage's own content. */
+export interface GateContext {
+  /** The run's period: deadlines, task dates and the like must fall inside it. */
+  period: Period;
+  /** Goals as approved at the goals gate. The goals stage checks its own content: pass `[]`. */
+  goals: readonly Goal[];
+  /** The approved strategy, for links from evaluation attribution; null when not yet approved. */
+  strategy: StrategyContent | null;
+  /** Known people ids; null means owners are not checked against a roster. */
+  personIds: readonly string[] | null;
+}
+
+type Path = readonly (string | number)[];
+type StageCheck<S extends StageId> = (
+  content: StageContentMap[S],
+  context: GateContext,
+) => Problem[];
+type StageChecks = { [S in StageId]: StageCheck<S> };
+
+/**
+ * Why a stage's content cannot pass its gate yet; `[]` means ready.
+ *
+ * Content is parsed with the stage schema first. Invalid content yields one `content.invalid`
+ * problem per schema issue and nothing else: business rules only run on well-formed content.
+ * Otherwise every completeness and business-rule problem is returned, not just the first, so the
+ * UI can list them all. Both the machine guard and the stage panel call this.
+ */
+export function gateReadiness<S extends StageId>(
+  stage: S,
+  content: unknown,
+  context: GateContext,
+): Problem[] {
+  const parsed = STAGE_CONTENT_SCHEMAS[stage].safeParse(content);
+  if (!parsed.success) {
+    return parsed.error.issues.map((issue) =>
+      problem('content.invalid', toPath(issue.path), { detail: issue.message }),
+    );
+  }
+  // The schema for `stage` produced this value, so it is that stage's content.
+  const check: StageCheck<S> = STAGE_CHECKS[stage];
+  return check(parsed.data as StageContentMap[S], context);
+}
+
+/** True when the stage's content passes every gate rule (no problems). */
+export function isReady(stage: StageId, content: unknown, context: GateContext): boolean {
+  return gateReadiness(stage, content, context).length === 0;
+}
+
+function toPath(path: readonly PropertyKey[]): Path {
+  return path.map((key) => (typeof key === 'symbol' ? String(key) : key));
+}
+
+// Shared helpers --------------------------------------------------------------------------------
+
+const isBlank = (text: string): boolean => text.trim() === '';
+
+/** The first item with each id; later duplicates are reported separately. */
+function firstById<T extends { id: string }>(items: readonly T[]): Map<string, T> {
+  const byId = new Map<string, T>();
+  for (const item of items) if (!byId.has(item.id)) byId.set(item.id, item);
+  return byId;
+}
+
+/** One problem for every repeat of an id already used earlier in the list. */
+function duplicateIds(
+  items: readonly { id: string }[],
+  path: Path,
+  code: string,
+  offsetPath: (index: number) => Path = (index) => [...path, index],
+): Problem[] {
+  const seen = new Set<string>();
+  const problems: Problem[] = [];
+  items.forEach((item, index) => {
+    if (seen.has(item.id))
+      problems.push(problem(code, [...offsetPath(index), 'id'], { id: item.id }));
+    seen.add(item.id);
+  });
+  return problems;
+}
+
+/** Goal ids that do not exist among the context's goals, one problem per bad link. */
+function unknownGoalLinks(
+  goalIds: readonly string[],
+  path: Path,
+  known: ReadonlySet<string>,
+  code: string,
+): Problem[] {
+  return goalIds.flatMap((goalId, index) =>
+    known.has(goalId) ? [] : [problem(code, [...path, index], { goalId })],
+  );
+}
+
+const overallGoals = (goals: readonly Goal[]): Goal[] => goals.filter((g) => g.parentId === null);
+
+/** The ids plus every goal above them; guarded against parent cycles. */
+function withAncestors(ids: Iterable<string>, goals: readonly Goal[]): Set<string> {
+  const byId = firstById(goals);
+  const result = new Set<string>();
+  for (const id of ids) {
+    let current: string | null = id;
+    while (current !== null && !result.has(current)) {
+      result.add(current);
+      current = byId.get(current)?.parentId ?? null;
+    }
+  }
+  return result;
+}
+
+// 1. Research -----------------------------------------------------------------------------------
+
+function checkResearch(content: ResearchContent): Problem[] {
+  return [
+    ...checkMarketNeeds(content),
+    ...(content.competitors.length === 0
+      ? [problem('research.noCompetitors', ['competitors'])]
+      : []),
+    ...duplicateIds(content.competitors, ['competitors'], 'research.duplicateId'),
+    ...checkOwnResources(content),
+  ];
+}
+
+function checkMarketNeeds({ marketNeeds }: ResearchContent): Problem[] {
+  if (marketNeeds.length === 0) return [problem('research.noMarketNeeds', ['marketNeeds'])];
+  const problems = duplicateIds(marketNeeds, ['marketNeeds'], 'research.duplicateId');
+  marketNeeds.forEach((need, i) => {
+    const params = { segment: need.segment };
+    // Research is evidence, not opinion: every need names where it comes from.
+    if (need.sources.length === 0) {
+      problems.push(problem('research.needWithoutSource', ['marketNeeds', i, 'sources'], params));
+    }
+    if (isBlank(need.painPoints) && isBlank(need.preferences) && isBlank(need.unmetNeeds)) {
+      problems.push(problem('research.needNotDescribed', ['marketNeeds', i, 'painPoints'], params));
+    }
+  });
+  return problems;
+}
+
+const OWN_RESOURCE_FIELDS = ['productStrengths', 'teamCapability', 'channels'] as const;
+
+function checkOwnResources({ ownResources }: ResearchContent): Problem[] {
+  return OWN_RESOURCE_FIELDS.filter((field) => isBlank(ownResources[field])).map((field) =>
+    problem('research.ownResourcesIncomplete', ['ownResources', field], { field }),
+  );
+}
+
+// 2. Goals (SMART) ------------------------------------------------------------------------------
+
+function checkGoals({ goals }: GoalsContent, context: GateContext): Problem[] {
+  const byId = firstById(goals);
+  return [
+    ...(overallGoals(goals).length === 0 ? [problem('goals.noOverallGoal', ['goals'])] : []),
+    ...duplicateIds(goals, ['goals'], 'goals.duplicateId'),
+    ...goals.flatMap((goal, i) => checkSmartGoal(goal, ['goals', i], byId, context.period)),
+    ...goals.flatMap((goal, i) => checkSubGoalSums(goal, ['goals', i], goals)),
+  ];
+}
+
+function checkSmartGoal(
+  goal: Goal,
+  path: Path,
+  byId: ReadonlyMap<string, Goal>,
+  period: Period,
+): Problem[] {
+  return [
+    ...checkMeasurable(goal, path),
+    ...checkTimeBound(goal, path, period),
+    ...checkRelevant(goal, path, byId),
+    ...(goal.baseline === null && isBlank(goal.rationale)
+      ? [problem('goals.notAchievable', [...path, 'rationale'], { goalTitle: goal.title })]
+      : []),
+  ];
+}
+
+/** Metric, a positive numeric target and a unit; money targets in whole fen. */
+function checkMeasurable(goal: Goal, path: Path): Problem[] {
+  const params = { goalTitle: goal.title };
+  const problems: Problem[] = [];
+  if (isBlank(goal.metric)) {
+    problems.push(
+      problem('goals.notMeasurable', [...path, 'metric'], { ...params, field: 'metric' }),
+    );
+  }
+  if (goal.target === null || goal.target <= 0) {
+    problems.push(
+      problem('goals.notMeasurable', [...path, 'target'], { ...params, field: 'target' }),
+    );
+  }
+  if (isBlank(goal.unit)) {
+    problems.push(problem('goals.notMeasurable', [...path, 'unit'], { ...params, field: 'unit' }));
+  }
+  if (goal.unit === 'CNY') {
+    for (const field of ['target', 'baseline'] as const) {
+      const amount = goal[field];
+      if (amount !== null && !Number.isInteger(amount)) {
+        problems.push(problem('goals.moneyNotInFen', [...path, field], { ...params, field }));
+      }
+    }
+  }
+  return problems;
+}
+
+function checkTimeBound(goal: Goal, path: Path, period: Period): Problem[] {
+  if (goal.deadline === null) {
+    return [problem('goals.notTimeBound', [...path, 'deadline'], { goalTitle: goal.title })];
+  }
+  if (!isWithin(goal.deadline, period)) {
+    return [
+      problem('goals.deadlineOutsidePeriod', [...path, 'deadline'], {
+        goalTitle: goal.title,
+        deadline: goal.deadline,
+        start: period.start,
+        end: period.end,
+      }),
+    ];
+  }
+  return [];
+}
+
+/** A sub-goal links to an existing goal without a loop, and says how it splits its parent. */
+function checkRelevant(goal: Goal, path: Path, byId: ReadonlyMap<string, Goal>): Problem[] {
+  if (goal.parentId === null) return [];
+  const params = { goalTitle: goal.title, parentId: goal.parentId };
+  const problems: Problem[] = [];
+  if (inParentCycle(goal, byId)) {
+    problems.push(problem('goals.parentCycle', [...path, 'parentId'], params));
+  } else if (!byId.has(goal.parentId)) {
+    problems.push(problem('goals.parentNotFound', [...path, 'parentId'], params));
+  }
+  if (goal.dimension === null) {
+    problems.push(problem('goals.dimensionMissing', [...path, 'dimension'], params));
+  }
+  if (isBlank(goal.dimensionValue)) {
+    problems.push(problem('goals.dimensionValueMissing', [...path, 'dimensionValue'], params));
+  }
+  return problems;
+}
+
+/** True when following parent links from `goal` comes back to it (including a self-parent). */
+function inParentCycle(goal: Goal, byId: ReadonlyMap<string, Goal>): boolean {
+  const seen = new Set<string>();
+  let current = goal.parentId;
+  while (current !== null && !seen.has(current)) {
+    if (current === goal.id) return true;
+    seen.add(current);
+    current = byId.get(current)?.parentId ?? null;
+  }
+  return false;
+}
+
+/**
+ * For an additive parent, each dimension's sub-goals in the parent's unit must add up to the
+ * parent's target. A parent may be split along several dimensions (by region and by product
+ * line): each dimension is one group, checked on its own. Groups with a missing target are
+ * skipped, since that sub-goal already has a `goals.notMeasurable` problem.
+ */
+function checkSubGoalSums(parent: Goal, path: Path, goals: readonly Goal[]): Problem[] {
+  const target = parent.target;
+  if (!parent.additive || target === null) return [];
+  const groups = new Map<string, Goal[]>();
+  for (const goal of goals) {
+    if (goal.parentId !== parent.id || goal.id === parent.id) continue;
+    if (goal.unit !== parent.unit || goal.dimension === null) continue;
+    groups.set(goal.dimension, [...(groups.get(goal.dimension) ?? []), goal]);
+  }
+  const problems: Problem[] = [];
+  for (const [dimension, children] of groups) {
+    const targets = children.map((child) => child.target);
+    if (targets.some((t) => t === null)) continue;
+    const sum = (targets as number[]).reduce((a, b) => a + b, 0);
+    if (!sameAmount(sum, target)) {
+      problems.push(
+        problem('goals.subGoalsDontAddUp', [...path, 'target'], {
+          parentTitle: parent.title,
+          sum,
+          target,
+          dimension,
+        }),
+      );
+    }
+  }
+  return problems;
+}
+
+/** Exact for integers (fen, counts); tolerant of float noise for fractional units. */
+function sameAmount(a: number, b: number): boolean {
+  return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
+}
+
+// 3. Strategy (4P) ------------------------------------------------------------------------------
+
+interface LocatedItem {
+  item: StrategyItem;
+  path: Path;
+}
+
+function locatedItems(strategy: StrategyContent): LocatedItem[] {
+  return STRATEGY_PS.flatMap((p) => {
+    const items: readonly StrategyItem[] = strategy[p];
+    return items.map((item, i) => ({ item, path: [p, i] }));
+  });
+}
+
+/** Ids of every product, price, channel and promotion item. */
+function strategyItemIds(strategy: StrategyContent): Set<string> {
+  return new Set(locatedItems(strategy).map(({ item }) => item.id));
+}
+
+/**
+ * Every P has an item, every item serves known goals, and every overall goal is served. An item
+ * serving a sub-goal also serves the goals above it ("East China sales" serves "sales +30%").
+ */
+function checkStrategy(strategy: StrategyContent, context: GateContext): Problem[] {
+  const known = new Set(context.goals.map((g) => g.id));
+  const located = locatedItems(strategy);
+  const problems: Problem[] = STRATEGY_PS.filter((p) => strategy[p].length === 0).map((p) =>
+    problem('strategy.missingP', [p], { p }),
+  );
+  for (const { item, path } of located) {
+    if (item.goalIds.length === 0) {
+      problems.push(
+        problem('strategy.itemServesNoGoal', [...path, 'goalIds'], { title: item.title }),
+      );
+    }
+    problems.push(
+      ...unknownGoalLinks(item.goalIds, [...path, 'goalIds'], known, 'strategy.unknownGoal'),
+    );
+  }
+  problems.push(
+    ...duplicateIds(
+      located.map(({ item }) => item),
+      [],
+      'strategy.duplicateId',
+      (index) => located[index]?.path ?? [],
+    ),
+  );
+  const served = withAncestors(
+    located.flatMap(({ item }) => item.goalIds),
+    context.goals,
+  );
+  for (const goal of overallGoals(context.goals)) {
+    if (!served.has(goal.id)) {
+      problems.push(
+        problem('strategy.goalNotServed', [], { goalId: goal.id, goalTitle: goal.title }),
+      );
+    }
+  }
+  return problems;
+}
+
+// 4. Resources ----------------------------------------------------------------------------------
+
+function checkResources(content: ResourcesContent, context: GateContext): Problem[] {
+  return [...checkOwners(content, context), ...checkBudget(content), ...checkTools(content)];
+}
+
+function checkOwners({ owners }: ResourcesContent, context: GateContext): Problem[] {
+  if (owners.length === 0) return [problem('owners.none', ['owners'])];
+  const known = new Set(context.goals.map((g) => g.id));
+  const people = context.personIds === null ? null : new Set(context.personIds);
+  const problems = duplicateIds(owners, ['owners'], 'owners.duplicateId');
+  owners.forEach((owner, i) => {
+    if (people !== null && !people.has(owner.personId)) {
+      problems.push(
+        problem('owners.unknownPerson', ['owners', i, 'personId'], { personId: owner.personId }),
+      );
+    }
+    problems.push(
+      ...unknownGoalLinks(owner.goalIds, ['owners', i, 'goalIds'], known, 'owners.unknownGoal'),
+    );
+  });
+  return problems;
+}
+
+/**
+ * Shares add up to exactly 100% (10000 bp), amounts to exactly the total, and each amount matches
+ * its share within 1 fen. The share check uses BigInt: amount × 10000 can pass 2^53 for large
+ * budgets, where float arithmetic would silently round.
+ */
+function checkBudget({ budget }: ResourcesContent): Problem[] {
+  const { totalFen, lines } = budget;
+  const problems: Problem[] = [];
+  if (totalFen <= 0) problems.push(problem('budget.totalNotPositive', ['budget', 'totalFen']));
+  if (lines.length === 0) return [...problems, problem('budget.noLines', ['budget', 'lines'])];
+  problems.push(...duplicateIds(lines, ['budget', 'lines'], 'budget.duplicateId'));
+  const sumBp = lines.reduce((a, line) => a + line.shareBp, 0);
+  if (sumBp !== 10_000) {
+    problems.push(
+      problem('budget.sharesNot100', ['budget', 'lines'], { sumBp, sumPct: sumBp / 100 }),
+    );
+  }
+  const sum = sumFen(lines.map((line) => line.amountFen));
+  if (sum !== totalFen) {
+    problems.push(problem('budget.amountsNotTotal', ['budget', 'lines'], { sum, total: totalFen }));
+  }
+  if (totalFen <= 0) return problems;
+  lines.forEach((line, i) => {
+    const exact = BigInt(line.shareBp) * BigInt(totalFen);
+    const scaled = BigInt(line.amountFen) * 10_000n;
+    const diff = scaled > exact ? scaled - exact : exact - scaled;
+    if (diff > 10_000n) {
+      problems.push(
+        problem('budget.amountNotMatchingShare', ['budget', 'lines', i, 'amountFen'], {
+          module: line.module,
+          amount: line.amountFen,
+          expected: Number((exact + 5_000n) / 10_000n),
+          shareBp: line.shareBp,
+        }),
+      );
+    }
+  });
+  return problems;
+}
+
+function checkTools({ tools }: ResourcesContent): Problem[] {
+  if (tools.length === 0) return [problem('tools.none', ['tools'])];
+  return [
+    ...duplicateIds(tools, ['tools'], 'tools.duplicateId'),
+    ...tools.flatMap((tool, i) =>
+      isBlank(tool.usageRule)
+        ? [problem('tools.noUsageRule', ['tools', i, 'usageRule'], { name: tool.name })]
+        : [],
+    ),
+  ];
+}
+
+// 5. Execution ----------------------------------------------------------------------------------
+
+function checkExecution({ tasks, meetings }: ExecutionContent, context: GateContext): Problem[] {
+  if (tasks.length === 0) return [problem('tasks.none', ['tasks'])];
+  const byId = firstById(tasks);
+  const people = context.personIds === null ? null : new Set(context.personIds);
+  return [
+    ...duplicateIds(tasks, ['tasks'], 'tasks.duplicateId'),
+    ...duplicateIds(meetings, ['meetings'], 'meetings.duplicateId'),
+    ...tasks.flatMap((task, i) => [
+      ...checkTaskOwner(task, ['tasks', i], people),
+      ...checkTaskDates(task, ['tasks', i], context.period),
+      ...checkTaskDependencies(task, ['tasks', i], byId),
+    ]),
+  ];
+}
+
+function checkTaskOwner(task: Task, path: Path, people: ReadonlySet<string> | null): Problem[] {
+  if (task.ownerId === null)
+    return [problem('tasks.noOwner', [...path, 'ownerId'], { name: task.name })];
+  if (people !== null && !people.has(task.ownerId)) {
+    return [
+      problem('tasks.unknownOwner', [...path, 'ownerId'], {
+        name: task.name,
+        ownerId: task.ownerId,
+      }),
+    ];
+  }
+  return [];
+}
+
+function checkTaskDates(task: Task, path: Path, period: Period): Problem[] {
+  const params = { name: task.name, start: period.start, end: period.end };
+  const problems: Problem[] = [];
+  for (const field of ['start', 'end'] as const) {
+    const date = task[field];
+    if (date === null) {
+      problems.push(
+        problem(field === 'start' ? 'tasks.noStart' : 'tasks.noEnd', [...path, field], params),
+      );
+    } else if (!isWithin(date, period)) {
+      const code = field === 'start' ? 'tasks.startOutsidePeriod' : 'tasks.endOutsidePeriod';
+      problems.push(problem(code, [...path, field], { ...params, date }));
+    }
+  }
+  if (task.start !== null && task.end !== null && task.start > task.end) {
+    problems.push(problem('tasks.endsBeforeStart', [...path, 'end'], { name: task.name }));
+  }
+  return problems;
+}
+
+function checkTaskDependencies(task: Task, path: Path, byId: ReadonlyMap<string, Task>): Problem[] {
+  const problems: Problem[] = [];
+  task.dependsOn.forEach((depId, j) => {
+    const depPath = [...path, 'dependsOn', j];
+    const dependency = byId.get(depId);
+    if (depId === task.id) {
+      problems.push(problem('tasks.dependsOnItself', depPath, { name: task.name }));
+    } else if (dependency === undefined) {
+      problems.push(
+        problem('tasks.unknownDependency', depPath, { name: task.name, dependencyId: depId }),
+      );
+    } else if (task.start !== null && dependency.end !== null && task.start < dependency.end) {
+      problems.push(
+        problem('tasks.startsBeforeDependency', [...path, 'start'], {
+          name: task.name,
+          dependencyName: dependency.name,
+          start: task.start,
+          dependencyEnd: dependency.end,
+        }),
+      );
+    }
+  });
+  if (inDependencyCycle(task, byId)) {
+    problems.push(problem('tasks.dependencyCycle', [...path, 'dependsOn'], { name: task.name }));
+  }
+  return problems;
+}
+
+/** True when the task is reachable from its own dependencies (self-links are reported apart). */
+function inDependencyCycle(task: Task, byId: ReadonlyMap<string, Task>): boolean {
+  const seen = new Set<string>();
+  const queue = task.dependsOn.filter((id) => id !== task.id);
+  while (queue.length > 0) {
+    const id = queue.pop() as string;
+    if (id === task.id) return true;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    queue.push(...(byId.get(id)?.dependsOn ?? []));
+  }
+  return false;
+}
+
+// 6. Monitoring ---------------------------------------------------------------------------------
+
+/**
+ * Every KPI maps to a known goal and has a target; every overall goal has a KPI of its own.
+ * Unlike strategy, a KPI on a sub-goal does not count for the overall goal: the pace of the whole
+ * cannot be read from one part of it.
+ */
+function checkMonitoring({ kpis }: MonitoringContent, context: GateContext): Problem[] {
+  if (kpis.length === 0) return [problem('kpis.none', ['kpis'])];
+  const known = new Set(context.goals.map((g) => g.id));
+  const problems = duplicateIds(kpis, ['kpis'], 'kpis.duplicateId');
+  kpis.forEach((kpi, i) => {
+    const params = { name: kpi.name };
+    if (kpi.goalId === null) {
+      problems.push(problem('kpis.noGoal', ['kpis', i, 'goalId'], params));
+    } else if (!known.has(kpi.goalId)) {
+      problems.push(
+        problem('kpis.unknownGoal', ['kpis', i, 'goalId'], { ...params, goalId: kpi.goalId }),
+      );
+    }
+    if (kpi.target === null) problems.push(problem('kpis.noTarget', ['kpis', i, 'target'], params));
+  });
+  const monitored = new Set(kpis.map((kpi) => kpi.goalId));
+  for (const goal of overallGoals(context.goals)) {
+    if (!monitored.has(goal.id)) {
+      problems.push(
+        problem('kpis.goalNotMonitored', ['kpis'], { goalId: goal.id, goalTitle: goal.title }),
+      );
+    }
+  }
+  return problems;
+}
+
+// 7. Evaluation ---------------------------------------------------------------------------------
+
+function checkEvaluation(content: EvaluationContent, context: GateContext): Problem[] {
+  return [
+    ...checkResults(content, context),
+    ...checkAttribution(content, context),
+    ...(content.lessons.length === 0 ? [problem('lessons.none', ['lessons'])] : []),
+    ...duplicateIds(content.lessons, ['lessons'], 'lessons.duplicateId'),
+    ...duplicateIds(content.recommendations, ['recommendations'], 'recommendations.duplicateId'),
+  ];
+}
+
+function checkResults({ results }: EvaluationContent, context: GateContext): Problem[] {
+  const known = new Set(context.goals.map((g) => g.id));
+  const problems: Problem[] = [];
+  const seen = new Set<string>();
+  results.forEach((result, i) => {
+    const params = { goalId: result.goalId };
+    if (!known.has(result.goalId)) {
+      problems.push(problem('results.unknownGoal', ['results', i, 'goalId'], params));
+    } else if (seen.has(result.goalId)) {
+      problems.push(problem('results.duplicateGoal', ['results', i, 'goalId'], params));
+    }
+    seen.add(result.goalId);
+    if (result.actual === null)
+      problems.push(problem('results.noActual', ['results', i, 'actual'], params));
+  });
+  for (const goal of context.goals) {
+    if (!seen.has(goal.id)) {
+      problems.push(
+        problem('results.missing', ['results'], { goalId: goal.id, goalTitle: goal.title }),
+      );
+    }
+  }
+  return problems;
+}
+
+/**
+ * Attribution links must resolve: goals among the approved goals, strategy items among the
+ * approved strategy (any of the 4Ps). A strategy attribution must name the item it credits.
+ */
+function checkAttribution({ attribution }: EvaluationContent, context: GateContext): Problem[] {
+  if (attribution.length === 0) return [problem('attribution.none', ['attribution'])];
+  const knownGoals = new Set(context.goals.map((g) => g.id));
+  const knownItems =
+    context.strategy === null ? new Set<string>() : strategyItemIds(context.strategy);
+  const problems = duplicateIds(attribution, ['attribution'], 'attribution.duplicateId');
+  attribution.forEach((entry, i) => {
+    const path = ['attribution', i];
+    if (entry.goalId !== null && !knownGoals.has(entry.goalId)) {
+      problems.push(
+        problem('attribution.unknownGoal', [...path, 'goalId'], { goalId: entry.goalId }),
+      );
+    }
+    if (entry.strategyItemId === null) {
+      if (entry.kind === 'strategy') {
+        problems.push(problem('attribution.noStrategyItem', [...path, 'strategyItemId']));
+      }
+    } else if (!knownItems.has(entry.strategyItemId)) {
+      problems.push(
+        problem('attribution.unknownStrategyItem', [...path, 'strategyItemId'], {
+          strategyItemId: entry.strategyItemId,
+        }),
+      );
+    }
+  });
+  return problems;
+}
+
+const STAGE_CHECKS: StageChecks = {
+  research: checkResearch,
+  goals: checkGoals,
+  strategy: checkStrategy,
+  resources: checkResources,
+  execution: checkExecution,
+  monitoring: checkMonitoring,
+  evaluation: checkEvaluation,
+};
+
+/** Every problem code `gateReadiness` can return, for i18n catalogs and their completeness test. */
+export const PROBLEM_CODES = [
+  'content.invalid',
+  'research.noMarketNeeds',
+  'research.needWithoutSource',
+  'research.needNotDescribed',
+  'research.noCompetitors',
+  'research.ownResourcesIncomplete',
+  'research.duplicateId',
+  'goals.noOverallGoal',
+  'goals.duplicateId',
+  'goals.notMeasurable',
+  'goals.moneyNotInFen',
+  'goals.notTimeBound',
+  'goals.deadlineOutsidePeriod',
+  'goals.parentNotFound',
+  'goals.parentCycle',
+  'goals.dimensionMissing',
+  'goals.dimensionValueMissing',
+  'goals.notAchievable',
+  'goals.subGoalsDontAddUp',
+  'strategy.missingP',
+  'strategy.itemServesNoGoal',
+  'strategy.unknownGoal',
+  'strategy.duplicateId',
+  'strategy.goalNotServed',
+  'owners.none',
+  'owners.duplicateId',
+  'owners.unknownPerson',
+  'owners.unknownGoal',
+  'budget.totalNotPositive',
+  'budget.noLines',
+  'budget.duplicateId',
+  'budget.sharesNot100',
+  'budget.amountsNotTotal',
+  'budget.amountNotMatchingShare',
+  'tools.none',
+  'tools.duplicateId',
+  'tools.noUsageRule',
+  'tasks.none',
+  'tasks.duplicateId',
+  'tasks.noOwner',
+  'tasks.unknownOwner',
+  'tasks.noStart',
+  'tasks.noEnd',
+  'tasks.startOutsidePeriod',
+  'tasks.endOutsidePeriod',
+  'tasks.endsBeforeStart',
+  'tasks.dependsOnItself',
+  'tasks.unknownDependency',
+  'tasks.startsBeforeDependency',
+  'tasks.dependencyCycle',
+  'meetings.duplicateId',
+  'kpis.none',
+  'kpis.duplicateId',
+  'kpis.noGoal',
+  'kpis.unknownGoal',
+  'kpis.noTarget',
+  'kpis.goalNotMonitored',
+  'results.unknownGoal',
+  'results.duplicateGoal',
+  'results.noActual',
+  'results.missing',
+  'attribution.none',
+  'attribution.duplicateId',
+  'attribution.unknownGoal',
+  'attribution.noStrategyItem',
+  'attribution.unknownStrategyItem',
+  'lessons.none',
+  'lessons.duplicateId',
+  'recommendations.duplicateId',
+] as const;
+export type ProblemCode = (typeof PROBLEM_CODES)[number];

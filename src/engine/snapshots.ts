@@ -1,0 +1,79 @@
+import { createActor, type SnapshotFrom } from 'xstate';
+import { runMachine, MACHINE_VERSION } from '../../machines/run-machine';
+import { STAGE_IDS } from '../domain/stages';
+import { SnapshotEnvelopeSchema, type SnapshotEnvelope } from '../storage/records';
+
+export type RunSnapshot = SnapshotFrom<typeof runMachine>;
+
+/** A persisted snapshot that cannot be restored. Says which run and why; nothing is half-loaded. */
+export class SnapshotRestoreError extends Error {
+  override readonly name = 'SnapshotRestoreError';
+  constructor(
+    readonly runId: string,
+    readonly reason: string,
+  ) {
+    super(`Run ${runId} cannot be restored: ${reason}`);
+  }
+}
+
+/**
+ * Steps from one machine version to the next: `migrations[n]` turns a version-n persisted snapshot
+ * into version n+1. Version 1 is the first release, so the registry starts empty; every later
+ * change to the snapshot's shape adds one step and a golden fixture test.
+ */
+export type SnapshotMigration = (snapshot: Record<string, unknown>) => Record<string, unknown>;
+export const migrations: Readonly<Record<number, SnapshotMigration>> = {};
+
+export function envelopeOf(snapshot: RunSnapshot, savedAt: string): SnapshotEnvelope {
+  return {
+    machineVersion: MACHINE_VERSION,
+    savedAt,
+    snapshot: runMachine.getPersistedSnapshot(snapshot) as unknown as Record<string, unknown>,
+  };
+}
+
+/** Brings a stored envelope to the current machine version, or says why it cannot. */
+export function migrateEnvelope(
+  runId: string,
+  envelope: unknown,
+  registry: Readonly<Record<number, SnapshotMigration>> = migrations,
+  targetVersion = MACHINE_VERSION,
+): Record<string, unknown> {
+  const parsed = SnapshotEnvelopeSchema.safeParse(envelope);
+  if (!parsed.success) throw new SnapshotRestoreError(runId, 'the stored snapshot envelope is malformed');
+  let { machineVersion: version, snapshot } = parsed.data;
+  if (version > targetVersion) {
+    throw new SnapshotRestoreError(
+      runId,
+      `it was saved by machine version ${version}, newer than this app's ${targetVersion}; update the app`,
+    );
+  }
+  while (version < targetVersion) {
+    const step = registry[version];
+    if (!step) throw new SnapshotRestoreError(runId, `no migration from machine version ${version}`);
+    snapshot = step(snapshot);
+    version += 1;
+  }
+  return snapshot;
+}
+
+/**
+ * Restores a run's snapshot from its stored envelope, validating it first like any untrusted
+ * input: a snapshot whose state or context does not fit the machine is refused, not half-restored.
+ */
+export function restoreSnapshot(runId: string, envelope: unknown): RunSnapshot {
+  const persisted = migrateEnvelope(runId, envelope);
+  const context = persisted.context as Record<string, unknown> | undefined;
+  const stages = context?.stages as Record<string, unknown> | undefined;
+  if (!context || context.runId !== runId || !stages || STAGE_IDS.some((s) => !stages[s])) {
+    throw new SnapshotRestoreError(runId, 'its context does not belong to this run or lacks stages');
+  }
+  let snapshot: RunSnapshot;
+  try {
+    snapshot = createActor(runMachine, { snapshot: persisted as never, input: undefined as never }).getSnapshot();
+  } catch (error) {
+    throw new SnapshotRestoreError(runId, `the machine rejected it (${(error as Error).message})`);
+  }
+  if (snapshot.status === 'error') throw new SnapshotRestoreError(runId, 'it is in an error state');
+  return snapshot;
+}

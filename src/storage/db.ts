@@ -1,0 +1,45 @@
+import Dexie, { type Table } from 'dexie';
+import type { DraftRow, EventRecord, MetaRow, PersonRow, RunRow } from './records';
+
+/**
+ * The schema's history. Never edit a released entry: add a new version with its `upgrade`, so a
+ * browser holding any earlier version moves forward without losing data.
+ */
+export const SCHEMA_VERSIONS: ReadonlyArray<{
+  version: number;
+  stores: Record<string, string | null>;
+  upgrade?: (tx: import('dexie').Transaction) => Promise<void> | void;
+}> = [
+  {
+    version: 1,
+    stores: {
+      runs: 'id, updatedAt, status, scenario, leadId, parentRunId',
+      events: '[runId+seq], &id, runId',
+      drafts: '[runId+stage], runId',
+      people: 'id',
+      meta: 'key',
+    },
+  },
+];
+
+export interface DbOptions {
+  /** For Node tests: fake-indexeddb's factory and key range. Browsers use their own. */
+  indexedDB?: { open: (...args: never[]) => unknown };
+  IDBKeyRange?: unknown;
+}
+
+export class StrategyDb extends Dexie {
+  runs!: Table<RunRow, string>;
+  events!: Table<EventRecord, [string, number]>;
+  drafts!: Table<DraftRow, [string, string]>;
+  people!: Table<PersonRow, string>;
+  meta!: Table<MetaRow, string>;
+
+  constructor(name = 'strategy-board', options: DbOptions = {}, versions = SCHEMA_VERSIONS) {
+    super(name, options as ConstructorParameters<typeof Dexie>[1]);
+    for (const v of versions) {
+      const version = this.version(v.version).stores(v.stores);
+      if (v.upgrade) version.upgrade(v.upgrade);
+    }
+  }
+}

@@ -1,0 +1,81 @@
+import * as z from 'zod';
+import { IdSchema } from '../domain/people';
+import { IsoDateTimeSchema } from '../domain/time';
+import { STAGE_IDS } from '../domain/stages';
+
+/** A SHA-256 digest in lowercase hex. */
+export const HashSchema = z.string().regex(/^[0-9a-f]{64}$/);
+/** The `prevHash` of a run's first record. */
+export const GENESIS_HASH = '0'.repeat(64);
+
+/**
+ * One entry of a run's append-only event log. Self-contained so runs can later sync to a server:
+ * a globally unique id, a gapless per-run sequence, who and when, the machine version that accepted
+ * it, and the hash of the previous record (a tamper-evident chain; `hash` covers every other field).
+ * Record 0 is the run's creation; its payload is the machine input.
+ */
+export const EventRecordSchema = z.strictObject({
+  id: z.string().uuid(),
+  runId: IdSchema,
+  seq: z.number().int().min(0),
+  type: z.string().min(1).max(40),
+  actorId: IdSchema,
+  at: IsoDateTimeSchema,
+  machineVersion: z.number().int().min(1),
+  payload: z.unknown(),
+  prevHash: HashSchema,
+  hash: HashSchema,
+});
+export type EventRecord = z.infer<typeof EventRecordSchema>;
+
+/** The persisted snapshot of a run, with the machine version that wrote it. */
+export const SnapshotEnvelopeSchema = z.strictObject({
+  machineVersion: z.number().int().min(1),
+  savedAt: IsoDateTimeSchema,
+  snapshot: z.record(z.string(), z.unknown()),
+});
+export type SnapshotEnvelope = z.infer<typeof SnapshotEnvelopeSchema>;
+
+/** The status people see in lists; derived from the snapshot at every write. */
+export const RUN_STATUSES = ['active', 'onHold', 'completed', 'cancelled'] as const;
+export type RunStatus = (typeof RUN_STATUSES)[number];
+
+/** A row of the runs table: the latest snapshot plus the fields lists filter and sort on. */
+export interface RunRow {
+  id: string;
+  /** Sequence number of the last event applied; bumps by one on every write. */
+  revision: number;
+  /** Hash of the last event record: the head of the chain. */
+  headHash: string;
+  title: string;
+  scenario: string;
+  periodStart: string;
+  periodEnd: string;
+  leadId: string;
+  parentRunId: string | null;
+  current: string;
+  status: RunStatus;
+  createdAt: string;
+  updatedAt: string;
+  envelope: SnapshotEnvelope;
+}
+
+/** Stage content a lead is still typing: autosaved, never submitted, not part of the log. */
+export interface DraftRow {
+  runId: string;
+  stage: (typeof STAGE_IDS)[number];
+  content: unknown;
+  savedBy: string;
+  savedAt: string;
+}
+
+export interface PersonRow {
+  id: string;
+  name: string;
+  roles: string[];
+}
+
+export interface MetaRow {
+  key: string;
+  value: unknown;
+}
