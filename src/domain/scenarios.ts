@@ -614,11 +614,14 @@ const BUDGET_SPLIT = [
 ] as const;
 
 /**
- * Splits `total` by shares with integer math; the fen left over by rounding down goes to the first
- * lines, so the amounts add up to exactly the total and each is within 1 fen of its share.
+ * Splits `total` fen by shares in basis points with exact integer math (BigInt: total × share can
+ * pass 2^53). Each line is rounded down and the fen left over go one each to the first lines, so
+ * each amount is within 1 fen of its share. The amounts add up to exactly `total` only when the
+ * shares add up to 10000.
  */
 export function splitByShares(total: Fen, sharesBp: readonly number[]): Fen[] {
-  const amounts = sharesBp.map((bp) => Math.floor((total * bp) / 10_000));
+  const exact = sharesBp.map((bp) => BigInt(total) * BigInt(bp));
+  const amounts = exact.map((scaled) => Number(scaled / 10_000n));
   let rest = total - amounts.reduce((a, b) => a + b, 0);
   for (let i = 0; rest > 0 && i < amounts.length; i++, rest--) amounts[i] = (amounts[i] ?? 0) + 1;
   return amounts;

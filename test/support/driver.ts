@@ -114,11 +114,13 @@ export class Driver {
   }
 
   submit(stage: StageId, content?: unknown): this {
-    return this.send(submitEvent(stage, LEAD, content));
+    return this.send(submitEvent(stage, this.context.leadId, content));
   }
 
   pass(stage: StageId): this {
-    for (const by of approversFor(this.snapshot, stage)) this.send(decideEvent(stage, 'go', by));
+    for (const by of approversFor(this.snapshot, stage, this.context.leadId)) {
+      this.send(decideEvent(stage, 'go', by));
+    }
     return this;
   }
 
