@@ -5,9 +5,27 @@ import globals from 'globals';
 
 // The layers import one way: domain → machines → engine/storage → board/stages → app.
 // Pure layers must run in Node without a DOM, so they may not reach React, Dexie or the UI.
-const uiModules = ['react', 'react-dom', 'react-dom/*', '@xyflow/react', 'react-router', 'react-hook-form', '@xstate/react', 'dexie-react-hooks'];
+const uiModules = [
+  'react',
+  'react-dom',
+  'react-dom/*',
+  '@xyflow/react',
+  'react-router',
+  'react-hook-form',
+  '@xstate/react',
+  'dexie-react-hooks',
+];
 const restrict = (patterns) => ({
-  'no-restricted-imports': ['error', { patterns: patterns.map((group) => ({ group, message: 'This layer may not import that: keep domain → machines → engine → board/stages → app one-way.' })) }],
+  'no-restricted-imports': [
+    'error',
+    {
+      patterns: patterns.map((pattern) => ({
+        group: [pattern],
+        message:
+          'This layer may not import that: keep domain → machines → engine → board/stages → app one-way.',
+      })),
+    },
+  ],
 });
 
 export default tseslint.config(
@@ -17,7 +35,10 @@ export default tseslint.config(
   {
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
@@ -26,9 +47,40 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
   },
-  { files: ['src/domain/**'], rules: restrict([...uiModules, 'xstate', 'dexie', '**/machines/**', '**/engine/**', '**/storage/**', '**/board/**', '**/stages/**', '**/app/**', '**/i18n/**']) },
-  { files: ['machines/**'], rules: restrict([...uiModules, 'dexie', '**/engine/**', '**/storage/**', '**/board/**', '**/stages/**', '**/app/**']) },
-  { files: ['src/storage/**', 'src/engine/**'], rules: restrict([...uiModules, '**/board/**', '**/stages/**', '**/app/**']) },
+  {
+    files: ['src/domain/**'],
+    rules: restrict([
+      ...uiModules,
+      'xstate',
+      'dexie',
+      '**/machines/**',
+      '**/engine/**',
+      '**/storage/**',
+      '**/board/**',
+      '**/stages/**',
+      '**/app/**',
+      '**/i18n/**',
+    ]),
+  },
+  {
+    files: ['machines/**'],
+    rules: restrict([
+      ...uiModules,
+      'dexie',
+      '**/engine/**',
+      '**/storage/**',
+      '**/board/**',
+      '**/stages/**',
+      '**/app/**',
+    ]),
+  },
+  {
+    files: ['src/storage/**', 'src/engine/**'],
+    rules: restrict([...uiModules, '**/board/**', '**/stages/**', '**/app/**']),
+  },
   { files: ['src/board/**', 'src/stages/**'], rules: restrict(['**/app/**']) },
-  { files: ['src/i18n/**'], rules: restrict(['**/board/**', '**/stages/**', '**/app/**', 'dexie', 'xstate']) },
+  {
+    files: ['src/i18n/**'],
+    rules: restrict(['**/board/**', '**/stages/**', '**/app/**', 'dexie', 'xstate']),
+  },
 );

@@ -41,7 +41,11 @@ export const DecideEventSchema = z.strictObject({
   recycleTo: StageIdSchema.nullable(),
 });
 
-export const ResumeEventSchema = z.strictObject({ type: z.literal('run.resume'), ...actor, reason });
+export const ResumeEventSchema = z.strictObject({
+  type: z.literal('run.resume'),
+  ...actor,
+  reason,
+});
 
 export const FollowUpCloseEventSchema = z.strictObject({
   type: z.literal('followUp.close'),

@@ -5,7 +5,7 @@ import { IdSchema } from '../src/domain/people';
 import type { StageContentMap, TaskStatus } from '../src/domain/content';
 import type { Health } from '../src/domain/kpi';
 import { type Period, PeriodSchema, IsoDateTimeSchema } from '../src/domain/time';
-import { STAGE_IDS, type StageId, type ReplanTarget } from '../src/domain/stages';
+import { STAGE_IDS, type StageId } from '../src/domain/stages';
 import { ScenarioIdSchema, type ScenarioId } from '../src/domain/scenarios';
 import type { RiskSeverity, RiskStatus } from './events';
 

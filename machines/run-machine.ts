@@ -52,29 +52,41 @@ export const runMachine = setup({
     isCompleted: ({ context }) => context.outcome?.kind === 'completed',
   },
   actions: {
-    submit: assign(({ context, event }) => rules.applySubmit(context, event as EventOf<'stage.submit'>)),
+    submit: assign(({ context, event }) =>
+      rules.applySubmit(context, event as EventOf<'stage.submit'>),
+    ),
     vote: assign(({ context, event }) => rules.applyVote(context, event as DecideEvent)),
     pass: assign(({ context, event }) => rules.applyPass(context, event as DecideEvent)),
     recycle: assign(({ context, event }) => rules.applyRecycle(context, event as DecideEvent)),
     hold: assign(({ context, event }) => rules.applyHold(context, event as DecideEvent)),
     kill: assign(({ context, event }) => rules.applyKill(context, event as DecideEvent)),
-    resume: assign(({ context, event }) => rules.applyResume(context, event as EventOf<'run.resume'>)),
+    resume: assign(({ context, event }) =>
+      rules.applyResume(context, event as EventOf<'run.resume'>),
+    ),
     closeFollowUp: assign(({ context, event }) =>
       rules.applyFollowUpClose(context, event as EventOf<'followUp.close'>),
     ),
     progressTask: assign(({ context, event }) =>
       rules.applyTaskProgress(context, event as EventOf<'task.progress'>),
     ),
-    checkIn: assign(({ context, event }) => rules.applyCheckIn(context, event as EventOf<'kpi.checkIn'>)),
-    raiseRisk: assign(({ context, event }) => rules.applyRiskRaise(context, event as EventOf<'risk.raise'>)),
+    checkIn: assign(({ context, event }) =>
+      rules.applyCheckIn(context, event as EventOf<'kpi.checkIn'>),
+    ),
+    raiseRisk: assign(({ context, event }) =>
+      rules.applyRiskRaise(context, event as EventOf<'risk.raise'>),
+    ),
     updateRisk: assign(({ context, event }) =>
       rules.applyRiskUpdate(context, event as EventOf<'risk.update'>),
     ),
-    replan: assign(({ context, event }) => rules.applyReplan(context, event as EventOf<'replan.escalate'>)),
+    replan: assign(({ context, event }) =>
+      rules.applyReplan(context, event as EventOf<'replan.escalate'>),
+    ),
     closeExecution: assign(({ context, event }) =>
       rules.applyCloseExecution(context, event as EventOf<'execution.close'>),
     ),
-    linkCycle: assign(({ context, event }) => rules.applyLinkCycle(context, event as EventOf<'cycle.link'>)),
+    linkCycle: assign(({ context, event }) =>
+      rules.applyLinkCycle(context, event as EventOf<'cycle.link'>),
+    ),
   },
 }).createMachine({
   id: 'run',
@@ -90,12 +102,18 @@ export const runMachine = setup({
         { guard: 'isKilled', target: 'cancelled' },
         { guard: 'isCompleted', target: 'completed' },
         { guard: 'isOnHold', target: 'onHold' },
-        ...PLANNING_STAGES.map((stage) => ({ guard: { type: 'isCurrent' as const, params: { stage } }, target: stage })),
+        ...PLANNING_STAGES.map((stage) => ({
+          guard: { type: 'isCurrent' as const, params: { stage } },
+          target: stage,
+        })),
         { guard: { type: 'isCurrent', params: { stage: 'execution' } }, target: 'operating' },
         { target: 'evaluation' },
       ],
     },
-    ...Object.fromEntries(PLANNING_STAGES.map((stage) => [stage, gatedStage(stage, nextTarget(stage))])),
+    research: gatedStage('research', nextTarget('research')),
+    goals: gatedStage('goals', nextTarget('goals')),
+    strategy: gatedStage('strategy', nextTarget('strategy')),
+    resources: gatedStage('resources', nextTarget('resources')),
     operating: {
       type: 'parallel',
       on: {
@@ -105,10 +123,10 @@ export const runMachine = setup({
         'risk.update': { guard: 'accepted', actions: 'updateRisk' },
       },
       states: {
-        execution: gatedStage('execution', 'approved', {
+        execution: operatingStage('execution', {
           'task.progress': { guard: 'accepted', actions: 'progressTask' },
         }),
-        monitoring: gatedStage('monitoring', 'approved', {
+        monitoring: operatingStage('monitoring', {
           'kpi.checkIn': { guard: 'accepted', actions: 'checkIn' },
         }),
       },
@@ -135,26 +153,35 @@ function gateDecisions(stage: StageId, onPass: string | undefined) {
   return [
     { guard: { type: 'passes' as const, params: p }, target: onPass, actions: 'pass' as const },
     { guard: { type: 'votes' as const, params: p }, actions: 'vote' as const },
-    { guard: { type: 'recycles' as const, params: p }, target: '#run.router', actions: 'recycle' as const },
-    { guard: { type: 'holds' as const, params: p }, target: '#run.onHold', actions: 'hold' as const },
-    { guard: { type: 'kills' as const, params: p }, target: '#run.cancelled', actions: 'kill' as const },
+    {
+      guard: { type: 'recycles' as const, params: p },
+      target: '#run.router',
+      actions: 'recycle' as const,
+    },
+    {
+      guard: { type: 'holds' as const, params: p },
+      target: '#run.onHold',
+      actions: 'hold' as const,
+    },
+    {
+      guard: { type: 'kills' as const, params: p },
+      target: '#run.cancelled',
+      actions: 'kill' as const,
+    },
   ];
 }
 
 /**
  * A gated stage: drafted by the lead, then in review until its gate decides. Entering it lands
  * where its record says it was, so recycle, replan and resume need no history states.
- * Execution and monitoring also have `approved`, where they stay live (`live` events) while the
- * run operates.
  */
-function gatedStage(stage: StageId, onPass: string, live?: Record<string, unknown>) {
+function gatedStage(stage: StageId, onPass: string) {
   const params = { stage };
   return {
     initial: 'route' as const,
     states: {
       route: {
         always: [
-          ...(live ? [{ guard: { type: 'isApproved' as const, params }, target: 'approved' }] : []),
           { guard: { type: 'inReview' as const, params }, target: 'inReview' },
           { target: 'drafting' },
         ],
@@ -169,7 +196,30 @@ function gatedStage(stage: StageId, onPass: string, live?: Record<string, unknow
         },
       },
       inReview: { on: { 'gate.decide': gateDecisions(stage, onPass) } },
-      ...(live ? { approved: { on: live } } : {}),
+    },
+  };
+}
+
+/**
+ * Execution or monitoring: gated like any stage, then `approved`, where it stays live (`live`
+ * events: task progress, check-ins) while the run operates.
+ */
+function operatingStage(
+  stage: 'execution' | 'monitoring',
+  live: { 'task.progress': object } | { 'kpi.checkIn': object },
+) {
+  const gated = gatedStage(stage, 'approved');
+  return {
+    initial: 'route' as const,
+    states: {
+      ...gated.states,
+      route: {
+        always: [
+          { guard: { type: 'isApproved' as const, params: { stage } }, target: 'approved' },
+          ...gated.states.route.always,
+        ],
+      },
+      approved: { on: live },
     },
   };
 }

@@ -73,12 +73,20 @@ export function openItems(context: RunContext): { followUps: number; criticalRis
   };
 }
 
-export function checkSubmit(context: RunContext, event: SubmitEvent, stage: StageId): Refusal | null {
+export function checkSubmit(
+  context: RunContext,
+  event: SubmitEvent,
+  stage: StageId,
+): Refusal | null {
   if (event.stage !== stage) return refuse('wrongStage', 'isThisStage', { params: { stage } });
   if (event.by !== context.leadId) return refuse('notLead', 'isLead');
   const problems = gateReadiness(stage, event.content, gateContextFor(context, stage));
   if (problems.length > 0) return refuse('notReady', 'gateReady', { problems });
-  if (stage === 'evaluation' && openItems(context).followUps > 0 && !context.executionClosed?.acceptance) {
+  if (
+    stage === 'evaluation' &&
+    openItems(context).followUps > 0 &&
+    !context.executionClosed?.acceptance
+  ) {
     return refuse('followUpsOpen', 'followUpsClosed', {
       params: { count: openItems(context).followUps },
     });
@@ -102,7 +110,8 @@ export function checkDecide(
     const allowed = policy.vetoRole ? [...policy.roles, policy.vetoRole] : [...policy.roles];
     return refuse('roleNotPermitted', 'hasGateRole', { missingRoles: [...new Set(allowed)] });
   }
-  if (record.votes.some((v) => v.by === event.by)) return refuse('alreadyVoted', 'oneVotePerPerson');
+  if (record.votes.some((v) => v.by === event.by))
+    return refuse('alreadyVoted', 'oneVotePerPerson');
   if (event.decision !== 'go' && event.comment.length === 0) {
     return refuse('commentRequired', 'hasComment', { params: { decision: event.decision } });
   }
@@ -144,7 +153,8 @@ export function checkCheckIn(context: RunContext, event: EventOf<'kpi.checkIn'>)
     return refuse('dateOutsidePeriod', 'dateInPeriod', { params: { date: event.date } });
   }
   const { health } = assessCheckIn(kpi, event.value, event.date, context.period);
-  if (health !== 'green' && event.reason.length === 0) return refuse('reasonRequired', 'hasGapReason');
+  if (health !== 'green' && event.reason.length === 0)
+    return refuse('reasonRequired', 'hasGapReason');
   return null;
 }
 
@@ -154,11 +164,15 @@ export function checkTaskProgress(
 ): Refusal | null {
   const task = approvedContent(context, 'execution')?.tasks.find((t) => t.id === event.taskId);
   if (!task) return refuse('unknownTask', 'taskExists', { params: { taskId: event.taskId } });
-  if (event.by !== task.ownerId && event.by !== context.leadId) return refuse('notTaskOwner', 'isTaskOwner');
+  if (event.by !== task.ownerId && event.by !== context.leadId)
+    return refuse('notTaskOwner', 'isTaskOwner');
   return null;
 }
 
-export function checkRiskUpdate(context: RunContext, event: EventOf<'risk.update'>): Refusal | null {
+export function checkRiskUpdate(
+  context: RunContext,
+  event: EventOf<'risk.update'>,
+): Refusal | null {
   const risk = context.risks.find((r) => r.id === event.riskId);
   if (!risk) return refuse('unknownRisk', 'riskExists', { params: { riskId: event.riskId } });
   if (risk.status === 'closed') return refuse('riskClosed', 'riskOpen');
@@ -168,7 +182,10 @@ export function checkRiskUpdate(context: RunContext, event: EventOf<'risk.update
   return null;
 }
 
-export function checkReplan(context: RunContext, event: EventOf<'replan.escalate'>): Refusal | null {
+export function checkReplan(
+  context: RunContext,
+  event: EventOf<'replan.escalate'>,
+): Refusal | null {
   if (event.by !== context.leadId) return refuse('notLead', 'isLead');
   return null;
 }
@@ -201,7 +218,10 @@ export function checkFollowUpClose(
 }
 
 export function checkResume(context: RunContext, event: EventOf<'run.resume'>): Refusal | null {
-  if (event.by !== context.leadId && !event.roles.some((r) => context.policies[context.hold?.stage ?? 'research'].roles.includes(r))) {
+  if (
+    event.by !== context.leadId &&
+    !event.roles.some((r) => context.policies[context.hold?.stage ?? 'research'].roles.includes(r))
+  ) {
     return refuse('notLead', 'isLeadOrApprover');
   }
   return null;
@@ -244,7 +264,10 @@ export function checkEvent(context: RunContext, event: RunEvent): Refusal | null
 // Reducers: each returns a new context; the machine's actions are thin wrappers around them. ---
 
 function withStage(context: RunContext, stage: StageId, patch: Partial<StageRecord>): RunContext {
-  return { ...context, stages: { ...context.stages, [stage]: { ...context.stages[stage], ...patch } } };
+  return {
+    ...context,
+    stages: { ...context.stages, [stage]: { ...context.stages[stage], ...patch } },
+  };
 }
 
 export function applySubmit(context: RunContext, event: SubmitEvent): RunContext {
@@ -253,7 +276,9 @@ export function applySubmit(context: RunContext, event: SubmitEvent): RunContext
     ...withStage(context, event.stage, {
       status: 'inReview',
       // The gate check has validated it; store the canonical parsed form (trimmed strings).
-      submitted: STAGE_CONTENT_SCHEMAS[event.stage].parse(event.content) as StageContentMap[StageId],
+      submitted: STAGE_CONTENT_SCHEMAS[event.stage].parse(
+        event.content,
+      ) as StageContentMap[StageId],
       submittedBy: event.by,
       submittedAt: event.at,
       round: record.round + 1,
@@ -277,7 +302,10 @@ function castVote(event: DecideEvent): CastVote {
 
 export function applyVote(context: RunContext, event: DecideEvent): RunContext {
   const record = context.stages[event.stage];
-  return { ...withStage(context, event.stage, { votes: [...record.votes, castVote(event)] }), updatedAt: event.at };
+  return {
+    ...withStage(context, event.stage, { votes: [...record.votes, castVote(event)] }),
+    updatedAt: event.at,
+  };
 }
 
 /** The stage after `stage` once its gate passes; execution and monitoring both lead on to evaluation. */
@@ -379,21 +407,35 @@ export function applyResume(context: RunContext, event: EventOf<'run.resume'>): 
 export function applyKill(context: RunContext, event: DecideEvent): RunContext {
   return {
     ...applyVote(context, event),
-    outcome: { kind: 'killed', stage: event.stage, by: event.by, at: event.at, reason: event.comment },
+    outcome: {
+      kind: 'killed',
+      stage: event.stage,
+      by: event.by,
+      at: event.at,
+      reason: event.comment,
+    },
   };
 }
 
-export function applyFollowUpClose(context: RunContext, event: EventOf<'followUp.close'>): RunContext {
+export function applyFollowUpClose(
+  context: RunContext,
+  event: EventOf<'followUp.close'>,
+): RunContext {
   return {
     ...context,
     followUps: context.followUps.map((f) =>
-      f.id === event.followUpId ? { ...f, closed: { by: event.by, at: event.at, note: event.note } } : f,
+      f.id === event.followUpId
+        ? { ...f, closed: { by: event.by, at: event.at, note: event.note } }
+        : f,
     ),
     updatedAt: event.at,
   };
 }
 
-export function applyTaskProgress(context: RunContext, event: EventOf<'task.progress'>): RunContext {
+export function applyTaskProgress(
+  context: RunContext,
+  event: EventOf<'task.progress'>,
+): RunContext {
   return {
     ...context,
     taskProgress: {
@@ -494,13 +536,23 @@ export function applyReplan(context: RunContext, event: EventOf<'replan.escalate
     ...reopened,
     transitions: [
       ...context.transitions,
-      { kind: 'replan', from: 'monitoring', to: event.target, by: event.by, at: event.at, reason: event.reason },
+      {
+        kind: 'replan',
+        from: 'monitoring',
+        to: event.target,
+        by: event.by,
+        at: event.at,
+        reason: event.reason,
+      },
     ],
     updatedAt: event.at,
   };
 }
 
-export function applyCloseExecution(context: RunContext, event: EventOf<'execution.close'>): RunContext {
+export function applyCloseExecution(
+  context: RunContext,
+  event: EventOf<'execution.close'>,
+): RunContext {
   return {
     ...withStage(context, 'evaluation', { status: 'drafting' }),
     current: 'evaluation',

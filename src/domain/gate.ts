@@ -83,7 +83,8 @@ export function approvalsNeeded(policy: GatePolicy): number {
 /** Approvals counted so far toward `approvalsNeeded`. */
 export function approvalsCounted(policy: GatePolicy, votes: readonly Vote[]): number {
   if (policy.quorum.kind === 'all') return coveredRoles(policy, votes).size;
-  return votes.filter((v) => isApproving(v.decision)).length;
+  const approvers = votes.filter((v) => isApproving(v.decision) && mayDecide(policy, v.roles));
+  return new Set(approvers.map((v) => v.by)).size;
 }
 
 /** The roles still missing before the gate can pass (for "Finance must approve" messages). */

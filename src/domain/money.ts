@@ -6,7 +6,10 @@ export type Fen = number;
 /** ¥ amount in yuan (may have up to 2 decimals) → integer fen. Throws on more precision than fen. */
 export function yuanToFen(yuan: number): Fen {
   const fen = Math.round(yuan * 100);
-  if (Math.abs(fen - yuan * 100) > 1e-6) throw new RangeError(`¥${yuan} has more precision than 1 fen`);
+  // Relative tolerance: binary floats cannot hold 0.01 exactly, and the error grows with the amount.
+  if (Math.abs(fen - yuan * 100) > Math.max(1e-6, Math.abs(yuan) * 1e-12)) {
+    throw new RangeError(`¥${yuan} has more precision than 1 fen`);
+  }
   return fen;
 }
 

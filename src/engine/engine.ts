@@ -54,7 +54,12 @@ export interface LiveRun {
 
 export type VerifyReport =
   | { ok: true; events: number }
-  | { ok: false; events: number; brokenAt: number; reason: 'seqGap' | 'prevHashMismatch' | 'hashMismatch' | 'headMismatch' };
+  | {
+      ok: false;
+      events: number;
+      brokenAt: number;
+      reason: 'seqGap' | 'prevHashMismatch' | 'hashMismatch' | 'headMismatch';
+    };
 
 /** Computes a record's hash over every field but the hash itself. */
 export function recordHash(record: Omit<EventRecord, 'hash'>): string {
@@ -74,9 +79,7 @@ export function recordHash(record: Omit<EventRecord, 'hash'>): string {
 }
 
 /** Builds the next record of a chain. */
-export function buildRecord(
-  fields: Omit<EventRecord, 'hash' | 'machineVersion'>,
-): EventRecord {
+export function buildRecord(fields: Omit<EventRecord, 'hash' | 'machineVersion'>): EventRecord {
   const unsigned = { ...fields, machineVersion: MACHINE_VERSION };
   return { ...unsigned, hash: recordHash(unsigned) };
 }
@@ -147,7 +150,8 @@ export function replayRecords(records: readonly EventRecord[], upTo = Infinity):
 export function verifyRecords(records: readonly EventRecord[], headHash?: string): VerifyReport {
   let prev = GENESIS_HASH;
   for (const [i, record] of records.entries()) {
-    if (record.seq !== i) return { ok: false, events: records.length, brokenAt: i, reason: 'seqGap' };
+    if (record.seq !== i)
+      return { ok: false, events: records.length, brokenAt: i, reason: 'seqGap' };
     if (record.prevHash !== prev) {
       return { ok: false, events: records.length, brokenAt: i, reason: 'prevHashMismatch' };
     }
@@ -168,8 +172,7 @@ export interface EngineOptions {
   newId?: () => string;
 }
 
-const CreateRunSchema = RunInputSchema.omit({ createdAt: true });
-export type CreateRun = z.input<typeof CreateRunSchema>;
+export type CreateRun = Omit<z.input<typeof RunInputSchema>, 'createdAt'>;
 
 /** Drafts larger than this are refused: a stage's content is text, not files. */
 export const MAX_DRAFT_BYTES = 512 * 1024;
@@ -212,7 +215,8 @@ export class RunEngine {
       prevHash: GENESIS_HASH,
     });
     await this.db.transaction('rw', this.db.runs, this.db.events, this.db.drafts, async () => {
-      if (await this.db.runs.get(input.runId)) throw new Error(`Run ${input.runId} already exists.`);
+      if (await this.db.runs.get(input.runId))
+        throw new Error(`Run ${input.runId} already exists.`);
       await this.db.events.add(record);
       await this.db.runs.add(rowOf(snapshot, record));
       await this.db.drafts.bulkPut(
@@ -328,14 +332,19 @@ export class RunEngine {
         },
       };
     }
-    const result = this.step(live, { ...action, roles: person.roles as Role[], at: this.clock.now() });
+    const result = this.step(live, {
+      ...action,
+      roles: person.roles as Role[],
+      at: this.clock.now(),
+    });
     if (!result.ok) return result;
     const { snapshot, record } = result;
     try {
       await this.db.transaction('rw', this.db.runs, this.db.events, this.db.drafts, async () => {
         const row = await this.db.runs.get(runId);
         if (!row) throw new RunNotFoundError(runId);
-        if (row.revision !== live.revision) throw new ConflictError(runId, live.revision, row.revision);
+        if (row.revision !== live.revision)
+          throw new ConflictError(runId, live.revision, row.revision);
         await this.db.events.add(record);
         await this.db.runs.put(rowOf(snapshot, record));
         // A submitted stage's draft has become its submission.
@@ -368,7 +377,8 @@ export class RunEngine {
     const [row, snapshot] = await Promise.all([this.db.runs.get(runId), this.replay(runId)]);
     if (!row) throw new RunNotFoundError(runId);
     return (
-      canonicalJson(runMachine.getPersistedSnapshot(snapshot)) === canonicalJson(row.envelope.snapshot)
+      canonicalJson(runMachine.getPersistedSnapshot(snapshot)) ===
+      canonicalJson(row.envelope.snapshot)
     );
   }
 
@@ -380,13 +390,24 @@ export class RunEngine {
   }
 
   /** Autosaves what a lead is typing. Not part of the log; submitting turns it into an event. */
-  async saveDraft(runId: string, stage: StageId, content: unknown, byPersonId: string): Promise<void> {
+  async saveDraft(
+    runId: string,
+    stage: StageId,
+    content: unknown,
+    byPersonId: string,
+  ): Promise<void> {
     const size = JSON.stringify(content).length;
     if (size > MAX_DRAFT_BYTES) {
       throw new RangeError(
         `This draft is ${Math.round(size / 1024)} KB; the limit is ${MAX_DRAFT_BYTES / 1024} KB. Shorten long texts or split the stage.`,
       );
     }
-    await this.db.drafts.put({ runId, stage, content, savedBy: byPersonId, savedAt: this.clock.now() });
+    await this.db.drafts.put({
+      runId,
+      stage,
+      content,
+      savedBy: byPersonId,
+      savedAt: this.clock.now(),
+    });
   }
 }

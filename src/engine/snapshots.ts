@@ -40,7 +40,8 @@ export function migrateEnvelope(
   targetVersion = MACHINE_VERSION,
 ): Record<string, unknown> {
   const parsed = SnapshotEnvelopeSchema.safeParse(envelope);
-  if (!parsed.success) throw new SnapshotRestoreError(runId, 'the stored snapshot envelope is malformed');
+  if (!parsed.success)
+    throw new SnapshotRestoreError(runId, 'the stored snapshot envelope is malformed');
   let { machineVersion: version, snapshot } = parsed.data;
   if (version > targetVersion) {
     throw new SnapshotRestoreError(
@@ -50,7 +51,8 @@ export function migrateEnvelope(
   }
   while (version < targetVersion) {
     const step = registry[version];
-    if (!step) throw new SnapshotRestoreError(runId, `no migration from machine version ${version}`);
+    if (!step)
+      throw new SnapshotRestoreError(runId, `no migration from machine version ${version}`);
     snapshot = step(snapshot);
     version += 1;
   }
@@ -66,11 +68,17 @@ export function restoreSnapshot(runId: string, envelope: unknown): RunSnapshot {
   const context = persisted.context as Record<string, unknown> | undefined;
   const stages = context?.stages as Record<string, unknown> | undefined;
   if (!context || context.runId !== runId || !stages || STAGE_IDS.some((s) => !stages[s])) {
-    throw new SnapshotRestoreError(runId, 'its context does not belong to this run or lacks stages');
+    throw new SnapshotRestoreError(
+      runId,
+      'its context does not belong to this run or lacks stages',
+    );
   }
   let snapshot: RunSnapshot;
   try {
-    snapshot = createActor(runMachine, { snapshot: persisted as never, input: undefined as never }).getSnapshot();
+    snapshot = createActor(runMachine, {
+      snapshot: persisted as never,
+      input: undefined as never,
+    }).getSnapshot();
   } catch (error) {
     throw new SnapshotRestoreError(runId, `the machine rejected it (${(error as Error).message})`);
   }

@@ -1,4 +1,4 @@
-import Dexie, { type Table } from 'dexie';
+import Dexie, { type Table, type Transaction } from 'dexie';
 import type { DraftRow, EventRecord, MetaRow, PersonRow, RunRow } from './records';
 
 /**
@@ -8,7 +8,7 @@ import type { DraftRow, EventRecord, MetaRow, PersonRow, RunRow } from './record
 export const SCHEMA_VERSIONS: ReadonlyArray<{
   version: number;
   stores: Record<string, string | null>;
-  upgrade?: (tx: import('dexie').Transaction) => Promise<void> | void;
+  upgrade?: (tx: Transaction) => Promise<void> | void;
 }> = [
   {
     version: 1,

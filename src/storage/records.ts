@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { IdSchema } from '../domain/people';
 import { IsoDateTimeSchema } from '../domain/time';
-import { STAGE_IDS } from '../domain/stages';
+import type { STAGE_IDS } from '../domain/stages';
 
 /** A SHA-256 digest in lowercase hex. */
 export const HashSchema = z.string().regex(/^[0-9a-f]{64}$/);

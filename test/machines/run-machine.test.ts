@@ -4,14 +4,35 @@ import { demoContent } from '../../src/domain/scenarios';
 import { any, type GatePolicies } from '../../src/domain/gate';
 import { checkEvent } from '../../machines/run-rules';
 import type { RunEvent } from '../../machines/events';
-import { Driver, runInput, decideEvent, submitEvent, person, at, PERIOD, approversFor } from '../support/driver';
+import {
+  Driver,
+  runInput,
+  decideEvent,
+  submitEvent,
+  person,
+  at,
+  PERIOD,
+  approversFor,
+} from '../support/driver';
 
 const content = demoContent('newProductLaunch', 'en', PERIOD);
-const lead = (type: 'execution.close' | 'replan.escalate', extra: Record<string, unknown>): RunEvent =>
-  ({ type, by: 'p-lead', roles: ['lead'], at: at(), ...extra }) as RunEvent;
+const lead = (
+  type: 'execution.close' | 'replan.escalate',
+  extra: Record<string, unknown>,
+): RunEvent => ({ type, by: 'p-lead', roles: ['lead'], at: at(), ...extra }) as RunEvent;
 
 function checkIn(kpiId: string, date: string, value: number, reason = ''): RunEvent {
-  return { type: 'kpi.checkIn', by: 'p-am1', roles: person('p-am1').roles, at: at(), kpiId, date, value, source: 'crm', reason };
+  return {
+    type: 'kpi.checkIn',
+    by: 'p-am1',
+    roles: person('p-am1').roles,
+    at: at(),
+    kpiId,
+    date,
+    value,
+    source: 'crm',
+    reason,
+  };
 }
 
 /** Drives a run to the point where `stage` is in review. */
@@ -24,7 +45,13 @@ function toReview(stage: StageId, driver = new Driver()): Driver {
   if (stage === 'execution' || stage === 'monitoring') return driver.submit(stage);
   driver.through('execution', 'monitoring');
   const leadId = driver.context.leadId;
-  driver.send({ type: 'execution.close', by: leadId, roles: person(leadId).roles, at: at(), acceptance: '' });
+  driver.send({
+    type: 'execution.close',
+    by: leadId,
+    roles: person(leadId).roles,
+    at: at(),
+    acceptance: '',
+  });
   return driver.submit('evaluation');
 }
 
@@ -46,9 +73,13 @@ describe('the stage flow', () => {
 
   it('operates execution and monitoring side by side once resources are approved', () => {
     const d = new Driver().toOperating();
-    expect(d.snapshot.matches({ operating: { execution: 'drafting', monitoring: 'drafting' } })).toBe(true);
+    expect(
+      d.snapshot.matches({ operating: { execution: 'drafting', monitoring: 'drafting' } }),
+    ).toBe(true);
     d.submit('monitoring').pass('monitoring');
-    expect(d.snapshot.matches({ operating: { execution: 'drafting', monitoring: 'approved' } })).toBe(true);
+    expect(
+      d.snapshot.matches({ operating: { execution: 'drafting', monitoring: 'approved' } }),
+    ).toBe(true);
   });
 
   it('completes the run when the evaluation gate says Go', () => {
@@ -76,23 +107,28 @@ describe('the stage flow', () => {
   it('freezes approved content: a second submission of an approved stage is refused', () => {
     const d = new Driver().through('research');
     const frozen = d.context.stages.research.approved;
-    expect(d.trySend(submitEvent('research', 'p-lead', { ...content.research, competitors: [] }))).toBe(false);
+    expect(
+      d.trySend(submitEvent('research', 'p-lead', { ...content.research, competitors: [] })),
+    ).toBe(false);
     expect(d.context.stages.research.approved).toBe(frozen);
   });
 });
 
 describe('gate decisions', () => {
-  it.each(STAGE_IDS)('never lets the submitter decide on their own submission at the %s gate', (stage) => {
-    // The lead here is the sales director, and every gate lets the sales director approve.
-    const open = any('salesDirector', 'marketingHead', 'finance', 'generalManager');
-    const policies = Object.fromEntries(STAGE_IDS.map((s) => [s, open])) as GatePolicies;
-    const d = toReview(stage, new Driver(runInput({ leadId: 'p-sales', policies })));
-    for (const decision of ['go', 'conditionalGo', 'recycle', 'hold', 'kill'] as const) {
-      const event = decideEvent(stage, decision, 'p-sales');
-      expect(d.trySend(event)).toBe(false);
-      expect(checkEvent(d.context, event)?.code).toBe('selfDecision');
-    }
-  });
+  it.each(STAGE_IDS)(
+    'never lets the submitter decide on their own submission at the %s gate',
+    (stage) => {
+      // The lead here is the sales director, and every gate lets the sales director approve.
+      const open = any('salesDirector', 'marketingHead', 'finance', 'generalManager');
+      const policies = Object.fromEntries(STAGE_IDS.map((s) => [s, open])) as GatePolicies;
+      const d = toReview(stage, new Driver(runInput({ leadId: 'p-sales', policies })));
+      for (const decision of ['go', 'conditionalGo', 'recycle', 'hold', 'kill'] as const) {
+        const event = decideEvent(stage, decision, 'p-sales');
+        expect(d.trySend(event)).toBe(false);
+        expect(checkEvent(d.context, event)?.code).toBe('selfDecision');
+      }
+    },
+  );
 
   it('counts one vote per person toward an n-of-m quorum', () => {
     const d = toReview('goals');
@@ -110,7 +146,9 @@ describe('gate decisions', () => {
     d.send(decideEvent('strategy', 'go', 'p-sales'));
     expect(d.snapshot.matches({ strategy: 'inReview' })).toBe(true);
     d.send(decideEvent('strategy', 'go', 'p-mkt'));
-    expect(d.snapshot.matches({ operating: {} }) || d.snapshot.matches({ resources: 'drafting' })).toBe(true);
+    expect(
+      d.snapshot.matches({ operating: {} }) || d.snapshot.matches({ resources: 'drafting' }),
+    ).toBe(true);
   });
 
   it('refuses people whose roles the gate does not list, naming the roles that may decide', () => {
@@ -150,8 +188,15 @@ describe('gate decisions', () => {
   });
 
   it('keeps a killed run readable with who killed it and why', () => {
-    const d = toReview('research').send(decideEvent('research', 'kill', 'p-mkt', { comment: 'Market closed' }));
-    expect(d.context.outcome).toMatchObject({ kind: 'killed', by: 'p-mkt', reason: 'Market closed', stage: 'research' });
+    const d = toReview('research').send(
+      decideEvent('research', 'kill', 'p-mkt', { comment: 'Market closed' }),
+    );
+    expect(d.context.outcome).toMatchObject({
+      kind: 'killed',
+      by: 'p-mkt',
+      reason: 'Market closed',
+      stage: 'research',
+    });
     expect(d.context.stages.research.submitted).not.toBeNull();
   });
 });
@@ -159,20 +204,36 @@ describe('gate decisions', () => {
 describe('recycle', () => {
   it('sends the run back to an earlier stage, which must pass every gate again', () => {
     const d = toReview('strategy');
-    d.send(decideEvent('strategy', 'recycle', 'p-sales', { recycleTo: 'research', comment: 'Survey sample too small' }));
+    d.send(
+      decideEvent('strategy', 'recycle', 'p-sales', {
+        recycleTo: 'research',
+        comment: 'Survey sample too small',
+      }),
+    );
     expect(d.snapshot.matches({ research: 'drafting' })).toBe(true);
-    expect(d.context.stages.research).toMatchObject({ status: 'drafting', approved: null, recycles: 1 });
+    expect(d.context.stages.research).toMatchObject({
+      status: 'drafting',
+      approved: null,
+      recycles: 1,
+    });
     expect(d.context.stages.goals.status).toBe('notStarted');
     expect(d.context.stages.strategy.status).toBe('notStarted');
     expect(d.context.transitions).toEqual([
-      expect.objectContaining({ kind: 'recycle', from: 'strategy', to: 'research', reason: 'Survey sample too small' }),
+      expect.objectContaining({
+        kind: 'recycle',
+        from: 'strategy',
+        to: 'research',
+        reason: 'Survey sample too small',
+      }),
     ]);
     d.through('research', 'goals', 'strategy');
     expect(d.snapshot.matches({ resources: 'drafting' })).toBe(true);
   });
 
   it('can send a stage back to itself for rework', () => {
-    const d = toReview('goals').send(decideEvent('goals', 'recycle', 'p-gm', { recycleTo: 'goals' }));
+    const d = toReview('goals').send(
+      decideEvent('goals', 'recycle', 'p-gm', { recycleTo: 'goals' }),
+    );
     expect(d.snapshot.matches({ goals: 'drafting' })).toBe(true);
     expect(d.context.stages.goals.recycledBy).toMatchObject({ from: 'goals', by: 'p-gm' });
   });
@@ -187,10 +248,18 @@ describe('recycle', () => {
 
 describe('hold and resume', () => {
   it('pauses the run and refuses decisions until it is resumed', () => {
-    const d = toReview('goals').send(decideEvent('goals', 'hold', 'p-sales', { comment: 'Wait for the price study' }));
+    const d = toReview('goals').send(
+      decideEvent('goals', 'hold', 'p-sales', { comment: 'Wait for the price study' }),
+    );
     expect(d.snapshot.matches('onHold')).toBe(true);
     expect(d.trySend(decideEvent('goals', 'go', 'p-gm'))).toBe(false);
-    d.send({ type: 'run.resume', by: 'p-lead', roles: ['lead'], at: at(), reason: 'Price study is in' });
+    d.send({
+      type: 'run.resume',
+      by: 'p-lead',
+      roles: ['lead'],
+      at: at(),
+      reason: 'Price study is in',
+    });
     expect(d.snapshot.matches({ goals: 'inReview' })).toBe(true);
     expect(d.context.stages.goals.votes).toEqual([]);
     d.pass('goals');
@@ -201,16 +270,33 @@ describe('hold and resume', () => {
 describe('conditional go', () => {
   it('turns conditions into follow-ups that block evaluation until closed', () => {
     const d = toReview('research');
-    d.send(decideEvent('research', 'conditionalGo', 'p-mkt', { conditions: ['Add two expert interviews'], comment: 'OK with one gap' }));
+    d.send(
+      decideEvent('research', 'conditionalGo', 'p-mkt', {
+        conditions: ['Add two expert interviews'],
+        comment: 'OK with one gap',
+      }),
+    );
     expect(d.snapshot.matches({ goals: 'drafting' })).toBe(true);
     expect(d.context.followUps).toEqual([
-      expect.objectContaining({ id: 'fu-1', stage: 'research', text: 'Add two expert interviews', closed: null }),
+      expect.objectContaining({
+        id: 'fu-1',
+        stage: 'research',
+        text: 'Add two expert interviews',
+        closed: null,
+      }),
     ]);
     d.through('goals', 'strategy', 'resources', 'execution', 'monitoring');
     const close = lead('execution.close', { acceptance: '' });
     expect(d.trySend(close)).toBe(false);
     expect(checkEvent(d.context, close)?.code).toBe('openItemsNeedAcceptance');
-    d.send({ type: 'followUp.close', by: 'p-lead', roles: ['lead'], at: at(), followUpId: 'fu-1', note: 'Interviews done' });
+    d.send({
+      type: 'followUp.close',
+      by: 'p-lead',
+      roles: ['lead'],
+      at: at(),
+      followUpId: 'fu-1',
+      note: 'Interviews done',
+    });
     d.send(close);
     expect(d.snapshot.matches({ evaluation: 'drafting' })).toBe(true);
   });
@@ -241,9 +327,21 @@ describe('the monitoring loop', () => {
     d.send(checkIn(kpi.id, PERIOD.end, 0, 'Storms in East China cut offline visits by 30%'));
     d.send(checkIn(kpi.id, PERIOD.end, 0, 'Still behind'));
     expect(d.context.risks).toHaveLength(1);
-    expect(d.context.risks[0]).toMatchObject({ status: 'open', severity: 'high', trigger: { kind: 'checkIn', kpiId: kpi.id } });
+    expect(d.context.risks[0]).toMatchObject({
+      status: 'open',
+      severity: 'high',
+      trigger: { kind: 'checkIn', kpiId: kpi.id },
+    });
     const close = (countermeasure: string, ownerId: string | null): RunEvent => ({
-      type: 'risk.update', by: 'p-lead', roles: ['lead'], at: at(), riskId: 'risk-1', countermeasure, ownerId, due: null, status: 'closed',
+      type: 'risk.update',
+      by: 'p-lead',
+      roles: ['lead'],
+      at: at(),
+      riskId: 'risk-1',
+      countermeasure,
+      ownerId,
+      due: null,
+      status: 'closed',
     });
     expect(d.trySend(close('', null))).toBe(false);
     d.send(close('Switch to online visits and send trial packs', 'p-am1'));
@@ -265,16 +363,30 @@ describe('the monitoring loop', () => {
     expect(d.context.stages.resources.status).toBe('notStarted');
     expect(d.context.stages.execution.status).toBe('approved');
     d.through('strategy', 'resources');
-    expect(d.snapshot.matches({ operating: { execution: 'approved', monitoring: 'approved' } })).toBe(true);
+    expect(
+      d.snapshot.matches({ operating: { execution: 'approved', monitoring: 'approved' } }),
+    ).toBe(true);
     expect(d.context.checkIns).toHaveLength(1);
     expect(d.context.transitions.filter((t) => t.kind === 'replan')).toHaveLength(1);
   });
 
   it('needs an explicit acceptance to close execution with an open critical risk', () => {
     const d = new Driver().toLive();
-    d.send({ type: 'risk.raise', by: 'p-am1', roles: ['accountManager'], at: at(), description: 'Key customer lost', severity: 'critical', countermeasure: '', ownerId: null, due: null });
+    d.send({
+      type: 'risk.raise',
+      by: 'p-am1',
+      roles: ['accountManager'],
+      at: at(),
+      description: 'Key customer lost',
+      severity: 'critical',
+      countermeasure: '',
+      ownerId: null,
+      due: null,
+    });
     expect(d.trySend(lead('execution.close', { acceptance: '' }))).toBe(false);
-    d.send(lead('execution.close', { acceptance: 'Accepted: the customer moved budget to next year' }));
+    d.send(
+      lead('execution.close', { acceptance: 'Accepted: the customer moved budget to next year' }),
+    );
     expect(d.context.executionClosed?.acceptance).toMatch(/Accepted/);
   });
 
@@ -282,14 +394,24 @@ describe('the monitoring loop', () => {
     const d = new Driver().toOperating().through('execution');
     const event = lead('execution.close', { acceptance: '' });
     expect(d.trySend(event)).toBe(false);
-    expect(checkEvent(d.context, event)).toMatchObject({ code: 'stageNotApproved', params: { stage: 'monitoring' } });
+    expect(checkEvent(d.context, event)).toMatchObject({
+      code: 'stageNotApproved',
+      params: { stage: 'monitoring' },
+    });
   });
 
   it('lets only the owner or the lead move a task', () => {
     const d = new Driver().toLive();
     const task = content.execution.tasks[0]!;
     const stranger = task.ownerId === 'p-am2' ? 'p-am1' : 'p-am2';
-    const move = (by: string): RunEvent => ({ type: 'task.progress', by, roles: person(by).roles, at: at(), taskId: task.id, status: 'done' });
+    const move = (by: string): RunEvent => ({
+      type: 'task.progress',
+      by,
+      roles: person(by).roles,
+      at: at(),
+      taskId: task.id,
+      status: 'done',
+    });
     expect(d.trySend(move(stranger))).toBe(false);
     d.send(move(task.ownerId ?? 'p-lead'));
     expect(d.context.taskProgress[task.id]?.status).toBe('done');
@@ -299,7 +421,13 @@ describe('the monitoring loop', () => {
 describe('next cycle', () => {
   it('links a completed run to the run that follows it, once', () => {
     const d = toReview('evaluation').pass('evaluation');
-    const link = (childRunId: string): RunEvent => ({ type: 'cycle.link', by: 'p-lead', roles: ['lead'], at: at(), childRunId });
+    const link = (childRunId: string): RunEvent => ({
+      type: 'cycle.link',
+      by: 'p-lead',
+      roles: ['lead'],
+      at: at(),
+      childRunId,
+    });
     d.send(link('run-2'));
     expect(d.context.childRunId).toBe('run-2');
     expect(d.trySend(link('run-3'))).toBe(false);

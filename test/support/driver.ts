@@ -3,8 +3,19 @@ import { runMachine } from '../../machines/run-machine';
 import type { RunEvent } from '../../machines/events';
 import type { RunInput } from '../../machines/run-context';
 import { checkEvent } from '../../machines/run-rules';
-import { isApproving, quorumReached, mayDecide, type Decision, type Vote } from '../../src/domain/gate';
-import { demoContent, demoTeam, defaultGatePolicies, type ScenarioId } from '../../src/domain/scenarios';
+import {
+  isApproving,
+  quorumReached,
+  mayDecide,
+  type Decision,
+  type Vote,
+} from '../../src/domain/gate';
+import {
+  demoContent,
+  demoTeam,
+  defaultGatePolicies,
+  type ScenarioId,
+} from '../../src/domain/scenarios';
 import type { StageId } from '../../src/domain/stages';
 import { quarterPeriod } from '../../src/domain/time';
 import type { RunSnapshot } from '../../src/engine/snapshots';
@@ -41,7 +52,11 @@ export function at(): string {
   return new Date(Date.UTC(2024, 6, 1, 9, minute)).toISOString();
 }
 
-export function submitEvent(stage: StageId, by = LEAD, content: unknown = demoContent('newProductLaunch', 'en', PERIOD)[stage]): RunEvent {
+export function submitEvent(
+  stage: StageId,
+  by = LEAD,
+  content: unknown = demoContent('newProductLaunch', 'en', PERIOD)[stage],
+): RunEvent {
   return { type: 'stage.submit', by, roles: person(by).roles, at: at(), stage, content };
 }
 
@@ -59,7 +74,8 @@ export function decideEvent(
     stage,
     decision,
     comment: extra.comment ?? (decision === 'go' ? '' : `Reason for ${decision}`),
-    conditions: extra.conditions ?? (decision === 'conditionalGo' ? ['Confirm stock with distributors'] : []),
+    conditions:
+      extra.conditions ?? (decision === 'conditionalGo' ? ['Confirm stock with distributors'] : []),
     recycleTo: extra.recycleTo ?? (decision === 'recycle' ? stage : null),
   };
 }
@@ -70,12 +86,17 @@ export function approversFor(snapshot: RunSnapshot, stage: StageId, exclude = LE
   const chosen: Vote[] = [];
   const candidates = TEAM.filter((p) => p.id !== exclude && mayDecide(policy, p.roles));
   // Veto holders first, so quorums that need them are met.
-  candidates.sort((a, b) => Number(b.roles.includes(policy.vetoRole ?? 'lead')) - Number(a.roles.includes(policy.vetoRole ?? 'lead')));
+  candidates.sort(
+    (a, b) =>
+      Number(b.roles.includes(policy.vetoRole ?? 'lead')) -
+      Number(a.roles.includes(policy.vetoRole ?? 'lead')),
+  );
   for (const p of candidates) {
     if (quorumReached(policy, chosen)) break;
     const before = chosen.filter((v) => isApproving(v.decision)).length;
     chosen.push({ by: p.id, roles: p.roles, decision: 'go' });
-    if (policy.quorum.kind === 'all' && chosen.length > before && !quorumReached(policy, chosen)) continue;
+    if (policy.quorum.kind === 'all' && chosen.length > before && !quorumReached(policy, chosen))
+      continue;
   }
   if (!quorumReached(policy, chosen)) throw new Error(`demo team cannot pass ${stage}`);
   return chosen.map((v) => v.by);
