@@ -293,6 +293,7 @@ function checkSubGoalSums(parent: Goal, path: Path, goals: readonly Goal[]): Pro
           parentTitle: parent.title,
           sum,
           target,
+          unit: parent.unit,
           dimension,
         }),
       );

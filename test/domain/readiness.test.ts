@@ -657,6 +657,7 @@ describe('goals gate (SMART)', () => {
           parentTitle: '销售额同比增长 30%',
           sum: wanToFen(900),
           target: wanToFen(1000),
+          unit: 'CNY',
           dimension: 'region',
         },
       }),

@@ -1,0 +1,338 @@
+import type { StageId } from '../domain/stages';
+import { en, type Catalog } from './en';
+import { zhCN } from './zh-CN';
+
+/**
+ * The app's i18n core: typed message lookup with `{param}` placeholders, locale detection and
+ * cached Intl formatters. Plain TypeScript, no React: components get the locale from the app shell
+ * and call these functions.
+ */
+
+export type { Catalog } from './en';
+
+export type Locale = 'zh-CN' | 'en';
+export const LOCALES = ['zh-CN', 'en'] as const satisfies readonly Locale[];
+
+/** Each language's name in that language, for a language switcher (never translated). */
+export const LOCALE_NAMES: Readonly<Record<Locale, string>> = {
+  'zh-CN': '简体中文',
+  en: 'English',
+};
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
+}
+
+/** Dotted paths to every message: `'stage.research.name'`, `'problem.goals.notMeasurable'`. */
+type LeafPaths<T, Prefix extends string = ''> = {
+  [K in keyof T & string]: T[K] extends string
+    ? `${Prefix}${K}`
+    : LeafPaths<T[K], `${Prefix}${K}.`>;
+}[keyof T & string];
+export type MessageKey = LeafPaths<typeof en>;
+
+/** Groups whose messages are direct labels of one value each: `labelOf(locale, 'role', 'finance')`. */
+export type LabelGroup = {
+  [G in keyof Catalog]: Catalog[G] extends Readonly<Record<string, string>> ? G : never;
+}[keyof Catalog];
+
+export type MessageParams = Readonly<Record<string, string | number>>;
+
+/**
+ * A catalog as a flat map from dotted key to message. Exported for tests and tooling; the app
+ * should go through `translate`.
+ */
+export function flattenCatalog(catalog: Catalog): Map<string, string> {
+  const flat = new Map<string, string>();
+  const walk = (node: object, prefix: string): void => {
+    for (const [key, value] of Object.entries(node)) {
+      if (typeof value === 'string') flat.set(prefix + key, value);
+      else if (typeof value === 'object' && value !== null) walk(value, `${prefix}${key}.`);
+    }
+  };
+  walk(catalog, '');
+  return flat;
+}
+
+const MESSAGES: Readonly<Record<Locale, ReadonlyMap<string, string>>> = {
+  en: flattenCatalog(en),
+  'zh-CN': flattenCatalog(zhCN),
+};
+
+/** Every message key, in catalog order. */
+export const MESSAGE_KEYS = [...MESSAGES.en.keys()] as readonly MessageKey[];
+
+/** Narrows a key built at runtime ('problem.' + code, 'refusal.' + code) to a known message. */
+export function hasMessage(key: string): key is MessageKey {
+  return MESSAGES.en.has(key);
+}
+
+const PLACEHOLDER = /\{(\w+)\}/g;
+
+/** The `{param}` names a message uses, in order of first use. */
+export function placeholdersOf(message: string): string[] {
+  return [...new Set(Array.from(message.matchAll(PLACEHOLDER), (match) => match[1] ?? ''))];
+}
+
+/**
+ * The message for `key` in `locale`, with `{name}` placeholders replaced by `params.name`.
+ * Values are inserted as given: format numbers, dates and money first (or use `translateProblem`
+ * / `translateRefusal`, which do). A missing param leaves `{name}` visible rather than a blank,
+ * so the gap shows up in review instead of reading as a finished sentence.
+ */
+export function translate(locale: Locale, key: MessageKey, params: MessageParams = {}): string {
+  const template = MESSAGES[locale].get(key) ?? MESSAGES.en.get(key) ?? key;
+  return template.replace(PLACEHOLDER, (placeholder, name: string) =>
+    Object.hasOwn(params, name) ? String(params[name]) : placeholder,
+  );
+}
+
+/** The label of one enumeration value; an unknown value is shown as itself, not hidden. */
+export function labelOf(locale: Locale, group: LabelGroup, value: string): string {
+  const key = `${group}.${value}`;
+  return hasMessage(key) ? translate(locale, key) : value;
+}
+
+export function stageName(locale: Locale, stage: StageId): string {
+  return translate(locale, `stage.${stage}.name`);
+}
+
+// Locale detection ------------------------------------------------------------------------------
+
+/**
+ * The locale for a browser's preferred languages (`navigator.languages`, most preferred first):
+ * the first one we support wins. Every Chinese tag (zh, zh-CN, zh-Hans, zh-TW, zh-HK…) maps to
+ * zh-CN, the only Chinese catalog: Simplified reads better than English for Traditional readers.
+ * With no supported language the app speaks English.
+ */
+export function detectLocale(languages: readonly string[]): Locale {
+  for (const tag of languages) {
+    const primary = tag.trim().toLowerCase().split(/[-_]/)[0];
+    if (primary === 'zh') return 'zh-CN';
+    if (primary === 'en') return 'en';
+  }
+  return 'en';
+}
+
+// Formatters ------------------------------------------------------------------------------------
+
+// Intl constructors are slow next to `format`; lists and boards format thousands of values.
+const numberFormats = new Map<string, Intl.NumberFormat>();
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const listFormats = new Map<string, Intl.ListFormat>();
+
+function memo<T>(cache: Map<string, T>, key: string, make: () => T): T {
+  let value = cache.get(key);
+  if (value === undefined) {
+    value = make();
+    cache.set(key, value);
+  }
+  return value;
+}
+
+const numberFormat = (locale: Locale, name: string, options: Intl.NumberFormatOptions) =>
+  memo(numberFormats, `${locale}|${name}`, () => new Intl.NumberFormat(locale, options));
+
+/** Intl throws a RangeError on an invalid date; stored data may hold one, so show it as it is. */
+function formatMoment(format: Intl.DateTimeFormat, iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : format.format(date);
+}
+
+/**
+ * A calendar date: 2024年9月30日 / Sep 30, 2024. `isoDate` is `YYYY-MM-DD` (a timestamp is shown
+ * as its UTC date, as `dateOf` in src/domain/time.ts reads it). Formatted in UTC so the date never
+ * shifts by a day in the viewer's time zone.
+ */
+export function formatDate(locale: Locale, isoDate: string): string {
+  const format = memo(
+    dateFormats,
+    `${locale}|date`,
+    () =>
+      new Intl.DateTimeFormat(locale, {
+        dateStyle: locale === 'zh-CN' ? 'long' : 'medium',
+        timeZone: 'UTC',
+      }),
+  );
+  return formatMoment(format, isoDate);
+}
+
+/**
+ * A moment: 2024年9月30日 16:30 / Sep 30, 2024, 4:30 PM, in the viewer's time zone unless
+ * `timeZone` (an IANA name) is given; tests pass one to stay deterministic.
+ */
+export function formatDateTime(locale: Locale, isoTimestamp: string, timeZone?: string): string {
+  const format = memo(
+    dateFormats,
+    `${locale}|dateTime|${timeZone ?? ''}`,
+    () =>
+      new Intl.DateTimeFormat(locale, {
+        dateStyle: 'medium',
+        timeStyle: 'short',
+        ...(timeZone === undefined ? {} : { timeZone }),
+      }),
+  );
+  return formatMoment(format, isoTimestamp);
+}
+
+/** A plain number with the locale's grouping and at most two decimals: 1,500,000. */
+export function formatNumber(locale: Locale, n: number): string {
+  return numberFormat(locale, 'number', { maximumFractionDigits: 2 }).format(n);
+}
+
+/** A fraction as a percentage, as KPI math keeps rates: 1.2 → 120%, with `digits` decimals. */
+export function formatPercent(locale: Locale, fraction: number, digits = 0): string {
+  const d = Math.min(20, Math.max(0, Math.trunc(digits)));
+  return numberFormat(locale, `percent${d}`, {
+    style: 'percent',
+    minimumFractionDigits: d,
+    maximumFractionDigits: d,
+  }).format(fraction);
+}
+
+/** Integer fen as an exact CNY amount: 150000000 → ¥1,500,000.00 (both locales). */
+export function formatMoney(locale: Locale, fen: number): string {
+  return numberFormat(locale, 'money', {
+    style: 'currency',
+    currency: 'CNY',
+    // 'narrowSymbol' keeps "¥" in English too, where the default symbol is "CN¥".
+    currencyDisplay: 'narrowSymbol',
+  }).format(fen / 100);
+}
+
+/**
+ * Integer fen as a short CNY amount for boards and cards, the way each language counts big
+ * numbers: zh-CN ¥150万 / ¥1.8亿, en ¥1.5M. Rounded to one decimal: never use it where the
+ * exact amount matters (gate problems, budgets being edited); use `formatMoney` there.
+ */
+export function formatMoneyCompact(locale: Locale, fen: number): string {
+  return numberFormat(locale, 'moneyCompact', {
+    style: 'currency',
+    currency: 'CNY',
+    currencyDisplay: 'narrowSymbol',
+    notation: 'compact',
+    minimumFractionDigits: 0,
+    maximumFractionDigits: 1,
+  }).format(fen / 100);
+}
+
+/** "A, B, or C" / "A、B或C". */
+export function formatList(
+  locale: Locale,
+  items: readonly string[],
+  type: 'conjunction' | 'disjunction' = 'conjunction',
+): string {
+  return memo(
+    listFormats,
+    `${locale}|${type}`,
+    () => new Intl.ListFormat(locale, { style: 'long', type }),
+  ).format(items);
+}
+
+// Engine messages -------------------------------------------------------------------------------
+
+/** A gate problem as src/domain/gate.ts makes it (`code` optional for the fallback message). */
+export interface ProblemMessage {
+  code?: string;
+  messageKey: string;
+  params: MessageParams;
+}
+
+/** A refusal as machines/run-rules.ts and the engine make it. */
+export interface RefusalMessage {
+  code?: string;
+  messageKey: string;
+  params: MessageParams;
+  /** Roles allowed to act; fills `{roles}` (translated, joined with "or") unless params has it. */
+  missingRoles?: readonly string[];
+}
+
+const DATE_PARAMS: ReadonlySet<string> = new Set([
+  'date',
+  'deadline',
+  'start',
+  'end',
+  'dependencyEnd',
+]);
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Params naming a domain value, shown with its label: `{ p: 'price' }` → "Price strategy". */
+const LABELLED_PARAMS: ReadonlyMap<string, (value: string) => string> = new Map([
+  ['stage', (value: string) => `stage.${value}.name`],
+  ['decision', (value: string) => `decision.${value}`],
+  ['p', (value: string) => `strategyP.${value}`],
+  ['dimension', (value: string) => `goalDimension.${value}`],
+  ['field', (value: string) => `field.${value}`],
+  ['severity', (value: string) => `riskSeverity.${value}`],
+]);
+
+/** Params that hold integer fen, by message. */
+function moneyParams(messageKey: string, params: MessageParams): readonly string[] {
+  switch (messageKey) {
+    case 'problem.budget.amountsNotTotal':
+      return ['sum', 'total'];
+    case 'problem.budget.amountNotMatchingShare':
+      return ['amount', 'expected'];
+    case 'problem.goals.subGoalsDontAddUp':
+      // Sums of money goals are fen: show them as money.
+      return params['unit'] === 'CNY' ? ['sum', 'target'] : [];
+    default:
+      return [];
+  }
+}
+
+/**
+ * Engine params made readable: ids of stages, decisions and enumerations become labels, ISO dates
+ * become dates, fen become money, basis points (`…Bp`) become percentages, numbers get grouping.
+ * Anything else (titles, ids the person typed) is shown as it is.
+ */
+function localizeParams(locale: Locale, messageKey: string, params: MessageParams): MessageParams {
+  const money = moneyParams(messageKey, params);
+  const localize = (name: string, value: string | number): string | number => {
+    const labelKey = LABELLED_PARAMS.get(name)?.(String(value));
+    if (labelKey !== undefined && hasMessage(labelKey)) return translate(locale, labelKey);
+    if (typeof value === 'string') {
+      return DATE_PARAMS.has(name) && ISO_DATE.test(value) ? formatDate(locale, value) : value;
+    }
+    if (money.includes(name)) return formatMoney(locale, value);
+    if (name.endsWith('Bp'))
+      return formatPercent(locale, value / 10_000, value % 100 === 0 ? 0 : 2);
+    return formatNumber(locale, value);
+  };
+  return Object.fromEntries(
+    Object.entries(params).map(([name, value]) => [name, localize(name, value)]),
+  );
+}
+
+/**
+ * The message for a gate problem, with its params localized (dates, money, labels). A problem
+ * code without a message (an engine newer than the catalog) gets a generic message naming the
+ * code instead of failing; test/i18n makes sure every known code has its own.
+ */
+export function translateProblem(locale: Locale, problem: ProblemMessage): string {
+  const { messageKey } = problem;
+  if (!hasMessage(messageKey)) {
+    const code = problem.code ?? messageKey.replace(/^problem\./, '');
+    return translate(locale, 'problem.unknown', { code });
+  }
+  return translate(locale, messageKey, localizeParams(locale, messageKey, problem.params));
+}
+
+/**
+ * The message for a refused event, with params localized as in `translateProblem`, and
+ * `{roles}` filled from `missingRoles` ("Sales director or Marketing head"). The gate problems
+ * of a `notReady` refusal are separate: show each with `translateProblem`.
+ */
+export function translateRefusal(locale: Locale, refusal: RefusalMessage): string {
+  const { messageKey } = refusal;
+  if (!hasMessage(messageKey)) {
+    const code = refusal.code ?? messageKey.replace(/^refusal\./, '');
+    return translate(locale, 'refusal.unknown', { code });
+  }
+  const roles = (refusal.missingRoles ?? []).map((role) => labelOf(locale, 'role', role));
+  const params = {
+    ...(roles.length > 0 ? { roles: formatList(locale, roles, 'disjunction') } : {}),
+    ...localizeParams(locale, messageKey, refusal.params),
+  };
+  return translate(locale, messageKey, params);
+}

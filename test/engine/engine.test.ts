@@ -1,0 +1,313 @@
+import { describe, it, expect } from 'vitest';
+import { webcrypto } from 'node:crypto';
+import { demoContent } from '../../src/domain/scenarios';
+import type { StageId } from '../../src/domain/stages';
+import { ConflictError, RunEngine, type RunAction } from '../../src/engine/engine';
+import { sha256Hex } from '../../src/engine/hash';
+import {
+  SnapshotRestoreError,
+  envelopeOf,
+  migrateEnvelope,
+  restoreSnapshot,
+} from '../../src/engine/snapshots';
+import { approversFor } from '../support/driver';
+import {
+  engineWithTeam,
+  freshDb,
+  newRunFields,
+  PERIOD,
+  seededIds,
+  tickingClock,
+} from '../support/db';
+
+const content = demoContent('newProductLaunch', 'en', PERIOD);
+
+const submit = (stage: StageId): RunAction => ({
+  type: 'stage.submit',
+  by: 'p-lead',
+  stage,
+  content: content[stage],
+});
+const go = (stage: StageId, by: string): RunAction => ({
+  type: 'gate.decide',
+  by,
+  stage,
+  decision: 'go',
+  comment: '',
+  conditions: [],
+  recycleTo: null,
+});
+
+async function passStage(engine: RunEngine, runId: string, stage: StageId) {
+  expect((await engine.apply(runId, submit(stage))).ok).toBe(true);
+  const live = await engine.load(runId);
+  for (const by of approversFor(live.snapshot, stage)) {
+    const result = await engine.apply(runId, go(stage, by));
+    expect(result.ok).toBe(true);
+  }
+}
+
+describe('applying events', () => {
+  it('appends one hash-linked record and bumps the revision per accepted event', async () => {
+    const engine = await engineWithTeam();
+    await engine.createRun(newRunFields(), 'p-lead');
+    await passStage(engine, 'run-1', 'research');
+    const records = await engine.records('run-1');
+    expect(records.map((r) => r.seq)).toEqual([0, 1, 2]);
+    expect(records[1]?.prevHash).toBe(records[0]?.hash);
+    expect(records[2]).toMatchObject({
+      type: 'gate.decide',
+      actorId: 'p-sales',
+      runId: 'run-1',
+      machineVersion: 1,
+    });
+    const row = await engine.db.runs.get('run-1');
+    expect(row).toMatchObject({
+      revision: 2,
+      headHash: records[2]?.hash,
+      current: 'goals',
+      status: 'active',
+    });
+  });
+
+  it('returns a structured refusal and writes nothing when the machine says no', async () => {
+    const engine = await engineWithTeam();
+    await engine.createRun(newRunFields(), 'p-lead');
+    await engine.apply('run-1', submit('research'));
+    const before = await engine.db.runs.get('run-1');
+    const result = await engine.apply('run-1', go('research', 'p-fin'));
+    expect(result).toMatchObject({
+      ok: false,
+      refusal: { code: 'roleNotPermitted', guard: 'hasGateRole' },
+    });
+    expect(await engine.db.events.count()).toBe(2);
+    expect(await engine.db.runs.get('run-1')).toEqual(before);
+  });
+
+  it('lists the gate problems when a stage is submitted before it is ready', async () => {
+    const engine = await engineWithTeam();
+    await engine.createRun(newRunFields(), 'p-lead');
+    const result = await engine.apply('run-1', {
+      type: 'stage.submit',
+      by: 'p-lead',
+      stage: 'research',
+      content: { ...content.research, competitors: [] },
+    });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.refusal.code).toBe('notReady');
+    expect(result.refusal.problems.map((p) => p.code)).toContain('research.noCompetitors');
+  });
+
+  it('refuses a malformed event with what is wrong', async () => {
+    const engine = await engineWithTeam();
+    await engine.createRun(newRunFields(), 'p-lead');
+    const result = await engine.apply('run-1', {
+      ...go('research', 'p-mkt'),
+      decision: 'maybe',
+    } as unknown as RunAction);
+    expect(result).toMatchObject({ ok: false, refusal: { code: 'invalidEvent' } });
+  });
+
+  it('refuses actions by people it does not know', async () => {
+    const engine = await engineWithTeam();
+    await engine.createRun(newRunFields(), 'p-lead');
+    const result = await engine.apply('run-1', go('research', 'p-nobody'));
+    expect(result).toMatchObject({ ok: false, refusal: { code: 'unknownPerson' } });
+  });
+
+  it('deletes a stage draft once the stage is submitted, in the same transaction', async () => {
+    const engine = await engineWithTeam();
+    await engine.createRun(newRunFields(), 'p-lead', { research: content.research });
+    expect(await engine.db.drafts.get(['run-1', 'research'])).toBeDefined();
+    await engine.apply('run-1', submit('research'));
+    expect(await engine.db.drafts.get(['run-1', 'research'])).toBeUndefined();
+  });
+
+  it('refuses a draft that is too large with the size and the limit', async () => {
+    const engine = await engineWithTeam();
+    await engine.createRun(newRunFields(), 'p-lead');
+    await expect(
+      engine.saveDraft('run-1', 'research', { text: 'x'.repeat(600_000) }, 'p-lead'),
+    ).rejects.toThrow(/limit is 512 KB/);
+  });
+});
+
+describe('atomic writes', () => {
+  it('leaves neither event nor snapshot when the write fails half-way', async () => {
+    const engine = await engineWithTeam();
+    await engine.createRun(newRunFields(), 'p-lead');
+    const before = await engine.db.runs.get('run-1');
+    engine.db.runs.hook('updating', () => {
+      throw new Error('disk failure');
+    });
+    await expect(engine.apply('run-1', submit('research'))).rejects.toThrow('disk failure');
+    expect(await engine.db.events.count()).toBe(1);
+    expect(await engine.db.runs.get('run-1')).toEqual(before);
+    // The engine forgot its optimistic copy and reloads the stored state.
+    expect((await engine.load('run-1')).revision).toBe(0);
+  });
+});
+
+describe('two writers on one database', () => {
+  it('lets one conflicting decision win and tells the other about the conflict', async () => {
+    const db = freshDb();
+    const a = await engineWithTeam(db);
+    // Distinct id streams, as two browser tabs would have.
+    const bIds = seededIds();
+    for (let i = 0; i < 1000; i += 1) bIds();
+    const b2 = new RunEngine(db, { clock: tickingClock(), newId: bIds });
+    await a.createRun(newRunFields(), 'p-lead');
+    await a.apply('run-1', submit('research'));
+    await b2.load('run-1');
+
+    const first = await a.apply('run-1', go('research', 'p-mkt'));
+    expect(first.ok).toBe(true);
+    const recycle: RunAction = {
+      type: 'gate.decide',
+      by: 'p-sales',
+      stage: 'research',
+      decision: 'recycle',
+      comment: 'More interviews',
+      conditions: [],
+      recycleTo: 'research',
+    };
+    await expect(b2.apply('run-1', recycle)).rejects.toBeInstanceOf(ConflictError);
+
+    // Nothing lost, nothing applied twice: the winner's decision stands alone.
+    const records = await a.records('run-1');
+    expect(records.map((r) => r.type)).toEqual(['run.created', 'stage.submit', 'gate.decide']);
+    // After reloading, the loser sees the current state: the gate has already passed.
+    const retry = await b2.apply('run-1', recycle);
+    expect(retry).toMatchObject({ ok: false });
+    expect((await b2.load('run-1')).snapshot.matches({ goals: 'drafting' })).toBe(true);
+  });
+
+  it('throws a conflict when the person decided on a revision that is no longer current', async () => {
+    const engine = await engineWithTeam();
+    await engine.createRun(newRunFields(), 'p-lead');
+    await engine.apply('run-1', submit('research'));
+    await expect(
+      engine.apply('run-1', go('research', 'p-mkt'), { expectedRevision: 0 }),
+    ).rejects.toThrow(/changed while you were working/);
+  });
+});
+
+describe('the tamper-evident chain', () => {
+  it('verifies an untouched log', async () => {
+    const engine = await engineWithTeam();
+    await engine.createRun(newRunFields(), 'p-lead');
+    await passStage(engine, 'run-1', 'research');
+    expect(await engine.verify('run-1')).toEqual({ ok: true, events: 3 });
+  });
+
+  it('detects a flipped byte in one stored event and names the first broken link', async () => {
+    const engine = await engineWithTeam();
+    await engine.createRun(newRunFields(), 'p-lead');
+    await passStage(engine, 'run-1', 'research');
+    await passStage(engine, 'run-1', 'goals');
+    const record = (await engine.records('run-1'))[2]!;
+    const tampered = JSON.parse(JSON.stringify(record).replace('"p-sales"', '"p-salez"'));
+    expect(tampered).not.toEqual(record);
+    await engine.db.events.put(tampered);
+    expect(await engine.verify('run-1')).toMatchObject({
+      ok: false,
+      brokenAt: 2,
+      reason: 'hashMismatch',
+    });
+  });
+
+  it('detects a deleted event as a gap', async () => {
+    const engine = await engineWithTeam();
+    await engine.createRun(newRunFields(), 'p-lead');
+    await passStage(engine, 'run-1', 'research');
+    await engine.db.events.delete(['run-1', 1]);
+    expect(await engine.verify('run-1')).toMatchObject({
+      ok: false,
+      brokenAt: 1,
+      reason: 'seqGap',
+    });
+  });
+
+  it('hashes exactly as WebCrypto SHA-256 does', async () => {
+    const text = '{"策略":"新品上市","amount":150000000}';
+    const digest = await webcrypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+    expect(sha256Hex(text)).toBe(Buffer.from(digest).toString('hex'));
+  });
+});
+
+describe('replay and time travel', () => {
+  it('rebuilds exactly the stored snapshot from the log', async () => {
+    const engine = await engineWithTeam();
+    await engine.createRun(newRunFields(), 'p-lead');
+    for (const stage of ['research', 'goals', 'strategy', 'resources'] as const)
+      await passStage(engine, 'run-1', stage);
+    expect(await engine.replayMatchesStored('run-1')).toBe(true);
+  });
+
+  it('shows the run as it was after any event', async () => {
+    const engine = await engineWithTeam();
+    await engine.createRun(newRunFields(), 'p-lead');
+    await passStage(engine, 'run-1', 'research');
+    expect((await engine.replay('run-1', 0)).matches({ research: 'drafting' })).toBe(true);
+    expect((await engine.replay('run-1', 1)).matches({ research: 'inReview' })).toBe(true);
+    expect((await engine.replay('run-1', 2)).matches({ goals: 'drafting' })).toBe(true);
+  });
+});
+
+describe('restoring stored snapshots', () => {
+  it('restores a run in a new engine from its stored snapshot', async () => {
+    const db = freshDb();
+    const engine = await engineWithTeam(db);
+    await engine.createRun(newRunFields(), 'p-lead');
+    await passStage(engine, 'run-1', 'research');
+    const later = new RunEngine(db, { clock: tickingClock(), newId: seededIds() });
+    const live = await later.load('run-1');
+    expect(live.revision).toBe(2);
+    expect(live.snapshot.matches({ goals: 'drafting' })).toBe(true);
+  });
+
+  it('refuses a snapshot from a newer machine version with what to do', async () => {
+    const engine = await engineWithTeam();
+    const { snapshot } = await engine.createRun(newRunFields(), 'p-lead');
+    const envelope = { ...envelopeOf(snapshot, '2024-07-01T00:00:00.000Z'), machineVersion: 99 };
+    expect(() => restoreSnapshot('run-1', envelope)).toThrow(
+      /newer than this app's 1; update the app/,
+    );
+  });
+
+  it('refuses a snapshot of another run or a mangled one, never half-restoring it', () => {
+    expect(() =>
+      restoreSnapshot('run-1', { machineVersion: 1, savedAt: 'x', snapshot: {} }),
+    ).toThrow(SnapshotRestoreError);
+    expect(() =>
+      restoreSnapshot('run-1', {
+        machineVersion: 1,
+        savedAt: '2024-07-01T00:00:00.000Z',
+        snapshot: { value: 'nowhere', context: { runId: 'run-2', stages: {} } },
+      }),
+    ).toThrow(/does not belong to this run/);
+  });
+
+  it('migrates an older snapshot step by step through the registry', () => {
+    const registry = {
+      1: (s: Record<string, unknown>) => ({ ...s, v2: true }),
+      2: (s: Record<string, unknown>) => ({ ...s, v3: true }),
+    };
+    const migrated = migrateEnvelope(
+      'run-1',
+      { machineVersion: 1, savedAt: '2024-07-01T00:00:00.000Z', snapshot: { a: 1 } },
+      registry,
+      3,
+    );
+    expect(migrated).toEqual({ a: 1, v2: true, v3: true });
+    expect(() =>
+      migrateEnvelope(
+        'run-1',
+        { machineVersion: 1, savedAt: '2024-07-01T00:00:00.000Z', snapshot: {} },
+        {},
+        2,
+      ),
+    ).toThrow(/no migration from machine version 1/);
+  });
+});
