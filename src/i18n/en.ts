@@ -1,3 +1,6 @@
+import { formsEn } from './forms.en';
+import { uiEn } from './ui.en';
+
 /**
  * The English catalog. It is the reference: `Catalog` (the shape every other language must match
  * exactly) and `MessageKey` (the dotted key union) are both derived from it.
@@ -441,47 +444,14 @@ export const en = {
   },
 
   // UI chrome. Other features add their keys here, grouped by screen or purpose. --------------
-  ui: {
-    nav: {
-      runs: 'Runs',
-      people: 'People',
-      settings: 'Settings',
-    },
-    action: {
-      newRun: 'New run',
-      submit: 'Submit',
-      save: 'Save',
-      cancel: 'Cancel',
-      confirm: 'Confirm',
-      back: 'Back',
-    },
-    common: {
-      title: 'Title',
-      period: 'Period',
-      lead: 'Lead',
-      scenario: 'Scenario',
-      status: 'Status',
-      lastChange: 'Last change',
-      search: 'Search',
-      filter: 'Filter',
-      all: 'All',
-      none: 'None',
-      language: 'Language',
-      actingAs: 'Acting as',
-    },
-    toast: {
-      saved: 'Saved',
-      submitted: 'Submitted for review',
-      decided: 'Decision recorded',
-    },
-    error: {
-      generic: 'Something went wrong: {detail}',
-    },
-  },
+  ui: uiEn,
+  form: formsEn,
 } as const;
 
 /** Widens every message of a catalog to `string`, keeping its exact nesting of keys. */
-type Messages<T> = { readonly [K in keyof T]: T[K] extends string ? string : Messages<T[K]> };
+export type Messages<T> = {
+  readonly [K in keyof T]: T[K] extends string ? string : Messages<T[K]>;
+};
 
 /**
  * The shape every catalog has: exactly the English keys, any strings. Declaring a catalog as
