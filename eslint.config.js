@@ -78,7 +78,8 @@ export default tseslint.config(
     files: ['src/storage/**', 'src/engine/**'],
     rules: restrict([...uiModules, '**/board/**', '**/stages/**', '**/app/**']),
   },
-  { files: ['src/board/**', 'src/stages/**'], rules: restrict(['**/app/**']) },
+  { files: ['src/board/**', 'src/stages/**', 'src/workspace/**'], rules: restrict(['**/app/**']) },
+  { files: ['src/workspace/**'], rules: restrict(['**/app/**', '**/board/**', '**/stages/**']) },
   {
     files: ['src/i18n/**'],
     rules: restrict(['**/board/**', '**/stages/**', '**/app/**', 'dexie', 'xstate']),

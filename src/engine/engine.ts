@@ -5,9 +5,10 @@ import { runMachine, MACHINE_VERSION } from '../../machines/run-machine';
 import { RunEventSchema, type RunEvent } from '../../machines/events';
 import { RunInputSchema, type RunInput, type RunContext } from '../../machines/run-context';
 import { checkEvent, type Refusal } from '../../machines/run-rules';
-import type { Role } from '../domain/people';
-import type { StageId } from '../domain/stages';
-import { type Clock, systemClock } from '../domain/time';
+import { PersonSchema, type Person, type Role } from '../domain/people';
+import { STAGE_IDS, type StageId } from '../domain/stages';
+import { seedNextCycle } from '../domain/next-cycle';
+import { type Clock, systemClock, nextPeriod } from '../domain/time';
 import type { StrategyDb } from '../storage/db';
 import { GENESIS_HASH, type EventRecord, type RunRow, type RunStatus } from '../storage/records';
 import { canonicalJson, sha256Hex } from './hash';
@@ -387,6 +388,69 @@ export class RunEngine {
     const [row, records] = await Promise.all([this.db.runs.get(runId), this.records(runId)]);
     if (!row) throw new RunNotFoundError(runId);
     return verifyRecords(records, row.headHash);
+  }
+
+  /**
+   * Opens the next cycle of a completed run: a new run for the following period, linked to its
+   * parent, its drafts seeded from what the parent's gates approved and its evaluation taught.
+   * Creating the child and linking the parent is one transaction.
+   */
+  async startNextCycle(parentRunId: string, byPersonId: string): Promise<LiveRun> {
+    const parent = await this.load(parentRunId);
+    const c = parent.snapshot.context;
+    const period = nextPeriod(c.period);
+    const childRunId = `run-${this.newId().slice(0, 8)}`;
+    const at = this.clock.now();
+    const input = RunInputSchema.parse({
+      runId: childRunId,
+      scenario: c.scenario,
+      title: c.title,
+      period,
+      leadId: c.leadId,
+      parentRunId,
+      createdAt: at,
+      policies: c.policies,
+    });
+    const link = this.step(parent, { type: 'cycle.link', by: byPersonId, roles: await this.rolesOf(byPersonId), at, childRunId });
+    if (!link.ok) throw new Error(`The next cycle cannot start: ${link.refusal.code}`);
+    const approved = Object.fromEntries(STAGE_IDS.map((s) => [s, c.stages[s].approved]).filter(([, v]) => v !== null));
+    const drafts = seedNextCycle({ period: c.period, approved }, period);
+    const [snapshot] = initialTransition(runMachine, input);
+    const record = buildRecord({
+      id: this.newId(),
+      runId: childRunId,
+      seq: 0,
+      type: 'run.created',
+      actorId: byPersonId,
+      at,
+      payload: input,
+      prevHash: GENESIS_HASH,
+    });
+    await this.db.transaction('rw', this.db.runs, this.db.events, this.db.drafts, async () => {
+      const row = await this.db.runs.get(parentRunId);
+      if (!row) throw new RunNotFoundError(parentRunId);
+      if (row.revision !== parent.revision) throw new ConflictError(parentRunId, parent.revision, row.revision);
+      await this.db.events.bulkAdd([link.record, record]);
+      await this.db.runs.put(rowOf(link.snapshot, link.record));
+      await this.db.runs.add(rowOf(snapshot, record));
+      await this.db.drafts.bulkPut(
+        Object.entries(drafts).map(([stage, content]) => ({ runId: childRunId, stage: stage as StageId, content, savedBy: byPersonId, savedAt: at })),
+      );
+    });
+    this.live.set(parentRunId, { runId: parentRunId, revision: link.record.seq, headHash: link.record.hash, snapshot: link.snapshot });
+    const child = { runId: childRunId, revision: 0, headHash: record.hash, snapshot };
+    this.live.set(childRunId, child);
+    return child;
+  }
+
+  /** Adds or updates a person; validated, since names reach every screen. */
+  async savePerson(person: Person): Promise<void> {
+    const parsed = PersonSchema.parse(person);
+    await this.db.people.put({ ...parsed, roles: [...parsed.roles] });
+  }
+
+  private async rolesOf(personId: string): Promise<Role[]> {
+    return ((await this.db.people.get(personId))?.roles ?? []) as Role[];
   }
 
   /** Autosaves what a lead is typing. Not part of the log; submitting turns it into an event. */

@@ -1,0 +1,105 @@
+import { lazy, Suspense, useEffect } from 'react';
+import { BrowserRouter, NavLink, Route, Routes, Link } from 'react-router';
+import { I18nProvider, useI18n } from '../i18n/react';
+import { LOCALES, LOCALE_NAMES, isLocale } from '../i18n';
+import { WorkspaceProvider, useWorkspace } from '../workspace/workspace';
+import { ToastProvider } from '../workspace/toasts';
+import { RunsPage } from './runs-page';
+import { PeoplePage } from './people-page';
+import { SettingsPage } from './settings-page';
+import { testClock } from './test-clock';
+
+// The board pulls in React Flow; the runs list does not wait for it.
+const RunPage = lazy(() => import('./run-page'));
+
+export function App() {
+  return (
+    <I18nProvider>
+      <Shell />
+    </I18nProvider>
+  );
+}
+
+function Shell() {
+  const i18n = useI18n();
+  useEffect(() => {
+    document.documentElement.lang = i18n.locale;
+    document.title = `${i18n.t('app.name')} · ${i18n.locale === 'en' ? '策略执行看板' : 'Strategy Board'}`;
+  }, [i18n]);
+  return (
+    <ToastProvider closeLabel={i18n.t('ui.action.dismiss')}>
+      <WorkspaceProvider locale={i18n.locale} clock={testClock()}>
+        <BrowserRouter>
+          <div className="app">
+            <Header />
+            <Suspense fallback={<main className="app-main" aria-busy="true" />}>
+              <Routes>
+                <Route path="/" element={<RunsPage />} />
+                <Route path="/runs/:runId" element={<RunPage />} />
+                <Route path="/people" element={<PeoplePage />} />
+                <Route path="/settings" element={<SettingsPage />} />
+                <Route path="*" element={<NotFound />} />
+              </Routes>
+            </Suspense>
+          </div>
+        </BrowserRouter>
+      </WorkspaceProvider>
+    </ToastProvider>
+  );
+}
+
+function Header() {
+  const { t, locale, setLocale, label } = useI18n();
+  const { people, acting, setActing } = useWorkspace();
+  return (
+    <header className="app-header">
+      <Link to="/" className="brand">
+        <span className="brand-mark" aria-hidden="true">
+          策
+        </span>
+        {t('app.name')}
+      </Link>
+      <nav className="app-nav" aria-label={t('ui.nav.main')}>
+        <NavLink to="/" end>
+          {t('ui.nav.runs')}
+        </NavLink>
+        <NavLink to="/people">{t('ui.nav.people')}</NavLink>
+        <NavLink to="/settings">{t('ui.nav.settings')}</NavLink>
+      </nav>
+      <div className="header-tools">
+        <label>
+          {t('ui.common.actingAs')}
+          <select value={acting?.id ?? ''} onChange={(e) => setActing(e.target.value)}>
+            {people.map((p) => (
+              <option key={p.id} value={p.id}>
+                {`${p.name} · ${p.roles.map((r) => label('role', r)).join(', ')}`}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('ui.common.language')}
+          <select value={locale} onChange={(e) => isLocale(e.target.value) && setLocale(e.target.value)}>
+            {LOCALES.map((l) => (
+              <option key={l} value={l}>
+                {LOCALE_NAMES[l]}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+    </header>
+  );
+}
+
+function NotFound() {
+  const { t } = useI18n();
+  return (
+    <main className="app-main">
+      <div className="empty">
+        <p>{t('ui.notFound.text')}</p>
+        <Link to="/">{t('ui.notFound.back')}</Link>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,187 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { useLiveQuery } from 'dexie-react-hooks';
+import RunBoard from '../board/run-board';
+import { StagePanel } from '../stages/stage-panel';
+import { gateContextFor } from '../../machines/run-rules';
+import type { RunContext } from '../../machines/run-context';
+import { gateReadiness } from '../domain/readiness';
+import { isStageId, type StageId } from '../domain/stages';
+import { periodLabel } from '../domain/time';
+import type { ScenarioId } from '../domain/scenarios';
+import { restoreSnapshot, SnapshotRestoreError } from '../engine/snapshots';
+import { useI18n } from '../i18n/react';
+import { usePersonName, useWorkspace } from '../workspace/workspace';
+import { useToast } from '../workspace/toasts';
+import { HistoryPanel } from './history-panel';
+
+type Tab = 'stage' | 'history';
+
+/** A run's board with its side panel: the open stage, or the history. */
+export default function RunPage() {
+  const { runId = '' } = useParams();
+  const [params, setParams] = useSearchParams();
+  const i18n = useI18n();
+  const { t } = i18n;
+  const { db, engine, today, people, acting } = useWorkspace();
+  const personName = usePersonName();
+  const toast = useToast();
+  const navigate = useNavigate();
+  const row = useLiveQuery(() => db.runs.get(runId).then((r) => r ?? null), [db, runId]);
+  const drafts = useLiveQuery(() => db.drafts.where('runId').equals(runId).toArray(), [db, runId]);
+  const stageParam = params.get('stage');
+  const selected: StageId | null = isStageId(stageParam) ? stageParam : null;
+  const tab: Tab = params.get('tab') === 'history' ? 'history' : 'stage';
+  const [asOf, setAsOf] = useState<{ seq: number; context: RunContext } | null>(null);
+
+  const restored = useMemo(() => {
+    if (!row) return null;
+    try {
+      return { context: restoreSnapshot(row.id, row.envelope).context, error: null };
+    } catch (error) {
+      return { context: null, error: error instanceof SnapshotRestoreError ? error.message : String(error) };
+    }
+  }, [row]);
+  const context = asOf?.context ?? restored?.context ?? null;
+
+  const draftProblems = useMemo(() => {
+    if (!context || !drafts) return {};
+    const ids = people.map((p) => p.id);
+    const counts: Partial<Record<StageId, number>> = {};
+    for (const d of drafts) {
+      if (context.stages[d.stage].status === 'drafting') {
+        counts[d.stage] = gateReadiness(d.stage, d.content, gateContextFor(context, d.stage, ids)).length;
+      }
+    }
+    return counts;
+  }, [context, drafts, people]);
+
+  const open = useCallback(
+    (stage: StageId | null, nextTab: Tab = 'stage') => {
+      const next = new URLSearchParams(params);
+      if (stage) next.set('stage', stage);
+      else next.delete('stage');
+      if (nextTab === 'history') next.set('tab', 'history');
+      else next.delete('tab');
+      setParams(next, { replace: true });
+    },
+    [params, setParams],
+  );
+  const openStage = useCallback((stage: StageId) => open(stage), [open]);
+  useEffect(() => setAsOf(null), [runId]);
+
+  const travel = async (seq: number | null) => {
+    if (seq === null) return setAsOf(null);
+    const snapshot = await engine.replay(runId, seq);
+    setAsOf({ seq, context: snapshot.context });
+  };
+
+  const startNextCycle = async () => {
+    if (!acting) return;
+    try {
+      const child = await engine.startNextCycle(runId, acting.id);
+      toast.show(t('ui.run.nextCycleStarted'));
+      navigate(`/runs/${child.runId}?stage=research`);
+    } catch (error) {
+      toast.show(t('ui.error.generic', { detail: (error as Error).message }), 'error');
+    }
+  };
+
+  if (row === undefined) return <main className="app-main" aria-busy="true" />;
+  if (row === null || !restored) {
+    return (
+      <main className="app-main">
+        <div className="empty">
+          <p>{t('ui.run.notFound')}</p>
+          <Link to="/">{t('ui.notFound.back')}</Link>
+        </div>
+      </main>
+    );
+  }
+  if (!context) {
+    return (
+      <main className="app-main">
+        <div className="banner banner-red" role="alert">
+          {t('ui.run.cannotRestore', { detail: restored.error ?? '' })}
+        </div>
+      </main>
+    );
+  }
+  const sideOpen = selected !== null || tab === 'history';
+  return (
+    <main className="app-main full">
+      <div className="board-layout">
+        <div className="board-main">
+          <div className="board-head">
+            <div className="stack" style={{ gap: 2, flex: 1, minWidth: 240 }}>
+              <h1>{context.title}</h1>
+              <span className="small muted">
+                {[t(`scenario.${context.scenario as ScenarioId}.name`), periodLabel(context.period), t('ui.run.ledBy', { name: personName(context.leadId) })].join(' · ')}
+              </span>
+            </div>
+            <span className="badge">{i18n.label('runStatus', row.status)}</span>
+            {context.parentRunId && (
+              <Link to={`/runs/${context.parentRunId}`} className="small">
+                {t('ui.run.parent')}
+              </Link>
+            )}
+            {context.childRunId && (
+              <Link to={`/runs/${context.childRunId}`} className="small">
+                {t('ui.run.child')}
+              </Link>
+            )}
+            {restored.context?.outcome?.kind === 'completed' && !context.childRunId && !asOf && acting?.id === context.leadId && (
+              <button type="button" className="btn btn-primary" onClick={() => void startNextCycle()}>
+                {t('ui.run.startNextCycle')}
+              </button>
+            )}
+            <button type="button" className="btn" aria-pressed={tab === 'history'} onClick={() => open(selected, tab === 'history' ? 'stage' : 'history')}>
+              {t('ui.history.title')}
+            </button>
+          </div>
+          {asOf && (
+            <div className="banner banner-violet no-print" role="status" style={{ borderRadius: 0 }}>
+              <span style={{ flex: 1 }}>{t('ui.history.viewingAsOf', { seq: asOf.seq })}</span>
+              <button type="button" className="btn btn-sm" onClick={() => setAsOf(null)}>
+                {t('ui.history.backToNow')}
+              </button>
+            </div>
+          )}
+          <RunBoard context={context} selected={selected} draftProblems={draftProblems} today={today} onOpenStage={openStage} />
+        </div>
+        {sideOpen && (
+          <aside className="board-side" aria-label={tab === 'history' ? t('ui.history.title') : t('ui.stage.panel')}>
+            <div className="tabs" role="tablist">
+              <button type="button" role="tab" aria-selected={tab === 'stage'} disabled={!selected} onClick={() => open(selected, 'stage')}>
+                {selected ? i18n.stage(selected) : t('ui.stage.panel')}
+              </button>
+              <button type="button" role="tab" aria-selected={tab === 'history'} onClick={() => open(selected, 'history')}>
+                {t('ui.history.title')}
+              </button>
+              <span style={{ flex: 1 }} />
+              <button type="button" aria-label={t('ui.action.closePanel')} onClick={() => open(null)}>
+                ×
+              </button>
+            </div>
+            <div className="board-side-body">
+              {tab === 'history' ? (
+                <HistoryPanel runId={runId} revision={row.revision} asOf={asOf?.seq ?? null} onTravel={(seq) => void travel(seq)} />
+              ) : (
+                selected && (
+                  <StagePanel
+                    key={`${selected}-${context.stages[selected].status}-${context.stages[selected].round}-${asOf?.seq ?? 'now'}`}
+                    context={context}
+                    revision={row.revision}
+                    stage={selected}
+                    draft={drafts?.find((d) => d.stage === selected)}
+                    frozen={asOf !== null}
+                  />
+                )
+              )}
+            </div>
+          </aside>
+        )}
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,281 @@
+import { useMemo, useRef, useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useI18n } from '../i18n/react';
+import { usePersonName, useWorkspace } from '../workspace/workspace';
+import { useToast } from '../workspace/toasts';
+import { SCENARIO_IDS, scenarioTemplate, type ScenarioId } from '../domain/scenarios';
+import { STAGE_IDS, isStageId } from '../domain/stages';
+import { periodLabel, quarterOf, quarterPeriod } from '../domain/time';
+import { RUN_STATUSES, type RunRow } from '../storage/records';
+
+const STATUS_BADGE: Record<string, string> = {
+  active: 'badge-blue',
+  onHold: 'badge-amber',
+  completed: 'badge-green',
+  cancelled: 'badge-red',
+};
+
+/** Every run at a glance: where it stands, who leads it, when it last changed. */
+export function RunsPage() {
+  const { t, label, stage, dateTime } = useI18n();
+  const { db } = useWorkspace();
+  const personName = usePersonName();
+  const rows = useLiveQuery(() => db.runs.orderBy('updatedAt').reverse().toArray(), [db]);
+  const [query, setQuery] = useState('');
+  const [scenario, setScenario] = useState('');
+  const [status, setStatus] = useState('');
+  const [current, setCurrent] = useState('');
+  const [creating, setCreating] = useState(false);
+
+  const visible = useMemo(() => {
+    const q = query.trim().toLowerCase();
+    return (rows ?? []).filter(
+      (r) =>
+        (!q || r.title.toLowerCase().includes(q) || personName(r.leadId).toLowerCase().includes(q)) &&
+        (!scenario || r.scenario === scenario) &&
+        (!status || r.status === status) &&
+        (!current || currentStageOf(r) === current),
+    );
+  }, [rows, query, scenario, status, current, personName]);
+
+  return (
+    <main className="app-main">
+      <div className="page-head">
+        <h1>{t('ui.runs.title')}</h1>
+        <span className="muted">{t('ui.runs.count', { count: rows?.length ?? 0 })}</span>
+        <span className="spacer" />
+        <button type="button" className="btn btn-primary" onClick={() => setCreating(true)}>
+          {t('ui.action.newRun')}
+        </button>
+      </div>
+      <div className="toolbar" role="search">
+        <input
+          type="search"
+          aria-label={t('ui.runs.searchLabel')}
+          placeholder={t('ui.runs.searchLabel')}
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+        />
+        <select aria-label={t('ui.common.scenario')} value={scenario} onChange={(e) => setScenario(e.target.value)}>
+          <option value="">{t('ui.runs.allScenarios')}</option>
+          {SCENARIO_IDS.map((s) => (
+            <option key={s} value={s}>
+              {t(`scenario.${s}.name`)}
+            </option>
+          ))}
+        </select>
+        <select aria-label={t('ui.common.status')} value={status} onChange={(e) => setStatus(e.target.value)}>
+          <option value="">{t('ui.runs.allStatuses')}</option>
+          {RUN_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {label('runStatus', s)}
+            </option>
+          ))}
+        </select>
+        <select aria-label={t('ui.runs.currentStage')} value={current} onChange={(e) => setCurrent(e.target.value)}>
+          <option value="">{t('ui.runs.allStages')}</option>
+          {STAGE_IDS.filter((s) => s !== 'monitoring').map((s) => (
+            <option key={s} value={s}>
+              {s === 'execution' ? t('ui.runs.operating') : stage(s)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="card" style={{ overflow: 'auto' }}>
+        {rows && rows.length === 0 ? (
+          <div className="empty stack" style={{ alignItems: 'center' }}>
+            <p>{t('ui.runs.empty')}</p>
+            <button type="button" className="btn btn-primary" onClick={() => setCreating(true)}>
+              {t('ui.action.newRun')}
+            </button>
+          </div>
+        ) : (
+          <table className="table">
+            <thead>
+              <tr>
+                <th>{t('ui.common.title')}</th>
+                <th>{t('ui.common.scenario')}</th>
+                <th>{t('ui.common.period')}</th>
+                <th>{t('ui.common.lead')}</th>
+                <th>{t('ui.runs.currentStage')}</th>
+                <th>{t('ui.common.status')}</th>
+                <th>{t('ui.common.lastChange')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {visible.map((r) => {
+                const at = currentStageOf(r);
+                return (
+                  <tr key={r.id}>
+                    <td>
+                      <Link to={`/runs/${encodeURIComponent(r.id)}`}>{r.title}</Link>
+                    </td>
+                    <td>{t(`scenario.${r.scenario as ScenarioId}.name`)}</td>
+                    <td className="nowrap">{periodLabel({ start: r.periodStart, end: r.periodEnd })}</td>
+                    <td>{personName(r.leadId)}</td>
+                    <td>{at === 'execution' ? t('ui.runs.operating') : isStageId(at) ? stage(at) : '—'}</td>
+                    <td>
+                      <span className={`badge ${STATUS_BADGE[r.status] ?? ''}`}>{label('runStatus', r.status)}</span>
+                    </td>
+                    <td className="nowrap muted">{dateTime(r.updatedAt)}</td>
+                  </tr>
+                );
+              })}
+              {visible.length === 0 && rows && rows.length > 0 && (
+                <tr>
+                  <td colSpan={7} className="empty">
+                    {t('ui.runs.noMatch')}
+                  </td>
+                </tr>
+              )}
+            </tbody>
+          </table>
+        )}
+      </div>
+      {creating && <NewRunDialog onClose={() => setCreating(false)} />}
+    </main>
+  );
+}
+
+function currentStageOf(row: RunRow): string {
+  return row.status === 'completed' || row.status === 'cancelled' ? '' : row.current;
+}
+
+/** A new run from one of the five scenario templates: title, quarter and lead. */
+function NewRunDialog({ onClose }: { onClose: () => void }) {
+  const { t, locale, label } = useI18n();
+  const { engine, people, today, acting } = useWorkspace();
+  const toast = useToast();
+  const navigate = useNavigate();
+  const ref = useRef<HTMLDialogElement>(null);
+  const now = quarterOf(today);
+  const [scenario, setScenario] = useState<ScenarioId>('newProductLaunch');
+  const [title, setTitle] = useState('');
+  const [year, setYear] = useState(now.year);
+  const [quarter, setQuarter] = useState<1 | 2 | 3 | 4>(now.quarter);
+  const leads = people.filter((p) => p.roles.includes('lead'));
+  const [leadId, setLeadId] = useState(
+    (acting && acting.roles.includes('lead') ? acting.id : leads[0]?.id) ?? people[0]?.id ?? '',
+  );
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  const create = async () => {
+    if (!title.trim()) {
+      setError(t('ui.newRun.titleRequired'));
+      return;
+    }
+    if (!leadId) {
+      setError(t('ui.newRun.leadRequired'));
+      return;
+    }
+    setBusy(true);
+    try {
+      const period = quarterPeriod(year, quarter);
+      const template = scenarioTemplate(scenario, locale, period);
+      const runId = `run-${crypto.randomUUID().slice(0, 8)}`;
+      await engine.createRun(
+        { runId, scenario, title: title.trim(), period, leadId, parentRunId: null, policies: template.policies },
+        acting?.id ?? leadId,
+        template.drafts,
+      );
+      toast.show(t('ui.newRun.created', { title: title.trim() }));
+      onClose();
+      navigate(`/runs/${runId}?stage=research`);
+    } catch (e) {
+      setError(t('ui.error.generic', { detail: (e as Error).message }));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <dialog
+      ref={(el) => {
+        ref.current = el;
+        if (el && !el.open) el.showModal();
+      }}
+      className="dialog"
+      aria-labelledby="new-run-title"
+      onClose={onClose}
+    >
+      <form
+        method="dialog"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void create();
+        }}
+      >
+        <div className="dialog-head">
+          <h2 id="new-run-title">{t('ui.newRun.title')}</h2>
+        </div>
+        <div className="dialog-body">
+          <fieldset>
+            <legend className="small muted">{t('ui.common.scenario')}</legend>
+            <div className="stack" style={{ gap: 6 }}>
+              {SCENARIO_IDS.map((s) => (
+                <label key={s} className="row" style={{ alignItems: 'flex-start', flexWrap: 'nowrap' }}>
+                  <input type="radio" name="scenario" value={s} checked={scenario === s} onChange={() => setScenario(s)} />
+                  <span>
+                    <strong>{t(`scenario.${s}.name`)}</strong>
+                    <br />
+                    <span className="small muted">{t(`scenario.${s}.description`)}</span>
+                  </span>
+                </label>
+              ))}
+            </div>
+          </fieldset>
+          <label className="field">
+            <span>{t('ui.common.title')}</span>
+            <input value={title} onChange={(e) => setTitle(e.target.value)} maxLength={200} required autoFocus />
+          </label>
+          <div className="form-grid">
+            <label className="field">
+              <span>{t('ui.newRun.year')}</span>
+              <select value={year} onChange={(e) => setYear(Number(e.target.value))}>
+                {[now.year - 1, now.year, now.year + 1].map((y) => (
+                  <option key={y} value={y}>
+                    {y}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="field">
+              <span>{t('ui.newRun.quarter')}</span>
+              <select value={quarter} onChange={(e) => setQuarter(Number(e.target.value) as 1 | 2 | 3 | 4)}>
+                {([1, 2, 3, 4] as const).map((q) => (
+                  <option key={q} value={q}>
+                    {`Q${q}`}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="field">
+              <span>{t('ui.common.lead')}</span>
+              <select value={leadId} onChange={(e) => setLeadId(e.target.value)}>
+                {people.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {`${p.name} · ${p.roles.map((r) => label('role', r)).join(', ')}`}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </div>
+          {error && (
+            <p role="alert" className="error-text">
+              {error}
+            </p>
+          )}
+        </div>
+        <div className="dialog-foot">
+          <button type="button" className="btn" onClick={onClose}>
+            {t('ui.action.cancel')}
+          </button>
+          <button type="submit" className="btn btn-primary" disabled={busy}>
+            {t('ui.newRun.create')}
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}

@@ -1,0 +1,96 @@
+import { memo } from 'react';
+import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { useI18n, type I18n } from '../i18n/react';
+import { usePersonName } from '../workspace/workspace';
+import type { StageNode, StageNodeData, BoardStatus } from './graph';
+
+const STATUS_BADGE: Record<BoardStatus, string> = {
+  notStarted: '',
+  drafting: 'badge-amber',
+  inReview: 'badge-blue',
+  approved: 'badge-green',
+  recycled: 'badge-violet',
+  onHold: 'badge-amber',
+  operating: 'badge-amber',
+  done: 'badge-green',
+  cancelled: 'badge-red',
+};
+
+/** The status in words, with approvals while in review: "in review, 1 of 2 approvals". */
+export function statusText(i18n: I18n, data: StageNodeData): string {
+  const status = i18n.t(`stageStatus.${data.status}`);
+  if (!data.approvals) return status;
+  return `${status}, ${i18n.t('stageStatus.approvals', { count: data.approvals.count, needed: data.approvals.needed })}`;
+}
+
+/** The accessible name of a stage node: "Stage 3, Strategy: in review, 1 of 2 approvals". */
+export function stageNodeLabel(i18n: I18n, data: StageNodeData): string {
+  return i18n.t('ui.board.nodeLabel', {
+    number: data.number,
+    stage: i18n.stage(data.stage),
+    status: statusText(i18n, data),
+  });
+}
+
+const SIDES = [
+  ['l', Position.Left],
+  ['r', Position.Right],
+  ['t', Position.Top],
+  ['b', Position.Bottom],
+] as const;
+
+function StageNodeView({ data }: NodeProps<StageNode>) {
+  const i18n = useI18n();
+  const personName = usePersonName();
+  const { t } = i18n;
+  const classes = ['stage-node', data.status, data.current ? 'current' : '', data.selected ? 'selected' : '']
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <div className={classes} aria-hidden="true">
+      {SIDES.map(([id, position]) => (
+        <Handle key={`${id}-in`} id={`${id}-in`} type="target" position={position} isConnectable={false} />
+      ))}
+      {SIDES.map(([id, position]) => (
+        <Handle key={`${id}-out`} id={`${id}-out`} type="source" position={position} isConnectable={false} />
+      ))}
+      <div className="stage-title">
+        <span className="stage-num">{data.number}</span>
+        <span>{i18n.stage(data.stage)}</span>
+      </div>
+      <div className="stage-meta">
+        <span className={`badge ${STATUS_BADGE[data.status]}`}>{statusText(i18n, data)}</span>
+        {data.recycles > 0 && <span className="badge badge-violet">{t('ui.board.recycledCount', { count: data.recycles })}</span>}
+      </div>
+      {data.problems !== null && (
+        <div className={data.problems === 0 ? 'small' : 'small muted'} style={{ color: data.problems === 0 ? 'var(--green)' : undefined }}>
+          {data.problems === 0 ? t('ui.board.ready') : t('ui.board.problems', { count: data.problems })}
+        </div>
+      )}
+      {data.tasks && (
+        <div className="small muted">
+          {t('ui.board.tasks', { done: data.tasks.done, inProgress: data.tasks.inProgress, late: data.tasks.late, total: data.tasks.total })}
+        </div>
+      )}
+      {data.monitoring && (
+        <div className="stage-meta small">
+          {data.monitoring.health && (
+            <span className={`badge badge-${data.monitoring.health}`}>
+              <span className="dot" />
+              {i18n.label('health', data.monitoring.health)}
+            </span>
+          )}
+          {data.monitoring.openAlerts > 0 && (
+            <span className="badge badge-red">{t('ui.board.alerts', { count: data.monitoring.openAlerts })}</span>
+          )}
+          {data.monitoring.withoutCountermeasure > 0 && (
+            <span className="badge badge-red">{t('ui.board.noCountermeasure', { count: data.monitoring.withoutCountermeasure })}</span>
+          )}
+        </div>
+      )}
+      {data.ownerId && <div className="owner">{t('ui.board.owner', { name: personName(data.ownerId) })}</div>}
+    </div>
+  );
+}
+
+export const StageNodeComponent = memo(StageNodeView);

@@ -1,0 +1,409 @@
+import { useState } from 'react';
+import type { RunContext } from '../../machines/run-context';
+import { approvedContent } from '../../machines/run-context';
+import { openItems } from '../../machines/run-rules';
+import { RISK_SEVERITIES, type RiskSeverity } from '../../machines/events';
+import { DATA_SOURCES, TASK_STATUSES, type TaskStatus } from '../domain/content';
+import { assessCheckIn } from '../domain/kpi';
+import { daysBetween, dateOf } from '../domain/time';
+import { useI18n } from '../i18n/react';
+import { usePersonName, useWorkspace } from '../workspace/workspace';
+import { useAct } from './use-act';
+
+interface LiveProps {
+  context: RunContext;
+  revision: number;
+  frozen: boolean;
+}
+
+const HEALTH_BADGE = { green: 'badge-green', amber: 'badge-amber', red: 'badge-red' } as const;
+
+/**
+ * The monitoring loop while the run operates: KPI check-ins against the time-prorated pace,
+ * risk alerts raised by red check-ins or by hand, countermeasures, and escalation to a replan.
+ */
+export function LiveMonitoring({ context, revision, frozen }: LiveProps) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const { acting, today } = useWorkspace();
+  const { act, busy } = useAct(context.runId, revision);
+  const kpis = approvedContent(context, 'monitoring')?.kpis ?? [];
+  const operating = context.current === 'execution' && !context.executionClosed && context.outcome === null && !context.hold;
+  const [kpiId, setKpiId] = useState(kpis[0]?.id ?? '');
+  const clampToday = today < context.period.start ? context.period.start : today > context.period.end ? context.period.end : today;
+  const [date, setDate] = useState(clampToday);
+  const [value, setValue] = useState('');
+  const [source, setSource] = useState<(typeof DATA_SOURCES)[number]>('crm');
+  const [reason, setReason] = useState('');
+  const kpi = kpis.find((k) => k.id === kpiId);
+  const isMoney = kpi?.unit === 'CNY';
+  const numeric = value.trim() === '' ? null : Number(value);
+  const figure = numeric === null || Number.isNaN(numeric) ? null : isMoney ? Math.round(numeric * 100) : numeric;
+  const preview = kpi && kpi.target !== null && figure !== null && figure >= 0 ? assessCheckIn(kpi, figure, date, context.period) : null;
+
+  const checkIn = async () => {
+    if (!kpi || figure === null) return;
+    const ok = await act(
+      { type: 'kpi.checkIn', by: acting?.id ?? '', kpiId: kpi.id, date, value: figure, source, reason: reason.trim() },
+      'ui.toast.checkedIn',
+    );
+    if (ok) {
+      setValue('');
+      setReason('');
+    }
+  };
+  const show = (kpiRef: string, n: number) => (kpis.find((k) => k.id === kpiRef)?.unit === 'CNY' ? i18n.money(n) : i18n.number(n));
+
+  return (
+    <div className="stack">
+      {operating && !frozen && (
+        <section className="card card-body stack" aria-labelledby="checkin-title">
+          <h3 id="checkin-title">{t('ui.live.checkIn')}</h3>
+          <div className="form-grid">
+            <label className="field">
+              <span>{t('ui.live.kpi')}</span>
+              <select value={kpiId} onChange={(e) => setKpiId(e.target.value)}>
+                {kpis.map((k) => (
+                  <option key={k.id} value={k.id}>
+                    {k.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="field">
+              <span>{t('ui.live.date')}</span>
+              <input type="date" value={date} min={context.period.start} max={context.period.end} onChange={(e) => setDate(e.target.value)} />
+            </label>
+            <label className="field">
+              <span>{isMoney ? t('ui.live.actualYuan') : t('ui.live.actual', { unit: kpi?.unit ?? '' })}</span>
+              <input type="number" min={0} step="any" value={value} onChange={(e) => setValue(e.target.value)} />
+            </label>
+            <label className="field">
+              <span>{t('ui.live.source')}</span>
+              <select value={source} onChange={(e) => setSource(e.target.value as (typeof DATA_SOURCES)[number])}>
+                {DATA_SOURCES.map((s) => (
+                  <option key={s} value={s}>
+                    {i18n.label('dataSource', s)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="field wide">
+              <span>{t('ui.live.gapReason')}</span>
+              <input value={reason} onChange={(e) => setReason(e.target.value)} maxLength={2000} />
+            </label>
+          </div>
+          {preview && (
+            <p className="small" aria-live="polite">
+              <span className={`badge ${HEALTH_BADGE[preview.health]}`}>{i18n.label('health', preview.health)}</span>{' '}
+              {t('ui.live.pace', { attainment: i18n.percent(preview.attainment), pace: show(kpiId, Math.round(preview.paceTarget)) })}
+            </p>
+          )}
+          <div className="btn-row">
+            <button type="button" className="btn btn-primary" disabled={busy || figure === null} onClick={() => void checkIn()}>
+              {t('ui.live.record')}
+            </button>
+          </div>
+        </section>
+      )}
+      <section className="card card-body stack" aria-labelledby="checkins-title">
+        <h3 id="checkins-title">{t('ui.live.checkIns', { count: context.checkIns.length })}</h3>
+        {context.checkIns.length === 0 ? (
+          <p className="muted small">{t('ui.live.noCheckIns')}</p>
+        ) : (
+          <table className="table">
+            <thead>
+              <tr>
+                <th>{t('ui.live.kpi')}</th>
+                <th>{t('ui.live.date')}</th>
+                <th className="num">{t('ui.live.actualShort')}</th>
+                <th className="num">{t('ui.live.paceShort')}</th>
+                <th>{t('ui.live.health')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {[...context.checkIns].reverse().map((c) => (
+                <tr key={c.id}>
+                  <td>
+                    {kpis.find((k) => k.id === c.kpiId)?.name ?? c.kpiId}
+                    {c.reason && <div className="small muted">{c.reason}</div>}
+                  </td>
+                  <td className="nowrap">{i18n.date(c.date)}</td>
+                  <td className="num">{show(c.kpiId, c.value)}</td>
+                  <td className="num">{i18n.percent(c.attainment)}</td>
+                  <td>
+                    <span className={`badge ${HEALTH_BADGE[c.health]}`}>{i18n.label('health', c.health)}</span>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+      <Risks context={context} revision={revision} frozen={frozen || !operating} />
+      {operating && !frozen && acting?.id === context.leadId && <Replan context={context} revision={revision} />}
+      {!operating && context.current === 'execution' && !frozen && (
+        <p className="muted small">{t('ui.live.notOperating')}</p>
+      )}
+    </div>
+  );
+}
+
+function Risks({ context, revision, frozen }: LiveProps) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const { acting, people } = useWorkspace();
+  const personName = usePersonName();
+  const { act, busy } = useAct(context.runId, revision);
+  const [edits, setEdits] = useState<Record<string, { countermeasure: string; ownerId: string; due: string }>>({});
+  const [description, setDescription] = useState('');
+  const [severity, setSeverity] = useState<RiskSeverity>('high');
+  return (
+    <section className="card card-body stack" aria-labelledby="risks-title">
+      <h3 id="risks-title">{t('ui.live.risks', { count: context.risks.filter((r) => r.status !== 'closed').length })}</h3>
+      {context.risks.length === 0 && <p className="muted small">{t('ui.live.noRisks')}</p>}
+      {context.risks.map((risk) => {
+        const edit = edits[risk.id] ?? { countermeasure: risk.countermeasure, ownerId: risk.ownerId ?? '', due: risk.due ?? '' };
+        const setEdit = (patch: Partial<typeof edit>) => setEdits({ ...edits, [risk.id]: { ...edit, ...patch } });
+        const save = (status: 'mitigating' | 'closed') =>
+          act(
+            {
+              type: 'risk.update',
+              by: acting?.id ?? '',
+              riskId: risk.id,
+              countermeasure: edit.countermeasure.trim(),
+              ownerId: edit.ownerId || null,
+              due: edit.due || null,
+              status,
+            },
+            status === 'closed' ? 'ui.toast.riskClosed' : 'ui.toast.riskUpdated',
+          );
+        return (
+          <article key={risk.id} className="item-card" aria-label={t('ui.live.riskLabel', { description: risk.description })}>
+            <div className="item-card-head">
+              <span className={`badge ${risk.severity === 'critical' || risk.severity === 'high' ? 'badge-red' : 'badge-amber'}`}>
+                {i18n.label('riskSeverity', risk.severity)}
+              </span>
+              <strong>{risk.description}</strong>
+              <span className="badge">{i18n.label('riskStatus', risk.status)}</span>
+            </div>
+            <p className="small muted">
+              {risk.trigger.kind === 'checkIn' ? t('ui.live.raisedByCheckIn') : t('ui.live.raisedByHand', { name: personName(risk.raisedBy) })}
+              {' · '}
+              {i18n.dateTime(risk.raisedAt)}
+            </p>
+            {risk.status !== 'closed' && risk.countermeasure === '' && (
+              <p className="small error-text">{t('ui.live.needsCountermeasure')}</p>
+            )}
+            {frozen || risk.status === 'closed' ? (
+              <dl className="kv">
+                <dt>{t('ui.live.countermeasure')}</dt>
+                <dd>{risk.countermeasure || '—'}</dd>
+                <dt>{t('ui.live.owner')}</dt>
+                <dd>{personName(risk.ownerId)}</dd>
+              </dl>
+            ) : (
+              <>
+                <div className="form-grid">
+                  <label className="field wide">
+                    <span>{t('ui.live.countermeasure')}</span>
+                    <input value={edit.countermeasure} onChange={(e) => setEdit({ countermeasure: e.target.value })} maxLength={2000} />
+                  </label>
+                  <label className="field">
+                    <span>{t('ui.live.owner')}</span>
+                    <select value={edit.ownerId} onChange={(e) => setEdit({ ownerId: e.target.value })}>
+                      <option value="">—</option>
+                      {people.map((p) => (
+                        <option key={p.id} value={p.id}>
+                          {p.name}
+                        </option>
+                      ))}
+                    </select>
+                  </label>
+                  <label className="field">
+                    <span>{t('ui.live.due')}</span>
+                    <input type="date" value={edit.due} onChange={(e) => setEdit({ due: e.target.value })} />
+                  </label>
+                </div>
+                <div className="btn-row">
+                  <button type="button" className="btn btn-sm" disabled={busy || !edit.countermeasure.trim()} onClick={() => void save('mitigating')}>
+                    {t('ui.live.saveCountermeasure')}
+                  </button>
+                  <button
+                    type="button"
+                    className="btn btn-sm"
+                    disabled={busy || !edit.countermeasure.trim() || !edit.ownerId}
+                    onClick={() => void save('closed')}
+                  >
+                    {t('ui.live.closeRisk')}
+                  </button>
+                </div>
+              </>
+            )}
+          </article>
+        );
+      })}
+      {!frozen && (
+        <div className="row">
+          <input
+            aria-label={t('ui.live.newRisk')}
+            placeholder={t('ui.live.newRiskPlaceholder')}
+            value={description}
+            onChange={(e) => setDescription(e.target.value)}
+            style={{ flex: 1 }}
+          />
+          <select aria-label={t('ui.live.severity')} value={severity} onChange={(e) => setSeverity(e.target.value as RiskSeverity)} style={{ width: 'auto' }}>
+            {RISK_SEVERITIES.map((s) => (
+              <option key={s} value={s}>
+                {i18n.label('riskSeverity', s)}
+              </option>
+            ))}
+          </select>
+          <button
+            type="button"
+            className="btn btn-sm"
+            disabled={busy || !description.trim()}
+            onClick={async () => {
+              const ok = await act(
+                { type: 'risk.raise', by: acting?.id ?? '', description: description.trim(), severity, countermeasure: '', ownerId: null, due: null },
+                'ui.toast.riskRaised',
+              );
+              if (ok) setDescription('');
+            }}
+          >
+            {t('ui.live.raiseRisk')}
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function Replan({ context, revision }: { context: RunContext; revision: number }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const { acting } = useWorkspace();
+  const { act, busy } = useAct(context.runId, revision);
+  const [target, setTarget] = useState<'strategy' | 'resources'>('strategy');
+  const [reason, setReason] = useState('');
+  return (
+    <section className="card card-body stack" aria-labelledby="replan-title">
+      <h3 id="replan-title">{t('ui.live.replan')}</h3>
+      <p className="small muted">{t('ui.live.replanHint')}</p>
+      <div className="form-grid">
+        <label className="field">
+          <span>{t('ui.live.replanTo')}</span>
+          <select value={target} onChange={(e) => setTarget(e.target.value as 'strategy' | 'resources')}>
+            <option value="strategy">{i18n.stage('strategy')}</option>
+            <option value="resources">{i18n.stage('resources')}</option>
+          </select>
+        </label>
+        <label className="field wide">
+          <span>{t('ui.live.replanReason')}</span>
+          <input value={reason} onChange={(e) => setReason(e.target.value)} maxLength={2000} />
+        </label>
+      </div>
+      <div className="btn-row">
+        <button
+          type="button"
+          className="btn"
+          disabled={busy || !reason.trim()}
+          onClick={() => void act({ type: 'replan.escalate', by: acting?.id ?? '', target, reason: reason.trim() }, 'ui.toast.replanned')}
+        >
+          {t('ui.live.escalate')}
+        </button>
+      </div>
+    </section>
+  );
+}
+
+/** Execution while operating: task progress (late derived from today), and closing execution. */
+export function LiveExecution({ context, revision, frozen }: LiveProps) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const { acting, clock } = useWorkspace();
+  const personName = usePersonName();
+  const { act, busy } = useAct(context.runId, revision);
+  const [acceptance, setAcceptance] = useState('');
+  const tasks = approvedContent(context, 'execution')?.tasks ?? [];
+  const today = dateOf(clock.now());
+  const operating = context.current === 'execution' && !context.executionClosed && context.outcome === null && !context.hold;
+  const open = openItems(context);
+  const needsAcceptance = open.followUps > 0 || open.criticalRisks > 0;
+  const bothApproved = context.stages.execution.status === 'approved' && context.stages.monitoring.status === 'approved';
+  return (
+    <div className="stack">
+      <section className="card card-body stack" aria-labelledby="tasks-title">
+        <h3 id="tasks-title">{t('ui.live.tasks')}</h3>
+        <table className="table">
+          <thead>
+            <tr>
+              <th>{t('ui.live.task')}</th>
+              <th>{t('ui.live.owner')}</th>
+              <th>{t('ui.live.due')}</th>
+              <th>{t('ui.common.status')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {tasks.map((task) => {
+              const status: TaskStatus = context.taskProgress[task.id]?.status ?? task.status;
+              const late = status !== 'done' && task.end !== null && daysBetween(task.end, today) > 0;
+              const mayMove = operating && !frozen && (acting?.id === task.ownerId || acting?.id === context.leadId);
+              return (
+                <tr key={task.id}>
+                  <td>{task.name}</td>
+                  <td>{personName(task.ownerId)}</td>
+                  <td className="nowrap">
+                    {task.end ? i18n.date(task.end) : '—'} {late && <span className="badge badge-red">{i18n.label('taskStatus', 'late')}</span>}
+                  </td>
+                  <td>
+                    {mayMove ? (
+                      <select
+                        aria-label={t('ui.live.taskStatus', { name: task.name })}
+                        value={status}
+                        disabled={busy}
+                        onChange={(e) =>
+                          void act({ type: 'task.progress', by: acting?.id ?? '', taskId: task.id, status: e.target.value as TaskStatus }, 'ui.toast.taskMoved')
+                        }
+                      >
+                        {TASK_STATUSES.map((s) => (
+                          <option key={s} value={s}>
+                            {i18n.label('taskStatus', s)}
+                          </option>
+                        ))}
+                      </select>
+                    ) : (
+                      i18n.label('taskStatus', status)
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </section>
+      {operating && !frozen && acting?.id === context.leadId && (
+        <section className="card card-body stack" aria-labelledby="close-title">
+          <h3 id="close-title">{t('ui.live.closeExecution')}</h3>
+          <p className="small muted">{bothApproved ? t('ui.live.closeHint') : t('ui.live.closeNeedsBoth')}</p>
+          {needsAcceptance && (
+            <label className="field">
+              <span>{t('ui.live.acceptance', { followUps: open.followUps, risks: open.criticalRisks })}</span>
+              <textarea value={acceptance} onChange={(e) => setAcceptance(e.target.value)} maxLength={2000} />
+            </label>
+          )}
+          <div className="btn-row">
+            <button
+              type="button"
+              className="btn btn-primary"
+              disabled={busy || !bothApproved || (needsAcceptance && !acceptance.trim())}
+              onClick={() => void act({ type: 'execution.close', by: acting?.id ?? '', acceptance: acceptance.trim() }, 'ui.toast.executionClosed')}
+            >
+              {t('ui.live.closeExecution')}
+            </button>
+          </div>
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,470 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { RunContext } from '../../machines/run-context';
+import { approvedContent } from '../../machines/run-context';
+import { checkDecide, gateContextFor, gateMissingRoles } from '../../machines/run-rules';
+import { emptyContent, type Goal, type StageContentMap } from '../domain/content';
+import { DECISIONS, type Decision, approvalsCounted, approvalsNeeded } from '../domain/gate';
+import { gateReadiness } from '../domain/readiness';
+import { STAGE_IDS, stageNumber, stageStep, isOperatingStage, type StageId } from '../domain/stages';
+import { useI18n } from '../i18n/react';
+import type { DraftRow } from '../storage/records';
+import { usePersonName, useWorkspace } from '../workspace/workspace';
+import { StageForm } from './forms/stage-form';
+import { focusField } from './forms/types';
+import { useAct } from './use-act';
+import { LiveExecution, LiveMonitoring } from './live';
+
+export interface StagePanelProps {
+  context: RunContext;
+  revision: number;
+  stage: StageId;
+  draft: DraftRow | undefined;
+  /** Time travel: the board as it was; nothing can be changed. */
+  frozen: boolean;
+}
+
+/** Latest measured value per goal, from the latest check-in of each KPI bound to it. */
+function actualsByGoal(context: RunContext): Record<string, number> {
+  const kpis = approvedContent(context, 'monitoring')?.kpis ?? [];
+  const actuals: Record<string, number> = {};
+  for (const checkIn of context.checkIns) {
+    const goalId = kpis.find((k) => k.id === checkIn.kpiId)?.goalId;
+    if (goalId) actuals[goalId] = checkIn.value;
+  }
+  return actuals;
+}
+
+/**
+ * One stage of a run: its content (editable while the lead drafts it), the gate's readiness
+ * checklist, submission, the decisions approvers can take, and, once approved, who approved it.
+ */
+export function StagePanel({ context, revision, stage, draft, frozen }: StagePanelProps) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const { acting } = useWorkspace();
+  const personName = usePersonName();
+  const record = context.stages[stage];
+  const isLead = acting?.id === context.leadId;
+  const over = context.outcome !== null;
+  const editable = !frozen && !over && !context.hold && record.status === 'drafting' && isLead;
+
+  return (
+    <div className="stack">
+      <div className="row">
+        <h2 style={{ flex: 1 }}>{t('ui.stage.heading', { number: stageNumber(stage), stage: i18n.stage(stage) })}</h2>
+        <span className="badge">{t(`stageStatus.${record.recycledBy && record.status === 'drafting' ? 'recycled' : record.status}`)}</span>
+      </div>
+      <p className="muted small">{t(`stage.${stage}.short`)}</p>
+      {context.hold?.stage === stage && <HoldBanner context={context} revision={revision} frozen={frozen} />}
+      {context.outcome?.kind === 'killed' && context.outcome.stage === stage && (
+        <div className="banner banner-red" role="status">
+          {t('ui.stage.killed', { name: personName(context.outcome.by), reason: context.outcome.reason, at: i18n.dateTime(context.outcome.at) })}
+        </div>
+      )}
+      {record.recycledBy && record.status === 'drafting' && (
+        <div className="banner banner-violet" role="status">
+          {t('ui.stage.recycledBy', {
+            name: personName(record.recycledBy.by),
+            stage: i18n.stage(record.recycledBy.from),
+            reason: record.recycledBy.reason,
+          })}
+        </div>
+      )}
+      {record.status === 'notStarted' && <p className="muted">{t('ui.stage.notStarted')}</p>}
+      {record.status === 'drafting' &&
+        (editable ? (
+          <DraftEditor context={context} revision={revision} stage={stage} draft={draft} />
+        ) : (
+          <>
+            <p className="banner banner-amber">{t('ui.stage.leadDrafts', { name: personName(context.leadId) })}</p>
+            <ReadOnlyContent context={context} stage={stage} content={(draft?.content ?? record.submitted) as StageContentMap[StageId] | null} />
+          </>
+        ))}
+      {record.status === 'inReview' && (
+        <>
+          <p className="muted small">
+            {t('ui.stage.submittedBy', { name: personName(record.submittedBy), at: i18n.dateTime(record.submittedAt ?? '') })}
+          </p>
+          <Votes context={context} stage={stage} />
+          {!frozen && !over && !context.hold && <DecisionBox context={context} revision={revision} stage={stage} />}
+          <ReadOnlyContent context={context} stage={stage} content={record.submitted} />
+        </>
+      )}
+      {record.status === 'approved' && (
+        <>
+          <div className="banner" role="status">
+            {t('ui.stage.approvedBy', {
+              names: record.approvedVotes.map((v) => personName(v.by)).join(', '),
+              at: i18n.dateTime(record.approvedAt ?? ''),
+            })}
+          </div>
+          {record.approvedVotes.some((v) => v.conditions.length > 0) && (
+            <FollowUps context={context} revision={revision} stage={stage} frozen={frozen} />
+          )}
+          {stage === 'monitoring' && <LiveMonitoring context={context} revision={revision} frozen={frozen} />}
+          {stage === 'execution' && <LiveExecution context={context} revision={revision} frozen={frozen} />}
+          <ReadOnlyContent context={context} stage={stage} content={record.approved} />
+        </>
+      )}
+    </div>
+  );
+}
+
+function formContext(context: RunContext, stage: StageId, content: StageContentMap[StageId] | null) {
+  const planned = (approvedContent(context, 'goals') ?? (context.stages.goals.submitted as StageContentMap['goals'] | null))?.goals;
+  const goals: Goal[] = stage === 'goals' ? ((content as StageContentMap['goals'] | null)?.goals ?? []) : (planned ?? []);
+  return { goals, strategy: approvedContent(context, 'strategy'), actuals: actualsByGoal(context) };
+}
+
+function ReadOnlyContent({ context, stage, content }: { context: RunContext; stage: StageId; content: StageContentMap[StageId] | null }) {
+  const { people } = useWorkspace();
+  if (!content) return null;
+  return (
+    <section className="card card-body" aria-label={useI18n().t('ui.stage.content')}>
+      <StageForm
+        stage={stage}
+        value={content}
+        onChange={() => {}}
+        readOnly
+        problems={[]}
+        people={people}
+        period={context.period}
+        {...formContext(context, stage, content)}
+      />
+    </section>
+  );
+}
+
+/** The lead's editor: autosaved draft, live readiness checklist, and submission. */
+function DraftEditor({ context, revision, stage, draft }: { context: RunContext; revision: number; stage: StageId; draft: DraftRow | undefined }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const { engine, people, acting } = useWorkspace();
+  const record = context.stages[stage];
+  const [content, setContent] = useState<StageContentMap[StageId]>(
+    () => (draft?.content ?? record.submitted ?? emptyContent(stage)) as StageContentMap[StageId],
+  );
+  const [saved, setSaved] = useState<'saved' | 'saving' | 'error'>('saved');
+  const [saveError, setSaveError] = useState('');
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const pending = useRef<StageContentMap[StageId] | null>(null);
+  const { act, busy } = useAct(context.runId, revision);
+
+  const save = async (value: StageContentMap[StageId]) => {
+    try {
+      await engine.saveDraft(context.runId, stage, value, acting?.id ?? context.leadId);
+      setSaved('saved');
+    } catch (e) {
+      setSaved('error');
+      setSaveError((e as Error).message);
+    }
+  };
+  const onChange = (value: StageContentMap[StageId]) => {
+    setContent(value);
+    setSaved('saving');
+    pending.current = value;
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = setTimeout(() => {
+      pending.current = null;
+      void save(value);
+    }, 400);
+  };
+  // Flush a pending save when the panel closes, so nothing typed is lost.
+  useEffect(
+    () => () => {
+      if (timer.current) clearTimeout(timer.current);
+      if (pending.current) void engine.saveDraft(context.runId, stage, pending.current, acting?.id ?? context.leadId);
+    },
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [],
+  );
+
+  const problems = useMemo(
+    () => gateReadiness(stage, content, gateContextFor(context, stage, people.map((p) => p.id))),
+    [stage, content, context, people],
+  );
+  const submit = async () => {
+    if (timer.current) clearTimeout(timer.current);
+    pending.current = null;
+    await save(content);
+    await act({ type: 'stage.submit', by: acting?.id ?? '', stage, content }, 'ui.toast.submitted');
+  };
+
+  return (
+    <>
+      <section className="card card-body stack" aria-labelledby="readiness-title">
+        <div className="row">
+          <h3 id="readiness-title" style={{ flex: 1 }}>
+            {t('ui.stage.readiness')}
+          </h3>
+          <span className="small muted" aria-live="polite">
+            {saved === 'saving' ? t('ui.stage.saving') : saved === 'saved' ? t('ui.stage.draftSaved') : ''}
+          </span>
+        </div>
+        {saved === 'error' && (
+          <p role="alert" className="error-text">
+            {t('ui.stage.saveFailed', { detail: saveError })}
+          </p>
+        )}
+        {problems.length === 0 ? (
+          <ul className="checklist">
+            <li className="ok">
+              <span className="mark" aria-hidden="true">
+                ✓
+              </span>
+              {t('ui.stage.ready')}
+            </li>
+          </ul>
+        ) : (
+          <ul className="checklist" aria-label={t('ui.stage.problemsLabel', { count: problems.length })}>
+            {problems.slice(0, 30).map((p, i) => (
+              <li key={`${p.code}-${i}`}>
+                <span className="mark" aria-hidden="true">
+                  !
+                </span>
+                <button type="button" className="link" onClick={() => focusField(p.path)}>
+                  {i18n.problem(p)}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+        <div className="btn-row">
+          <button type="button" className="btn btn-primary" disabled={problems.length > 0 || busy} onClick={() => void submit()}>
+            {t('ui.stage.submit')}
+          </button>
+          {problems.length > 0 && <span className="small muted">{t('ui.stage.fixFirst', { count: problems.length })}</span>}
+        </div>
+      </section>
+      <section aria-label={t('ui.stage.content')}>
+        <StageForm
+          stage={stage}
+          value={content}
+          onChange={onChange}
+          readOnly={false}
+          problems={problems}
+          people={people}
+          period={context.period}
+          {...formContext(context, stage, content)}
+        />
+      </section>
+    </>
+  );
+}
+
+function Votes({ context, stage }: { context: RunContext; stage: StageId }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const personName = usePersonName();
+  const record = context.stages[stage];
+  const policy = context.policies[stage];
+  const missing = gateMissingRoles(context, stage);
+  return (
+    <section className="card card-body stack" aria-label={t('ui.stage.gate')}>
+      <div className="row">
+        <h3 style={{ flex: 1 }}>{t('ui.stage.gate')}</h3>
+        <span className="badge badge-blue">
+          {t('stageStatus.approvals', { count: approvalsCounted(policy, record.votes), needed: approvalsNeeded(policy) })}
+        </span>
+      </div>
+      <p className="small muted">
+        {t('ui.stage.policy', {
+          roles: policy.roles.map((r) => i18n.label('role', r)).join(' / '),
+          quorum: t(`ui.quorum.${policy.quorum.kind}`, policy.quorum.kind === 'nOfM' ? { n: policy.quorum.n } : {}),
+        })}
+        {policy.vetoRole && ` ${t('ui.stage.veto', { role: i18n.label('role', policy.vetoRole) })}`}
+      </p>
+      {missing.length > 0 && (
+        <p className="small">{t('ui.stage.stillNeeded', { roles: missing.map((r) => i18n.label('role', r)).join(', ') })}</p>
+      )}
+      {record.votes.length > 0 && (
+        <ul className="checklist">
+          {record.votes.map((v) => (
+            <li key={v.by} className={v.decision === 'go' || v.decision === 'conditionalGo' ? 'ok' : ''}>
+              <span className="mark" aria-hidden="true">
+                {v.decision === 'go' || v.decision === 'conditionalGo' ? '✓' : '!'}
+              </span>
+              <span>
+                {t('ui.stage.vote', { name: personName(v.by), decision: i18n.label('decision', v.decision), at: i18n.dateTime(v.at) })}
+                {v.comment && <span className="muted">{` — ${v.comment}`}</span>}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+/** Where an approver decides: Go, Conditional Go, Recycle, Hold or Kill, with why. */
+function DecisionBox({ context, revision, stage }: { context: RunContext; revision: number; stage: StageId }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const { acting } = useWorkspace();
+  const [decision, setDecision] = useState<Decision>('go');
+  const [comment, setComment] = useState('');
+  const [conditions, setConditions] = useState('');
+  const recycleTargets = STAGE_IDS.filter(
+    (s) => stageStep(s) <= stageStep(stage) && (!isOperatingStage(s) || s === stage),
+  );
+  const [recycleTo, setRecycleTo] = useState<StageId>(stage);
+  const { act, busy } = useAct(context.runId, revision);
+  const action = {
+    type: 'gate.decide' as const,
+    by: acting?.id ?? '',
+    stage,
+    decision,
+    comment: comment.trim(),
+    conditions: decision === 'conditionalGo' ? conditions.split('\n').map((c) => c.trim()).filter(Boolean) : [],
+    recycleTo: decision === 'recycle' ? recycleTo : null,
+  };
+  // The same check the machine's guard makes, so the reason shown is the reason it would refuse.
+  const refusal = acting ? checkDecide(context, { ...action, roles: acting.roles, at: new Date(0).toISOString() }, stage) : null;
+  const blocking = refusal && !['commentRequired', 'conditionsRequired'].includes(refusal.code) ? refusal : null;
+
+  const decide = async () => {
+    const ok = await act(action, 'ui.toast.decided');
+    if (ok) {
+      setComment('');
+      setConditions('');
+      setDecision('go');
+    }
+  };
+
+  return (
+    <section className="card card-body stack" aria-labelledby="decide-title">
+      <h3 id="decide-title">{t('ui.decide.title')}</h3>
+      {blocking ? (
+        <p className="banner banner-amber" role="note">
+          {i18n.refusal(blocking)}
+        </p>
+      ) : (
+        <>
+          <fieldset>
+            <legend className="small muted">{t('ui.decide.decision')}</legend>
+            <div className="checkbox-row">
+              {DECISIONS.filter((d) => stage !== 'evaluation' || d !== 'conditionalGo').map((d) => (
+                <label key={d}>
+                  <input type="radio" name="decision" value={d} checked={decision === d} onChange={() => setDecision(d)} />
+                  {i18n.label('decision', d)}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+          {decision === 'recycle' && (
+            <label className="field">
+              <span>{t('ui.decide.recycleTo')}</span>
+              <select value={recycleTo} onChange={(e) => setRecycleTo(e.target.value as StageId)}>
+                {recycleTargets.map((s) => (
+                  <option key={s} value={s}>
+                    {`${stageNumber(s)}. ${i18n.stage(s)}`}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+          {decision === 'conditionalGo' && (
+            <label className="field">
+              <span>{t('ui.decide.conditions')}</span>
+              <textarea value={conditions} onChange={(e) => setConditions(e.target.value)} />
+              <span className="hint">{t('ui.decide.conditionsHint')}</span>
+            </label>
+          )}
+          <label className="field">
+            <span>{decision === 'go' ? t('ui.decide.commentOptional') : t('ui.decide.commentRequired')}</span>
+            <textarea value={comment} onChange={(e) => setComment(e.target.value)} maxLength={2000} />
+          </label>
+          <div className="btn-row">
+            <button
+              type="button"
+              className={decision === 'kill' ? 'btn btn-danger' : 'btn btn-primary'}
+              disabled={busy || refusal !== null}
+              onClick={() => void decide()}
+            >
+              {t('ui.decide.button', { decision: i18n.label('decision', decision) })}
+            </button>
+            {refusal && <span className="small muted">{i18n.refusal(refusal)}</span>}
+          </div>
+        </>
+      )}
+    </section>
+  );
+}
+
+function HoldBanner({ context, revision, frozen }: { context: RunContext; revision: number; frozen: boolean }) {
+  const i18n = useI18n();
+  const personName = usePersonName();
+  const { acting } = useWorkspace();
+  const [reason, setReason] = useState('');
+  const { act, busy } = useAct(context.runId, revision);
+  if (!context.hold) return null;
+  return (
+    <div className="banner banner-amber stack" role="status" style={{ alignItems: 'stretch' }}>
+      <span>
+        {i18n.t('ui.stage.onHold', { name: personName(context.hold.by), reason: context.hold.reason, at: i18n.dateTime(context.hold.at) })}
+      </span>
+      {!frozen && (
+        <div className="row">
+          <input aria-label={i18n.t('ui.stage.resumeReason')} placeholder={i18n.t('ui.stage.resumeReason')} value={reason} onChange={(e) => setReason(e.target.value)} style={{ flex: 1 }} />
+          <button
+            type="button"
+            className="btn"
+            disabled={busy || !reason.trim()}
+            onClick={() => void act({ type: 'run.resume', by: acting?.id ?? '', reason: reason.trim() }, 'ui.toast.resumed')}
+          >
+            {i18n.t('ui.stage.resume')}
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function FollowUps({ context, revision, stage, frozen }: { context: RunContext; revision: number; stage: StageId; frozen: boolean }) {
+  const i18n = useI18n();
+  const personName = usePersonName();
+  const { acting } = useWorkspace();
+  const { act, busy } = useAct(context.runId, revision);
+  const [notes, setNotes] = useState<Record<string, string>>({});
+  const items = context.followUps.filter((f) => f.stage === stage);
+  return (
+    <section className="card card-body stack" aria-label={i18n.t('ui.stage.followUps')}>
+      <h3>{i18n.t('ui.stage.followUps')}</h3>
+      <ul className="checklist">
+        {items.map((f) => (
+          <li key={f.id} className={f.closed ? 'ok' : ''}>
+            <span className="mark" aria-hidden="true">
+              {f.closed ? '✓' : '!'}
+            </span>
+            <span>
+              {f.text}
+              <span className="muted small">{` — ${personName(f.raisedBy)}`}</span>
+              {f.closed && <span className="muted small">{` · ${i18n.t('ui.stage.followUpClosed', { note: f.closed.note })}`}</span>}
+              {!f.closed && !frozen && (
+                <span className="row" style={{ marginTop: 4 }}>
+                  <input
+                    aria-label={i18n.t('ui.stage.followUpNote', { text: f.text })}
+                    placeholder={i18n.t('ui.stage.followUpNotePlaceholder')}
+                    value={notes[f.id] ?? ''}
+                    onChange={(e) => setNotes({ ...notes, [f.id]: e.target.value })}
+                    style={{ flex: 1 }}
+                  />
+                  <button
+                    type="button"
+                    className="btn btn-sm"
+                    disabled={busy || !(notes[f.id] ?? '').trim()}
+                    onClick={() =>
+                      void act({ type: 'followUp.close', by: acting?.id ?? '', followUpId: f.id, note: (notes[f.id] ?? '').trim() }, 'ui.toast.followUpClosed')
+                    }
+                  >
+                    {i18n.t('ui.stage.closeFollowUp')}
+                  </button>
+                </span>
+              )}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,40 @@
+import { useCallback, useState } from 'react';
+import { ConflictError, type RunAction } from '../engine/engine';
+import { useI18n } from '../i18n/react';
+import { useToast } from '../workspace/toasts';
+import { useWorkspace } from '../workspace/workspace';
+import type { MessageKey } from '../i18n';
+
+/**
+ * Sends a person's action through the engine and tells them what happened: a toast on success,
+ * the machine's reason on refusal, and a clear message when another tab or person got there first.
+ */
+export function useAct(runId: string, revision: number) {
+  const { engine } = useWorkspace();
+  const i18n = useI18n();
+  const toast = useToast();
+  const [busy, setBusy] = useState(false);
+  const act = useCallback(
+    async (action: RunAction, success: MessageKey): Promise<boolean> => {
+      setBusy(true);
+      try {
+        const result = await engine.apply(runId, action, { expectedRevision: revision });
+        if (result.ok) {
+          toast.show(i18n.t(success));
+          return true;
+        }
+        const problems = result.refusal.problems.map((p) => `• ${i18n.problem(p)}`).join('\n');
+        toast.show([i18n.refusal(result.refusal), problems].filter(Boolean).join('\n'), 'error');
+        return false;
+      } catch (error) {
+        if (error instanceof ConflictError) toast.show(i18n.t('ui.error.conflict'), 'error');
+        else toast.show(i18n.t('ui.error.generic', { detail: (error as Error).message }), 'error');
+        return false;
+      } finally {
+        setBusy(false);
+      }
+    },
+    [engine, runId, revision, toast, i18n],
+  );
+  return { act, busy };
+}

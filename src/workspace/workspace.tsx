@@ -1,0 +1,111 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { Person, Role } from '../domain/people';
+import { type Clock, systemClock, dateOf, type IsoDate } from '../domain/time';
+import { StrategyDb } from '../storage/db';
+import { RunEngine } from '../engine/engine';
+import { seedDemoWorkspace } from '../engine/demo';
+import type { ContentLocale } from '../domain/scenarios';
+
+/** The one database and engine of this browser profile, and who is acting. */
+export interface Workspace {
+  db: StrategyDb;
+  engine: RunEngine;
+  clock: Clock;
+  /** Today's date from the injected clock. */
+  today: IsoDate;
+  people: Person[];
+  acting: Person | null;
+  setActing(personId: string): void;
+}
+
+const WorkspaceContext = createContext<Workspace | null>(null);
+export const ACTING_STORAGE_KEY = 'strategy-board.acting';
+
+/**
+ * Opens the browser's database; on the very first open, fills it with the demo workspace in the
+ * person's language so the app starts alive. "Start empty" in Settings records its choice in
+ * the meta table, so an emptied workspace is not refilled.
+ */
+export function WorkspaceProvider({
+  children,
+  locale,
+  clock = systemClock,
+  db: givenDb,
+}: {
+  children: ReactNode;
+  locale: ContentLocale;
+  clock?: Clock;
+  db?: StrategyDb;
+}) {
+  const [db] = useState(() => givenDb ?? new StrategyDb());
+  const [engine] = useState(() => new RunEngine(db, { clock }));
+  const [ready, setReady] = useState<'opening' | 'ready' | Error>('opening');
+  const today = dateOf(clock.now());
+
+  useEffect(() => {
+    let cancelled = false;
+    (async () => {
+      const meta = await db.meta.get('workspace');
+      if (!meta && (await db.runs.count()) === 0 && (await db.people.count()) === 0) {
+        await seedDemoWorkspace(db, locale, today);
+      }
+      if (!cancelled) setReady('ready');
+    })().catch((error: unknown) => {
+      if (!cancelled) setReady(error instanceof Error ? error : new Error(String(error)));
+    });
+    return () => {
+      cancelled = true;
+    };
+    // Seeding happens once per database, in the language of the first open.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [db]);
+
+  const rows = useLiveQuery(() => db.people.orderBy('id').toArray(), [db]);
+  const people = useMemo(
+    () => (rows ?? []).map((p) => ({ id: p.id, name: p.name, roles: p.roles as Role[] })),
+    [rows],
+  );
+  const [actingId, setActingId] = useState<string | null>(() => {
+    try {
+      return localStorage.getItem(ACTING_STORAGE_KEY);
+    } catch {
+      return null;
+    }
+  });
+  const setActing = useCallback((id: string) => {
+    setActingId(id);
+    try {
+      localStorage.setItem(ACTING_STORAGE_KEY, id);
+    } catch {
+      // Not remembered across reloads; still applies now.
+    }
+  }, []);
+  const acting = people.find((p) => p.id === actingId) ?? people.find((p) => p.roles.includes('lead')) ?? people[0] ?? null;
+
+  const value = useMemo(
+    () => ({ db, engine, clock, today, people, acting, setActing }),
+    [db, engine, clock, today, people, acting, setActing],
+  );
+  if (ready instanceof Error) {
+    return (
+      <div role="alert" className="empty">
+        {`The local database could not be opened: ${ready.message}. Close other tabs of this app and reload.`}
+      </div>
+    );
+  }
+  if (ready === 'opening' || rows === undefined) return <div className="empty" aria-busy="true" />;
+  return <WorkspaceContext.Provider value={value}>{children}</WorkspaceContext.Provider>;
+}
+
+export function useWorkspace(): Workspace {
+  const workspace = useContext(WorkspaceContext);
+  if (!workspace) throw new Error('useWorkspace must be used inside <WorkspaceProvider>');
+  return workspace;
+}
+
+/** A person's display name, or their id when they are not in the people table (imported runs). */
+export function usePersonName(): (id: string | null | undefined) => string {
+  const { people } = useWorkspace();
+  return useCallback((id) => (id ? (people.find((p) => p.id === id)?.name ?? id) : '—'), [people]);
+}
