@@ -116,8 +116,29 @@ export function assessCheckIn(
   date: IsoDate,
   period: Period,
 ): CheckInAssessment {
+  // The run machine's guard and action assess the same check-in back to back: remember the last.
+  const last = lastAssessment;
+  if (
+    last &&
+    last.kpi === kpi &&
+    last.value === value &&
+    last.date === date &&
+    last.period === period
+  ) {
+    return last.result;
+  }
   if (kpi.target === null) throw new RangeError(`KPI ${kpi.id} has no target to assess against`);
   const pace = paceTarget({ target: kpi.target, measure: kpi.measure }, period, date);
   const attainment = attainmentRate(value, pace, kpi.direction);
-  return { paceTarget: pace, attainment, health: health(attainment, kpi.thresholds) };
+  const result = { paceTarget: pace, attainment, health: health(attainment, kpi.thresholds) };
+  lastAssessment = { kpi, value, date, period, result };
+  return result;
 }
+
+let lastAssessment: {
+  kpi: Kpi;
+  value: number;
+  date: IsoDate;
+  period: Period;
+  result: CheckInAssessment;
+} | null = null;

@@ -20,9 +20,9 @@ export function fixedClock(at: IsoDateTime): Clock {
 
 const DAY_MS = 86_400_000;
 
+/** `YYYY-MM-DD` → UTC milliseconds. On the hot path of every check-in, so no split/map. */
 function dateToUtcMs(date: IsoDate): number {
-  const [y, m, d] = date.split('-').map(Number);
-  return Date.UTC(y ?? 0, (m ?? 1) - 1, d ?? 1);
+  return Date.UTC(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10));
 }
 
 function utcMsToDate(ms: number): IsoDate {
@@ -79,7 +79,9 @@ export function nextPeriod(period: Period): Period {
   const { year, quarter } = quarterOf(period.start);
   const q = quarterPeriod(year, quarter);
   if (q.start === period.start && q.end === period.end) {
-    return quarter === 4 ? quarterPeriod(year + 1, 1) : quarterPeriod(year, (quarter + 1) as 1 | 2 | 3 | 4);
+    return quarter === 4
+      ? quarterPeriod(year + 1, 1)
+      : quarterPeriod(year, (quarter + 1) as 1 | 2 | 3 | 4);
   }
   if (period.start === `${year}-01-01` && period.end === `${year}-12-31`) {
     return { start: `${year + 1}-01-01`, end: `${year + 1}-12-31` };

@@ -1,5 +1,11 @@
 import type { StageId } from '../domain/stages';
-import { demoContent, demoTeam, scenarioTemplate, type ScenarioId, type ContentLocale } from '../domain/scenarios';
+import {
+  demoContent,
+  demoTeam,
+  scenarioTemplate,
+  type ScenarioId,
+  type ContentLocale,
+} from '../domain/scenarios';
 import { addDays, quarterOf, quarterPeriod, type Period, type IsoDate } from '../domain/time';
 import type { StrategyDb } from '../storage/db';
 import { RunEngine, type RunAction } from './engine';
@@ -33,7 +39,9 @@ function seedingClock(from: IsoDate) {
 
 function previousQuarter(period: Period): Period {
   const { year, quarter } = quarterOf(period.start);
-  return quarter === 1 ? quarterPeriod(year - 1, 4) : quarterPeriod(year, (quarter - 1) as 1 | 2 | 3);
+  return quarter === 1
+    ? quarterPeriod(year - 1, 4)
+    : quarterPeriod(year, (quarter - 1) as 1 | 2 | 3);
 }
 
 /**
@@ -42,7 +50,11 @@ function previousQuarter(period: Period): Period {
  * operating with a red KPI and its risk alert, and last quarter's run completed and evaluated.
  * Goes through the engine like any person would, so every demo event is in the log.
  */
-export async function seedDemoWorkspace(db: StrategyDb, locale: ContentLocale, today: IsoDate): Promise<void> {
+export async function seedDemoWorkspace(
+  db: StrategyDb,
+  locale: ContentLocale,
+  today: IsoDate,
+): Promise<void> {
   const team = demoTeam(locale);
   await db.people.bulkPut(team.map((p) => ({ ...p, roles: [...p.roles] })));
   const current = quarterPeriod(quarterOf(today).year, quarterOf(today).quarter);
@@ -57,7 +69,9 @@ export async function seedDemoWorkspace(db: StrategyDb, locale: ContentLocale, t
   ) => {
     const content = demoContent(scenario, locale, period);
     const template = scenarioTemplate(scenario, locale, period);
-    const key = (Object.keys(DEMO_RUN_IDS) as (keyof typeof DEMO_RUN_IDS)[]).find((k) => DEMO_RUN_IDS[k] === runId)!;
+    const key = (Object.keys(DEMO_RUN_IDS) as (keyof typeof DEMO_RUN_IDS)[]).find(
+      (k) => DEMO_RUN_IDS[k] === runId,
+    )!;
     await engine.createRun(
       {
         runId,
@@ -79,9 +93,26 @@ export async function seedDemoWorkspace(db: StrategyDb, locale: ContentLocale, t
     await steps(act, content);
   };
 
-  const submit = (stage: StageId, content: unknown): RunAction => ({ type: 'stage.submit', by: 'p-lead', stage, content });
-  const decide = (stage: StageId, by: string, decision: 'go' | 'recycle' = 'go', comment = '', recycleTo: StageId | null = null): RunAction => ({
-    type: 'gate.decide', by, stage, decision, comment, conditions: [], recycleTo,
+  const submit = (stage: StageId, content: unknown): RunAction => ({
+    type: 'stage.submit',
+    by: 'p-lead',
+    stage,
+    content,
+  });
+  const decide = (
+    stage: StageId,
+    by: string,
+    decision: 'go' | 'recycle' = 'go',
+    comment = '',
+    recycleTo: StageId | null = null,
+  ): RunAction => ({
+    type: 'gate.decide',
+    by,
+    stage,
+    decision,
+    comment,
+    conditions: [],
+    recycleTo,
   });
   const say = (zh: string, en: string) => (locale === 'zh-CN' ? zh : en);
   /** Approvers who pass each gate of the demo policies. */
@@ -103,51 +134,130 @@ export async function seedDemoWorkspace(db: StrategyDb, locale: ContentLocale, t
   };
 
   // Last quarter: completed and evaluated, ready to seed the next cycle.
-  await walk(new RunEngine(db, { clock: seedingClock(addDays(last.start, -12)) }), DEMO_RUN_IDS.deepen, 'deepenMarket', last, async (act, c) => {
-    for (const stage of ['research', 'goals', 'strategy', 'resources', 'execution', 'monitoring'] as const) await pass(act, stage, c[stage]);
-    const sales = c.monitoring.kpis[0];
-    if (sales?.target) {
-      await act({ type: 'kpi.checkIn', by: 'p-am1', kpiId: sales.id, date: addDays(last.start, 45), value: Math.round(sales.target * 0.52), source: 'crm', reason: '' });
-      await act({ type: 'kpi.checkIn', by: 'p-am1', kpiId: sales.id, date: last.end, value: Math.round(sales.target * 1.2), source: 'crm', reason: '' });
-    }
-    await act({ type: 'execution.close', by: 'p-lead', acceptance: '' });
-    await pass(act, 'evaluation', c.evaluation);
-  });
+  await walk(
+    new RunEngine(db, { clock: seedingClock(addDays(last.start, -12)) }),
+    DEMO_RUN_IDS.deepen,
+    'deepenMarket',
+    last,
+    async (act, c) => {
+      for (const stage of [
+        'research',
+        'goals',
+        'strategy',
+        'resources',
+        'execution',
+        'monitoring',
+      ] as const)
+        await pass(act, stage, c[stage]);
+      const sales = c.monitoring.kpis[0];
+      if (sales?.target) {
+        await act({
+          type: 'kpi.checkIn',
+          by: 'p-am1',
+          kpiId: sales.id,
+          date: addDays(last.start, 45),
+          value: Math.round(sales.target * 0.52),
+          source: 'crm',
+          reason: '',
+        });
+        await act({
+          type: 'kpi.checkIn',
+          by: 'p-am1',
+          kpiId: sales.id,
+          date: last.end,
+          value: Math.round(sales.target * 1.2),
+          source: 'crm',
+          reason: '',
+        });
+      }
+      await act({ type: 'execution.close', by: 'p-lead', acceptance: '' });
+      await pass(act, 'evaluation', c.evaluation);
+    },
+  );
 
   // This quarter, operating: East China sales are lagging and raised a risk alert.
   const regionStart = addDays(current.start, -10);
-  await walk(new RunEngine(db, { clock: seedingClock(regionStart) }), DEMO_RUN_IDS.region, 'regionalExpansion', current, async (act, c) => {
-    for (const stage of ['research', 'goals', 'strategy', 'resources', 'execution', 'monitoring'] as const) await pass(act, stage, c[stage]);
-    const checkDay = today > current.start ? (addDays(today, -1) < current.start ? current.start : addDays(today, -1)) : current.start;
-    for (const kpi of c.monitoring.kpis.slice(0, 3)) {
-      if (!kpi.target) continue;
-      const lagging = kpi.id === 'k-east';
-      const elapsed = Math.max(1, (Date.parse(checkDay) - Date.parse(current.start)) / 86_400_000 + 1);
-      const length = (Date.parse(current.end) - Date.parse(current.start)) / 86_400_000 + 1;
-      const pace = kpi.measure === 'cumulative' ? (kpi.target * elapsed) / length : kpi.target;
-      const value = Math.round(pace * (lagging ? 0.62 : 1.04));
-      await act({
-        type: 'kpi.checkIn', by: 'p-am1', kpiId: kpi.id, date: checkDay, value, source: 'crm',
-        reason: lagging ? say('华东暴雨导致线下拜访减少 30%', 'Storms in East China cut offline visits by 30%') : '',
-      });
-    }
-  });
+  await walk(
+    new RunEngine(db, { clock: seedingClock(regionStart) }),
+    DEMO_RUN_IDS.region,
+    'regionalExpansion',
+    current,
+    async (act, c) => {
+      for (const stage of [
+        'research',
+        'goals',
+        'strategy',
+        'resources',
+        'execution',
+        'monitoring',
+      ] as const)
+        await pass(act, stage, c[stage]);
+      const checkDay =
+        today > current.start
+          ? addDays(today, -1) < current.start
+            ? current.start
+            : addDays(today, -1)
+          : current.start;
+      for (const kpi of c.monitoring.kpis.slice(0, 3)) {
+        if (!kpi.target) continue;
+        const lagging = kpi.id === 'k-east';
+        const elapsed = Math.max(
+          1,
+          (Date.parse(checkDay) - Date.parse(current.start)) / 86_400_000 + 1,
+        );
+        const length = (Date.parse(current.end) - Date.parse(current.start)) / 86_400_000 + 1;
+        const pace = kpi.measure === 'cumulative' ? (kpi.target * elapsed) / length : kpi.target;
+        const value = Math.round(pace * (lagging ? 0.62 : 1.04));
+        await act({
+          type: 'kpi.checkIn',
+          by: 'p-am1',
+          kpiId: kpi.id,
+          date: checkDay,
+          value,
+          source: 'crm',
+          reason: lagging
+            ? say('华东暴雨导致线下拜访减少 30%', 'Storms in East China cut offline visits by 30%')
+            : '',
+        });
+      }
+    },
+  );
 
   // This quarter, planning: goals were recycled once; the strategy waits for its second approval.
-  await walk(new RunEngine(db, { clock: seedingClock(addDays(current.start, -20)) }), DEMO_RUN_IDS.launch, 'newProductLaunch', current, async (act, c) => {
-    await pass(act, 'research', c.research);
-    await act(submit('goals', c.goals));
-    await act(decide('goals', 'p-gm', 'recycle', say('分目标需按渠道再拆分一次', 'Split the sub-goals by channel as well'), 'goals'));
-    await pass(act, 'goals', c.goals);
-    await act(submit('strategy', c.strategy));
-    await act(decide('strategy', 'p-sales'));
-  });
+  await walk(
+    new RunEngine(db, { clock: seedingClock(addDays(current.start, -20)) }),
+    DEMO_RUN_IDS.launch,
+    'newProductLaunch',
+    current,
+    async (act, c) => {
+      await pass(act, 'research', c.research);
+      await act(submit('goals', c.goals));
+      await act(
+        decide(
+          'goals',
+          'p-gm',
+          'recycle',
+          say('分目标需按渠道再拆分一次', 'Split the sub-goals by channel as well'),
+          'goals',
+        ),
+      );
+      await pass(act, 'goals', c.goals);
+      await act(submit('strategy', c.strategy));
+      await act(decide('strategy', 'p-sales'));
+    },
+  );
   await db.meta.put({ key: 'workspace', value: { kind: 'demo', locale, seededOn: today } });
 }
 
 /** Empties every table in one transaction: a workspace with no runs and no people. */
 export async function clearWorkspace(db: StrategyDb): Promise<void> {
   await db.transaction('rw', [db.runs, db.events, db.drafts, db.people, db.meta], async () => {
-    await Promise.all([db.runs.clear(), db.events.clear(), db.drafts.clear(), db.people.clear(), db.meta.clear()]);
+    await Promise.all([
+      db.runs.clear(),
+      db.events.clear(),
+      db.drafts.clear(),
+      db.people.clear(),
+      db.meta.clear(),
+    ]);
   });
 }

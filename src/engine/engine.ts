@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import { initialTransition, transition } from 'xstate';
+import { createActor } from 'xstate';
 import * as z from 'zod';
 import { runMachine, MACHINE_VERSION } from '../../machines/run-machine';
 import { RunEventSchema, type RunEvent } from '../../machines/events';
@@ -12,7 +12,7 @@ import { type Clock, systemClock, nextPeriod } from '../domain/time';
 import type { StrategyDb } from '../storage/db';
 import { GENESIS_HASH, type EventRecord, type RunRow, type RunStatus } from '../storage/records';
 import { canonicalJson, sha256Hex } from './hash';
-import { envelopeOf, restoreSnapshot, type RunSnapshot } from './snapshots';
+import { envelopeOf, restoreActor, type RunActor, type RunSnapshot } from './snapshots';
 
 /** What a caller sends: an event without the actor's roles and the time, which the engine adds. */
 export type RunAction = RunEvent extends infer E
@@ -46,11 +46,29 @@ export type ApplyResult =
   | { ok: true; revision: number; snapshot: RunSnapshot; record: EventRecord }
   | { ok: false; refusal: Refusal };
 
-export interface LiveRun {
-  runId: string;
-  revision: number;
-  headHash: string;
-  snapshot: RunSnapshot;
+/**
+ * A run held in memory: its started actor, the revision and chain head it was loaded at.
+ * WARNING: `step` advances the actor before anything is stored; a caller whose write then fails
+ * must drop this object (the engine's `forget`) and restore the run from storage.
+ */
+export class LiveRun {
+  constructor(
+    readonly runId: string,
+    public revision: number,
+    public headHash: string,
+    readonly actor: RunActor,
+  ) {
+    actor.start();
+  }
+
+  get snapshot(): RunSnapshot {
+    return this.actor.getSnapshot();
+  }
+
+  /** A new run's live state from its machine input (before its creation record is written). */
+  static fromInput(input: RunInput, headHash = GENESIS_HASH): LiveRun {
+    return new LiveRun(input.runId, 0, headHash, createActor(runMachine, { input }));
+  }
 }
 
 export type VerifyReport =
@@ -135,15 +153,17 @@ function rowOf(snapshot: RunSnapshot, record: EventRecord): RunRow {
 export function replayRecords(records: readonly EventRecord[], upTo = Infinity): RunSnapshot {
   const [first, ...rest] = records;
   if (!first || first.seq !== 0) throw new Error('a run log starts with its creation record');
-  let [snapshot] = initialTransition(runMachine, inputOf(first));
+  const actor = createActor(runMachine, { input: inputOf(first) }).start();
   for (const record of rest) {
     if (record.seq > upTo) break;
-    const [next] = transition(runMachine, snapshot, eventOf(record));
-    if (next.context === snapshot.context) {
+    const before = actor.getSnapshot().context;
+    actor.send(eventOf(record));
+    if (actor.getSnapshot().context === before) {
       throw new Error(`record ${record.seq} (${record.type}) was not accepted on replay`);
     }
-    snapshot = next;
   }
+  const snapshot = actor.getSnapshot();
+  actor.stop();
   return snapshot;
 }
 
@@ -204,7 +224,8 @@ export class RunEngine {
   ): Promise<LiveRun> {
     const at = this.clock.now();
     const input = RunInputSchema.parse({ ...fields, createdAt: at });
-    const [snapshot] = initialTransition(runMachine, input);
+    const live = LiveRun.fromInput(input);
+    const snapshot = live.snapshot;
     const record = buildRecord({
       id: this.newId(),
       runId: input.runId,
@@ -230,7 +251,7 @@ export class RunEngine {
         })),
       );
     });
-    const live = { runId: input.runId, revision: 0, headHash: record.hash, snapshot };
+    live.headHash = record.hash;
     this.live.set(input.runId, live);
     return live;
   }
@@ -241,24 +262,21 @@ export class RunEngine {
     if (cached) return cached;
     const row = await this.db.runs.get(runId);
     if (!row) throw new RunNotFoundError(runId);
-    const live = {
-      runId,
-      revision: row.revision,
-      headHash: row.headHash,
-      snapshot: restoreSnapshot(runId, row.envelope),
-    };
+    const live = new LiveRun(runId, row.revision, row.headHash, restoreActor(runId, row.envelope));
     this.live.set(runId, live);
     return live;
   }
 
   /** Forgets the in-memory copy, e.g. when another tab changed the run. */
   forget(runId: string): void {
+    this.live.get(runId)?.actor.stop();
     this.live.delete(runId);
   }
 
   /**
-   * The in-memory half of `apply`: validate the event, step the machine, build the record.
-   * Pure with respect to storage; the benchmark measures exactly this.
+   * The in-memory half of `apply`: validate the event, send it to the live actor, build the
+   * record. Touches no storage; the benchmark measures exactly this. On acceptance the actor has
+   * moved on: the caller commits the record or forgets the run.
    */
   step(
     live: LiveRun,
@@ -278,15 +296,21 @@ export class RunEngine {
         },
       };
     }
-    const [next] = transition(runMachine, live.snapshot, parsed.data);
-    if (next.context === live.snapshot.context) {
+    const before = live.snapshot;
+    live.actor.send(parsed.data);
+    const next = live.snapshot;
+    if (next.status === 'error') {
+      this.forget(live.runId);
+      throw new Error(`Run ${live.runId} failed on ${parsed.data.type}: ${String(next.error)}`);
+    }
+    if (next.context === before.context) {
       return {
         ok: false,
-        refusal: checkEvent(live.snapshot.context, parsed.data) ?? {
+        refusal: checkEvent(before.context, parsed.data) ?? {
           code: 'notNow',
           guard: 'state',
           messageKey: 'refusal.notNow',
-          params: { type: parsed.data.type, state: JSON.stringify(live.snapshot.value) },
+          params: { type: parsed.data.type, state: JSON.stringify(before.value) },
           problems: [],
           missingRoles: [],
         },
@@ -355,7 +379,8 @@ export class RunEngine {
       this.forget(runId);
       throw error;
     }
-    this.live.set(runId, { runId, revision: record.seq, headHash: record.hash, snapshot });
+    live.revision = record.seq;
+    live.headHash = record.hash;
     return { ok: true, revision: record.seq, snapshot, record };
   }
 
@@ -411,11 +436,20 @@ export class RunEngine {
       createdAt: at,
       policies: c.policies,
     });
-    const link = this.step(parent, { type: 'cycle.link', by: byPersonId, roles: await this.rolesOf(byPersonId), at, childRunId });
+    const link = this.step(parent, {
+      type: 'cycle.link',
+      by: byPersonId,
+      roles: await this.rolesOf(byPersonId),
+      at,
+      childRunId,
+    });
     if (!link.ok) throw new Error(`The next cycle cannot start: ${link.refusal.code}`);
-    const approved = Object.fromEntries(STAGE_IDS.map((s) => [s, c.stages[s].approved]).filter(([, v]) => v !== null));
+    const approved = Object.fromEntries(
+      STAGE_IDS.map((s) => [s, c.stages[s].approved]).filter(([, v]) => v !== null),
+    );
     const drafts = seedNextCycle({ period: c.period, approved }, period);
-    const [snapshot] = initialTransition(runMachine, input);
+    const child = LiveRun.fromInput(input);
+    const snapshot = child.snapshot;
     const record = buildRecord({
       id: this.newId(),
       runId: childRunId,
@@ -426,19 +460,32 @@ export class RunEngine {
       payload: input,
       prevHash: GENESIS_HASH,
     });
-    await this.db.transaction('rw', this.db.runs, this.db.events, this.db.drafts, async () => {
-      const row = await this.db.runs.get(parentRunId);
-      if (!row) throw new RunNotFoundError(parentRunId);
-      if (row.revision !== parent.revision) throw new ConflictError(parentRunId, parent.revision, row.revision);
-      await this.db.events.bulkAdd([link.record, record]);
-      await this.db.runs.put(rowOf(link.snapshot, link.record));
-      await this.db.runs.add(rowOf(snapshot, record));
-      await this.db.drafts.bulkPut(
-        Object.entries(drafts).map(([stage, content]) => ({ runId: childRunId, stage: stage as StageId, content, savedBy: byPersonId, savedAt: at })),
-      );
-    });
-    this.live.set(parentRunId, { runId: parentRunId, revision: link.record.seq, headHash: link.record.hash, snapshot: link.snapshot });
-    const child = { runId: childRunId, revision: 0, headHash: record.hash, snapshot };
+    try {
+      await this.db.transaction('rw', this.db.runs, this.db.events, this.db.drafts, async () => {
+        const row = await this.db.runs.get(parentRunId);
+        if (!row) throw new RunNotFoundError(parentRunId);
+        if (row.revision !== parent.revision)
+          throw new ConflictError(parentRunId, parent.revision, row.revision);
+        await this.db.events.bulkAdd([link.record, record]);
+        await this.db.runs.put(rowOf(link.snapshot, link.record));
+        await this.db.runs.add(rowOf(snapshot, record));
+        await this.db.drafts.bulkPut(
+          Object.entries(drafts).map(([stage, content]) => ({
+            runId: childRunId,
+            stage: stage as StageId,
+            content,
+            savedBy: byPersonId,
+            savedAt: at,
+          })),
+        );
+      });
+    } catch (error) {
+      this.forget(parentRunId);
+      throw error;
+    }
+    parent.revision = link.record.seq;
+    parent.headHash = link.record.hash;
+    child.headHash = record.hash;
     this.live.set(childRunId, child);
     return child;
   }

@@ -1,9 +1,10 @@
-import { createActor, type SnapshotFrom } from 'xstate';
+import { createActor, type Actor, type SnapshotFrom } from 'xstate';
 import { runMachine, MACHINE_VERSION } from '../../machines/run-machine';
 import { STAGE_IDS } from '../domain/stages';
 import { SnapshotEnvelopeSchema, type SnapshotEnvelope } from '../storage/records';
 
 export type RunSnapshot = SnapshotFrom<typeof runMachine>;
+export type RunActor = Actor<typeof runMachine>;
 
 /** A persisted snapshot that cannot be restored. Says which run and why; nothing is half-loaded. */
 export class SnapshotRestoreError extends Error {
@@ -60,10 +61,11 @@ export function migrateEnvelope(
 }
 
 /**
- * Restores a run's snapshot from its stored envelope, validating it first like any untrusted
- * input: a snapshot whose state or context does not fit the machine is refused, not half-restored.
+ * Restores a run's actor from its stored envelope, validating it first like any untrusted input:
+ * a snapshot whose state or context does not fit the machine is refused, not half-restored.
+ * The actor is not started; `startActor` starts it.
  */
-export function restoreSnapshot(runId: string, envelope: unknown): RunSnapshot {
+export function restoreActor(runId: string, envelope: unknown): RunActor {
   const persisted = migrateEnvelope(runId, envelope);
   const context = persisted.context as Record<string, unknown> | undefined;
   const stages = context?.stages as Record<string, unknown> | undefined;
@@ -73,15 +75,18 @@ export function restoreSnapshot(runId: string, envelope: unknown): RunSnapshot {
       'its context does not belong to this run or lacks stages',
     );
   }
-  let snapshot: RunSnapshot;
+  let actor: RunActor;
   try {
-    snapshot = createActor(runMachine, {
-      snapshot: persisted as never,
-      input: undefined as never,
-    }).getSnapshot();
+    actor = createActor(runMachine, { snapshot: persisted as never, input: undefined as never });
   } catch (error) {
     throw new SnapshotRestoreError(runId, `the machine rejected it (${(error as Error).message})`);
   }
-  if (snapshot.status === 'error') throw new SnapshotRestoreError(runId, 'it is in an error state');
-  return snapshot;
+  if (actor.getSnapshot().status === 'error')
+    throw new SnapshotRestoreError(runId, 'it is in an error state');
+  return actor;
+}
+
+/** The snapshot stored in an envelope, validated (see `restoreActor`). */
+export function restoreSnapshot(runId: string, envelope: unknown): RunSnapshot {
+  return restoreActor(runId, envelope).getSnapshot();
 }

@@ -4,25 +4,30 @@ import { RunEngine } from '../../src/engine/engine';
 import { freshDb } from '../support/db';
 
 describe('the demo workspace', () => {
-  it.each(['zh-CN', 'en'] as const)('seeds three runs at different stages in %s, each with a verified log', async (locale) => {
-    const db = freshDb();
-    await seedDemoWorkspace(db, locale, '2026-11-27');
-    const engine = new RunEngine(db);
-    const launch = await engine.load(DEMO_RUN_IDS.launch);
-    expect(launch.snapshot.matches({ strategy: 'inReview' })).toBe(true);
-    expect(launch.snapshot.context.stages.goals.recycles).toBe(1);
-    const region = await engine.load(DEMO_RUN_IDS.region);
-    expect(region.snapshot.matches({ operating: { execution: 'approved', monitoring: 'approved' } })).toBe(true);
-    expect(region.snapshot.context.risks).toHaveLength(1);
-    const deepen = await engine.load(DEMO_RUN_IDS.deepen);
-    expect(deepen.snapshot.matches('completed')).toBe(true);
-    expect(deepen.snapshot.context.period).toEqual({ start: '2026-07-01', end: '2026-09-30' });
-    for (const id of Object.values(DEMO_RUN_IDS)) {
-      expect((await engine.verify(id)).ok).toBe(true);
-      expect(await engine.replayMatchesStored(id)).toBe(true);
-    }
-    expect(await db.people.count()).toBe(8);
-  });
+  it.each(['zh-CN', 'en'] as const)(
+    'seeds three runs at different stages in %s, each with a verified log',
+    async (locale) => {
+      const db = freshDb();
+      await seedDemoWorkspace(db, locale, '2026-11-27');
+      const engine = new RunEngine(db);
+      const launch = await engine.load(DEMO_RUN_IDS.launch);
+      expect(launch.snapshot.matches({ strategy: 'inReview' })).toBe(true);
+      expect(launch.snapshot.context.stages.goals.recycles).toBe(1);
+      const region = await engine.load(DEMO_RUN_IDS.region);
+      expect(
+        region.snapshot.matches({ operating: { execution: 'approved', monitoring: 'approved' } }),
+      ).toBe(true);
+      expect(region.snapshot.context.risks).toHaveLength(1);
+      const deepen = await engine.load(DEMO_RUN_IDS.deepen);
+      expect(deepen.snapshot.matches('completed')).toBe(true);
+      expect(deepen.snapshot.context.period).toEqual({ start: '2026-07-01', end: '2026-09-30' });
+      for (const id of Object.values(DEMO_RUN_IDS)) {
+        expect((await engine.verify(id)).ok).toBe(true);
+        expect(await engine.replayMatchesStored(id)).toBe(true);
+      }
+      expect(await db.people.count()).toBe(8);
+    },
+  );
 
   it('clears every table at once', async () => {
     const db = freshDb();

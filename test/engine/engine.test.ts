@@ -311,3 +311,13 @@ describe('restoring stored snapshots', () => {
     ).toThrow(/no migration from machine version 1/);
   });
 });
+
+describe('canonical JSON', () => {
+  it('orders keys at every level and drops undefined, so field order never changes a hash', async () => {
+    const { canonicalJson } = await import('../../src/engine/hash');
+    expect(canonicalJson({ b: 1, a: { d: [3, { f: 1, e: 2 }], c: undefined } })).toBe(
+      '{"a":{"d":[3,{"e":2,"f":1}]},"b":1}',
+    );
+    expect(() => canonicalJson({ a: Number.NaN })).toThrow(/non-finite/);
+  });
+});

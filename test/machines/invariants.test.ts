@@ -1,6 +1,5 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { initialTransition } from 'xstate';
 import { runMachine } from '../../machines/run-machine';
 import type { RunContext } from '../../machines/run-context';
 import { PLANNING_STAGES, STAGE_IDS, type StageId } from '../../src/domain/stages';
@@ -66,7 +65,6 @@ describe('random event sequences', () => {
     fc.assert(
       fc.property(fc.array(fc.nat(), { minLength: 1, maxLength: 100, size: 'max' }), (choices) => {
         const input = modelInput();
-        const [initial] = initialTransition(runMachine, input);
         // Record 0 the way the engine writes it.
         const creation = buildRecord({
           id: '00000000-0000-4000-8000-000000000000',
@@ -79,12 +77,7 @@ describe('random event sequences', () => {
           prevHash: GENESIS_HASH,
         });
         const records: EventRecord[] = [creation];
-        let live: LiveRun = {
-          runId: input.runId,
-          revision: 0,
-          headHash: creation.hash,
-          snapshot: initial,
-        };
+        const live = LiveRun.fromInput(input, creation.hash);
         for (const choice of choices) {
           // Mostly events that move the run forward, so sequences get deep into the flow; sometimes
           // any allowed event (recycle, hold, kill) or anything at all, so refusals are exercised too.
@@ -103,16 +96,13 @@ describe('random event sequences', () => {
                 ? allowed
                 : forward;
           const event = pool[Math.floor(choice / 10) % pool.length]!;
+          const before = live.snapshot.context;
           const result = engine.step(live, event);
           if (!result.ok) continue;
-          assertInvariants(live.snapshot.context, result.snapshot);
+          assertInvariants(before, result.snapshot);
           records.push(result.record);
-          live = {
-            runId: live.runId,
-            revision: result.record.seq,
-            headHash: result.record.hash,
-            snapshot: result.snapshot,
-          };
+          live.revision = result.record.seq;
+          live.headHash = result.record.hash;
         }
         reached.add(JSON.stringify(live.snapshot.value));
         // Sequence numbers are gapless and the chain holds.
