@@ -6,7 +6,7 @@ import type { StageContentMap, TaskStatus } from '../src/domain/content';
 import type { Health } from '../src/domain/kpi';
 import { type Period, PeriodSchema, IsoDateTimeSchema } from '../src/domain/time';
 import { STAGE_IDS, type StageId } from '../src/domain/stages';
-import { ScenarioIdSchema, type ScenarioId } from '../src/domain/scenarios';
+import { ScenarioIdSchema, type ScenarioId } from '../src/domain/scenario-ids';
 import type { RiskSeverity, RiskStatus } from './events';
 
 /** Where a stage stands in the current pass through the flow. */

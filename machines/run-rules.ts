@@ -346,7 +346,14 @@ export function applyPass(context: RunContext, event: DecideEvent): RunContext {
   }
   const following = nextStage(event.stage);
   if (following === null) return next;
-  if (following === 'execution') return { ...next, current: 'execution' };
+  if (following === 'execution') {
+    // Operating starts: both plans are drafted unless they were already under way (a replan).
+    for (const stage of ['execution', 'monitoring'] as const) {
+      if (next.stages[stage].status === 'notStarted')
+        next = withStage(next, stage, { status: 'drafting' });
+    }
+    return { ...next, current: 'execution' };
+  }
   return { ...withStage(next, following, { status: 'drafting' }), current: following };
 }
 

@@ -54,9 +54,10 @@ function Header() {
   return (
     <header className="app-header">
       <Link to="/" className="brand">
-        <span className="brand-mark" aria-hidden="true">
-          策
-        </span>
+        <svg className="brand-mark" viewBox="0 0 32 32" aria-hidden="true">
+          <rect width="32" height="32" rx="7" fill="currentColor" />
+          <path d="M8 22h4v-6H8zm6 0h4V10h-4zm6 0h4v-9h-4z" fill="#fff" />
+        </svg>
         {t('app.name')}
       </Link>
       <nav className="app-nav" aria-label={t('ui.nav.main')}>
@@ -79,7 +80,10 @@ function Header() {
         </label>
         <label>
           {t('ui.common.language')}
-          <select value={locale} onChange={(e) => isLocale(e.target.value) && setLocale(e.target.value)}>
+          <select
+            value={locale}
+            onChange={(e) => isLocale(e.target.value) && setLocale(e.target.value)}
+          >
             {LOCALES.map((l) => (
               <option key={l} value={l}>
                 {LOCALE_NAMES[l]}

@@ -19,12 +19,20 @@ export function describeEvent(i18n: I18n, record: EventRecord): { what: string; 
   for (const [key, value] of Object.entries(event)) {
     if (typeof value === 'string' || typeof value === 'number') params[key] = value;
   }
-  if (typeof event.stage === 'string' && isStageId(event.stage)) params.stage = i18n.stage(event.stage);
-  if (typeof event.target === 'string' && isStageId(event.target)) params.target = i18n.stage(event.target);
-  if (typeof event.recycleTo === 'string' && isStageId(event.recycleTo)) params.recycleTo = i18n.stage(event.recycleTo);
+  if (typeof event.stage === 'string' && isStageId(event.stage))
+    params.stage = i18n.stage(event.stage);
+  if (typeof event.target === 'string' && isStageId(event.target))
+    params.target = i18n.stage(event.target);
+  if (typeof event.recycleTo === 'string' && isStageId(event.recycleTo))
+    params.recycleTo = i18n.stage(event.recycleTo);
   if (typeof event.decision === 'string') params.decision = i18n.label('decision', event.decision);
-  if (typeof event.status === 'string') params.status = i18n.label(record.type === 'task.progress' ? 'taskStatus' : 'riskStatus', event.status);
-  if (typeof event.severity === 'string') params.severity = i18n.label('riskSeverity', event.severity);
+  if (typeof event.status === 'string')
+    params.status = i18n.label(
+      record.type === 'task.progress' ? 'taskStatus' : 'riskStatus',
+      event.status,
+    );
+  if (typeof event.severity === 'string')
+    params.severity = i18n.label('riskSeverity', event.severity);
   if (typeof event.date === 'string') params.date = i18n.date(event.date);
   const key = `event.${record.type}`;
   const what = hasMessage(key) ? i18n.t(key, params) : record.type;
@@ -69,7 +77,10 @@ export function HistoryPanel({
         <p className={`banner ${report.ok ? '' : 'banner-red'}`} role="status">
           {report.ok
             ? t('ui.history.chainOk', { count: report.events })
-            : t('ui.history.chainBroken', { seq: report.brokenAt, reason: t(`ui.history.reason.${report.reason}`) })}
+            : t('ui.history.chainBroken', {
+                seq: report.brokenAt,
+                reason: t(`ui.history.reason.${report.reason}`),
+              })}
         </p>
       )}
       <ol className="timeline" aria-label={t('ui.history.title')}>
@@ -82,7 +93,11 @@ export function HistoryPanel({
                 type="button"
                 className="entry"
                 aria-pressed={asOf === record.seq}
-                aria-label={t('ui.history.entryLabel', { seq: record.seq, what, name: personName(record.actorId) })}
+                aria-label={t('ui.history.entryLabel', {
+                  seq: record.seq,
+                  what,
+                  name: personName(record.actorId),
+                })}
                 onClick={() => onTravel(record.seq === revision ? null : record.seq)}
               >
                 <span>

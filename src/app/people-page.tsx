@@ -13,12 +13,17 @@ export function PeoplePage() {
   const [roles, setRoles] = useState<Role[]>([]);
   const [error, setError] = useState('');
 
-  const toggle = (list: Role[], role: Role) => (list.includes(role) ? list.filter((r) => r !== role) : [...list, role]);
+  const toggle = (list: Role[], role: Role) =>
+    list.includes(role) ? list.filter((r) => r !== role) : [...list, role];
   const add = async () => {
     if (!name.trim()) return setError(t('ui.people.nameRequired'));
     if (roles.length === 0) return setError(t('ui.people.roleRequired'));
     try {
-      await engine.savePerson({ id: `p-${crypto.randomUUID().slice(0, 8)}`, name: name.trim(), roles });
+      await engine.savePerson({
+        id: `p-${crypto.randomUUID().slice(0, 8)}`,
+        name: name.trim(),
+        roles,
+      });
       toast.show(t('ui.people.added', { name: name.trim() }));
       setName('');
       setRoles([]);
@@ -52,10 +57,18 @@ export function PeoplePage() {
               <tr key={p.id}>
                 <td>{p.name}</td>
                 <td>
-                  <div className="checkbox-row" role="group" aria-label={t('ui.people.rolesOf', { name: p.name })}>
+                  <div
+                    className="checkbox-row"
+                    role="group"
+                    aria-label={t('ui.people.rolesOf', { name: p.name })}
+                  >
                     {ROLES.map((r) => (
                       <label key={r}>
-                        <input type="checkbox" checked={p.roles.includes(r)} onChange={() => void updateRoles(p.id, p.name, toggle(p.roles, r))} />
+                        <input
+                          type="checkbox"
+                          checked={p.roles.includes(r)}
+                          onChange={() => void updateRoles(p.id, p.name, toggle(p.roles, r))}
+                        />
                         {label('role', r)}
                       </label>
                     ))}
@@ -66,7 +79,11 @@ export function PeoplePage() {
           </tbody>
         </table>
       </div>
-      <section className="card card-body stack" style={{ marginTop: 16, maxWidth: 720 }} aria-labelledby="add-person">
+      <section
+        className="card card-body stack"
+        style={{ marginTop: 16, maxWidth: 720 }}
+        aria-labelledby="add-person"
+      >
         <h2 id="add-person">{t('ui.people.add')}</h2>
         <label className="field">
           <span>{t('ui.people.name')}</span>
@@ -77,7 +94,11 @@ export function PeoplePage() {
           <div className="checkbox-row">
             {ROLES.map((r) => (
               <label key={r}>
-                <input type="checkbox" checked={roles.includes(r)} onChange={() => setRoles(toggle(roles, r))} />
+                <input
+                  type="checkbox"
+                  checked={roles.includes(r)}
+                  onChange={() => setRoles(toggle(roles, r))}
+                />
                 {label('role', r)}
               </label>
             ))}

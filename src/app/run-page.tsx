@@ -39,7 +39,10 @@ export default function RunPage() {
     try {
       return { context: restoreSnapshot(row.id, row.envelope).context, error: null };
     } catch (error) {
-      return { context: null, error: error instanceof SnapshotRestoreError ? error.message : String(error) };
+      return {
+        context: null,
+        error: error instanceof SnapshotRestoreError ? error.message : String(error),
+      };
     }
   }, [row]);
   const context = asOf?.context ?? restored?.context ?? null;
@@ -50,7 +53,11 @@ export default function RunPage() {
     const counts: Partial<Record<StageId, number>> = {};
     for (const d of drafts) {
       if (context.stages[d.stage].status === 'drafting') {
-        counts[d.stage] = gateReadiness(d.stage, d.content, gateContextFor(context, d.stage, ids)).length;
+        counts[d.stage] = gateReadiness(
+          d.stage,
+          d.content,
+          gateContextFor(context, d.stage, ids),
+        ).length;
       }
     }
     return counts;
@@ -116,7 +123,11 @@ export default function RunPage() {
             <div className="stack" style={{ gap: 2, flex: 1, minWidth: 240 }}>
               <h1>{context.title}</h1>
               <span className="small muted">
-                {[t(`scenario.${context.scenario as ScenarioId}.name`), periodLabel(context.period), t('ui.run.ledBy', { name: personName(context.leadId) })].join(' · ')}
+                {[
+                  t(`scenario.${context.scenario as ScenarioId}.name`),
+                  periodLabel(context.period),
+                  t('ui.run.ledBy', { name: personName(context.leadId) }),
+                ].join(' · ')}
               </span>
             </div>
             <span className="badge">{i18n.label('runStatus', row.status)}</span>
@@ -130,46 +141,92 @@ export default function RunPage() {
                 {t('ui.run.child')}
               </Link>
             )}
-            {restored.context?.outcome?.kind === 'completed' && !context.childRunId && !asOf && acting?.id === context.leadId && (
-              <button type="button" className="btn btn-primary" onClick={() => void startNextCycle()}>
-                {t('ui.run.startNextCycle')}
-              </button>
-            )}
-            <button type="button" className="btn" aria-pressed={tab === 'history'} onClick={() => open(selected, tab === 'history' ? 'stage' : 'history')}>
+            {restored.context?.outcome?.kind === 'completed' &&
+              !context.childRunId &&
+              !asOf &&
+              acting?.id === context.leadId && (
+                <button
+                  type="button"
+                  className="btn btn-primary"
+                  onClick={() => void startNextCycle()}
+                >
+                  {t('ui.run.startNextCycle')}
+                </button>
+              )}
+            <button
+              type="button"
+              className="btn"
+              aria-pressed={tab === 'history'}
+              onClick={() => open(selected, tab === 'history' ? 'stage' : 'history')}
+            >
               {t('ui.history.title')}
             </button>
           </div>
           {asOf && (
-            <div className="banner banner-violet no-print" role="status" style={{ borderRadius: 0 }}>
+            <div
+              className="banner banner-violet no-print"
+              role="status"
+              style={{ borderRadius: 0 }}
+            >
               <span style={{ flex: 1 }}>{t('ui.history.viewingAsOf', { seq: asOf.seq })}</span>
               <button type="button" className="btn btn-sm" onClick={() => setAsOf(null)}>
                 {t('ui.history.backToNow')}
               </button>
             </div>
           )}
-          <RunBoard context={context} selected={selected} draftProblems={draftProblems} today={today} onOpenStage={openStage} />
+          <RunBoard
+            context={context}
+            selected={selected}
+            draftProblems={draftProblems}
+            today={today}
+            onOpenStage={openStage}
+          />
         </div>
         {sideOpen && (
-          <aside className="board-side" aria-label={tab === 'history' ? t('ui.history.title') : t('ui.stage.panel')}>
+          <aside
+            className="board-side"
+            aria-label={tab === 'history' ? t('ui.history.title') : t('ui.stage.panel')}
+          >
             <div className="tabs" role="tablist">
-              <button type="button" role="tab" aria-selected={tab === 'stage'} disabled={!selected} onClick={() => open(selected, 'stage')}>
+              <button
+                type="button"
+                role="tab"
+                aria-selected={tab === 'stage'}
+                disabled={!selected}
+                onClick={() => open(selected, 'stage')}
+              >
                 {selected ? i18n.stage(selected) : t('ui.stage.panel')}
               </button>
-              <button type="button" role="tab" aria-selected={tab === 'history'} onClick={() => open(selected, 'history')}>
+              <button
+                type="button"
+                role="tab"
+                aria-selected={tab === 'history'}
+                onClick={() => open(selected, 'history')}
+              >
                 {t('ui.history.title')}
               </button>
               <span style={{ flex: 1 }} />
-              <button type="button" aria-label={t('ui.action.closePanel')} onClick={() => open(null)}>
+              <button
+                type="button"
+                aria-label={t('ui.action.closePanel')}
+                onClick={() => open(null)}
+              >
                 ×
               </button>
             </div>
             <div className="board-side-body">
               {tab === 'history' ? (
-                <HistoryPanel runId={runId} revision={row.revision} asOf={asOf?.seq ?? null} onTravel={(seq) => void travel(seq)} />
+                <HistoryPanel
+                  runId={runId}
+                  revision={row.revision}
+                  asOf={asOf?.seq ?? null}
+                  onTravel={(seq) => void travel(seq)}
+                />
               ) : (
-                selected && (
+                selected &&
+                drafts !== undefined && (
                   <StagePanel
-                    key={`${selected}-${context.stages[selected].status}-${context.stages[selected].round}-${asOf?.seq ?? 'now'}`}
+                    key={`${runId}-${selected}-${context.stages[selected].status}-${context.stages[selected].round}-${asOf?.seq ?? 'now'}`}
                     context={context}
                     revision={row.revision}
                     stage={selected}

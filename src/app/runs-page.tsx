@@ -4,7 +4,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useI18n } from '../i18n/react';
 import { usePersonName, useWorkspace } from '../workspace/workspace';
 import { useToast } from '../workspace/toasts';
-import { SCENARIO_IDS, scenarioTemplate, type ScenarioId } from '../domain/scenarios';
+import { SCENARIO_IDS, type ScenarioId } from '../domain/scenario-ids';
 import { STAGE_IDS, isStageId } from '../domain/stages';
 import { periodLabel, quarterOf, quarterPeriod } from '../domain/time';
 import { RUN_STATUSES, type RunRow } from '../storage/records';
@@ -32,7 +32,9 @@ export function RunsPage() {
     const q = query.trim().toLowerCase();
     return (rows ?? []).filter(
       (r) =>
-        (!q || r.title.toLowerCase().includes(q) || personName(r.leadId).toLowerCase().includes(q)) &&
+        (!q ||
+          r.title.toLowerCase().includes(q) ||
+          personName(r.leadId).toLowerCase().includes(q)) &&
         (!scenario || r.scenario === scenario) &&
         (!status || r.status === status) &&
         (!current || currentStageOf(r) === current),
@@ -57,7 +59,11 @@ export function RunsPage() {
           value={query}
           onChange={(e) => setQuery(e.target.value)}
         />
-        <select aria-label={t('ui.common.scenario')} value={scenario} onChange={(e) => setScenario(e.target.value)}>
+        <select
+          aria-label={t('ui.common.scenario')}
+          value={scenario}
+          onChange={(e) => setScenario(e.target.value)}
+        >
           <option value="">{t('ui.runs.allScenarios')}</option>
           {SCENARIO_IDS.map((s) => (
             <option key={s} value={s}>
@@ -65,7 +71,11 @@ export function RunsPage() {
             </option>
           ))}
         </select>
-        <select aria-label={t('ui.common.status')} value={status} onChange={(e) => setStatus(e.target.value)}>
+        <select
+          aria-label={t('ui.common.status')}
+          value={status}
+          onChange={(e) => setStatus(e.target.value)}
+        >
           <option value="">{t('ui.runs.allStatuses')}</option>
           {RUN_STATUSES.map((s) => (
             <option key={s} value={s}>
@@ -73,7 +83,11 @@ export function RunsPage() {
             </option>
           ))}
         </select>
-        <select aria-label={t('ui.runs.currentStage')} value={current} onChange={(e) => setCurrent(e.target.value)}>
+        <select
+          aria-label={t('ui.runs.currentStage')}
+          value={current}
+          onChange={(e) => setCurrent(e.target.value)}
+        >
           <option value="">{t('ui.runs.allStages')}</option>
           {STAGE_IDS.filter((s) => s !== 'monitoring').map((s) => (
             <option key={s} value={s}>
@@ -112,11 +126,21 @@ export function RunsPage() {
                       <Link to={`/runs/${encodeURIComponent(r.id)}`}>{r.title}</Link>
                     </td>
                     <td>{t(`scenario.${r.scenario as ScenarioId}.name`)}</td>
-                    <td className="nowrap">{periodLabel({ start: r.periodStart, end: r.periodEnd })}</td>
+                    <td className="nowrap">
+                      {periodLabel({ start: r.periodStart, end: r.periodEnd })}
+                    </td>
                     <td>{personName(r.leadId)}</td>
-                    <td>{at === 'execution' ? t('ui.runs.operating') : isStageId(at) ? stage(at) : '—'}</td>
                     <td>
-                      <span className={`badge ${STATUS_BADGE[r.status] ?? ''}`}>{label('runStatus', r.status)}</span>
+                      {at === 'execution'
+                        ? t('ui.runs.operating')
+                        : isStageId(at)
+                          ? stage(at)
+                          : '—'}
+                    </td>
+                    <td>
+                      <span className={`badge ${STATUS_BADGE[r.status] ?? ''}`}>
+                        {label('runStatus', r.status)}
+                      </span>
                     </td>
                     <td className="nowrap muted">{dateTime(r.updatedAt)}</td>
                   </tr>
@@ -173,10 +197,19 @@ function NewRunDialog({ onClose }: { onClose: () => void }) {
     setBusy(true);
     try {
       const period = quarterPeriod(year, quarter);
+      const { scenarioTemplate } = await import('../domain/scenarios');
       const template = scenarioTemplate(scenario, locale, period);
       const runId = `run-${crypto.randomUUID().slice(0, 8)}`;
       await engine.createRun(
-        { runId, scenario, title: title.trim(), period, leadId, parentRunId: null, policies: template.policies },
+        {
+          runId,
+          scenario,
+          title: title.trim(),
+          period,
+          leadId,
+          parentRunId: null,
+          policies: template.policies,
+        },
         acting?.id ?? leadId,
         template.drafts,
       );
@@ -214,8 +247,18 @@ function NewRunDialog({ onClose }: { onClose: () => void }) {
             <legend className="small muted">{t('ui.common.scenario')}</legend>
             <div className="stack" style={{ gap: 6 }}>
               {SCENARIO_IDS.map((s) => (
-                <label key={s} className="row" style={{ alignItems: 'flex-start', flexWrap: 'nowrap' }}>
-                  <input type="radio" name="scenario" value={s} checked={scenario === s} onChange={() => setScenario(s)} />
+                <label
+                  key={s}
+                  className="row"
+                  style={{ alignItems: 'flex-start', flexWrap: 'nowrap' }}
+                >
+                  <input
+                    type="radio"
+                    name="scenario"
+                    value={s}
+                    checked={scenario === s}
+                    onChange={() => setScenario(s)}
+                  />
                   <span>
                     <strong>{t(`scenario.${s}.name`)}</strong>
                     <br />
@@ -227,7 +270,13 @@ function NewRunDialog({ onClose }: { onClose: () => void }) {
           </fieldset>
           <label className="field">
             <span>{t('ui.common.title')}</span>
-            <input value={title} onChange={(e) => setTitle(e.target.value)} maxLength={200} required autoFocus />
+            <input
+              value={title}
+              onChange={(e) => setTitle(e.target.value)}
+              maxLength={200}
+              required
+              autoFocus
+            />
           </label>
           <div className="form-grid">
             <label className="field">
@@ -242,7 +291,10 @@ function NewRunDialog({ onClose }: { onClose: () => void }) {
             </label>
             <label className="field">
               <span>{t('ui.newRun.quarter')}</span>
-              <select value={quarter} onChange={(e) => setQuarter(Number(e.target.value) as 1 | 2 | 3 | 4)}>
+              <select
+                value={quarter}
+                onChange={(e) => setQuarter(Number(e.target.value) as 1 | 2 | 3 | 4)}
+              >
                 {([1, 2, 3, 4] as const).map((q) => (
                   <option key={q} value={q}>
                     {`Q${q}`}

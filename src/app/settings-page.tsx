@@ -3,7 +3,6 @@ import { LOCALES, LOCALE_NAMES } from '../i18n';
 import { useI18n } from '../i18n/react';
 import { useWorkspace } from '../workspace/workspace';
 import { useToast } from '../workspace/toasts';
-import { clearWorkspace, seedDemoWorkspace } from '../engine/demo';
 
 type Pending = 'reset' | 'empty' | null;
 
@@ -14,7 +13,11 @@ export function SettingsPage() {
   const toast = useToast();
   const [pending, setPending] = useState<Pending>(null);
   const [busy, setBusy] = useState(false);
-  const [storage, setStorage] = useState<{ persisted: boolean; usage: number; quota: number } | null>(null);
+  const [storage, setStorage] = useState<{
+    persisted: boolean;
+    usage: number;
+    quota: number;
+  } | null>(null);
 
   useEffect(() => {
     void (async () => {
@@ -28,6 +31,7 @@ export function SettingsPage() {
   const confirm = async () => {
     setBusy(true);
     try {
+      const { clearWorkspace, seedDemoWorkspace } = await import('../engine/demo');
       await clearWorkspace(db);
       if (pending === 'reset') await seedDemoWorkspace(db, locale, today);
       else await db.meta.put({ key: 'workspace', value: { kind: 'empty' } });
@@ -52,7 +56,12 @@ export function SettingsPage() {
           <div className="checkbox-row">
             {LOCALES.map((l) => (
               <label key={l}>
-                <input type="radio" name="locale" checked={locale === l} onChange={() => setLocale(l)} />
+                <input
+                  type="radio"
+                  name="locale"
+                  checked={locale === l}
+                  onChange={() => setLocale(l)}
+                />
                 {LOCALE_NAMES[l]}
               </label>
             ))}
@@ -62,13 +71,32 @@ export function SettingsPage() {
           <h2 id="data">{t('ui.settings.data')}</h2>
           <p className="muted">{t('ui.settings.dataHint')}</p>
           {pending ? (
-            <div className="banner banner-amber stack" role="alertdialog" aria-labelledby="confirm-text" style={{ alignItems: 'stretch' }}>
-              <span id="confirm-text">{pending === 'reset' ? t('ui.settings.confirmReset') : t('ui.settings.confirmEmpty')}</span>
+            <div
+              className="banner banner-amber stack"
+              role="alertdialog"
+              aria-labelledby="confirm-text"
+              style={{ alignItems: 'stretch' }}
+            >
+              <span id="confirm-text">
+                {pending === 'reset'
+                  ? t('ui.settings.confirmReset')
+                  : t('ui.settings.confirmEmpty')}
+              </span>
               <div className="btn-row">
-                <button type="button" className="btn btn-danger" disabled={busy} onClick={() => void confirm()}>
+                <button
+                  type="button"
+                  className="btn btn-danger"
+                  disabled={busy}
+                  onClick={() => void confirm()}
+                >
                   {pending === 'reset' ? t('ui.settings.yesReset') : t('ui.settings.yesEmpty')}
                 </button>
-                <button type="button" className="btn" disabled={busy} onClick={() => setPending(null)}>
+                <button
+                  type="button"
+                  className="btn"
+                  disabled={busy}
+                  onClick={() => setPending(null)}
+                >
                   {t('ui.action.cancel')}
                 </button>
               </div>
@@ -91,7 +119,12 @@ export function SettingsPage() {
               <dt>{t('ui.settings.persisted')}</dt>
               <dd>{storage.persisted ? t('ui.settings.yes') : t('ui.settings.no')}</dd>
               <dt>{t('ui.settings.usage')}</dt>
-              <dd>{t('ui.settings.usageValue', { usage: mb(storage.usage), quota: mb(storage.quota) })}</dd>
+              <dd>
+                {t('ui.settings.usageValue', {
+                  usage: mb(storage.usage),
+                  quota: mb(storage.quota),
+                })}
+              </dd>
             </dl>
           ) : (
             <p className="muted">{t('ui.settings.storageUnknown')}</p>

@@ -6,10 +6,11 @@ import { systemClock, type Clock } from '../domain/time';
  * "next quarter" are tested on known dates. Time still moves forward from that point.
  */
 export function testClock(): Clock {
-  let fixed: string | null = null;
+  let fixed: string | null;
   try {
     const fromUrl = new URLSearchParams(location.search).get('now');
-    if (fromUrl && !Number.isNaN(Date.parse(fromUrl))) sessionStorage.setItem('strategy-board.now', fromUrl);
+    if (fromUrl && !Number.isNaN(Date.parse(fromUrl)))
+      sessionStorage.setItem('strategy-board.now', fromUrl);
     fixed = sessionStorage.getItem('strategy-board.now');
   } catch {
     fixed = null;

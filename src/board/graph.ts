@@ -32,7 +32,12 @@ export interface StageNodeData extends Record<string, unknown> {
   ownerId: string | null;
   recycles: number;
   tasks: { done: number; inProgress: number; late: number; total: number } | null;
-  monitoring: { checkIns: number; health: 'green' | 'amber' | 'red' | null; openAlerts: number; withoutCountermeasure: number } | null;
+  monitoring: {
+    checkIns: number;
+    health: 'green' | 'amber' | 'red' | null;
+    openAlerts: number;
+    withoutCountermeasure: number;
+  } | null;
 }
 
 export type StageNode = Node<StageNodeData, 'stage'>;
@@ -51,9 +56,9 @@ export const STAGE_POSITIONS: Record<StageId, { x: number; y: number }> = {
   goals: { x: 250, y: 0 },
   strategy: { x: 500, y: 0 },
   resources: { x: 750, y: 0 },
-  execution: { x: 620, y: 210 },
-  monitoring: { x: 880, y: 210 },
-  evaluation: { x: 750, y: 420 },
+  execution: { x: 600, y: 190 },
+  monitoring: { x: 900, y: 190 },
+  evaluation: { x: 750, y: 390 },
 };
 
 export interface BoardOptions {
@@ -107,7 +112,13 @@ function monitoringSummary(context: RunContext): StageNodeData['monitoring'] {
   const latest = new Map<string, (typeof context.checkIns)[number]>();
   for (const c of context.checkIns) latest.set(c.kpiId, c);
   const healths = [...latest.values()].map((c) => c.health);
-  const health = healths.includes('red') ? 'red' : healths.includes('amber') ? 'amber' : healths.length ? 'green' : null;
+  const health = healths.includes('red')
+    ? 'red'
+    : healths.includes('amber')
+      ? 'amber'
+      : healths.length
+        ? 'green'
+        : null;
   const open = context.risks.filter((r) => r.status !== 'closed');
   return {
     checkIns: context.checkIns.length,
@@ -124,7 +135,8 @@ export function runToNodes(context: RunContext, options: BoardOptions): StageNod
     const record = context.stages[stage];
     const status = statusOf(context, stage);
     const policy = context.policies[stage];
-    const drafting = record.status === 'drafting' || (record.status === 'notStarted' && current.has(stage));
+    const drafting =
+      record.status === 'drafting' || (record.status === 'notStarted' && current.has(stage));
     return {
       id: stage,
       type: 'stage' as const,
@@ -173,7 +185,8 @@ function backHandles(from: StageId, to: StageId): [string, string] {
  */
 export function runToEdges(context: RunContext): BoardEdge[] {
   const edges: BoardEdge[] = FORWARD.map(([from, to, sh, th]) => {
-    const walked = context.stages[from].status === 'approved' && context.stages[to].status !== 'notStarted';
+    const walked =
+      context.stages[from].status === 'approved' && context.stages[to].status !== 'notStarted';
     return {
       id: `${from}->${to}`,
       source: from,
@@ -204,18 +217,17 @@ export function runToEdges(context: RunContext): BoardEdge[] {
       data: { kind: 'recycle', count, walked: true },
     });
   }
-  for (const target of ['strategy', 'resources'] as const) {
-    const count = context.transitions.filter((t) => t.kind === 'replan' && t.to === target).length;
-    edges.push({
-      id: `replan:monitoring->${target}`,
-      source: 'monitoring',
-      target,
-      sourceHandle: 'r-out',
-      targetHandle: target === 'resources' ? 'r-in' : 'b-in',
-      type: 'loop',
-      data: { kind: 'replan', count, walked: count > 0 },
-    });
-  }
+  // One replan loop, back to strategy; a replan to resources is counted on it too.
+  const replans = context.transitions.filter((t) => t.kind === 'replan').length;
+  edges.push({
+    id: 'replan:monitoring->strategy',
+    source: 'monitoring',
+    target: 'strategy',
+    sourceHandle: 'r-out',
+    targetHandle: 't-in',
+    type: 'loop',
+    data: { kind: 'replan', count: replans, walked: replans > 0 },
+  });
   edges.push({
     id: 'checkIns:monitoring->execution',
     source: 'monitoring',
@@ -232,7 +244,11 @@ export function runToEdges(context: RunContext): BoardEdge[] {
     sourceHandle: 'l-out',
     targetHandle: 'b-in',
     type: 'loop',
-    data: { kind: 'nextCycle', count: context.childRunId ? 1 : 0, walked: context.childRunId !== null },
+    data: {
+      kind: 'nextCycle',
+      count: context.childRunId ? 1 : 0,
+      walked: context.childRunId !== null,
+    },
   });
   return edges;
 }

@@ -16,13 +16,19 @@ const COLORS = {
 function LoopEdgeView(props: EdgeProps<BoardEdge>) {
   const { t } = useI18n();
   const data = props.data ?? { kind: 'forward', count: 0, walked: false };
-  const [path, labelX, labelY] = getSmoothStepPath({ ...props, borderRadius: 12, offset: data.kind === 'forward' ? 20 : 36 });
-  const color = data.kind === 'forward' ? (data.walked ? COLORS.walked : COLORS.forward) : COLORS[data.kind];
+  const [path, labelX, labelY] = getSmoothStepPath({
+    ...props,
+    borderRadius: 12,
+    offset: data.kind === 'forward' ? 20 : 36,
+  });
+  const color =
+    data.kind === 'forward' ? (data.walked ? COLORS.walked : COLORS.forward) : COLORS[data.kind];
+  // A loop not yet taken is named without a count; once taken, it shows how often.
   const label =
     data.kind === 'forward'
       ? null
-      : data.kind === 'recycle'
-        ? t('ui.board.edge.recycle', { count: data.count })
+      : data.count === 0
+        ? t(`ui.board.loop.${data.kind}`)
         : t(`ui.board.edge.${data.kind}`, { count: data.count });
   return (
     <>

@@ -48,12 +48,17 @@ function Board({ context, selected, draftProblems, today, onOpenStage }: RunBoar
       })),
     [context],
   );
-  const onNodeClick: NodeMouseHandler<StageNode> = useCallback((_, node) => onOpenStage(node.data.stage), [onOpenStage]);
+  const onNodeClick: NodeMouseHandler<StageNode> = useCallback(
+    (_, node) => onOpenStage(node.data.stage),
+    [onOpenStage],
+  );
   // Enter or Space on a focused stage opens it, as a click would.
   const onKeyDown = useCallback(
     (event: KeyboardEvent<HTMLDivElement>) => {
       if (event.key !== 'Enter' && event.key !== ' ') return;
-      const id = (event.target as HTMLElement).closest('.react-flow__node')?.getAttribute('data-id');
+      const id = (event.target as HTMLElement)
+        .closest('.react-flow__node')
+        ?.getAttribute('data-id');
       if (id && isStageId(id)) {
         event.preventDefault();
         onOpenStage(id);
@@ -62,13 +67,19 @@ function Board({ context, selected, draftProblems, today, onOpenStage }: RunBoar
     [onOpenStage],
   );
   // Refit when the side panel opens or closes and the canvas changes size.
+  const panelOpen = selected !== null;
   useEffect(() => {
     const handle = requestAnimationFrame(() => void fitView({ padding: 0.12, duration: 0 }));
     return () => cancelAnimationFrame(handle);
-  }, [selected === null, fitView]);
+  }, [panelOpen, fitView]);
 
   return (
-    <div className="board-canvas" onKeyDown={onKeyDown} role="region" aria-label={i18n.t('ui.board.region')}>
+    <div
+      className="board-canvas"
+      onKeyDown={onKeyDown}
+      role="region"
+      aria-label={i18n.t('ui.board.region')}
+    >
       <ReactFlow
         nodes={nodes}
         edges={edges}

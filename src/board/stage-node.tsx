@@ -43,16 +43,33 @@ function StageNodeView({ data }: NodeProps<StageNode>) {
   const i18n = useI18n();
   const personName = usePersonName();
   const { t } = i18n;
-  const classes = ['stage-node', data.status, data.current ? 'current' : '', data.selected ? 'selected' : '']
+  const classes = [
+    'stage-node',
+    data.status,
+    data.current ? 'current' : '',
+    data.selected ? 'selected' : '',
+  ]
     .filter(Boolean)
     .join(' ');
   return (
     <div className={classes} aria-hidden="true">
       {SIDES.map(([id, position]) => (
-        <Handle key={`${id}-in`} id={`${id}-in`} type="target" position={position} isConnectable={false} />
+        <Handle
+          key={`${id}-in`}
+          id={`${id}-in`}
+          type="target"
+          position={position}
+          isConnectable={false}
+        />
       ))}
       {SIDES.map(([id, position]) => (
-        <Handle key={`${id}-out`} id={`${id}-out`} type="source" position={position} isConnectable={false} />
+        <Handle
+          key={`${id}-out`}
+          id={`${id}-out`}
+          type="source"
+          position={position}
+          isConnectable={false}
+        />
       ))}
       <div className="stage-title">
         <span className="stage-num">{data.number}</span>
@@ -60,16 +77,30 @@ function StageNodeView({ data }: NodeProps<StageNode>) {
       </div>
       <div className="stage-meta">
         <span className={`badge ${STATUS_BADGE[data.status]}`}>{statusText(i18n, data)}</span>
-        {data.recycles > 0 && <span className="badge badge-violet">{t('ui.board.recycledCount', { count: data.recycles })}</span>}
+        {data.recycles > 0 && (
+          <span className="badge badge-violet">
+            {t('ui.board.recycledCount', { count: data.recycles })}
+          </span>
+        )}
       </div>
       {data.problems !== null && (
-        <div className={data.problems === 0 ? 'small' : 'small muted'} style={{ color: data.problems === 0 ? 'var(--green)' : undefined }}>
-          {data.problems === 0 ? t('ui.board.ready') : t('ui.board.problems', { count: data.problems })}
+        <div
+          className={data.problems === 0 ? 'small' : 'small muted'}
+          style={{ color: data.problems === 0 ? 'var(--green)' : undefined }}
+        >
+          {data.problems === 0
+            ? t('ui.board.ready')
+            : t('ui.board.problems', { count: data.problems })}
         </div>
       )}
       {data.tasks && (
         <div className="small muted">
-          {t('ui.board.tasks', { done: data.tasks.done, inProgress: data.tasks.inProgress, late: data.tasks.late, total: data.tasks.total })}
+          {t('ui.board.tasks', {
+            done: data.tasks.done,
+            inProgress: data.tasks.inProgress,
+            late: data.tasks.late,
+            total: data.tasks.total,
+          })}
         </div>
       )}
       {data.monitoring && (
@@ -81,14 +112,20 @@ function StageNodeView({ data }: NodeProps<StageNode>) {
             </span>
           )}
           {data.monitoring.openAlerts > 0 && (
-            <span className="badge badge-red">{t('ui.board.alerts', { count: data.monitoring.openAlerts })}</span>
+            <span className="badge badge-red">
+              {t('ui.board.alerts', { count: data.monitoring.openAlerts })}
+            </span>
           )}
           {data.monitoring.withoutCountermeasure > 0 && (
-            <span className="badge badge-red">{t('ui.board.noCountermeasure', { count: data.monitoring.withoutCountermeasure })}</span>
+            <span className="badge badge-red">
+              {t('ui.board.noCountermeasure', { count: data.monitoring.withoutCountermeasure })}
+            </span>
           )}
         </div>
       )}
-      {data.ownerId && <div className="owner">{t('ui.board.owner', { name: personName(data.ownerId) })}</div>}
+      {data.ownerId && (
+        <div className="owner">{t('ui.board.owner', { name: personName(data.ownerId) })}</div>
+      )}
     </div>
   );
 }

@@ -15,7 +15,14 @@ const FenSchema = z.number().int().min(0).max(1e13);
 const idList = (max = 20) => z.array(IdSchema).max(max);
 
 // 1. 前期调研 Research ---------------------------------------------------------------------------
-export const SOURCE_KINDS = ['industryReport', 'survey', 'interview', 'expert', 'crm', 'other'] as const;
+export const SOURCE_KINDS = [
+  'industryReport',
+  'survey',
+  'interview',
+  'expert',
+  'crm',
+  'other',
+] as const;
 export const SourceSchema = z.strictObject({
   kind: z.enum(SOURCE_KINDS),
   title: requiredText(200),
@@ -155,7 +162,10 @@ export const TaskSchema = z.strictObject({
   dependsOn: idList(),
   status: z.enum(TASK_STATUSES),
 });
-export const MeetingNoteSchema = z.strictObject({ date: IsoDateSchema, decisions: requiredText(2000) });
+export const MeetingNoteSchema = z.strictObject({
+  date: IsoDateSchema,
+  decisions: requiredText(2000),
+});
 export const MeetingSchema = z.strictObject({
   id: IdSchema,
   title: requiredText(200),

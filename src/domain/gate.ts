@@ -116,4 +116,8 @@ export function mayDecide(policy: GatePolicy, roles: readonly Role[]): boolean {
 
 export type GatePolicies = Record<StageId, GatePolicy>;
 
-export const any = (...roles: Role[]): GatePolicy => ({ roles, quorum: { kind: 'any' }, vetoRole: null });
+export const any = (...roles: Role[]): GatePolicy => ({
+  roles,
+  quorum: { kind: 'any' },
+  vetoRole: null,
+});

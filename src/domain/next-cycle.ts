@@ -22,7 +22,9 @@ function shiftInto(date: string | null, from: Period, to: Period): string | null
  */
 export function proposeGoal(goal: Goal, actual: number | null, from: Period, to: Period): Goal {
   const rate =
-    actual !== null && goal.target !== null ? attainmentRate(actual, goal.target, goal.direction) : null;
+    actual !== null && goal.target !== null
+      ? attainmentRate(actual, goal.target, goal.direction)
+      : null;
   const beaten = rate !== null && rate >= 1 && actual !== null;
   const target = beaten && goal.direction === 'higher' ? actual : goal.target;
   return {
@@ -47,7 +49,9 @@ export function seedNextCycle(outcome: CycleOutcome, next: Period): Partial<Stag
   if (approved.research) drafts.research = approved.research;
   if (approved.goals) {
     drafts.goals = {
-      goals: approved.goals.goals.map((g) => proposeGoal(g, results.get(g.id) ?? null, period, next)),
+      goals: approved.goals.goals.map((g) =>
+        proposeGoal(g, results.get(g.id) ?? null, period, next),
+      ),
     };
   }
   if (approved.strategy) {
@@ -83,7 +87,10 @@ export function seedNextCycle(outcome: CycleOutcome, next: Period): Partial<Stag
     drafts.monitoring = {
       kpis: approved.monitoring.kpis.map((k) => ({
         ...k,
-        target: k.goalId !== null && targets.has(k.goalId) ? (targets.get(k.goalId) ?? k.target) : k.target,
+        target:
+          k.goalId !== null && targets.has(k.goalId)
+            ? (targets.get(k.goalId) ?? k.target)
+            : k.target,
       })),
     };
   }

@@ -1,4 +1,3 @@
-import * as z from 'zod';
 import type {
   EvaluationContent,
   ExecutionContent,
@@ -16,21 +15,15 @@ import { type Fen, wanToFen } from './money';
 import type { Person, Role } from './people';
 import type { GateContext } from './readiness';
 import { addDays, type IsoDate, type Period } from './time';
+import type { ScenarioId, ContentLocale } from './scenario-ids';
 
-/** The five business scenarios (适用业务场景); each is a template for a new run. */
-export const SCENARIO_IDS = [
-  'newProductLaunch',
-  'deepenMarket',
-  'regionalExpansion',
-  'periodicAdjustment',
-  'keyAccount',
-] as const;
-export type ScenarioId = (typeof SCENARIO_IDS)[number];
-export const ScenarioIdSchema = z.enum(SCENARIO_IDS);
-
-/** Languages the templates write user text in. */
-export const CONTENT_LOCALES = ['zh-CN', 'en'] as const;
-export type ContentLocale = (typeof CONTENT_LOCALES)[number];
+export {
+  SCENARIO_IDS,
+  ScenarioIdSchema,
+  CONTENT_LOCALES,
+  type ScenarioId,
+  type ContentLocale,
+} from './scenario-ids';
 
 interface Text {
   zh: string;

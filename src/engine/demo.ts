@@ -26,13 +26,19 @@ const TITLES: Record<keyof typeof DEMO_RUN_IDS, Record<ContentLocale, string>> =
   deepen: { 'zh-CN': '存量客户复购提升', en: 'Raise repurchase among existing customers' },
 };
 
-/** A clock for seeding: starts at `from` and moves forward a few hours per event. */
+/**
+ * A clock for seeding: starts at `from`, moves forward a few hours per event, and can jump to the
+ * day a phase happens (check-ins inside the period, the evaluation after it).
+ */
 function seedingClock(from: IsoDate) {
   let t = Date.parse(`${from}T01:30:00.000Z`);
   return {
     now: () => {
       t += 3 * 3_600_000 + 17 * 60_000;
       return new Date(t).toISOString();
+    },
+    jump: (date: IsoDate) => {
+      t = Math.max(t, Date.parse(`${date}T01:30:00.000Z`));
     },
   };
 }
@@ -156,7 +162,7 @@ export async function seedDemoWorkspace(
           by: 'p-am1',
           kpiId: sales.id,
           date: addDays(last.start, 45),
-          value: Math.round(sales.target * 0.52),
+          value: Math.round((sales.target * 0.52) / 100) * 100,
           source: 'crm',
           reason: '',
         });
@@ -165,7 +171,7 @@ export async function seedDemoWorkspace(
           by: 'p-am1',
           kpiId: sales.id,
           date: last.end,
-          value: Math.round(sales.target * 1.2),
+          value: Math.round((sales.target * 1.2) / 100) * 100,
           source: 'crm',
           reason: '',
         });
@@ -207,7 +213,9 @@ export async function seedDemoWorkspace(
         );
         const length = (Date.parse(current.end) - Date.parse(current.start)) / 86_400_000 + 1;
         const pace = kpi.measure === 'cumulative' ? (kpi.target * elapsed) / length : kpi.target;
-        const value = Math.round(pace * (lagging ? 0.62 : 1.04));
+        // Whole yuan for money, whole units otherwise: figures people would type.
+        const unit = kpi.unit === 'CNY' ? 100 : 1;
+        const value = Math.round((pace * (lagging ? 0.62 : 1.04)) / unit) * unit;
         await act({
           type: 'kpi.checkIn',
           by: 'p-am1',

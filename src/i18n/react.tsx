@@ -72,7 +72,13 @@ export function initialLocale(): Locale {
   return detectLocale(typeof navigator === 'undefined' ? [] : navigator.languages);
 }
 
-export function I18nProvider({ children, locale: fixed }: { children: ReactNode; locale?: Locale }) {
+export function I18nProvider({
+  children,
+  locale: fixed,
+}: {
+  children: ReactNode;
+  locale?: Locale;
+}) {
   const [locale, setLocaleState] = useState<Locale>(() => fixed ?? initialLocale());
   const setLocale = useCallback((next: Locale) => {
     setLocaleState(next);

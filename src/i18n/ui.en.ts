@@ -89,6 +89,12 @@ export const uiEn = {
     zoomIn: 'Zoom in',
     zoomOut: 'Zoom out',
     fitView: 'Fit the board to the window',
+    loop: {
+      recycle: 'Recycle',
+      replan: 'Replan loop',
+      checkIns: 'KPI check-ins',
+      nextCycle: 'Next cycle',
+    },
     edge: {
       recycle: 'Recycled ×{count}',
       replan: 'Replan ×{count}',
@@ -117,7 +123,8 @@ export const uiEn = {
     veto: '{role} must approve and alone may kill.',
     stillNeeded: 'Still needed: {roles}',
     vote: '{name}: {decision} ({at})',
-    approvedBy: 'Approved by {names} on {at}. The approved content is frozen; changing it means recycling to this stage.',
+    approvedBy:
+      'Approved by {names} on {at}. The approved content is frozen; changing it means recycling to this stage.',
     recycledBy: '{name} sent this stage back at the {stage} gate: {reason}',
     onHold: 'On hold since {at} by {name}: {reason}',
     resume: 'Resume',
@@ -170,7 +177,8 @@ export const uiEn = {
     severity: 'Severity',
     raiseRisk: 'Raise risk',
     replan: 'Replan',
-    replanHint: 'Send the plan back to Strategy or Resources; it passes their gates again, then operating resumes.',
+    replanHint:
+      'Send the plan back to Strategy or Resources; it passes their gates again, then operating resumes.',
     replanTo: 'Back to',
     replanReason: 'Reason',
     escalate: 'Escalate to replan',
@@ -181,7 +189,8 @@ export const uiEn = {
     closeExecution: 'Close execution',
     closeHint: 'Closing execution ends operating and opens the evaluation.',
     closeNeedsBoth: 'Both the execution and the monitoring plans must be approved first.',
-    acceptance: 'Open items: {followUps} follow-ups, {risks} critical risks. Record why you accept closing with them open.',
+    acceptance:
+      'Open items: {followUps} follow-ups, {risks} critical risks. Record why you accept closing with them open.',
   },
   history: {
     title: 'History',
@@ -211,11 +220,14 @@ export const uiEn = {
   },
   settings: {
     data: 'Workspace data',
-    dataHint: 'Everything is stored in this browser. The demo workspace has a team and three runs at different stages.',
+    dataHint:
+      'Everything is stored in this browser. The demo workspace has a team and three runs at different stages.',
     reset: 'Reset demo data',
     startEmpty: 'Start empty',
-    confirmReset: 'Delete every run, event, draft and person in this browser and load the demo workspace again? This cannot be undone.',
-    confirmEmpty: 'Delete every run, event, draft and person in this browser and start with an empty workspace? This cannot be undone.',
+    confirmReset:
+      'Delete every run, event, draft and person in this browser and load the demo workspace again? This cannot be undone.',
+    confirmEmpty:
+      'Delete every run, event, draft and person in this browser and start with an empty workspace? This cannot be undone.',
     yesReset: 'Yes, reset',
     yesEmpty: 'Yes, start empty',
     resetDone: 'Demo workspace loaded',

@@ -44,7 +44,8 @@ export const uiZhCN: Messages<typeof uiEn> = {
   },
   error: {
     generic: '操作失败：{detail}',
-    conflict: '在您操作期间，此策略执行已被更新（其他标签页或其他人）。看板已显示最新状态，请确认后重新决策。',
+    conflict:
+      '在您操作期间，此策略执行已被更新（其他标签页或其他人）。看板已显示最新状态，请确认后重新决策。',
   },
   notFound: { text: '页面不存在。', back: '返回全部策略执行' },
   runs: {
@@ -91,6 +92,7 @@ export const uiZhCN: Messages<typeof uiEn> = {
     zoomIn: '放大',
     zoomOut: '缩小',
     fitView: '适应窗口',
+    loop: { recycle: '退回', replan: '重新规划', checkIns: 'KPI 数据填报', nextCycle: '下一周期' },
     edge: {
       recycle: '退回 ×{count}',
       replan: '重新规划 ×{count}',
@@ -183,7 +185,8 @@ export const uiZhCN: Messages<typeof uiEn> = {
     closeExecution: '结束执行',
     closeHint: '结束执行将停止运营并开启效果评估。',
     closeNeedsBoth: '执行计划和监控计划都需先获批准。',
-    acceptance: '仍有未关闭事项：{followUps} 项跟进、{risks} 项严重风险。请说明为何接受在此情况下结束执行。',
+    acceptance:
+      '仍有未关闭事项：{followUps} 项跟进、{risks} 项严重风险。请说明为何接受在此情况下结束执行。',
   },
   history: {
     title: '历史记录',
@@ -216,8 +219,10 @@ export const uiZhCN: Messages<typeof uiEn> = {
     dataHint: '所有数据都保存在本浏览器中。演示工作区包含一个团队和三项处于不同阶段的策略执行。',
     reset: '重置演示数据',
     startEmpty: '从空白开始',
-    confirmReset: '删除本浏览器中的全部策略执行、记录、草稿和人员，并重新载入演示工作区？此操作无法撤销。',
-    confirmEmpty: '删除本浏览器中的全部策略执行、记录、草稿和人员，从空白工作区开始？此操作无法撤销。',
+    confirmReset:
+      '删除本浏览器中的全部策略执行、记录、草稿和人员，并重新载入演示工作区？此操作无法撤销。',
+    confirmEmpty:
+      '删除本浏览器中的全部策略执行、记录、草稿和人员，从空白工作区开始？此操作无法撤销。',
     yesReset: '确认重置',
     yesEmpty: '确认清空',
     resetDone: '已载入演示工作区',

@@ -28,9 +28,18 @@ export function LiveMonitoring({ context, revision, frozen }: LiveProps) {
   const { acting, today } = useWorkspace();
   const { act, busy } = useAct(context.runId, revision);
   const kpis = approvedContent(context, 'monitoring')?.kpis ?? [];
-  const operating = context.current === 'execution' && !context.executionClosed && context.outcome === null && !context.hold;
+  const operating =
+    context.current === 'execution' &&
+    !context.executionClosed &&
+    context.outcome === null &&
+    !context.hold;
   const [kpiId, setKpiId] = useState(kpis[0]?.id ?? '');
-  const clampToday = today < context.period.start ? context.period.start : today > context.period.end ? context.period.end : today;
+  const clampToday =
+    today < context.period.start
+      ? context.period.start
+      : today > context.period.end
+        ? context.period.end
+        : today;
   const [date, setDate] = useState(clampToday);
   const [value, setValue] = useState('');
   const [source, setSource] = useState<(typeof DATA_SOURCES)[number]>('crm');
@@ -38,13 +47,29 @@ export function LiveMonitoring({ context, revision, frozen }: LiveProps) {
   const kpi = kpis.find((k) => k.id === kpiId);
   const isMoney = kpi?.unit === 'CNY';
   const numeric = value.trim() === '' ? null : Number(value);
-  const figure = numeric === null || Number.isNaN(numeric) ? null : isMoney ? Math.round(numeric * 100) : numeric;
-  const preview = kpi && kpi.target !== null && figure !== null && figure >= 0 ? assessCheckIn(kpi, figure, date, context.period) : null;
+  const figure =
+    numeric === null || Number.isNaN(numeric)
+      ? null
+      : isMoney
+        ? Math.round(numeric * 100)
+        : numeric;
+  const preview =
+    kpi && kpi.target !== null && figure !== null && figure >= 0
+      ? assessCheckIn(kpi, figure, date, context.period)
+      : null;
 
   const checkIn = async () => {
     if (!kpi || figure === null) return;
     const ok = await act(
-      { type: 'kpi.checkIn', by: acting?.id ?? '', kpiId: kpi.id, date, value: figure, source, reason: reason.trim() },
+      {
+        type: 'kpi.checkIn',
+        by: acting?.id ?? '',
+        kpiId: kpi.id,
+        date,
+        value: figure,
+        source,
+        reason: reason.trim(),
+      },
       'ui.toast.checkedIn',
     );
     if (ok) {
@@ -52,7 +77,8 @@ export function LiveMonitoring({ context, revision, frozen }: LiveProps) {
       setReason('');
     }
   };
-  const show = (kpiRef: string, n: number) => (kpis.find((k) => k.id === kpiRef)?.unit === 'CNY' ? i18n.money(n) : i18n.number(n));
+  const show = (kpiRef: string, n: number) =>
+    kpis.find((k) => k.id === kpiRef)?.unit === 'CNY' ? i18n.moneyCompact(n) : i18n.number(n);
 
   return (
     <div className="stack">
@@ -72,15 +98,32 @@ export function LiveMonitoring({ context, revision, frozen }: LiveProps) {
             </label>
             <label className="field">
               <span>{t('ui.live.date')}</span>
-              <input type="date" value={date} min={context.period.start} max={context.period.end} onChange={(e) => setDate(e.target.value)} />
+              <input
+                type="date"
+                value={date}
+                min={context.period.start}
+                max={context.period.end}
+                onChange={(e) => setDate(e.target.value)}
+              />
             </label>
             <label className="field">
-              <span>{isMoney ? t('ui.live.actualYuan') : t('ui.live.actual', { unit: kpi?.unit ?? '' })}</span>
-              <input type="number" min={0} step="any" value={value} onChange={(e) => setValue(e.target.value)} />
+              <span>
+                {isMoney ? t('ui.live.actualYuan') : t('ui.live.actual', { unit: kpi?.unit ?? '' })}
+              </span>
+              <input
+                type="number"
+                min={0}
+                step="any"
+                value={value}
+                onChange={(e) => setValue(e.target.value)}
+              />
             </label>
             <label className="field">
               <span>{t('ui.live.source')}</span>
-              <select value={source} onChange={(e) => setSource(e.target.value as (typeof DATA_SOURCES)[number])}>
+              <select
+                value={source}
+                onChange={(e) => setSource(e.target.value as (typeof DATA_SOURCES)[number])}
+              >
                 {DATA_SOURCES.map((s) => (
                   <option key={s} value={s}>
                     {i18n.label('dataSource', s)}
@@ -95,12 +138,22 @@ export function LiveMonitoring({ context, revision, frozen }: LiveProps) {
           </div>
           {preview && (
             <p className="small" aria-live="polite">
-              <span className={`badge ${HEALTH_BADGE[preview.health]}`}>{i18n.label('health', preview.health)}</span>{' '}
-              {t('ui.live.pace', { attainment: i18n.percent(preview.attainment), pace: show(kpiId, Math.round(preview.paceTarget)) })}
+              <span className={`badge ${HEALTH_BADGE[preview.health]}`}>
+                {i18n.label('health', preview.health)}
+              </span>{' '}
+              {t('ui.live.pace', {
+                attainment: i18n.percent(preview.attainment),
+                pace: show(kpiId, Math.round(preview.paceTarget)),
+              })}
             </p>
           )}
           <div className="btn-row">
-            <button type="button" className="btn btn-primary" disabled={busy || figure === null} onClick={() => void checkIn()}>
+            <button
+              type="button"
+              className="btn btn-primary"
+              disabled={busy || figure === null}
+              onClick={() => void checkIn()}
+            >
               {t('ui.live.record')}
             </button>
           </div>
@@ -132,7 +185,9 @@ export function LiveMonitoring({ context, revision, frozen }: LiveProps) {
                   <td className="num">{show(c.kpiId, c.value)}</td>
                   <td className="num">{i18n.percent(c.attainment)}</td>
                   <td>
-                    <span className={`badge ${HEALTH_BADGE[c.health]}`}>{i18n.label('health', c.health)}</span>
+                    <span className={`badge ${HEALTH_BADGE[c.health]}`}>
+                      {i18n.label('health', c.health)}
+                    </span>
                   </td>
                 </tr>
               ))}
@@ -141,7 +196,9 @@ export function LiveMonitoring({ context, revision, frozen }: LiveProps) {
         )}
       </section>
       <Risks context={context} revision={revision} frozen={frozen || !operating} />
-      {operating && !frozen && acting?.id === context.leadId && <Replan context={context} revision={revision} />}
+      {operating && !frozen && acting?.id === context.leadId && (
+        <Replan context={context} revision={revision} />
+      )}
       {!operating && context.current === 'execution' && !frozen && (
         <p className="muted small">{t('ui.live.notOperating')}</p>
       )}
@@ -155,16 +212,25 @@ function Risks({ context, revision, frozen }: LiveProps) {
   const { acting, people } = useWorkspace();
   const personName = usePersonName();
   const { act, busy } = useAct(context.runId, revision);
-  const [edits, setEdits] = useState<Record<string, { countermeasure: string; ownerId: string; due: string }>>({});
+  const [edits, setEdits] = useState<
+    Record<string, { countermeasure: string; ownerId: string; due: string }>
+  >({});
   const [description, setDescription] = useState('');
   const [severity, setSeverity] = useState<RiskSeverity>('high');
   return (
     <section className="card card-body stack" aria-labelledby="risks-title">
-      <h3 id="risks-title">{t('ui.live.risks', { count: context.risks.filter((r) => r.status !== 'closed').length })}</h3>
+      <h3 id="risks-title">
+        {t('ui.live.risks', { count: context.risks.filter((r) => r.status !== 'closed').length })}
+      </h3>
       {context.risks.length === 0 && <p className="muted small">{t('ui.live.noRisks')}</p>}
       {context.risks.map((risk) => {
-        const edit = edits[risk.id] ?? { countermeasure: risk.countermeasure, ownerId: risk.ownerId ?? '', due: risk.due ?? '' };
-        const setEdit = (patch: Partial<typeof edit>) => setEdits({ ...edits, [risk.id]: { ...edit, ...patch } });
+        const edit = edits[risk.id] ?? {
+          countermeasure: risk.countermeasure,
+          ownerId: risk.ownerId ?? '',
+          due: risk.due ?? '',
+        };
+        const setEdit = (patch: Partial<typeof edit>) =>
+          setEdits({ ...edits, [risk.id]: { ...edit, ...patch } });
         const save = (status: 'mitigating' | 'closed') =>
           act(
             {
@@ -179,16 +245,24 @@ function Risks({ context, revision, frozen }: LiveProps) {
             status === 'closed' ? 'ui.toast.riskClosed' : 'ui.toast.riskUpdated',
           );
         return (
-          <article key={risk.id} className="item-card" aria-label={t('ui.live.riskLabel', { description: risk.description })}>
+          <article
+            key={risk.id}
+            className="item-card"
+            aria-label={t('ui.live.riskLabel', { description: risk.description })}
+          >
             <div className="item-card-head">
-              <span className={`badge ${risk.severity === 'critical' || risk.severity === 'high' ? 'badge-red' : 'badge-amber'}`}>
+              <span
+                className={`badge ${risk.severity === 'critical' || risk.severity === 'high' ? 'badge-red' : 'badge-amber'}`}
+              >
                 {i18n.label('riskSeverity', risk.severity)}
               </span>
               <strong>{risk.description}</strong>
               <span className="badge">{i18n.label('riskStatus', risk.status)}</span>
             </div>
             <p className="small muted">
-              {risk.trigger.kind === 'checkIn' ? t('ui.live.raisedByCheckIn') : t('ui.live.raisedByHand', { name: personName(risk.raisedBy) })}
+              {risk.trigger.kind === 'checkIn'
+                ? t('ui.live.raisedByCheckIn')
+                : t('ui.live.raisedByHand', { name: personName(risk.raisedBy) })}
               {' · '}
               {i18n.dateTime(risk.raisedAt)}
             </p>
@@ -207,11 +281,18 @@ function Risks({ context, revision, frozen }: LiveProps) {
                 <div className="form-grid">
                   <label className="field wide">
                     <span>{t('ui.live.countermeasure')}</span>
-                    <input value={edit.countermeasure} onChange={(e) => setEdit({ countermeasure: e.target.value })} maxLength={2000} />
+                    <input
+                      value={edit.countermeasure}
+                      onChange={(e) => setEdit({ countermeasure: e.target.value })}
+                      maxLength={2000}
+                    />
                   </label>
                   <label className="field">
                     <span>{t('ui.live.owner')}</span>
-                    <select value={edit.ownerId} onChange={(e) => setEdit({ ownerId: e.target.value })}>
+                    <select
+                      value={edit.ownerId}
+                      onChange={(e) => setEdit({ ownerId: e.target.value })}
+                    >
                       <option value="">—</option>
                       {people.map((p) => (
                         <option key={p.id} value={p.id}>
@@ -222,11 +303,20 @@ function Risks({ context, revision, frozen }: LiveProps) {
                   </label>
                   <label className="field">
                     <span>{t('ui.live.due')}</span>
-                    <input type="date" value={edit.due} onChange={(e) => setEdit({ due: e.target.value })} />
+                    <input
+                      type="date"
+                      value={edit.due}
+                      onChange={(e) => setEdit({ due: e.target.value })}
+                    />
                   </label>
                 </div>
                 <div className="btn-row">
-                  <button type="button" className="btn btn-sm" disabled={busy || !edit.countermeasure.trim()} onClick={() => void save('mitigating')}>
+                  <button
+                    type="button"
+                    className="btn btn-sm"
+                    disabled={busy || !edit.countermeasure.trim()}
+                    onClick={() => void save('mitigating')}
+                  >
                     {t('ui.live.saveCountermeasure')}
                   </button>
                   <button
@@ -252,7 +342,12 @@ function Risks({ context, revision, frozen }: LiveProps) {
             onChange={(e) => setDescription(e.target.value)}
             style={{ flex: 1 }}
           />
-          <select aria-label={t('ui.live.severity')} value={severity} onChange={(e) => setSeverity(e.target.value as RiskSeverity)} style={{ width: 'auto' }}>
+          <select
+            aria-label={t('ui.live.severity')}
+            value={severity}
+            onChange={(e) => setSeverity(e.target.value as RiskSeverity)}
+            style={{ width: 'auto' }}
+          >
             {RISK_SEVERITIES.map((s) => (
               <option key={s} value={s}>
                 {i18n.label('riskSeverity', s)}
@@ -265,7 +360,15 @@ function Risks({ context, revision, frozen }: LiveProps) {
             disabled={busy || !description.trim()}
             onClick={async () => {
               const ok = await act(
-                { type: 'risk.raise', by: acting?.id ?? '', description: description.trim(), severity, countermeasure: '', ownerId: null, due: null },
+                {
+                  type: 'risk.raise',
+                  by: acting?.id ?? '',
+                  description: description.trim(),
+                  severity,
+                  countermeasure: '',
+                  ownerId: null,
+                  due: null,
+                },
                 'ui.toast.riskRaised',
               );
               if (ok) setDescription('');
@@ -293,7 +396,10 @@ function Replan({ context, revision }: { context: RunContext; revision: number }
       <div className="form-grid">
         <label className="field">
           <span>{t('ui.live.replanTo')}</span>
-          <select value={target} onChange={(e) => setTarget(e.target.value as 'strategy' | 'resources')}>
+          <select
+            value={target}
+            onChange={(e) => setTarget(e.target.value as 'strategy' | 'resources')}
+          >
             <option value="strategy">{i18n.stage('strategy')}</option>
             <option value="resources">{i18n.stage('resources')}</option>
           </select>
@@ -308,7 +414,12 @@ function Replan({ context, revision }: { context: RunContext; revision: number }
           type="button"
           className="btn"
           disabled={busy || !reason.trim()}
-          onClick={() => void act({ type: 'replan.escalate', by: acting?.id ?? '', target, reason: reason.trim() }, 'ui.toast.replanned')}
+          onClick={() =>
+            void act(
+              { type: 'replan.escalate', by: acting?.id ?? '', target, reason: reason.trim() },
+              'ui.toast.replanned',
+            )
+          }
         >
           {t('ui.live.escalate')}
         </button>
@@ -327,10 +438,16 @@ export function LiveExecution({ context, revision, frozen }: LiveProps) {
   const [acceptance, setAcceptance] = useState('');
   const tasks = approvedContent(context, 'execution')?.tasks ?? [];
   const today = dateOf(clock.now());
-  const operating = context.current === 'execution' && !context.executionClosed && context.outcome === null && !context.hold;
+  const operating =
+    context.current === 'execution' &&
+    !context.executionClosed &&
+    context.outcome === null &&
+    !context.hold;
   const open = openItems(context);
   const needsAcceptance = open.followUps > 0 || open.criticalRisks > 0;
-  const bothApproved = context.stages.execution.status === 'approved' && context.stages.monitoring.status === 'approved';
+  const bothApproved =
+    context.stages.execution.status === 'approved' &&
+    context.stages.monitoring.status === 'approved';
   return (
     <div className="stack">
       <section className="card card-body stack" aria-labelledby="tasks-title">
@@ -347,14 +464,21 @@ export function LiveExecution({ context, revision, frozen }: LiveProps) {
           <tbody>
             {tasks.map((task) => {
               const status: TaskStatus = context.taskProgress[task.id]?.status ?? task.status;
-              const late = status !== 'done' && task.end !== null && daysBetween(task.end, today) > 0;
-              const mayMove = operating && !frozen && (acting?.id === task.ownerId || acting?.id === context.leadId);
+              const late =
+                status !== 'done' && task.end !== null && daysBetween(task.end, today) > 0;
+              const mayMove =
+                operating &&
+                !frozen &&
+                (acting?.id === task.ownerId || acting?.id === context.leadId);
               return (
                 <tr key={task.id}>
                   <td>{task.name}</td>
                   <td>{personName(task.ownerId)}</td>
                   <td className="nowrap">
-                    {task.end ? i18n.date(task.end) : '—'} {late && <span className="badge badge-red">{i18n.label('taskStatus', 'late')}</span>}
+                    {task.end ? i18n.date(task.end) : '—'}{' '}
+                    {late && (
+                      <span className="badge badge-red">{i18n.label('taskStatus', 'late')}</span>
+                    )}
                   </td>
                   <td>
                     {mayMove ? (
@@ -363,7 +487,15 @@ export function LiveExecution({ context, revision, frozen }: LiveProps) {
                         value={status}
                         disabled={busy}
                         onChange={(e) =>
-                          void act({ type: 'task.progress', by: acting?.id ?? '', taskId: task.id, status: e.target.value as TaskStatus }, 'ui.toast.taskMoved')
+                          void act(
+                            {
+                              type: 'task.progress',
+                              by: acting?.id ?? '',
+                              taskId: task.id,
+                              status: e.target.value as TaskStatus,
+                            },
+                            'ui.toast.taskMoved',
+                          )
                         }
                       >
                         {TASK_STATUSES.map((s) => (
@@ -385,11 +517,19 @@ export function LiveExecution({ context, revision, frozen }: LiveProps) {
       {operating && !frozen && acting?.id === context.leadId && (
         <section className="card card-body stack" aria-labelledby="close-title">
           <h3 id="close-title">{t('ui.live.closeExecution')}</h3>
-          <p className="small muted">{bothApproved ? t('ui.live.closeHint') : t('ui.live.closeNeedsBoth')}</p>
+          <p className="small muted">
+            {bothApproved ? t('ui.live.closeHint') : t('ui.live.closeNeedsBoth')}
+          </p>
           {needsAcceptance && (
             <label className="field">
-              <span>{t('ui.live.acceptance', { followUps: open.followUps, risks: open.criticalRisks })}</span>
-              <textarea value={acceptance} onChange={(e) => setAcceptance(e.target.value)} maxLength={2000} />
+              <span>
+                {t('ui.live.acceptance', { followUps: open.followUps, risks: open.criticalRisks })}
+              </span>
+              <textarea
+                value={acceptance}
+                onChange={(e) => setAcceptance(e.target.value)}
+                maxLength={2000}
+              />
             </label>
           )}
           <div className="btn-row">
@@ -397,7 +537,12 @@ export function LiveExecution({ context, revision, frozen }: LiveProps) {
               type="button"
               className="btn btn-primary"
               disabled={busy || !bothApproved || (needsAcceptance && !acceptance.trim())}
-              onClick={() => void act({ type: 'execution.close', by: acting?.id ?? '', acceptance: acceptance.trim() }, 'ui.toast.executionClosed')}
+              onClick={() =>
+                void act(
+                  { type: 'execution.close', by: acting?.id ?? '', acceptance: acceptance.trim() },
+                  'ui.toast.executionClosed',
+                )
+              }
             >
               {t('ui.live.closeExecution')}
             </button>

@@ -5,7 +5,13 @@ import { checkDecide, gateContextFor, gateMissingRoles } from '../../machines/ru
 import { emptyContent, type Goal, type StageContentMap } from '../domain/content';
 import { DECISIONS, type Decision, approvalsCounted, approvalsNeeded } from '../domain/gate';
 import { gateReadiness } from '../domain/readiness';
-import { STAGE_IDS, stageNumber, stageStep, isOperatingStage, type StageId } from '../domain/stages';
+import {
+  STAGE_IDS,
+  stageNumber,
+  stageStep,
+  isOperatingStage,
+  type StageId,
+} from '../domain/stages';
 import { useI18n } from '../i18n/react';
 import type { DraftRow } from '../storage/records';
 import { usePersonName, useWorkspace } from '../workspace/workspace';
@@ -51,14 +57,26 @@ export function StagePanel({ context, revision, stage, draft, frozen }: StagePan
   return (
     <div className="stack">
       <div className="row">
-        <h2 style={{ flex: 1 }}>{t('ui.stage.heading', { number: stageNumber(stage), stage: i18n.stage(stage) })}</h2>
-        <span className="badge">{t(`stageStatus.${record.recycledBy && record.status === 'drafting' ? 'recycled' : record.status}`)}</span>
+        <h2 style={{ flex: 1 }}>
+          {t('ui.stage.heading', { number: stageNumber(stage), stage: i18n.stage(stage) })}
+        </h2>
+        <span className="badge">
+          {t(
+            `stageStatus.${record.recycledBy && record.status === 'drafting' ? 'recycled' : record.status}`,
+          )}
+        </span>
       </div>
       <p className="muted small">{t(`stage.${stage}.short`)}</p>
-      {context.hold?.stage === stage && <HoldBanner context={context} revision={revision} frozen={frozen} />}
+      {context.hold?.stage === stage && (
+        <HoldBanner context={context} revision={revision} frozen={frozen} />
+      )}
       {context.outcome?.kind === 'killed' && context.outcome.stage === stage && (
         <div className="banner banner-red" role="status">
-          {t('ui.stage.killed', { name: personName(context.outcome.by), reason: context.outcome.reason, at: i18n.dateTime(context.outcome.at) })}
+          {t('ui.stage.killed', {
+            name: personName(context.outcome.by),
+            reason: context.outcome.reason,
+            at: i18n.dateTime(context.outcome.at),
+          })}
         </div>
       )}
       {record.recycledBy && record.status === 'drafting' && (
@@ -76,17 +94,28 @@ export function StagePanel({ context, revision, stage, draft, frozen }: StagePan
           <DraftEditor context={context} revision={revision} stage={stage} draft={draft} />
         ) : (
           <>
-            <p className="banner banner-amber">{t('ui.stage.leadDrafts', { name: personName(context.leadId) })}</p>
-            <ReadOnlyContent context={context} stage={stage} content={(draft?.content ?? record.submitted) as StageContentMap[StageId] | null} />
+            <p className="banner banner-amber">
+              {t('ui.stage.leadDrafts', { name: personName(context.leadId) })}
+            </p>
+            <ReadOnlyContent
+              context={context}
+              stage={stage}
+              content={(draft?.content ?? record.submitted) as StageContentMap[StageId] | null}
+            />
           </>
         ))}
       {record.status === 'inReview' && (
         <>
           <p className="muted small">
-            {t('ui.stage.submittedBy', { name: personName(record.submittedBy), at: i18n.dateTime(record.submittedAt ?? '') })}
+            {t('ui.stage.submittedBy', {
+              name: personName(record.submittedBy),
+              at: i18n.dateTime(record.submittedAt ?? ''),
+            })}
           </p>
           <Votes context={context} stage={stage} />
-          {!frozen && !over && !context.hold && <DecisionBox context={context} revision={revision} stage={stage} />}
+          {!frozen && !over && !context.hold && (
+            <DecisionBox context={context} revision={revision} stage={stage} />
+          )}
           <ReadOnlyContent context={context} stage={stage} content={record.submitted} />
         </>
       )}
@@ -101,8 +130,12 @@ export function StagePanel({ context, revision, stage, draft, frozen }: StagePan
           {record.approvedVotes.some((v) => v.conditions.length > 0) && (
             <FollowUps context={context} revision={revision} stage={stage} frozen={frozen} />
           )}
-          {stage === 'monitoring' && <LiveMonitoring context={context} revision={revision} frozen={frozen} />}
-          {stage === 'execution' && <LiveExecution context={context} revision={revision} frozen={frozen} />}
+          {stage === 'monitoring' && (
+            <LiveMonitoring context={context} revision={revision} frozen={frozen} />
+          )}
+          {stage === 'execution' && (
+            <LiveExecution context={context} revision={revision} frozen={frozen} />
+          )}
           <ReadOnlyContent context={context} stage={stage} content={record.approved} />
         </>
       )}
@@ -110,17 +143,36 @@ export function StagePanel({ context, revision, stage, draft, frozen }: StagePan
   );
 }
 
-function formContext(context: RunContext, stage: StageId, content: StageContentMap[StageId] | null) {
-  const planned = (approvedContent(context, 'goals') ?? (context.stages.goals.submitted as StageContentMap['goals'] | null))?.goals;
-  const goals: Goal[] = stage === 'goals' ? ((content as StageContentMap['goals'] | null)?.goals ?? []) : (planned ?? []);
+function formContext(
+  context: RunContext,
+  stage: StageId,
+  content: StageContentMap[StageId] | null,
+) {
+  const planned = (
+    approvedContent(context, 'goals') ??
+    (context.stages.goals.submitted as StageContentMap['goals'] | null)
+  )?.goals;
+  const goals: Goal[] =
+    stage === 'goals'
+      ? ((content as StageContentMap['goals'] | null)?.goals ?? [])
+      : (planned ?? []);
   return { goals, strategy: approvedContent(context, 'strategy'), actuals: actualsByGoal(context) };
 }
 
-function ReadOnlyContent({ context, stage, content }: { context: RunContext; stage: StageId; content: StageContentMap[StageId] | null }) {
+function ReadOnlyContent({
+  context,
+  stage,
+  content,
+}: {
+  context: RunContext;
+  stage: StageId;
+  content: StageContentMap[StageId] | null;
+}) {
   const { people } = useWorkspace();
+  const { t } = useI18n();
   if (!content) return null;
   return (
-    <section className="card card-body" aria-label={useI18n().t('ui.stage.content')}>
+    <section className="card card-body" aria-label={t('ui.stage.content')}>
       <StageForm
         stage={stage}
         value={content}
@@ -136,7 +188,17 @@ function ReadOnlyContent({ context, stage, content }: { context: RunContext; sta
 }
 
 /** The lead's editor: autosaved draft, live readiness checklist, and submission. */
-function DraftEditor({ context, revision, stage, draft }: { context: RunContext; revision: number; stage: StageId; draft: DraftRow | undefined }) {
+function DraftEditor({
+  context,
+  revision,
+  stage,
+  draft,
+}: {
+  context: RunContext;
+  revision: number;
+  stage: StageId;
+  draft: DraftRow | undefined;
+}) {
   const i18n = useI18n();
   const { t } = i18n;
   const { engine, people, acting } = useWorkspace();
@@ -173,14 +235,24 @@ function DraftEditor({ context, revision, stage, draft }: { context: RunContext;
   useEffect(
     () => () => {
       if (timer.current) clearTimeout(timer.current);
-      if (pending.current) void engine.saveDraft(context.runId, stage, pending.current, acting?.id ?? context.leadId);
+      if (pending.current)
+        void engine.saveDraft(context.runId, stage, pending.current, acting?.id ?? context.leadId);
     },
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [],
   );
 
   const problems = useMemo(
-    () => gateReadiness(stage, content, gateContextFor(context, stage, people.map((p) => p.id))),
+    () =>
+      gateReadiness(
+        stage,
+        content,
+        gateContextFor(
+          context,
+          stage,
+          people.map((p) => p.id),
+        ),
+      ),
     [stage, content, context, people],
   );
   const submit = async () => {
@@ -198,7 +270,11 @@ function DraftEditor({ context, revision, stage, draft }: { context: RunContext;
             {t('ui.stage.readiness')}
           </h3>
           <span className="small muted" aria-live="polite">
-            {saved === 'saving' ? t('ui.stage.saving') : saved === 'saved' ? t('ui.stage.draftSaved') : ''}
+            {saved === 'saving'
+              ? t('ui.stage.saving')
+              : saved === 'saved'
+                ? t('ui.stage.draftSaved')
+                : ''}
           </span>
         </div>
         {saved === 'error' && (
@@ -216,7 +292,10 @@ function DraftEditor({ context, revision, stage, draft }: { context: RunContext;
             </li>
           </ul>
         ) : (
-          <ul className="checklist" aria-label={t('ui.stage.problemsLabel', { count: problems.length })}>
+          <ul
+            className="checklist"
+            aria-label={t('ui.stage.problemsLabel', { count: problems.length })}
+          >
             {problems.slice(0, 30).map((p, i) => (
               <li key={`${p.code}-${i}`}>
                 <span className="mark" aria-hidden="true">
@@ -230,10 +309,19 @@ function DraftEditor({ context, revision, stage, draft }: { context: RunContext;
           </ul>
         )}
         <div className="btn-row">
-          <button type="button" className="btn btn-primary" disabled={problems.length > 0 || busy} onClick={() => void submit()}>
+          <button
+            type="button"
+            className="btn btn-primary"
+            disabled={problems.length > 0 || busy}
+            onClick={() => void submit()}
+          >
             {t('ui.stage.submit')}
           </button>
-          {problems.length > 0 && <span className="small muted">{t('ui.stage.fixFirst', { count: problems.length })}</span>}
+          {problems.length > 0 && (
+            <span className="small muted">
+              {t('ui.stage.fixFirst', { count: problems.length })}
+            </span>
+          )}
         </div>
       </section>
       <section aria-label={t('ui.stage.content')}>
@@ -264,28 +352,45 @@ function Votes({ context, stage }: { context: RunContext; stage: StageId }) {
       <div className="row">
         <h3 style={{ flex: 1 }}>{t('ui.stage.gate')}</h3>
         <span className="badge badge-blue">
-          {t('stageStatus.approvals', { count: approvalsCounted(policy, record.votes), needed: approvalsNeeded(policy) })}
+          {t('stageStatus.approvals', {
+            count: approvalsCounted(policy, record.votes),
+            needed: approvalsNeeded(policy),
+          })}
         </span>
       </div>
       <p className="small muted">
         {t('ui.stage.policy', {
           roles: policy.roles.map((r) => i18n.label('role', r)).join(' / '),
-          quorum: t(`ui.quorum.${policy.quorum.kind}`, policy.quorum.kind === 'nOfM' ? { n: policy.quorum.n } : {}),
+          quorum: t(
+            `ui.quorum.${policy.quorum.kind}`,
+            policy.quorum.kind === 'nOfM' ? { n: policy.quorum.n } : {},
+          ),
         })}
         {policy.vetoRole && ` ${t('ui.stage.veto', { role: i18n.label('role', policy.vetoRole) })}`}
       </p>
       {missing.length > 0 && (
-        <p className="small">{t('ui.stage.stillNeeded', { roles: missing.map((r) => i18n.label('role', r)).join(', ') })}</p>
+        <p className="small">
+          {t('ui.stage.stillNeeded', {
+            roles: missing.map((r) => i18n.label('role', r)).join(', '),
+          })}
+        </p>
       )}
       {record.votes.length > 0 && (
         <ul className="checklist">
           {record.votes.map((v) => (
-            <li key={v.by} className={v.decision === 'go' || v.decision === 'conditionalGo' ? 'ok' : ''}>
+            <li
+              key={v.by}
+              className={v.decision === 'go' || v.decision === 'conditionalGo' ? 'ok' : ''}
+            >
               <span className="mark" aria-hidden="true">
                 {v.decision === 'go' || v.decision === 'conditionalGo' ? '✓' : '!'}
               </span>
               <span>
-                {t('ui.stage.vote', { name: personName(v.by), decision: i18n.label('decision', v.decision), at: i18n.dateTime(v.at) })}
+                {t('ui.stage.vote', {
+                  name: personName(v.by),
+                  decision: i18n.label('decision', v.decision),
+                  at: i18n.dateTime(v.at),
+                })}
                 {v.comment && <span className="muted">{` — ${v.comment}`}</span>}
               </span>
             </li>
@@ -297,7 +402,15 @@ function Votes({ context, stage }: { context: RunContext; stage: StageId }) {
 }
 
 /** Where an approver decides: Go, Conditional Go, Recycle, Hold or Kill, with why. */
-function DecisionBox({ context, revision, stage }: { context: RunContext; revision: number; stage: StageId }) {
+function DecisionBox({
+  context,
+  revision,
+  stage,
+}: {
+  context: RunContext;
+  revision: number;
+  stage: StageId;
+}) {
   const i18n = useI18n();
   const { t } = i18n;
   const { acting } = useWorkspace();
@@ -315,12 +428,21 @@ function DecisionBox({ context, revision, stage }: { context: RunContext; revisi
     stage,
     decision,
     comment: comment.trim(),
-    conditions: decision === 'conditionalGo' ? conditions.split('\n').map((c) => c.trim()).filter(Boolean) : [],
+    conditions:
+      decision === 'conditionalGo'
+        ? conditions
+            .split('\n')
+            .map((c) => c.trim())
+            .filter(Boolean)
+        : [],
     recycleTo: decision === 'recycle' ? recycleTo : null,
   };
   // The same check the machine's guard makes, so the reason shown is the reason it would refuse.
-  const refusal = acting ? checkDecide(context, { ...action, roles: acting.roles, at: new Date(0).toISOString() }, stage) : null;
-  const blocking = refusal && !['commentRequired', 'conditionsRequired'].includes(refusal.code) ? refusal : null;
+  const refusal = acting
+    ? checkDecide(context, { ...action, roles: acting.roles, at: new Date(0).toISOString() }, stage)
+    : null;
+  const blocking =
+    refusal && !['commentRequired', 'conditionsRequired'].includes(refusal.code) ? refusal : null;
 
   const decide = async () => {
     const ok = await act(action, 'ui.toast.decided');
@@ -345,7 +467,13 @@ function DecisionBox({ context, revision, stage }: { context: RunContext; revisi
             <div className="checkbox-row">
               {DECISIONS.filter((d) => stage !== 'evaluation' || d !== 'conditionalGo').map((d) => (
                 <label key={d}>
-                  <input type="radio" name="decision" value={d} checked={decision === d} onChange={() => setDecision(d)} />
+                  <input
+                    type="radio"
+                    name="decision"
+                    value={d}
+                    checked={decision === d}
+                    onChange={() => setDecision(d)}
+                  />
                   {i18n.label('decision', d)}
                 </label>
               ))}
@@ -371,8 +499,14 @@ function DecisionBox({ context, revision, stage }: { context: RunContext; revisi
             </label>
           )}
           <label className="field">
-            <span>{decision === 'go' ? t('ui.decide.commentOptional') : t('ui.decide.commentRequired')}</span>
-            <textarea value={comment} onChange={(e) => setComment(e.target.value)} maxLength={2000} />
+            <span>
+              {decision === 'go' ? t('ui.decide.commentOptional') : t('ui.decide.commentRequired')}
+            </span>
+            <textarea
+              value={comment}
+              onChange={(e) => setComment(e.target.value)}
+              maxLength={2000}
+            />
           </label>
           <div className="btn-row">
             <button
@@ -391,7 +525,15 @@ function DecisionBox({ context, revision, stage }: { context: RunContext; revisi
   );
 }
 
-function HoldBanner({ context, revision, frozen }: { context: RunContext; revision: number; frozen: boolean }) {
+function HoldBanner({
+  context,
+  revision,
+  frozen,
+}: {
+  context: RunContext;
+  revision: number;
+  frozen: boolean;
+}) {
   const i18n = useI18n();
   const personName = usePersonName();
   const { acting } = useWorkspace();
@@ -401,16 +543,31 @@ function HoldBanner({ context, revision, frozen }: { context: RunContext; revisi
   return (
     <div className="banner banner-amber stack" role="status" style={{ alignItems: 'stretch' }}>
       <span>
-        {i18n.t('ui.stage.onHold', { name: personName(context.hold.by), reason: context.hold.reason, at: i18n.dateTime(context.hold.at) })}
+        {i18n.t('ui.stage.onHold', {
+          name: personName(context.hold.by),
+          reason: context.hold.reason,
+          at: i18n.dateTime(context.hold.at),
+        })}
       </span>
       {!frozen && (
         <div className="row">
-          <input aria-label={i18n.t('ui.stage.resumeReason')} placeholder={i18n.t('ui.stage.resumeReason')} value={reason} onChange={(e) => setReason(e.target.value)} style={{ flex: 1 }} />
+          <input
+            aria-label={i18n.t('ui.stage.resumeReason')}
+            placeholder={i18n.t('ui.stage.resumeReason')}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            style={{ flex: 1 }}
+          />
           <button
             type="button"
             className="btn"
             disabled={busy || !reason.trim()}
-            onClick={() => void act({ type: 'run.resume', by: acting?.id ?? '', reason: reason.trim() }, 'ui.toast.resumed')}
+            onClick={() =>
+              void act(
+                { type: 'run.resume', by: acting?.id ?? '', reason: reason.trim() },
+                'ui.toast.resumed',
+              )
+            }
           >
             {i18n.t('ui.stage.resume')}
           </button>
@@ -420,7 +577,17 @@ function HoldBanner({ context, revision, frozen }: { context: RunContext; revisi
   );
 }
 
-function FollowUps({ context, revision, stage, frozen }: { context: RunContext; revision: number; stage: StageId; frozen: boolean }) {
+function FollowUps({
+  context,
+  revision,
+  stage,
+  frozen,
+}: {
+  context: RunContext;
+  revision: number;
+  stage: StageId;
+  frozen: boolean;
+}) {
   const i18n = useI18n();
   const personName = usePersonName();
   const { acting } = useWorkspace();
@@ -439,7 +606,9 @@ function FollowUps({ context, revision, stage, frozen }: { context: RunContext; 
             <span>
               {f.text}
               <span className="muted small">{` — ${personName(f.raisedBy)}`}</span>
-              {f.closed && <span className="muted small">{` · ${i18n.t('ui.stage.followUpClosed', { note: f.closed.note })}`}</span>}
+              {f.closed && (
+                <span className="muted small">{` · ${i18n.t('ui.stage.followUpClosed', { note: f.closed.note })}`}</span>
+              )}
               {!f.closed && !frozen && (
                 <span className="row" style={{ marginTop: 4 }}>
                   <input
@@ -454,7 +623,15 @@ function FollowUps({ context, revision, stage, frozen }: { context: RunContext; 
                     className="btn btn-sm"
                     disabled={busy || !(notes[f.id] ?? '').trim()}
                     onClick={() =>
-                      void act({ type: 'followUp.close', by: acting?.id ?? '', followUpId: f.id, note: (notes[f.id] ?? '').trim() }, 'ui.toast.followUpClosed')
+                      void act(
+                        {
+                          type: 'followUp.close',
+                          by: acting?.id ?? '',
+                          followUpId: f.id,
+                          note: (notes[f.id] ?? '').trim(),
+                        },
+                        'ui.toast.followUpClosed',
+                      )
                     }
                   >
                     {i18n.t('ui.stage.closeFollowUp')}

@@ -1,4 +1,12 @@
-import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
 
 export type ToastKind = 'info' | 'success' | 'error';
 interface Toast {
@@ -14,7 +22,13 @@ interface Toaster {
 const ToastContext = createContext<Toaster>({ show: () => {} });
 
 /** Short, visible feedback for saves, submissions and decisions; errors stay until dismissed. */
-export function ToastProvider({ children, closeLabel }: { children: ReactNode; closeLabel: string }) {
+export function ToastProvider({
+  children,
+  closeLabel,
+}: {
+  children: ReactNode;
+  closeLabel: string;
+}) {
   const [toasts, setToasts] = useState<Toast[]>([]);
   const next = useRef(1);
   const dismiss = useCallback((id: number) => setToasts((ts) => ts.filter((t) => t.id !== id)), []);
@@ -32,7 +46,11 @@ export function ToastProvider({ children, closeLabel }: { children: ReactNode; c
       {children}
       <div className="toasts" role="status" aria-live="polite">
         {toasts.map((t) => (
-          <div key={t.id} className={`toast toast-${t.kind}`} role={t.kind === 'error' ? 'alert' : undefined}>
+          <div
+            key={t.id}
+            className={`toast toast-${t.kind}`}
+            role={t.kind === 'error' ? 'alert' : undefined}
+          >
             <span className="pre-wrap">{t.text}</span>
             <button type="button" aria-label={closeLabel} onClick={() => dismiss(t.id)}>
               ×

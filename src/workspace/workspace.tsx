@@ -1,11 +1,18 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+  type ReactNode,
+} from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Person, Role } from '../domain/people';
 import { type Clock, systemClock, dateOf, type IsoDate } from '../domain/time';
 import { StrategyDb } from '../storage/db';
 import { RunEngine } from '../engine/engine';
-import { seedDemoWorkspace } from '../engine/demo';
-import type { ContentLocale } from '../domain/scenarios';
+import type { ContentLocale } from '../domain/scenario-ids';
 
 /** The one database and engine of this browser profile, and who is acting. */
 export interface Workspace {
@@ -48,6 +55,8 @@ export function WorkspaceProvider({
     (async () => {
       const meta = await db.meta.get('workspace');
       if (!meta && (await db.runs.count()) === 0 && (await db.people.count()) === 0) {
+        // The demo content is only needed once per browser: load it on demand.
+        const { seedDemoWorkspace } = await import('../engine/demo');
         await seedDemoWorkspace(db, locale, today);
       }
       if (!cancelled) setReady('ready');
@@ -81,7 +90,11 @@ export function WorkspaceProvider({
       // Not remembered across reloads; still applies now.
     }
   }, []);
-  const acting = people.find((p) => p.id === actingId) ?? people.find((p) => p.roles.includes('lead')) ?? people[0] ?? null;
+  const acting =
+    people.find((p) => p.id === actingId) ??
+    people.find((p) => p.roles.includes('lead')) ??
+    people[0] ??
+    null;
 
   const value = useMemo(
     () => ({ db, engine, clock, today, people, acting, setActing }),

@@ -8,7 +8,7 @@ import {
   buildRecord,
   replayRecords,
   verifyRecords,
-  type LiveRun,
+  LiveRun,
 } from '../../src/engine/engine';
 import { checkEvent } from '../../machines/run-rules';
 import type { EventRecord } from '../../src/storage/records';

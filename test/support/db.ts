@@ -32,7 +32,10 @@ export function seededIds(): () => string {
   };
 }
 
-export async function engineWithTeam(db = freshDb(), options: EngineOptions = {}): Promise<RunEngine> {
+export async function engineWithTeam(
+  db = freshDb(),
+  options: EngineOptions = {},
+): Promise<RunEngine> {
   await db.people.bulkPut(demoTeam('en').map((p) => ({ ...p, roles: [...p.roles] })));
   return new RunEngine(db, { clock: tickingClock(), newId: seededIds(), ...options });
 }

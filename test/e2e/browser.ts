@@ -1,0 +1,64 @@
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+export const baseUrl = () => inject('baseUrl');
+
+/** Debian's Chromium (CHROMIUM_PATH, else /usr/bin/chromium); never a downloaded browser. */
+export async function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ARGS,
+  });
+}
+
+/** A fresh profile (its own IndexedDB) in a language, with "now" fixed for the app's clock. */
+export async function openApp(
+  browser: Browser,
+  { locale = 'en-US', now = '2026-11-27T09:00:00.000Z', path = '/' } = {},
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ locale, viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => {
+    throw error;
+  });
+  page.on('dialog', (dialog) => {
+    throw new Error(`unexpected dialog: ${dialog.message()}`);
+  });
+  await page.goto(
+    `${baseUrl()}${path}${path.includes('?') ? '&' : '?'}now=${encodeURIComponent(now)}`,
+  );
+  return { context, page };
+}
+
+/** Switches the header's "Acting as" to the person whose option starts with `name`. */
+export async function actAs(page: Page, name: string): Promise<void> {
+  const select = page.getByLabel('Acting as');
+  const value = await select.locator('option', { hasText: name }).first().getAttribute('value');
+  if (!value) throw new Error(`nobody called ${name}`);
+  await select.selectOption(value);
+}
+
+/** Runs a browser scenario; on failure saves a screenshot to test-results/ to look at. */
+export async function withScreenshot(
+  page: Page,
+  name: string,
+  body: () => Promise<void>,
+): Promise<void> {
+  try {
+    await body();
+  } catch (error) {
+    await page.screenshot({ path: `test-results/${name}.png`, fullPage: true }).catch(() => {});
+    throw error;
+  }
+}

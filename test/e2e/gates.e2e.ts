@@ -1,0 +1,181 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { actAs, launch, openApp, withScreenshot } from './browser';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const node = (page: Page, number: number, stage: string) =>
+  page.getByRole('button', { name: new RegExp(`^Stage ${number}, ${stage}:`) });
+
+async function openStage(page: Page, number: number, stage: string) {
+  await node(page, number, stage).click();
+  await page.getByRole('heading', { name: `Stage ${number} · ${stage}` }).waitFor();
+}
+
+async function expectToast(page: Page, text: string | RegExp) {
+  await page.getByRole('status').getByText(text).first().waitFor();
+}
+
+async function submitAsLead(page: Page, number: number, stage: string) {
+  await actAs(page, 'Lin Feng');
+  await openStage(page, number, stage);
+  const submit = page.getByRole('button', { name: 'Submit for approval' });
+  await expect.poll(() => submit.isEnabled()).toBe(true);
+  await submit.click();
+  await expectToast(page, 'Submitted for approval');
+  await node(page, number, stage)
+    .and(page.getByRole('button', { name: /in review/i }))
+    .waitFor();
+}
+
+async function decide(
+  page: Page,
+  who: string,
+  number: number,
+  stage: string,
+  decision = 'Go',
+  comment = '',
+) {
+  await actAs(page, who);
+  await openStage(page, number, stage);
+  const box = page.getByRole('region', { name: 'Your decision' });
+  await box.getByRole('radio', { name: decision, exact: true }).check();
+  if (comment) await box.getByLabel(/Reason|Comment/).fill(comment);
+  await box.getByRole('button', { name: `Decide: ${decision}` }).click();
+  await expectToast(page, 'Decision recorded');
+}
+
+describe('a project lead takes a strategy through all seven gates in the browser', () => {
+  it('creates a run, passes every gate, recycles once, refuses self-approval and survives a reload', async () => {
+    const { page } = await openApp(browser);
+    await withScreenshot(page, 'gates', async () => {
+      // The submitter must never approve their own submission: give the lead an approver role too.
+      await page.getByRole('link', { name: 'People' }).click();
+      await page
+        .getByRole('group', { name: 'Roles of Lin Feng' })
+        .getByRole('checkbox', { name: 'Sales director' })
+        .check();
+      await expectToast(page, /Roles of Lin Feng updated/);
+      await page.getByRole('link', { name: 'Runs' }).click();
+
+      await page.getByRole('button', { name: 'New run' }).click();
+      const dialog = page.getByRole('dialog', { name: 'New strategy run' });
+      await dialog.getByRole('radio', { name: /New product launch/ }).check();
+      await dialog.getByLabel('Title').fill('Product B launch');
+      await dialog.getByRole('button', { name: 'Create run' }).click();
+      await page.getByRole('heading', { name: 'Product B launch', level: 1 }).waitFor();
+      await node(page, 1, 'Research')
+        .and(page.getByRole('button', { name: /Drafting/ }))
+        .waitFor();
+
+      await submitAsLead(page, 1, 'Research');
+      // The lead, now also a sales director, is refused at their own gate with the reason.
+      await openStage(page, 1, 'Research');
+      await page.getByText('You submitted this stage; another approver must decide.').waitFor();
+      await decide(page, 'Chen Jing', 1, 'Research');
+      await node(page, 1, 'Research')
+        .and(page.getByRole('button', { name: /Approved/ }))
+        .waitFor();
+
+      await submitAsLead(page, 2, 'Goal setting');
+      await decide(page, 'Wang Min', 2, 'Goal setting');
+      await node(page, 2, 'Goal setting')
+        .and(page.getByRole('button', { name: /1 of 2 approvals/i }))
+        .waitFor();
+      await decide(page, 'Zhou Qiang', 2, 'Goal setting');
+
+      // A recycle from the strategy gate back to research draws a dashed back edge with its count.
+      await submitAsLead(page, 3, 'Strategy');
+      await actAs(page, 'Wang Min');
+      await openStage(page, 3, 'Strategy');
+      const box = page.getByRole('region', { name: 'Your decision' });
+      await box.getByRole('radio', { name: 'Recycle', exact: true }).check();
+      await box.getByLabel('Send back to').selectOption({ label: '1. Research' });
+      await box.getByLabel('Reason (required)').fill('Interview two more distributors first');
+      await box.getByRole('button', { name: 'Decide: Recycle' }).click();
+      await expectToast(page, 'Decision recorded');
+      await node(page, 1, 'Research')
+        .and(page.getByRole('button', { name: /Recycled/ }))
+        .waitFor();
+      await page.locator('.react-flow__edgelabel-renderer').getByText('Recycled ×1').waitFor();
+
+      await submitAsLead(page, 1, 'Research');
+      await decide(page, 'Chen Jing', 1, 'Research');
+      await submitAsLead(page, 2, 'Goal setting');
+      await decide(page, 'Wang Min', 2, 'Goal setting');
+      await decide(page, 'Zhou Qiang', 2, 'Goal setting');
+      await submitAsLead(page, 3, 'Strategy');
+      await decide(page, 'Wang Min', 3, 'Strategy');
+      await decide(page, 'Chen Jing', 3, 'Strategy');
+
+      await submitAsLead(page, 4, 'Resource allocation');
+      await decide(page, 'Zhao Lei', 4, 'Resource allocation');
+      await decide(page, 'Wang Min', 4, 'Resource allocation');
+      await node(page, 5, 'Execution')
+        .and(page.getByRole('button', { name: /Drafting/ }))
+        .waitFor();
+
+      await submitAsLead(page, 5, 'Execution');
+      await decide(page, 'Wang Min', 5, 'Execution');
+      await submitAsLead(page, 6, 'Monitoring');
+      await decide(page, 'Chen Jing', 6, 'Monitoring');
+      await node(page, 6, 'Monitoring')
+        .and(page.getByRole('button', { name: /Operating/ }))
+        .waitFor();
+
+      await actAs(page, 'Lin Feng');
+      await openStage(page, 5, 'Execution');
+      await page.getByRole('button', { name: 'Close execution' }).click();
+      await expectToast(page, /Execution closed/);
+
+      // Evaluation: actual results per goal, what drove them, and a lesson.
+      await openStage(page, 7, 'Evaluation');
+      const results = page.getByRole('group', { name: /^Result for/ });
+      const count = await results.count();
+      expect(count).toBeGreaterThan(0);
+      for (let i = 0; i < count; i += 1)
+        await results
+          .nth(i)
+          .getByLabel(/^Actual/)
+          .fill('120');
+      await page.getByRole('button', { name: 'Add attribution' }).click();
+      const attribution = page.getByRole('group', { name: /^Attribution/ }).first();
+      await attribution.getByLabel('Strategy item').selectOption({ index: 1 });
+      await attribution
+        .getByLabel('Finding', { exact: true })
+        .fill('Live streams converted above target');
+      await page.getByRole('button', { name: 'Add lesson' }).click();
+      await page
+        .getByRole('group', { name: 'Lesson 1' })
+        .getByLabel('Lesson', { exact: true })
+        .fill('Book trade-show space a quarter ahead');
+      await submitAsLead(page, 7, 'Evaluation');
+      await decide(page, 'Zhou Qiang', 7, 'Evaluation');
+      await decide(page, 'Wang Min', 7, 'Evaluation');
+      await node(page, 7, 'Evaluation')
+        .and(page.getByRole('button', { name: /Done/ }))
+        .waitFor();
+
+      // Nothing is lost on reload.
+      await page.reload();
+      await node(page, 7, 'Evaluation')
+        .and(page.getByRole('button', { name: /Done/ }))
+        .waitFor();
+      await node(page, 1, 'Research')
+        .and(page.getByRole('button', { name: /Approved/ }))
+        .waitFor();
+      await page.locator('.react-flow__edgelabel-renderer').getByText('Recycled ×1').waitFor();
+
+      // The same run in zh-CN.
+      await page.getByLabel('Language').selectOption('zh-CN');
+      await page.getByRole('button', { name: /^第 3 阶段，策略制定：已通过/ }).waitFor();
+      await page.getByRole('button', { name: /^第 7 阶段，效果评估：已完成/ }).waitFor();
+    });
+  });
+});
