@@ -1,4 +1,6 @@
 import { formsEn } from './forms.en';
+import { liveEn } from './live.en';
+import { reportEn } from './report.en';
 import { uiEn } from './ui.en';
 
 /**
@@ -446,6 +448,8 @@ export const en = {
   // UI chrome. Other features add their keys here, grouped by screen or purpose. --------------
   ui: uiEn,
   form: formsEn,
+  report: reportEn,
+  operating: liveEn,
 } as const;
 
 /** Widens every message of a catalog to `string`, keeping its exact nesting of keys. */

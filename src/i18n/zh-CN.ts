@@ -1,5 +1,7 @@
 import type { Catalog } from './en';
 import { formsZhCN } from './forms.zh-CN';
+import { liveZhCN } from './live.zh-CN';
+import { reportZhCN } from './report.zh-CN';
 import { uiZhCN } from './ui.zh-CN';
 
 /**
@@ -393,4 +395,6 @@ export const zhCN: Catalog = {
 
   ui: uiZhCN,
   form: formsZhCN,
+  report: reportZhCN,
+  operating: liveZhCN,
 };

@@ -1,0 +1,4 @@
+/** Catalog section `live.*` (English). */
+export const liveEn = {
+  title: 'Operating',
+} as const;

@@ -1,0 +1,4 @@
+/** Catalog section `report.*` (English). */
+export const reportEn = {
+  title: 'Evaluation report',
+} as const;
