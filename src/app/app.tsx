@@ -11,6 +11,7 @@ import { testClock } from './test-clock';
 
 // The board pulls in React Flow; the runs list does not wait for it.
 const RunPage = lazy(() => import('./run-page'));
+const ReportPage = lazy(() => import('./report-page'));
 
 export function App() {
   return (
@@ -36,6 +37,7 @@ function Shell() {
               <Routes>
                 <Route path="/" element={<RunsPage />} />
                 <Route path="/runs/:runId" element={<RunPage />} />
+                <Route path="/runs/:runId/report" element={<ReportPage />} />
                 <Route path="/people" element={<PeoplePage />} />
                 <Route path="/settings" element={<SettingsPage />} />
                 <Route path="*" element={<NotFound />} />

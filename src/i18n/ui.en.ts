@@ -67,6 +67,7 @@ export const uiEn = {
     leadRequired: 'Choose the project lead who will move the plan through the gates.',
   },
   run: {
+    report: 'Evaluation report',
     ledBy: 'led by {name}',
     parent: '← Previous cycle',
     child: 'Next cycle →',

@@ -70,6 +70,7 @@ export const uiZhCN: Messages<typeof uiEn> = {
     leadRequired: '请选择负责推进各关口的策略负责人。',
   },
   run: {
+    report: '效果评估报告',
     ledBy: '负责人：{name}',
     parent: '← 上一周期',
     child: '下一周期 →',

@@ -1,0 +1,115 @@
+// @vitest-environment jsdom
+// Dexie's live queries look for the global IndexedDB: install fake-indexeddb's.
+import 'fake-indexeddb/auto';
+import { describe, it, expect, beforeEach, afterEach } from 'vitest';
+import { cleanup, render, screen, fireEvent, waitFor } from '@testing-library/react';
+import { I18nProvider } from '../../src/i18n/react';
+import { WorkspaceProvider, ACTING_STORAGE_KEY } from '../../src/workspace/workspace';
+import { ToastProvider } from '../../src/workspace/toasts';
+import { StagePanel } from '../../src/stages/stage-panel';
+import { fixedClock } from '../../src/domain/time';
+import { demoContent } from '../../src/domain/scenarios';
+import { StrategyDb } from '../../src/storage/db';
+import { engineWithTeam, newRunFields, PERIOD } from '../support/db';
+import type { RunEngine } from '../../src/engine/engine';
+
+const content = demoContent('newProductLaunch', 'en', PERIOD);
+let db: StrategyDb;
+let engine: RunEngine;
+
+beforeEach(async () => {
+  db = new StrategyDb(`panel-${crypto.randomUUID()}`);
+  engine = await engineWithTeam(db);
+  await db.meta.put({ key: 'workspace', value: { kind: 'test' } });
+  await engine.createRun(newRunFields(), 'p-lead');
+});
+afterEach(() => {
+  cleanup();
+  localStorage.clear();
+});
+
+async function renderPanel(actingId: string, stage: 'research' = 'research') {
+  localStorage.setItem(ACTING_STORAGE_KEY, actingId);
+  const live = await engine.load('run-1');
+  const draft = await db.drafts.get(['run-1', stage]);
+  render(
+    <I18nProvider locale="en">
+      <ToastProvider closeLabel="Dismiss">
+        <WorkspaceProvider locale="en" db={db} clock={fixedClock('2024-07-15T09:00:00.000Z')}>
+          <StagePanel
+            context={live.snapshot.context}
+            revision={live.revision}
+            stage={stage}
+            draft={draft}
+            frozen={false}
+          />
+        </WorkspaceProvider>
+      </ToastProvider>
+    </I18nProvider>,
+  );
+  await screen.findByRole('heading', { name: 'Stage 1 · Research' }, { timeout: 5000 });
+}
+
+describe('the stage panel', () => {
+  it('lists what the gate still needs and keeps submission disabled until it is ready', async () => {
+    await renderPanel('p-lead');
+    expect(screen.getByRole('list', { name: /points to fix before submitting/ })).toBeTruthy();
+    expect(
+      (screen.getByRole('button', { name: 'Submit for approval' }) as HTMLButtonElement).disabled,
+    ).toBe(true);
+  });
+
+  it('submits a ready draft for approval through the engine', async () => {
+    await engine.saveDraft('run-1', 'research', content.research, 'p-lead');
+    await renderPanel('p-lead');
+    await screen.findByText('Everything the gate checks is in place.');
+    fireEvent.click(screen.getByRole('button', { name: 'Submit for approval' }));
+    await screen.findByText('Submitted for approval');
+    expect((await db.runs.get('run-1'))?.revision).toBe(1);
+  });
+
+  it('lets a permitted approver decide Go and records the decision', async () => {
+    await engine.apply('run-1', {
+      type: 'stage.submit',
+      by: 'p-lead',
+      stage: 'research',
+      content: content.research,
+    });
+    await renderPanel('p-mkt');
+    fireEvent.click(screen.getByRole('button', { name: 'Decide: Go' }));
+    await screen.findByText('Decision recorded');
+    expect((await engine.records('run-1')).at(-1)).toMatchObject({
+      type: 'gate.decide',
+      actorId: 'p-mkt',
+    });
+  });
+
+  it('says why a person may not decide instead of offering the decision', async () => {
+    await engine.apply('run-1', {
+      type: 'stage.submit',
+      by: 'p-lead',
+      stage: 'research',
+      content: content.research,
+    });
+    await renderPanel('p-fin');
+    expect(await screen.findByText(/Only .* may decide at this gate/)).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /^Decide:/ })).toBeNull();
+  });
+
+  it('requires a reason for every decision but Go', async () => {
+    await engine.apply('run-1', {
+      type: 'stage.submit',
+      by: 'p-lead',
+      stage: 'research',
+      content: content.research,
+    });
+    await renderPanel('p-mkt');
+    fireEvent.click(screen.getByRole('radio', { name: 'Recycle' }));
+    const decide = screen.getByRole('button', { name: 'Decide: Recycle' }) as HTMLButtonElement;
+    expect(decide.disabled).toBe(true);
+    fireEvent.change(screen.getByLabelText('Reason (required)'), {
+      target: { value: 'Add two interviews' },
+    });
+    await waitFor(() => expect(decide.disabled).toBe(false));
+  });
+});
