@@ -20,6 +20,8 @@ export function useAct(runId: string, revision: number) {
       try {
         const result = await engine.apply(runId, action, { expectedRevision: revision });
         if (result.ok) {
+          // A User Timing mark: the benchmark measures from here to the board's repaint.
+          performance.mark('strategy-board:committed', { detail: { type: action.type, revision: result.revision } });
           toast.show(i18n.t(success));
           return true;
         }

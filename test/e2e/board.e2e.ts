@@ -1,0 +1,65 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launch, openApp, withScreenshot } from './browser';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('the board at first open', () => {
+  it('opens to a living workspace: the demo team and runs at different stages', async () => {
+    const { page, context } = await openApp(browser);
+    await withScreenshot(page, 'first-open', async () => {
+      const rows = page.getByRole('row');
+      await page.getByRole('link', { name: 'Product A launch in East China' }).waitFor();
+      expect(await rows.count()).toBe(4);
+      await page.getByRole('cell', { name: 'Completed' }).waitFor();
+      await page.getByRole('searchbox', { name: 'Search by title or lead' }).fill('South China');
+      await expect.poll(() => rows.count()).toBe(2);
+    });
+    await context.close();
+  });
+
+  it('names every stage for assistive technology and opens a stage from the keyboard', async () => {
+    const { page, context } = await openApp(browser, { path: '/runs/demo-launch' });
+    await withScreenshot(page, 'keyboard', async () => {
+      await page
+        .getByRole('button', { name: 'Stage 3, Strategy: In review, 1 of 2 approvals' })
+        .waitFor();
+      await page.getByRole('button', { name: 'Stage 2, Goal setting: Approved' }).waitFor();
+      // Tab until the first stage has focus, then Tab to the next and open it with Enter.
+      let focused = '';
+      for (let i = 0; i < 40 && focused !== 'research'; i += 1) {
+        await page.keyboard.press('Tab');
+        focused = await page.evaluate(
+          () => document.activeElement?.closest('.react-flow__node')?.getAttribute('data-id') ?? '',
+        );
+      }
+      expect(focused).toBe('research');
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('data-id'))).toBe(
+        'goals',
+      );
+      await page.keyboard.press('Enter');
+      await page.getByRole('heading', { name: 'Stage 2 · Goal setting' }).waitFor();
+    });
+    await context.close();
+  });
+
+  it('speaks Chinese from the browser language, with the demo written in Chinese', async () => {
+    const { page, context } = await openApp(browser, { locale: 'zh-CN' });
+    await withScreenshot(page, 'zh-first-open', async () => {
+      await page.getByRole('heading', { name: '策略执行' }).waitFor();
+      await page.getByRole('link', { name: '新品 A 华东上市' }).click();
+      await page
+        .getByRole('button', { name: /^第 3 阶段，策略制定：审批中，已获 1\/2 项批准/ })
+        .waitFor();
+      await page.getByRole('button', { name: /^第 1 阶段，前期调研/ }).waitFor();
+    });
+    await context.close();
+  });
+});
