@@ -321,3 +321,62 @@ describe('canonical JSON', () => {
     expect(() => canonicalJson({ a: Number.NaN })).toThrow(/non-finite/);
   });
 });
+
+describe('the optimization loop', () => {
+  it('starts the next cycle from a completed run: linked, next period, drafts seeded from what it taught', async () => {
+    const { seedDemoWorkspace, DEMO_RUN_IDS } = await import('../../src/engine/demo');
+    const db = freshDb();
+    await seedDemoWorkspace(db, 'en', '2026-11-27');
+    const engine = new RunEngine(db, {
+      clock: tickingClock(Date.UTC(2026, 9, 5)),
+      newId: seededIds(),
+    });
+    const parent = (await engine.load(DEMO_RUN_IDS.deepen)).snapshot.context;
+
+    const child = await engine.startNextCycle(DEMO_RUN_IDS.deepen, 'p-lead');
+
+    expect(child.snapshot.context).toMatchObject({
+      parentRunId: DEMO_RUN_IDS.deepen,
+      period: { start: '2026-10-01', end: '2026-12-31' },
+    });
+    expect((await engine.load(DEMO_RUN_IDS.deepen)).snapshot.context.childRunId).toBe(child.runId);
+    const goals = (await db.drafts.get([child.runId, 'goals']))?.content as {
+      goals: { id: string; target: number; baseline: number; deadline: string }[];
+    };
+    const results = new Map(
+      parent.stages.evaluation.approved && 'results' in parent.stages.evaluation.approved
+        ? parent.stages.evaluation.approved.results.map((r) => [r.goalId, r.actual])
+        : [],
+    );
+    for (const goal of goals.goals) {
+      if (results.get(goal.id) != null) expect(goal.baseline).toBe(results.get(goal.id));
+      expect(goal.deadline <= '2026-12-31' && goal.deadline >= '2026-10-01').toBe(true);
+    }
+    expect(await db.drafts.get([child.runId, 'research'])).toBeDefined();
+    expect((await engine.verify(DEMO_RUN_IDS.deepen)).ok).toBe(true);
+    expect((await engine.verify(child.runId)).ok).toBe(true);
+  });
+
+  it('refuses a second next cycle for the same run and writes nothing', async () => {
+    const { seedDemoWorkspace, DEMO_RUN_IDS } = await import('../../src/engine/demo');
+    const db = freshDb();
+    await seedDemoWorkspace(db, 'en', '2026-11-27');
+    const engine = new RunEngine(db, { newId: seededIds() });
+    await engine.startNextCycle(DEMO_RUN_IDS.deepen, 'p-lead');
+    const runs = await db.runs.count();
+    await expect(engine.startNextCycle(DEMO_RUN_IDS.deepen, 'p-lead')).rejects.toThrow(
+      /alreadyLinked/,
+    );
+    expect(await db.runs.count()).toBe(runs);
+  });
+
+  it('refuses a next cycle for a run that is not complete', async () => {
+    const { seedDemoWorkspace, DEMO_RUN_IDS } = await import('../../src/engine/demo');
+    const db = freshDb();
+    await seedDemoWorkspace(db, 'en', '2026-11-27');
+    const engine = new RunEngine(db, { newId: seededIds() });
+    await expect(engine.startNextCycle(DEMO_RUN_IDS.launch, 'p-lead')).rejects.toThrow(
+      /cannot start/,
+    );
+  });
+});
