@@ -1,6 +1,7 @@
 import { formsEn } from './forms.en';
 import { liveEn } from './live.en';
 import { reportEn } from './report.en';
+import { transferEn } from './transfer.en';
 import { uiEn } from './ui.en';
 
 /**
@@ -450,6 +451,7 @@ export const en = {
   form: formsEn,
   report: reportEn,
   operating: liveEn,
+  transfer: transferEn,
 } as const;
 
 /** Widens every message of a catalog to `string`, keeping its exact nesting of keys. */

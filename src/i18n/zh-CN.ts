@@ -2,6 +2,7 @@ import type { Catalog } from './en';
 import { formsZhCN } from './forms.zh-CN';
 import { liveZhCN } from './live.zh-CN';
 import { reportZhCN } from './report.zh-CN';
+import { transferZhCN } from './transfer.zh-CN';
 import { uiZhCN } from './ui.zh-CN';
 
 /**
@@ -397,4 +398,5 @@ export const zhCN: Catalog = {
   form: formsZhCN,
   report: reportZhCN,
   operating: liveZhCN,
+  transfer: transferZhCN,
 };
