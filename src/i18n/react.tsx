@@ -6,6 +6,7 @@ import {
   detectLocale,
   formatDate,
   formatDateTime,
+  formatList,
   formatMoney,
   formatMoneyCompact,
   formatNumber,
@@ -37,6 +38,8 @@ export interface I18n {
   percent(fraction: number, digits?: number): string;
   money(fen: number): string;
   moneyCompact(fen: number): string;
+  /** "A, B and C" / "A、B和C"; `or` for alternatives. */
+  list(items: readonly string[], type?: 'conjunction' | 'disjunction'): string;
 }
 
 export const LOCALE_STORAGE_KEY = 'strategy-board.locale';
@@ -56,6 +59,7 @@ export function makeI18n(locale: Locale, setLocale: (l: Locale) => void = () => 
     percent: (f, digits) => formatPercent(locale, f, digits),
     money: (fen) => formatMoney(locale, fen),
     moneyCompact: (fen) => formatMoneyCompact(locale, fen),
+    list: (items, type) => formatList(locale, items, type),
   };
 }
 

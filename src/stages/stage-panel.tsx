@@ -123,7 +123,7 @@ export function StagePanel({ context, revision, stage, draft, frozen }: StagePan
         <>
           <div className="banner" role="status">
             {t('ui.stage.approvedBy', {
-              names: record.approvedVotes.map((v) => personName(v.by)).join(', '),
+              names: i18n.list(record.approvedVotes.map((v) => personName(v.by))),
               at: i18n.dateTime(record.approvedAt ?? ''),
             })}
           </div>
@@ -360,7 +360,10 @@ function Votes({ context, stage }: { context: RunContext; stage: StageId }) {
       </div>
       <p className="small muted">
         {t('ui.stage.policy', {
-          roles: policy.roles.map((r) => i18n.label('role', r)).join(' / '),
+          roles: i18n.list(
+            policy.roles.map((r) => i18n.label('role', r)),
+            'disjunction',
+          ),
           quorum: t(
             `ui.quorum.${policy.quorum.kind}`,
             policy.quorum.kind === 'nOfM' ? { n: policy.quorum.n } : {},
@@ -371,7 +374,7 @@ function Votes({ context, stage }: { context: RunContext; stage: StageId }) {
       {missing.length > 0 && (
         <p className="small">
           {t('ui.stage.stillNeeded', {
-            roles: missing.map((r) => i18n.label('role', r)).join(', '),
+            roles: i18n.list(missing.map((r) => i18n.label('role', r))),
           })}
         </p>
       )}
