@@ -29,7 +29,15 @@ function Shell() {
   }, [i18n]);
   return (
     <ToastProvider closeLabel={i18n.t('ui.action.dismiss')}>
-      <WorkspaceProvider locale={i18n.locale} clock={testClock()}>
+      <WorkspaceProvider
+        locale={i18n.locale}
+        clock={testClock()}
+        messages={{
+          outdated: i18n.t('ui.workspace.outdated'),
+          reload: i18n.t('ui.workspace.reload'),
+          cannotOpen: i18n.t('ui.workspace.cannotOpen'),
+        }}
+      >
         <BrowserRouter>
           <div className="app">
             <Header />

@@ -396,10 +396,14 @@ export class RunEngine {
     action: RunAction,
     options: { expectedRevision?: number } = {},
   ): Promise<ApplyResult> {
-    const live = await this.load(runId);
+    let live = await this.load(runId);
     if (options.expectedRevision !== undefined && options.expectedRevision !== live.revision) {
+      // Our copy may be the stale one (another tab wrote): compare with what is stored.
       this.forget(runId);
-      throw new ConflictError(runId, options.expectedRevision, live.revision);
+      live = await this.load(runId);
+      if (options.expectedRevision !== live.revision) {
+        throw new ConflictError(runId, options.expectedRevision, live.revision);
+      }
     }
     const person = await this.db.people.get(action.by);
     if (!person) {

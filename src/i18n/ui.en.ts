@@ -40,9 +40,18 @@ export const uiEn = {
     taskMoved: 'Task updated',
   },
   error: {
+    quota:
+      'The browser has no room left for this app, so nothing was saved. Export the workspace and remove old runs (Settings), then try again.',
     generic: 'Something went wrong: {detail}',
     conflict:
       'This run changed while you were working (in another tab or by another person). The board now shows its current state; check it and decide again.',
+  },
+  workspace: {
+    outdated:
+      'A newer version of Strategy Board was opened in another tab. Reload this tab to continue.',
+    reload: 'Reload',
+    cannotOpen:
+      'The local database could not be opened: {detail}. Close other tabs of this app and reload.',
   },
   notFound: { text: 'This page does not exist.', back: 'Back to all runs' },
   runs: {

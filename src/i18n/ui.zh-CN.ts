@@ -43,9 +43,16 @@ export const uiZhCN: Messages<typeof uiEn> = {
     taskMoved: '任务已更新',
   },
   error: {
+    quota:
+      '浏览器为本应用分配的存储空间已满，本次操作未保存。请在设置中导出工作区并删除旧的策略执行后重试。',
     generic: '操作失败：{detail}',
     conflict:
       '在您操作期间，此策略执行已被更新（其他标签页或其他人）。看板已显示最新状态，请确认后重新决策。',
+  },
+  workspace: {
+    outdated: '已在其他标签页中打开了新版策略执行看板。请重新加载本页以继续。',
+    reload: '重新加载',
+    cannotOpen: '无法打开本地数据库：{detail}。请关闭本应用的其他标签页后重新加载。',
   },
   notFound: { text: '页面不存在。', back: '返回全部策略执行' },
   runs: {

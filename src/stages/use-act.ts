@@ -5,6 +5,15 @@ import { useToast } from '../workspace/toasts';
 import { useWorkspace } from '../workspace/workspace';
 import type { MessageKey } from '../i18n';
 
+/** The browser refused to store more: the transaction rolled back, nothing was written. */
+export function isQuotaError(error: unknown): boolean {
+  for (let e: unknown = error; e && typeof e === 'object'; e = (e as { inner?: unknown }).inner) {
+    const name = (e as { name?: string }).name;
+    if (name === 'QuotaExceededError' || name === 'QuotaExceeded') return true;
+  }
+  return false;
+}
+
 /**
  * Sends a person's action through the engine and tells them what happened: a toast on success,
  * the machine's reason on refusal, and a clear message when another tab or person got there first.
@@ -21,7 +30,9 @@ export function useAct(runId: string, revision: number) {
         const result = await engine.apply(runId, action, { expectedRevision: revision });
         if (result.ok) {
           // A User Timing mark: the benchmark measures from here to the board's repaint.
-          performance.mark('strategy-board:committed', { detail: { type: action.type, revision: result.revision } });
+          performance.mark('strategy-board:committed', {
+            detail: { type: action.type, revision: result.revision },
+          });
           toast.show(i18n.t(success));
           return true;
         }
@@ -30,6 +41,7 @@ export function useAct(runId: string, revision: number) {
         return false;
       } catch (error) {
         if (error instanceof ConflictError) toast.show(i18n.t('ui.error.conflict'), 'error');
+        else if (isQuotaError(error)) toast.show(i18n.t('ui.error.quota'), 'error');
         else toast.show(i18n.t('ui.error.generic', { detail: (error as Error).message }), 'error');
         return false;
       } finally {

@@ -27,6 +27,19 @@ export interface Workspace {
 }
 
 const WorkspaceContext = createContext<Workspace | null>(null);
+
+export interface WorkspaceMessages {
+  outdated: string;
+  reload: string;
+  cannotOpen: string;
+}
+const DEFAULT_MESSAGES: WorkspaceMessages = {
+  outdated:
+    'A newer version of Strategy Board was opened in another tab. Reload this tab to continue.',
+  reload: 'Reload',
+  cannotOpen:
+    'The local database could not be opened: {detail}. Close other tabs of this app and reload.',
+};
 export const ACTING_STORAGE_KEY = 'strategy-board.acting';
 
 /**
@@ -39,20 +52,33 @@ export function WorkspaceProvider({
   locale,
   clock = systemClock,
   db: givenDb,
+  messages = DEFAULT_MESSAGES,
 }: {
   children: ReactNode;
   locale: ContentLocale;
   clock?: Clock;
   db?: StrategyDb;
+  /** Texts shown before the workspace is ready, already translated by the shell. */
+  messages?: WorkspaceMessages;
 }) {
   const [db] = useState(() => givenDb ?? new StrategyDb());
   const [engine] = useState(() => new RunEngine(db, { clock }));
-  const [ready, setReady] = useState<'opening' | 'ready' | Error>('opening');
+  const [ready, setReady] = useState<'opening' | 'ready' | 'outdated' | Error>('opening');
   const today = dateOf(clock.now());
 
   useEffect(() => {
     let cancelled = false;
+    // A newer version of the app opened the database elsewhere: let it upgrade instead of
+    // blocking it, and ask this tab to reload.
+    const onVersionChange = () => {
+      db.close();
+      if (!cancelled) setReady('outdated');
+      return false;
+    };
+    db.on('versionchange', onVersionChange);
     (async () => {
+      // Ask once for storage the browser will not evict under pressure; Settings shows the answer.
+      void navigator.storage?.persist?.().catch(() => false);
       const meta = await db.meta.get('workspace');
       if (!meta && (await db.runs.count()) === 0 && (await db.people.count()) === 0) {
         // The demo content is only needed once per browser: load it on demand.
@@ -65,6 +91,7 @@ export function WorkspaceProvider({
     });
     return () => {
       cancelled = true;
+      db.on('versionchange').unsubscribe(onVersionChange);
     };
     // Seeding happens once per database, in the language of the first open.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -100,10 +127,20 @@ export function WorkspaceProvider({
     () => ({ db, engine, clock, today, people, acting, setActing }),
     [db, engine, clock, today, people, acting, setActing],
   );
+  if (ready === 'outdated') {
+    return (
+      <div role="alert" className="empty stack" style={{ alignItems: 'center' }}>
+        <p>{messages.outdated}</p>
+        <button type="button" className="btn btn-primary" onClick={() => location.reload()}>
+          {messages.reload}
+        </button>
+      </div>
+    );
+  }
   if (ready instanceof Error) {
     return (
       <div role="alert" className="empty">
-        {`The local database could not be opened: ${ready.message}. Close other tabs of this app and reload.`}
+        {messages.cannotOpen.replace('{detail}', ready.message)}
       </div>
     );
   }

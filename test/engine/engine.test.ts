@@ -380,3 +380,18 @@ describe('the optimization loop', () => {
     );
   });
 });
+
+describe('an engine whose copy went stale', () => {
+  it('accepts a decision made on the current revision after another engine wrote', async () => {
+    const db = freshDb();
+    const a = await engineWithTeam(db);
+    const b = new RunEngine(db, { clock: tickingClock() });
+    await a.createRun(newRunFields(), 'p-lead');
+    await b.load('run-1');
+    await a.apply('run-1', submit('research'));
+    // The person in tab B sees revision 1 (live query) although B's engine still holds revision 0.
+    const result = await b.apply('run-1', go('research', 'p-mkt'), { expectedRevision: 1 });
+    expect(result.ok).toBe(true);
+    expect((await b.records('run-1')).map((r) => r.seq)).toEqual([0, 1, 2]);
+  });
+});
