@@ -1,4 +1,63 @@
-/** Catalog section `live.*` (English). */
+/** Catalog section `operating.*` (English): the live Execution and Monitoring views. */
 export const liveEn = {
   title: 'Operating',
+  progress: {
+    label: 'Progress: {done} of {total} done, {inProgress} in progress, {late} late, {todo} to do',
+  },
+  timeline: {
+    title: 'Timeline',
+    label:
+      'Task timeline, {start} to {end}: {total} tasks, {done} done, {inProgress} in progress, {late} late, {todo} to do. Today is {today}.',
+    labelOutside:
+      'Task timeline, {start} to {end}: {total} tasks, {done} done, {inProgress} in progress, {late} late, {todo} to do.',
+    today: 'Today',
+    noDates: 'No dates',
+    bar: '{name} ({owner}): {start} – {end}, {status}',
+    openDate: 'open',
+    unassigned: 'Unassigned',
+    dependency: 'Arrows: a task waits for the one before it',
+    empty: 'No tasks in the approved plan.',
+  },
+  csv: {
+    export: 'Export tasks (CSV)',
+    exported: 'Exported {count} tasks to {file}',
+    name: 'Task',
+    owner: 'Owner',
+    department: 'Department',
+    start: 'Start',
+    end: 'End',
+    dependencies: 'Depends on',
+    status: 'Status',
+    listSeparator: '; ',
+  },
+  meetings: {
+    title: 'Sync meetings ({count})',
+    none: 'The plan has no sync meetings.',
+    label: 'Sync meeting “{title}”',
+    departments: 'Departments',
+    notes: 'Notes ({count})',
+    noNotes: 'No notes in the approved plan yet.',
+  },
+  chart: {
+    title: 'KPI trends',
+    hint: 'Actual against the target and the time-prorated pace; the shaded band is on track.',
+    label: '{name}: latest {value} on {date}, {attainment} of pace, {health} ({colour})',
+    labelEmpty: '{name}: no check-ins yet, target {target}',
+    latest: 'Latest {value} on {date} · {attainment} of pace',
+    targetOnly: 'Target {target}',
+    noCheckIns: 'No check-ins yet',
+    target: 'Target {value}',
+    targetLine: 'Target',
+    pace: 'Pace',
+    actual: 'Actual',
+    onTrack: 'On track',
+    today: 'Today',
+    valueWithUnit: '{value} {unit}',
+    lowerIsBetter: 'lower is better',
+    colour: {
+      green: 'green',
+      amber: 'amber',
+      red: 'red',
+    },
+  },
 } as const;

@@ -3,11 +3,16 @@ import type { RunContext } from '../../machines/run-context';
 import { approvedContent } from '../../machines/run-context';
 import { openItems } from '../../machines/run-rules';
 import { RISK_SEVERITIES, type RiskSeverity } from '../../machines/events';
-import { DATA_SOURCES, TASK_STATUSES, type TaskStatus } from '../domain/content';
+import { DATA_SOURCES, DEPARTMENTS, TASK_STATUSES, type TaskStatus } from '../domain/content';
+import { taskCsvFileName, tasksToCsv, type TaskCsvLabels } from '../domain/csv';
 import { assessCheckIn } from '../domain/kpi';
-import { daysBetween, dateOf } from '../domain/time';
+import { recordedStatus, TASK_STATES, taskCounts, taskStatusOn } from '../domain/tasks';
+import type { I18n } from '../i18n/react';
 import { useI18n } from '../i18n/react';
 import { usePersonName, useWorkspace } from '../workspace/workspace';
+import { KpiChart, KpiChartLegend } from './kpi-chart';
+import { Meetings } from './meetings';
+import { TaskTimeline } from './task-timeline';
 import { useAct } from './use-act';
 
 interface LiveProps {
@@ -157,6 +162,24 @@ export function LiveMonitoring({ context, revision, frozen }: LiveProps) {
               {t('ui.live.record')}
             </button>
           </div>
+        </section>
+      )}
+      {kpis.length > 0 && (
+        <section className="card card-body stack" aria-labelledby="kpi-trends-title">
+          <div>
+            <h3 id="kpi-trends-title">{t('operating.chart.title')}</h3>
+            <p className="small muted">{t('operating.chart.hint')}</p>
+          </div>
+          <KpiChartLegend />
+          {kpis.map((k) => (
+            <KpiChart
+              key={k.id}
+              kpi={k}
+              period={context.period}
+              checkIns={context.checkIns}
+              today={today}
+            />
+          ))}
         </section>
       )}
       <section className="card card-body stack" aria-labelledby="checkins-title">
@@ -428,16 +451,59 @@ function Replan({ context, revision }: { context: RunContext; revision: number }
   );
 }
 
-/** Execution while operating: task progress (late derived from today), and closing execution. */
+/** The words of the task export, in the reader's language. */
+function csvLabels(i18n: I18n): TaskCsvLabels {
+  const { t } = i18n;
+  return {
+    headers: {
+      name: t('operating.csv.name'),
+      owner: t('operating.csv.owner'),
+      department: t('operating.csv.department'),
+      start: t('operating.csv.start'),
+      end: t('operating.csv.end'),
+      dependencies: t('operating.csv.dependencies'),
+      status: t('operating.csv.status'),
+    },
+    department: Object.fromEntries(
+      DEPARTMENTS.map((d) => [d, i18n.label('department', d)]),
+    ) as TaskCsvLabels['department'],
+    status: Object.fromEntries(
+      TASK_STATES.map((s) => [s, i18n.label('taskStatus', s)]),
+    ) as TaskCsvLabels['status'],
+    listSeparator: t('operating.csv.listSeparator'),
+  };
+}
+
+/**
+ * Hands `text` to the browser as a file download.
+ * WARNING: browser only (Blob, object URLs, the DOM); call it from an event handler.
+ */
+function downloadText(text: string, fileName: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Revoking at once can cancel the download in some browsers; the file is small, so wait a bit.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/**
+ * Execution while operating: progress counts, the task timeline and table (late derived from
+ * today), the CSV export, the plan's sync meetings, and closing execution.
+ */
 export function LiveExecution({ context, revision, frozen }: LiveProps) {
   const i18n = useI18n();
   const { t } = i18n;
-  const { acting, clock } = useWorkspace();
+  const { acting, people, today } = useWorkspace();
   const personName = usePersonName();
   const { act, busy } = useAct(context.runId, revision);
   const [acceptance, setAcceptance] = useState('');
-  const tasks = approvedContent(context, 'execution')?.tasks ?? [];
-  const today = dateOf(clock.now());
+  const plan = approvedContent(context, 'execution');
+  const tasks = plan?.tasks ?? [];
   const operating =
     context.current === 'execution' &&
     !context.executionClosed &&
@@ -448,11 +514,53 @@ export function LiveExecution({ context, revision, frozen }: LiveProps) {
   const bothApproved =
     context.stages.execution.status === 'approved' &&
     context.stages.monitoring.status === 'approved';
+  const counts = taskCounts(tasks, context.taskProgress, today);
+  const exportCsv = () =>
+    downloadText(
+      tasksToCsv(tasks, context.taskProgress, people, csvLabels(i18n), today),
+      taskCsvFileName(context.title),
+      'text/csv;charset=utf-8',
+    );
   return (
     <div className="stack">
       <section className="card card-body stack" aria-labelledby="tasks-title">
-        <h3 id="tasks-title">{t('ui.live.tasks')}</h3>
-        <table className="table">
+        <div className="row">
+          <h3 id="tasks-title" style={{ flex: 1 }}>
+            {t('ui.live.tasks')}
+          </h3>
+          <button
+            type="button"
+            className="btn btn-sm"
+            disabled={tasks.length === 0}
+            onClick={exportCsv}
+          >
+            {t('operating.csv.export')}
+          </button>
+        </div>
+        <ul
+          className="op-counts"
+          aria-label={t('operating.progress.label', {
+            total: counts.total,
+            done: counts.done,
+            inProgress: counts.inProgress,
+            late: counts.late,
+            todo: counts.todo,
+          })}
+        >
+          {(['done', 'inProgress', 'late', 'todo'] as const).map((state) => (
+            <li key={state} className={`op-count op-count-${state}`}>
+              <span className="op-count-n">{counts[state]}</span>
+              <span className="op-count-label">{i18n.label('taskStatus', state)}</span>
+            </li>
+          ))}
+        </ul>
+        <TaskTimeline
+          tasks={tasks}
+          progress={context.taskProgress}
+          period={context.period}
+          today={today}
+        />
+        <table className="table op-task-table">
           <thead>
             <tr>
               <th>{t('ui.live.task')}</th>
@@ -463,9 +571,8 @@ export function LiveExecution({ context, revision, frozen }: LiveProps) {
           </thead>
           <tbody>
             {tasks.map((task) => {
-              const status: TaskStatus = context.taskProgress[task.id]?.status ?? task.status;
-              const late =
-                status !== 'done' && task.end !== null && daysBetween(task.end, today) > 0;
+              const status: TaskStatus = recordedStatus(task, context.taskProgress);
+              const late = taskStatusOn(task, context.taskProgress, today) === 'late';
               const mayMove =
                 operating &&
                 !frozen &&
@@ -474,8 +581,8 @@ export function LiveExecution({ context, revision, frozen }: LiveProps) {
                 <tr key={task.id}>
                   <td>{task.name}</td>
                   <td>{personName(task.ownerId)}</td>
-                  <td className="nowrap">
-                    {task.end ? i18n.date(task.end) : '—'}{' '}
+                  <td>
+                    <span className="nowrap">{task.end ? i18n.date(task.end) : '—'}</span>{' '}
                     {late && (
                       <span className="badge badge-red">{i18n.label('taskStatus', 'late')}</span>
                     )}
@@ -483,6 +590,7 @@ export function LiveExecution({ context, revision, frozen }: LiveProps) {
                   <td>
                     {mayMove ? (
                       <select
+                        className="op-status-select"
                         aria-label={t('ui.live.taskStatus', { name: task.name })}
                         value={status}
                         disabled={busy}
@@ -514,6 +622,7 @@ export function LiveExecution({ context, revision, frozen }: LiveProps) {
           </tbody>
         </table>
       </section>
+      {plan && <Meetings meetings={plan.meetings} />}
       {operating && !frozen && acting?.id === context.leadId && (
         <section className="card card-body stack" aria-labelledby="close-title">
           <h3 id="close-title">{t('ui.live.closeExecution')}</h3>

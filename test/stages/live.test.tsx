@@ -1,0 +1,232 @@
+// @vitest-environment jsdom
+// Dexie's live queries look for the global IndexedDB: install fake-indexeddb's.
+import 'fake-indexeddb/auto';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import type { ReactNode } from 'react';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { RunContext } from '../../machines/run-context';
+import type { ExecutionContent } from '../../src/domain/content';
+import { fixedClock } from '../../src/domain/time';
+import { DEMO_RUN_IDS, seedDemoWorkspace } from '../../src/engine/demo';
+import { RunEngine } from '../../src/engine/engine';
+import { I18nProvider } from '../../src/i18n/react';
+import { LiveExecution, LiveMonitoring } from '../../src/stages/live';
+import type { StrategyDb } from '../../src/storage/db';
+import { WorkspaceProvider } from '../../src/workspace/workspace';
+import { freshDb } from '../support/db';
+
+/**
+ * The demo's regional expansion on 27 November 2026: operating in Q4 2026, with check-ins from
+ * the day before (East China sales red at 62% of pace) and three tasks past their end dates
+ * (materials by 10 Nov, the key task by 31 Oct, the trade show 15–17 Nov).
+ */
+const TODAY = '2026-11-27';
+let db: StrategyDb;
+let context: RunContext;
+let revision: number;
+
+beforeAll(async () => {
+  db = freshDb();
+  await seedDemoWorkspace(db, 'en', TODAY);
+  const run = await new RunEngine(db).load(DEMO_RUN_IDS.region);
+  context = run.snapshot.context;
+  revision = run.revision;
+});
+
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+});
+
+function Providers({ children }: { children: ReactNode }) {
+  return (
+    <I18nProvider locale="en">
+      <WorkspaceProvider locale="en" db={db} clock={fixedClock(`${TODAY}T09:00:00.000Z`)}>
+        {children}
+      </WorkspaceProvider>
+    </I18nProvider>
+  );
+}
+
+async function renderExecution() {
+  render(<LiveExecution context={context} revision={revision} frozen={false} />, {
+    wrapper: Providers,
+  });
+  return screen.findByRole('img', { name: /^Task timeline/ }, { timeout: 5000 });
+}
+
+async function renderMonitoring() {
+  render(<LiveMonitoring context={context} revision={revision} frozen={false} />, {
+    wrapper: Providers,
+  });
+  return screen.findByRole('heading', { name: 'KPI trends' }, { timeout: 5000 });
+}
+
+describe('LiveExecution', () => {
+  it('shows the task timeline as an image that summarises the tasks and today', async () => {
+    const timeline = await renderExecution();
+
+    expect(timeline.getAttribute('aria-label')).toBe(
+      'Task timeline, Oct 1, 2026 to Dec 31, 2026: 8 tasks, 0 done, 0 in progress, 3 late, 5 to do. Today is Nov 27, 2026.',
+    );
+  });
+
+  it('draws one bar per task, coloured late for the three tasks past their end date', async () => {
+    const timeline = await renderExecution();
+
+    expect(timeline.querySelectorAll('rect.op-bar')).toHaveLength(8);
+    expect(timeline.querySelectorAll('rect.op-bar-late')).toHaveLength(3);
+    // Live streams and the trade show wait for the materials; feedback waits for the key task.
+    expect(timeline.querySelectorAll('path.op-dependency')).toHaveLength(3);
+  });
+
+  it('counts the late tasks on the fixed date', async () => {
+    await renderExecution();
+
+    const counts = screen.getByRole('list', { name: /^Progress:/ });
+    expect(counts.getAttribute('aria-label')).toBe(
+      'Progress: 0 of 8 done, 0 in progress, 3 late, 5 to do',
+    );
+    const late = within(counts)
+      .getAllByRole('listitem')
+      .find((item) => item.textContent?.endsWith('Late'));
+    expect(late?.textContent).toBe('3Late');
+  });
+
+  it('keeps the task table as the accessible data, with late tasks marked', async () => {
+    await renderExecution();
+
+    const table = screen.getByRole('table');
+    expect(within(table).getAllByRole('row')).toHaveLength(9);
+    expect(within(table).getAllByText('Late')).toHaveLength(3);
+  });
+
+  it('lists the plan’s sync meeting with its cadence and departments', async () => {
+    await renderExecution();
+
+    const meeting = screen.getByRole('article', { name: 'Sync meeting “Friday strategy sync”' });
+    expect(within(meeting).getByText('Every Friday afternoon')).toBeTruthy();
+    expect(within(meeting).getByText('Marketing')).toBeTruthy();
+    expect(within(meeting).getByText('Product')).toBeTruthy();
+  });
+
+  it('shows the notes a meeting holds, newest first', async () => {
+    const plan = context.stages.execution.approved as ExecutionContent;
+    const meeting = plan.meetings[0]!;
+    const withNotes: RunContext = {
+      ...context,
+      stages: {
+        ...context.stages,
+        execution: {
+          ...context.stages.execution,
+          approved: {
+            ...plan,
+            meetings: [
+              {
+                ...meeting,
+                notes: [
+                  { date: '2026-10-09', decisions: 'Book the trade-show booth' },
+                  { date: '2026-11-20', decisions: 'Switch East China to online visits' },
+                ],
+              },
+            ],
+          },
+        },
+      },
+    };
+    render(<LiveExecution context={withNotes} revision={revision} frozen={false} />, {
+      wrapper: Providers,
+    });
+
+    const card = await screen.findByRole(
+      'article',
+      { name: 'Sync meeting “Friday strategy sync”' },
+      { timeout: 5000 },
+    );
+    const notes = within(card).getAllByRole('listitem');
+    expect(notes.map((n) => n.textContent)).toEqual([
+      'Nov 20, 2026Switch East China to online visits',
+      'Oct 9, 2026Book the trade-show booth',
+    ]);
+  });
+
+  it('downloads the tasks as a UTF-8 CSV named after the run', async () => {
+    await renderExecution();
+    const blobs: Blob[] = [];
+    const createObjectURL = vi.fn((blob: Blob) => {
+      blobs.push(blob);
+      return 'blob:tasks';
+    });
+    Object.assign(URL, { createObjectURL, revokeObjectURL: vi.fn() });
+    const clicked: HTMLAnchorElement[] = [];
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
+      this: HTMLAnchorElement,
+    ) {
+      clicked.push(this);
+    });
+
+    fireEvent.click(screen.getByRole('button', { name: 'Export tasks (CSV)' }));
+
+    expect(clicked[0]?.download).toBe('tasks-South China regional expansion.csv');
+    expect(clicked[0]?.href).toBe('blob:tasks');
+    const bytes = new Uint8Array(await blobs[0]!.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+    const lines = text.slice(1).split('\r\n');
+    expect(lines[0]).toBe('Task,Owner,Department,Start,End,Depends on,Status');
+    expect(lines).toHaveLength(10);
+    expect(lines.filter((line) => line.endsWith(',Late'))).toHaveLength(3);
+  });
+
+  it('keeps closing execution for the lead', async () => {
+    await renderExecution();
+
+    expect(screen.getByRole('button', { name: 'Close execution' })).toBeTruthy();
+  });
+});
+
+describe('LiveMonitoring', () => {
+  it('draws one chart per KPI', async () => {
+    await renderMonitoring();
+
+    const kpis = context.stages.monitoring.approved as { kpis: { name: string }[] };
+    for (const kpi of kpis.kpis) {
+      expect(screen.getByRole('img', { name: new RegExp(`^${kpi.name}: `) })).toBeTruthy();
+    }
+  });
+
+  it('names the latest figure, its pace and its health in the chart of a red KPI', async () => {
+    await renderMonitoring();
+
+    const chart = screen.getByRole('img', { name: /^East China sales: / });
+    expect(chart.getAttribute('aria-label')).toMatch(
+      /^East China sales: latest ¥[\d.]+M on Nov 26, 2026, 62% of pace, Off track \(red\)$/,
+    );
+  });
+
+  it('shows a green KPI as on track', async () => {
+    await renderMonitoring();
+
+    const chart = screen.getByRole('img', { name: /^Sales attainment: / });
+    expect(chart.getAttribute('aria-label')).toMatch(/104% of pace, On track \(green\)$/);
+  });
+
+  it('says a KPI without check-ins has none yet, with its target', async () => {
+    await renderMonitoring();
+
+    expect(
+      screen.getByRole('img', {
+        name: 'Online share of new customers: no check-ins yet, target 40%',
+      }),
+    ).toBeTruthy();
+  });
+
+  it('keeps the check-in form, the risk countermeasures and the replan', async () => {
+    await renderMonitoring();
+
+    expect(screen.getByRole('heading', { name: 'KPI check-in' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Record check-in' })).toBeTruthy();
+    expect(screen.getAllByRole('textbox', { name: 'Countermeasure' }).length).toBeGreaterThan(0);
+    expect(screen.getByRole('button', { name: 'Escalate to replan' })).toBeTruthy();
+  });
+});
