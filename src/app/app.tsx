@@ -12,6 +12,7 @@ import { testClock } from './test-clock';
 // The board pulls in React Flow; the runs list does not wait for it.
 const RunPage = lazy(() => import('./run-page'));
 const ReportPage = lazy(() => import('./report-page'));
+const PortfolioPage = lazy(() => import('./portfolio-page'));
 
 export function App() {
   return (
@@ -46,6 +47,7 @@ function Shell() {
                 <Route path="/" element={<RunsPage />} />
                 <Route path="/runs/:runId" element={<RunPage />} />
                 <Route path="/runs/:runId/report" element={<ReportPage />} />
+                <Route path="/portfolio" element={<PortfolioPage />} />
                 <Route path="/people" element={<PeoplePage />} />
                 <Route path="/settings" element={<SettingsPage />} />
                 <Route path="*" element={<NotFound />} />
@@ -74,6 +76,7 @@ function Header() {
         <NavLink to="/" end>
           {t('ui.nav.runs')}
         </NavLink>
+        <NavLink to="/portfolio">{t('portfolio.title')}</NavLink>
         <NavLink to="/people">{t('ui.nav.people')}</NavLink>
         <NavLink to="/settings">{t('ui.nav.settings')}</NavLink>
       </nav>

@@ -1,6 +1,7 @@
 import { formsEn } from './forms.en';
 import { liveEn } from './live.en';
 import { reportEn } from './report.en';
+import { portfolioEn } from './portfolio.en';
 import { transferEn } from './transfer.en';
 import { uiEn } from './ui.en';
 
@@ -452,6 +453,7 @@ export const en = {
   report: reportEn,
   operating: liveEn,
   transfer: transferEn,
+  portfolio: portfolioEn,
 } as const;
 
 /** Widens every message of a catalog to `string`, keeping its exact nesting of keys. */

@@ -2,6 +2,7 @@ import type { Catalog } from './en';
 import { formsZhCN } from './forms.zh-CN';
 import { liveZhCN } from './live.zh-CN';
 import { reportZhCN } from './report.zh-CN';
+import { portfolioZhCN } from './portfolio.zh-CN';
 import { transferZhCN } from './transfer.zh-CN';
 import { uiZhCN } from './ui.zh-CN';
 
@@ -399,4 +400,5 @@ export const zhCN: Catalog = {
   report: reportZhCN,
   operating: liveZhCN,
   transfer: transferZhCN,
+  portfolio: portfolioZhCN,
 };

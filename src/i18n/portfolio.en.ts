@@ -1,0 +1,4 @@
+/** Catalog section `portfolio.*`: the whole portfolio on one board (English). */
+export const portfolioEn = {
+  title: 'Portfolio',
+} as const;
