@@ -8,3 +8,4 @@ const run = (cmd, args) => {
 };
 run('npx', ['tsx', 'test/bench/engine.bench.ts']);
 run('node', ['test/bench/ui.bench.mjs']);
+run('node', ['test/bench/portfolio.bench.mjs']);
