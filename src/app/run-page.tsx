@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useLiveQuery } from 'dexie-react-hooks';
 import RunBoard from '../board/run-board';
@@ -17,9 +17,17 @@ import { HistoryPanel } from './history-panel';
 
 type Tab = 'stage' | 'history';
 
-/** A run's board with its side panel: the open stage, or the history. */
-export default function RunPage() {
+/**
+ * The route: one page instance per run, so nothing read for one run (its drafts above all) is
+ * ever shown, or autosaved, as another's while the new run loads.
+ */
+export default function RunRoute() {
   const { runId = '' } = useParams();
+  return <RunPage key={runId} runId={runId} />;
+}
+
+/** A run's board with its side panel: the open stage, or the history. */
+function RunPage({ runId }: { runId: string }) {
   const [params, setParams] = useSearchParams();
   const i18n = useI18n();
   const { t } = i18n;
@@ -75,7 +83,6 @@ export default function RunPage() {
     [params, setParams],
   );
   const openStage = useCallback((stage: StageId) => open(stage), [open]);
-  useEffect(() => setAsOf(null), [runId]);
 
   const travel = async (seq: number | null) => {
     if (seq === null) return setAsOf(null);
@@ -153,6 +160,11 @@ export default function RunPage() {
                   {t('ui.run.startNextCycle')}
                 </button>
               )}
+            {(context.stages.evaluation.submitted || context.stages.evaluation.approved) && (
+              <Link to={`/runs/${encodeURIComponent(runId)}/report`} className="btn">
+                {t('ui.run.report')}
+              </Link>
+            )}
             <button
               type="button"
               className="btn"

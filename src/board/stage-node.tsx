@@ -20,7 +20,13 @@ const STATUS_BADGE: Record<BoardStatus, string> = {
 export function statusText(i18n: I18n, data: StageNodeData): string {
   const status = i18n.t(`stageStatus.${data.status}`);
   if (!data.approvals) return status;
-  return `${status}, ${i18n.t('stageStatus.approvals', { count: data.approvals.count, needed: data.approvals.needed })}`;
+  return i18n.t('ui.board.statusWithApprovals', {
+    status,
+    approvals: i18n.t('stageStatus.approvals', {
+      count: data.approvals.count,
+      needed: data.approvals.needed,
+    }),
+  });
 }
 
 /** The accessible name of a stage node: "Stage 3, Strategy: in review, 1 of 2 approvals". */

@@ -86,6 +86,7 @@ export const uiEn = {
     cannotRestore: '{detail}. The run’s history is intact; export it and contact support.',
   },
   board: {
+    statusWithApprovals: '{status}, {approvals}',
     region: 'Stage board',
     nodeLabel: 'Stage {number}, {stage}: {status}',
     recycledCount: 'Recycled ×{count}',

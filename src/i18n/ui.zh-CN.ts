@@ -87,6 +87,7 @@ export const uiZhCN: Messages<typeof uiEn> = {
     cannotRestore: '{detail}。该策略执行的历史记录完好，请导出后联系支持人员。',
   },
   board: {
+    statusWithApprovals: '{status}，{approvals}',
     region: '阶段看板',
     nodeLabel: '第 {number} 阶段，{stage}：{status}',
     recycledCount: '退回 ×{count}',

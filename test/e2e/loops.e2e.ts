@@ -1,0 +1,116 @@
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { actAs, launch, openApp, withScreenshot } from './browser';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const node = (page: Page, number: number, stage: string) =>
+  page.getByRole('button', { name: new RegExp(`^Stage ${number}, ${stage}:`) });
+
+async function openStage(page: Page, number: number, stage: string) {
+  await node(page, number, stage).click();
+  await page.getByRole('heading', { name: `Stage ${number} · ${stage}` }).waitFor();
+}
+
+async function toast(page: Page, text: string | RegExp) {
+  await page.getByRole('status').getByText(text).first().waitFor();
+}
+
+async function submit(page: Page, number: number, stage: string) {
+  await actAs(page, 'Lin Feng');
+  await openStage(page, number, stage);
+  await page.getByRole('button', { name: 'Submit for approval' }).click();
+  await toast(page, 'Submitted for approval');
+}
+
+async function go(page: Page, who: string, number: number, stage: string) {
+  await actAs(page, who);
+  await openStage(page, number, stage);
+  await page.getByRole('region', { name: 'Your decision' }).getByRole('button', { name: 'Decide: Go' }).click();
+  await toast(page, 'Decision recorded');
+}
+
+describe('the monitoring and optimization loops in the browser', () => {
+  it('turns a red check-in into an alert, replans, closes, evaluates, reports and starts the next cycle', async () => {
+    const { page } = await openApp(browser, { path: '/runs/demo-region' });
+    await withScreenshot(page, 'loops', async () => {
+      await actAs(page, 'Lin Feng');
+      await openStage(page, 6, 'Monitoring');
+
+      // A red check-in raises a risk alert, visible on the board until it has a countermeasure.
+      const form = page.getByRole('region', { name: 'KPI check-in' });
+      await form.getByLabel('KPI').selectOption({ label: 'New customers' });
+      await form.getByLabel(/^Actual/).fill('12');
+      await form.getByLabel(/Reason for a gap/).fill('A competitor cut prices by 15%');
+      await form.getByRole('button', { name: 'Record check-in' }).click();
+      await toast(page, 'Check-in recorded');
+      await node(page, 6, 'Monitoring').and(page.getByRole('button', { name: /Operating/ })).waitFor();
+      await page.getByText('2 open alerts').waitFor();
+      const risk = page.getByRole('article', { name: 'Risk: A competitor cut prices by 15%' });
+      await risk.getByLabel('Countermeasure').fill('Bundle service hours instead of cutting price');
+      await risk.getByLabel('Owner').selectOption({ label: 'Liu Yang' });
+      await risk.getByRole('button', { name: 'Save countermeasure' }).click();
+      await toast(page, 'Countermeasure saved');
+
+      // Replan through the strategy and resources gates, then operating resumes.
+      const replan = page.getByRole('region', { name: 'Replan' });
+      await replan.getByLabel('Reason').fill('Answer the competitor price cut');
+      await replan.getByRole('button', { name: 'Escalate to replan' }).click();
+      await toast(page, /Replan started/);
+      await node(page, 3, 'Strategy').and(page.getByRole('button', { name: /Drafting/ })).waitFor();
+      await page.locator('.react-flow__edgelabel-renderer').getByText('Replan ×1').waitFor();
+      await submit(page, 3, 'Strategy');
+      await go(page, 'Wang Min', 3, 'Strategy');
+      await go(page, 'Chen Jing', 3, 'Strategy');
+      await submit(page, 4, 'Resource allocation');
+      await go(page, 'Zhao Lei', 4, 'Resource allocation');
+      await go(page, 'Wang Min', 4, 'Resource allocation');
+      await node(page, 6, 'Monitoring').and(page.getByRole('button', { name: /Operating/ })).waitFor();
+      await node(page, 5, 'Execution').and(page.getByRole('button', { name: /Operating/ })).waitFor();
+
+      // Close execution, evaluate, approve.
+      await actAs(page, 'Lin Feng');
+      await openStage(page, 5, 'Execution');
+      await page.getByRole('button', { name: 'Close execution' }).click();
+      await toast(page, /Execution closed/);
+      await openStage(page, 7, 'Evaluation');
+      const results = page.getByRole('group', { name: /^Result for/ });
+      const count = await results.count();
+      for (let i = 0; i < count; i += 1) {
+        const actual = results.nth(i).getByLabel(/^Actual/);
+        if ((await actual.inputValue()) === '') await actual.fill('100');
+      }
+      await page.getByRole('button', { name: 'Add attribution' }).click();
+      const attribution = page.getByRole('group', { name: /^Attribution/ }).first();
+      await attribution.getByLabel('Strategy item').selectOption({ index: 1 });
+      await attribution.getByLabel('Finding', { exact: true }).fill('Service bundles held the price');
+      await page.getByRole('button', { name: 'Add lesson' }).click();
+      await page.getByRole('group', { name: 'Lesson 1' }).getByLabel('Lesson', { exact: true }).fill('Watch competitor prices weekly');
+      await submit(page, 7, 'Evaluation');
+      await go(page, 'Zhou Qiang', 7, 'Evaluation');
+      await go(page, 'Wang Min', 7, 'Evaluation');
+      await node(page, 7, 'Evaluation').and(page.getByRole('button', { name: /Done/ })).waitFor();
+
+      // The evaluation report reads as a document.
+      await page.getByRole('link', { name: 'Evaluation report' }).click();
+      await page.getByRole('heading', { level: 1 }).first().waitFor();
+      await page.getByRole('table').first().waitFor();
+      await page.goBack();
+
+      // The optimization loop: the next cycle opens, linked and seeded from this one.
+      await actAs(page, 'Lin Feng');
+      await page.getByRole('button', { name: 'Start next cycle' }).click();
+      await toast(page, /Next cycle started/);
+      await page.getByText(/2027-Q1/).first().waitFor();
+      await page.getByRole('link', { name: '← Previous cycle' }).waitFor();
+      await openStage(page, 1, 'Research');
+      await page.getByText('Everything the gate checks is in place.').waitFor();
+    });
+  });
+});
