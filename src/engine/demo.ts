@@ -140,8 +140,9 @@ export async function seedDemoWorkspace(
   };
 
   // Last quarter: completed and evaluated, ready to seed the next cycle.
+  const lastClock = seedingClock(addDays(last.start, -12));
   await walk(
-    new RunEngine(db, { clock: seedingClock(addDays(last.start, -12)) }),
+    new RunEngine(db, { clock: lastClock }),
     DEMO_RUN_IDS.deepen,
     'deepenMarket',
     last,
@@ -157,6 +158,7 @@ export async function seedDemoWorkspace(
         await pass(act, stage, c[stage]);
       const sales = c.monitoring.kpis[0];
       if (sales?.target) {
+        lastClock.jump(addDays(last.start, 45));
         await act({
           type: 'kpi.checkIn',
           by: 'p-am1',
@@ -166,6 +168,7 @@ export async function seedDemoWorkspace(
           source: 'crm',
           reason: '',
         });
+        lastClock.jump(last.end);
         await act({
           type: 'kpi.checkIn',
           by: 'p-am1',
@@ -176,15 +179,17 @@ export async function seedDemoWorkspace(
           reason: '',
         });
       }
+      lastClock.jump(addDays(last.end, 1));
       await act({ type: 'execution.close', by: 'p-lead', acceptance: '' });
+      lastClock.jump(addDays(last.end, 4));
       await pass(act, 'evaluation', c.evaluation);
     },
   );
 
   // This quarter, operating: East China sales are lagging and raised a risk alert.
-  const regionStart = addDays(current.start, -10);
+  const regionClock = seedingClock(addDays(current.start, -10));
   await walk(
-    new RunEngine(db, { clock: seedingClock(regionStart) }),
+    new RunEngine(db, { clock: regionClock }),
     DEMO_RUN_IDS.region,
     'regionalExpansion',
     current,
@@ -204,6 +209,7 @@ export async function seedDemoWorkspace(
             ? current.start
             : addDays(today, -1)
           : current.start;
+      regionClock.jump(checkDay);
       for (const kpi of c.monitoring.kpis.slice(0, 3)) {
         if (!kpi.target) continue;
         const lagging = kpi.id === 'k-east';

@@ -38,3 +38,16 @@ describe('the demo workspace', () => {
     expect(await db.people.count()).toBe(0);
   });
 });
+
+describe('the demo timeline', () => {
+  it('dates each phase where it belongs: planning before the period, evaluation after it', async () => {
+    const db = freshDb();
+    await seedDemoWorkspace(db, 'en', '2026-11-27');
+    const c = (await new RunEngine(db).load(DEMO_RUN_IDS.deepen)).snapshot.context;
+    expect(c.stages.research.approvedAt! < c.period.start).toBe(true);
+    expect(c.executionClosed!.at > c.period.end).toBe(true);
+    expect(c.stages.evaluation.approvedAt! > c.executionClosed!.at).toBe(true);
+    const region = (await new RunEngine(db).load(DEMO_RUN_IDS.region)).snapshot.context;
+    expect(region.checkIns.every((ci) => ci.at.slice(0, 10) >= ci.date)).toBe(true);
+  });
+});
