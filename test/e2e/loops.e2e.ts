@@ -32,7 +32,10 @@ async function submit(page: Page, number: number, stage: string) {
 async function go(page: Page, who: string, number: number, stage: string) {
   await actAs(page, who);
   await openStage(page, number, stage);
-  await page.getByRole('region', { name: 'Your decision' }).getByRole('button', { name: 'Decide: Go' }).click();
+  await page
+    .getByRole('region', { name: 'Your decision' })
+    .getByRole('button', { name: 'Decide: Go' })
+    .click();
   await toast(page, 'Decision recorded');
 }
 
@@ -50,7 +53,9 @@ describe('the monitoring and optimization loops in the browser', () => {
       await form.getByLabel(/Reason for a gap/).fill('A competitor cut prices by 15%');
       await form.getByRole('button', { name: 'Record check-in' }).click();
       await toast(page, 'Check-in recorded');
-      await node(page, 6, 'Monitoring').and(page.getByRole('button', { name: /Operating/ })).waitFor();
+      await node(page, 6, 'Monitoring')
+        .and(page.getByRole('button', { name: /Operating/ }))
+        .waitFor();
       await page.getByText('2 open alerts').waitFor();
       const risk = page.getByRole('article', { name: 'Risk: A competitor cut prices by 15%' });
       await risk.getByLabel('Countermeasure').fill('Bundle service hours instead of cutting price');
@@ -63,7 +68,9 @@ describe('the monitoring and optimization loops in the browser', () => {
       await replan.getByLabel('Reason').fill('Answer the competitor price cut');
       await replan.getByRole('button', { name: 'Escalate to replan' }).click();
       await toast(page, /Replan started/);
-      await node(page, 3, 'Strategy').and(page.getByRole('button', { name: /Drafting/ })).waitFor();
+      await node(page, 3, 'Strategy')
+        .and(page.getByRole('button', { name: /Drafting/ }))
+        .waitFor();
       await page.locator('.react-flow__edgelabel-renderer').getByText('Replan ×1').waitFor();
       await submit(page, 3, 'Strategy');
       await go(page, 'Wang Min', 3, 'Strategy');
@@ -71,8 +78,12 @@ describe('the monitoring and optimization loops in the browser', () => {
       await submit(page, 4, 'Resource allocation');
       await go(page, 'Zhao Lei', 4, 'Resource allocation');
       await go(page, 'Wang Min', 4, 'Resource allocation');
-      await node(page, 6, 'Monitoring').and(page.getByRole('button', { name: /Operating/ })).waitFor();
-      await node(page, 5, 'Execution').and(page.getByRole('button', { name: /Operating/ })).waitFor();
+      await node(page, 6, 'Monitoring')
+        .and(page.getByRole('button', { name: /Operating/ }))
+        .waitFor();
+      await node(page, 5, 'Execution')
+        .and(page.getByRole('button', { name: /Operating/ }))
+        .waitFor();
 
       // Close execution, evaluate, approve.
       await actAs(page, 'Lin Feng');
@@ -89,13 +100,20 @@ describe('the monitoring and optimization loops in the browser', () => {
       await page.getByRole('button', { name: 'Add attribution' }).click();
       const attribution = page.getByRole('group', { name: /^Attribution/ }).first();
       await attribution.getByLabel('Strategy item').selectOption({ index: 1 });
-      await attribution.getByLabel('Finding', { exact: true }).fill('Service bundles held the price');
+      await attribution
+        .getByLabel('Finding', { exact: true })
+        .fill('Service bundles held the price');
       await page.getByRole('button', { name: 'Add lesson' }).click();
-      await page.getByRole('group', { name: 'Lesson 1' }).getByLabel('Lesson', { exact: true }).fill('Watch competitor prices weekly');
+      await page
+        .getByRole('group', { name: 'Lesson 1' })
+        .getByLabel('Lesson', { exact: true })
+        .fill('Watch competitor prices weekly');
       await submit(page, 7, 'Evaluation');
       await go(page, 'Zhou Qiang', 7, 'Evaluation');
       await go(page, 'Wang Min', 7, 'Evaluation');
-      await node(page, 7, 'Evaluation').and(page.getByRole('button', { name: /Done/ })).waitFor();
+      await node(page, 7, 'Evaluation')
+        .and(page.getByRole('button', { name: /Done/ }))
+        .waitFor();
 
       // The evaluation report reads as a document.
       await page.getByRole('link', { name: 'Evaluation report' }).click();
@@ -107,7 +125,10 @@ describe('the monitoring and optimization loops in the browser', () => {
       await actAs(page, 'Lin Feng');
       await page.getByRole('button', { name: 'Start next cycle' }).click();
       await toast(page, /Next cycle started/);
-      await page.getByText(/2027-Q1/).first().waitFor();
+      await page
+        .getByText(/2027-Q1/)
+        .first()
+        .waitFor();
       await page.getByRole('link', { name: '← Previous cycle' }).waitFor();
       await openStage(page, 1, 'Research');
       await page.getByText('Everything the gate checks is in place.').waitFor();
