@@ -5,14 +5,16 @@ import { LOCALES, LOCALE_NAMES, isLocale } from '../i18n';
 import { WorkspaceProvider, useWorkspace } from '../workspace/workspace';
 import { ToastProvider } from '../workspace/toasts';
 import { RunsPage } from './runs-page';
-import { PeoplePage } from './people-page';
-import { SettingsPage } from './settings-page';
 import { testClock } from './test-clock';
 
 // The board pulls in React Flow; the runs list does not wait for it.
 const RunPage = lazy(() => import('./run-page'));
 const ReportPage = lazy(() => import('./report-page'));
 const PortfolioPage = lazy(() => import('./portfolio-page'));
+const PeoplePage = lazy(() => import('./people-page').then((m) => ({ default: m.PeoplePage })));
+const SettingsPage = lazy(() =>
+  import('./settings-page').then((m) => ({ default: m.SettingsPage })),
+);
 
 export function App() {
   return (

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useLiveQuery } from 'dexie-react-hooks';
 import RunBoard from '../board/run-board';
@@ -9,7 +9,7 @@ import { gateReadiness } from '../domain/readiness';
 import { isStageId, type StageId } from '../domain/stages';
 import { periodLabel } from '../domain/time';
 import type { ScenarioId } from '../domain/scenarios';
-import { restoreSnapshot, SnapshotRestoreError } from '../engine/snapshots';
+import { storedContext, SnapshotRestoreError } from '../engine/snapshots';
 import { useI18n } from '../i18n/react';
 import { usePersonName, useWorkspace } from '../workspace/workspace';
 import { useToast } from '../workspace/toasts';
@@ -45,7 +45,7 @@ function RunPage({ runId }: { runId: string }) {
   const restored = useMemo(() => {
     if (!row) return null;
     try {
-      return { context: restoreSnapshot(row.id, row.envelope).context, error: null };
+      return { context: storedContext(row.id, row.envelope), error: null };
     } catch (error) {
       return {
         context: null,
@@ -54,6 +54,11 @@ function RunPage({ runId }: { runId: string }) {
     }
   }, [row]);
   const context = asOf?.context ?? restored?.context ?? null;
+  // The board paints a decision's result first; the side panel (forms can be large) follows in
+  // a deferred render, so the new status reaches the screen within a frame.
+  const panel = useDeferredValue(
+    useMemo(() => ({ context, revision: row?.revision ?? 0 }), [context, row?.revision]),
+  );
 
   const draftProblems = useMemo(() => {
     if (!context || !drafts) return {};
@@ -236,11 +241,12 @@ function RunPage({ runId }: { runId: string }) {
                 />
               ) : (
                 selected &&
-                drafts !== undefined && (
+                drafts !== undefined &&
+                panel.context && (
                   <StagePanel
-                    key={`${runId}-${selected}-${context.stages[selected].status}-${context.stages[selected].round}-${asOf?.seq ?? 'now'}`}
-                    context={context}
-                    revision={row.revision}
+                    key={`${runId}-${selected}-${panel.context.stages[selected].status}-${panel.context.stages[selected].round}-${asOf?.seq ?? 'now'}`}
+                    context={panel.context}
+                    revision={panel.revision}
                     stage={selected}
                     draft={drafts?.find((d) => d.stage === selected)}
                     frozen={asOf !== null}

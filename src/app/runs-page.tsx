@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState } from 'react';
+import { Suspense, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useI18n } from '../i18n/react';
@@ -157,7 +157,12 @@ export function RunsPage() {
           </table>
         )}
       </div>
-      {creating && <NewRunDialog onClose={() => setCreating(false)} />}
+      {creating && (
+        // The dialog needs the engine, loaded on first use: wait for it here, not page-wide.
+        <Suspense fallback={null}>
+          <NewRunDialog onClose={() => setCreating(false)} />
+        </Suspense>
+      )}
     </main>
   );
 }

@@ -1,6 +1,7 @@
 import { createActor, type Actor, type SnapshotFrom } from 'xstate';
 import { runMachine, MACHINE_VERSION } from '../../machines/run-machine';
 import { STAGE_IDS } from '../domain/stages';
+import type { RunContext } from '../../machines/run-context';
 import { SnapshotEnvelopeSchema, type SnapshotEnvelope } from '../storage/records';
 
 export type RunSnapshot = SnapshotFrom<typeof runMachine>;
@@ -66,15 +67,7 @@ export function migrateEnvelope(
  * The actor is not started; `startActor` starts it.
  */
 export function restoreActor(runId: string, envelope: unknown): RunActor {
-  const persisted = migrateEnvelope(runId, envelope);
-  const context = persisted.context as Record<string, unknown> | undefined;
-  const stages = context?.stages as Record<string, unknown> | undefined;
-  if (!context || context.runId !== runId || !stages || STAGE_IDS.some((s) => !stages[s])) {
-    throw new SnapshotRestoreError(
-      runId,
-      'its context does not belong to this run or lacks stages',
-    );
-  }
+  const persisted = checkedSnapshot(runId, envelope);
   let actor: RunActor;
   try {
     actor = createActor(runMachine, { snapshot: persisted as never, input: undefined as never });
@@ -84,6 +77,28 @@ export function restoreActor(runId: string, envelope: unknown): RunActor {
   if (actor.getSnapshot().status === 'error')
     throw new SnapshotRestoreError(runId, 'it is in an error state');
   return actor;
+}
+
+/** Migrates a stored envelope and checks that its context belongs to the run. */
+function checkedSnapshot(runId: string, envelope: unknown): Record<string, unknown> {
+  const persisted = migrateEnvelope(runId, envelope);
+  const context = persisted.context as Record<string, unknown> | undefined;
+  const stages = context?.stages as Record<string, unknown> | undefined;
+  if (!context || context.runId !== runId || !stages || STAGE_IDS.some((s) => !stages[s])) {
+    throw new SnapshotRestoreError(
+      runId,
+      'its context does not belong to this run or lacks stages',
+    );
+  }
+  return persisted;
+}
+
+/**
+ * The context of a stored snapshot, checked as `restoreActor` checks it but without building an
+ * actor: what screens need to draw a run, at a fraction of the cost.
+ */
+export function storedContext(runId: string, envelope: unknown): RunContext {
+  return checkedSnapshot(runId, envelope).context as RunContext;
 }
 
 /** The snapshot stored in an envelope, validated (see `restoreActor`). */

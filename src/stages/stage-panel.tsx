@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import type { RunContext } from '../../machines/run-context';
 import { approvedContent } from '../../machines/run-context';
 import { checkDecide, gateContextFor, gateMissingRoles } from '../../machines/run-rules';
@@ -44,7 +44,13 @@ function actualsByGoal(context: RunContext): Record<string, number> {
  * One stage of a run: its content (editable while the lead drafts it), the gate's readiness
  * checklist, submission, the decisions approvers can take, and, once approved, who approved it.
  */
-export function StagePanel({ context, revision, stage, draft, frozen }: StagePanelProps) {
+export const StagePanel = memo(function StagePanel({
+  context,
+  revision,
+  stage,
+  draft,
+  frozen,
+}: StagePanelProps) {
   const i18n = useI18n();
   const { t } = i18n;
   const { acting } = useWorkspace();
@@ -141,7 +147,7 @@ export function StagePanel({ context, revision, stage, draft, frozen }: StagePan
       )}
     </div>
   );
-}
+});
 
 function formContext(
   context: RunContext,

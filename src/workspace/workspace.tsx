@@ -1,5 +1,6 @@
 import {
   createContext,
+  useRef,
   useCallback,
   useContext,
   useEffect,
@@ -11,13 +12,18 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import type { Person, Role } from '../domain/people';
 import { type Clock, systemClock, dateOf, type IsoDate } from '../domain/time';
 import { StrategyDb } from '../storage/db';
-import { RunEngine } from '../engine/engine';
+import type { RunEngine } from '../engine/engine';
+import type * as EngineModule from '../engine/engine';
 import type { ContentLocale } from '../domain/scenario-ids';
 
 /** The one database and engine of this browser profile, and who is acting. */
 export interface Workspace {
   db: StrategyDb;
-  engine: RunEngine;
+  /**
+   * WARNING: read it during render only inside a <Suspense> boundary: the engine (XState, the
+   * machine, the gate rules) is loaded on first use, so the runs list does not wait for it.
+   */
+  readonly engine: RunEngine;
   clock: Clock;
   /** Today's date from the injected clock. */
   today: IsoDate;
@@ -27,6 +33,15 @@ export interface Workspace {
 }
 
 const WorkspaceContext = createContext<Workspace | null>(null);
+
+let engineModule: typeof EngineModule | null = null;
+let engineLoading: Promise<void> | null = null;
+function loadEngineModule(): Promise<void> {
+  engineLoading ??= import('../engine/engine').then((module) => {
+    engineModule = module;
+  });
+  return engineLoading;
+}
 
 export interface WorkspaceMessages {
   outdated: string;
@@ -62,7 +77,7 @@ export function WorkspaceProvider({
   messages?: WorkspaceMessages;
 }) {
   const [db] = useState(() => givenDb ?? new StrategyDb());
-  const [engine] = useState(() => new RunEngine(db, { clock }));
+  const engineRef = useRef<RunEngine | null>(null);
   const [ready, setReady] = useState<'opening' | 'ready' | 'outdated' | Error>('opening');
   const today = dateOf(clock.now());
 
@@ -124,8 +139,23 @@ export function WorkspaceProvider({
     null;
 
   const value = useMemo(
-    () => ({ db, engine, clock, today, people, acting, setActing }),
-    [db, engine, clock, today, people, acting, setActing],
+    () => ({
+      db,
+      clock,
+      today,
+      people,
+      acting,
+      setActing,
+      get engine(): RunEngine {
+        if (!engineRef.current) {
+          // Suspends the reader until the engine's code has arrived; then there is one engine.
+          if (!engineModule) throw loadEngineModule();
+          engineRef.current = new engineModule.RunEngine(db, { clock });
+        }
+        return engineRef.current;
+      },
+    }),
+    [db, clock, today, people, acting, setActing],
   );
   if (ready === 'outdated') {
     return (

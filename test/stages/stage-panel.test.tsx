@@ -64,7 +64,7 @@ describe('the stage panel', () => {
     await renderPanel('p-lead');
     await screen.findByText('Everything the gate checks is in place.');
     fireEvent.click(screen.getByRole('button', { name: 'Submit for approval' }));
-    await screen.findByText('Submitted for approval');
+    await screen.findByText('Submitted for approval', undefined, { timeout: 5000 });
     expect((await db.runs.get('run-1'))?.revision).toBe(1);
   });
 
@@ -77,7 +77,7 @@ describe('the stage panel', () => {
     });
     await renderPanel('p-mkt');
     fireEvent.click(screen.getByRole('button', { name: 'Decide: Go' }));
-    await screen.findByText('Decision recorded');
+    await screen.findByText('Decision recorded', undefined, { timeout: 5000 });
     expect((await engine.records('run-1')).at(-1)).toMatchObject({
       type: 'gate.decide',
       actorId: 'p-mkt',

@@ -1,0 +1,802 @@
+import Dexie from 'dexie';
+import type { ZodError } from 'zod';
+import { RunEventSchema } from '../../machines/events';
+import { RunInputSchema } from '../../machines/run-context';
+import { MACHINE_VERSION, runMachine } from '../../machines/run-machine';
+import type { StrategyDb } from '../storage/db';
+import {
+  GENESIS_HASH,
+  type DraftRow,
+  type EventRecord,
+  type PersonRow,
+  type RunRow,
+} from '../storage/records';
+import {
+  IMPORT_LIMITS,
+  TransferError,
+  WORKSPACE_FORMAT,
+  WORKSPACE_FORMAT_VERSION,
+  checkSize,
+  formatPath,
+  readWorkspaceText,
+  type ImportLimits,
+  type RunEntry,
+  type WorkspaceFile,
+} from '../storage/transfer';
+import {
+  MAX_DRAFT_BYTES,
+  RunNotFoundError,
+  eventOf,
+  recordHash,
+  replayRecords,
+  statusOf,
+  verifyRecords,
+} from './engine';
+import { canonicalJson } from './hash';
+import { envelopeOf, migrateEnvelope, SnapshotRestoreError, type RunSnapshot } from './snapshots';
+
+/**
+ * Export and import of whole workspaces or single runs. Export reads in one transaction; import
+ * validates everything first (src/storage/transfer.ts for the file itself, then every run's hash
+ * chain and a replay of its log against its snapshot, here), then lets the person decide about
+ * runs that already exist, then writes in ONE read-write transaction: all of it or nothing.
+ */
+
+export { TransferError } from '../storage/transfer';
+export type { WorkspaceFile, RunEntry } from '../storage/transfer';
+
+/** The stored row of a run after `record`: the same fields the engine writes on every event. */
+export function runRowOf(snapshot: RunSnapshot, record: EventRecord): RunRow {
+  const c = snapshot.context;
+  return {
+    id: c.runId,
+    revision: record.seq,
+    headHash: record.hash,
+    title: c.title,
+    scenario: c.scenario,
+    periodStart: c.period.start,
+    periodEnd: c.period.end,
+    leadId: c.leadId,
+    parentRunId: c.parentRunId,
+    current: c.current,
+    status: statusOf(c),
+    createdAt: c.createdAt,
+    updatedAt: record.at,
+    envelope: envelopeOf(snapshot, record.at),
+  };
+}
+
+// Export -----------------------------------------------------------------------------------------
+
+const pickRow = (r: RunRow): RunRow => ({
+  id: r.id,
+  revision: r.revision,
+  headHash: r.headHash,
+  title: r.title,
+  scenario: r.scenario,
+  periodStart: r.periodStart,
+  periodEnd: r.periodEnd,
+  leadId: r.leadId,
+  parentRunId: r.parentRunId,
+  current: r.current,
+  status: r.status,
+  createdAt: r.createdAt,
+  updatedAt: r.updatedAt,
+  envelope: {
+    machineVersion: r.envelope.machineVersion,
+    savedAt: r.envelope.savedAt,
+    snapshot: r.envelope.snapshot,
+  },
+});
+const pickEvent = (e: EventRecord): EventRecord => ({
+  id: e.id,
+  runId: e.runId,
+  seq: e.seq,
+  type: e.type,
+  actorId: e.actorId,
+  at: e.at,
+  machineVersion: e.machineVersion,
+  payload: e.payload,
+  prevHash: e.prevHash,
+  hash: e.hash,
+});
+const pickDraft = (d: DraftRow): DraftRow => ({
+  runId: d.runId,
+  stage: d.stage,
+  content: d.content,
+  savedBy: d.savedBy,
+  savedAt: d.savedAt,
+});
+const pickPerson = (p: PersonRow): PersonRow => ({ id: p.id, name: p.name, roles: [...p.roles] });
+
+/**
+ * The workspace (or only `runIds`) as an export file, read in one transaction so a run's row,
+ * log and drafts are from the same moment. People are always included: runs name them by id.
+ */
+export async function exportWorkspace(
+  db: StrategyDb,
+  options: { runIds?: readonly string[]; now?: string } = {},
+): Promise<WorkspaceFile> {
+  const exportedAt = options.now ?? new Date().toISOString();
+  return db.transaction('r', [db.runs, db.events, db.drafts, db.people], async () => {
+    let rows: RunRow[];
+    if (options.runIds) {
+      const found = await db.runs.bulkGet([...options.runIds]);
+      rows = found.map((row, i) => {
+        if (!row) throw new RunNotFoundError(options.runIds?.[i] ?? '');
+        return row;
+      });
+    } else rows = await db.runs.orderBy('id').toArray();
+    const runs: RunEntry[] = [];
+    for (const row of rows) {
+      const [events, drafts] = await Promise.all([
+        db.events
+          .where('[runId+seq]')
+          .between([row.id, Dexie.minKey], [row.id, Dexie.maxKey])
+          .toArray(),
+        db.drafts.where('runId').equals(row.id).toArray(),
+      ]);
+      runs.push({
+        run: pickRow(row),
+        events: events.map(pickEvent),
+        drafts: drafts.map(pickDraft),
+      });
+    }
+    const people = (await db.people.orderBy('id').toArray()).map(pickPerson);
+    return {
+      format: WORKSPACE_FORMAT,
+      version: WORKSPACE_FORMAT_VERSION,
+      exportedAt,
+      machineVersion: MACHINE_VERSION,
+      runs,
+      people,
+    } satisfies WorkspaceFile;
+  });
+}
+
+/** The file's text. Compact: files of long-running workspaces get big, and the limit is on bytes. */
+export function serializeWorkspace(file: WorkspaceFile): string {
+  return JSON.stringify(file);
+}
+
+/** `strategy-board-2026-11-27.json`, or `strategy-board-<run id>-2026-11-27.json` for one run. */
+export function exportFileName(date: string, runId?: string): string {
+  return runId ? `strategy-board-${runId}-${date}.json` : `strategy-board-${date}.json`;
+}
+
+// Progress and cancellation ----------------------------------------------------------------------
+
+export type ImportPhase = 'reading' | 'verifying' | 'copying' | 'writing';
+export interface ImportProgress {
+  phase: ImportPhase;
+  done: number;
+  total: number;
+}
+
+export interface TransferOptions {
+  /** Aborting stops the import at its next step; nothing is written after the abort. */
+  signal?: AbortSignal;
+  onProgress?: (progress: ImportProgress) => void;
+  limits?: Partial<ImportLimits>;
+}
+
+const YIELD_AFTER_MS = 12;
+/** Records per bulk write inside the import transaction, between progress reports. */
+const WRITE_SLICE = 500;
+const now = () => (typeof performance === 'undefined' ? Date.now() : performance.now());
+
+/** Reports progress, honours the abort signal, and yields to the event loop every few ms. */
+class Pacer {
+  private last = now();
+  constructor(private readonly options: TransferOptions) {}
+
+  throwIfAborted(): void {
+    if (this.options.signal?.aborted) {
+      throw new TransferError('cancelled', '', 'the import was cancelled; nothing was written');
+    }
+  }
+
+  async step(progress: ImportProgress): Promise<void> {
+    this.throwIfAborted();
+    this.options.onProgress?.(progress);
+    this.throwIfAborted();
+    if (now() - this.last < YIELD_AFTER_MS) return;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    this.last = now();
+    this.throwIfAborted();
+  }
+}
+
+// Validation -------------------------------------------------------------------------------------
+
+/** A run that passed every check, with its row and snapshot rebuilt from its own log. */
+export interface ValidatedRun {
+  index: number;
+  entry: RunEntry;
+  row: RunRow;
+  snapshot: RunSnapshot;
+}
+
+/**
+ * A file that passed every check. Only `validateWorkspace` makes one (the class is not exported),
+ * so `commitImport` never writes data that skipped validation.
+ */
+class CheckedWorkspace {
+  // A private member makes the type nominal: a look-alike object literal does not type-check.
+  private readonly validated = true;
+  constructor(
+    readonly file: WorkspaceFile,
+    readonly runs: readonly ValidatedRun[],
+  ) {}
+}
+export type ValidatedWorkspace = CheckedWorkspace;
+
+const err = (
+  code: ConstructorParameters<typeof TransferError>[0],
+  path: ReadonlyArray<PropertyKey>,
+  detail: string,
+  params: Record<string, string | number> = {},
+) => new TransferError(code, formatPath(path), detail, params);
+
+function firstIssue(error: ZodError): { path: PropertyKey[]; message: string } {
+  const issue = error.issues[0];
+  return { path: issue ? [...issue.path] : [], message: issue?.message ?? 'invalid' };
+}
+
+/** Checks one run: its log belongs to it, is gapless, chains, replays to exactly its snapshot. */
+function checkRun(entry: RunEntry, index: number): ValidatedRun {
+  const { run, events, drafts } = entry;
+  const at = (...rest: PropertyKey[]) => ['runs', index, ...rest];
+  const named = { runId: run.id };
+  if (events.length === 0) {
+    throw err('emptyLog', at('events'), `run "${run.id}" has no events`, named);
+  }
+  for (const [j, event] of events.entries()) {
+    if (event.runId !== run.id) {
+      throw err(
+        'foreignEvent',
+        at('events', j, 'runId'),
+        `event #${j} belongs to run "${event.runId}", not "${run.id}"`,
+        { ...named, seq: j, eventRunId: event.runId },
+      );
+    }
+    if (event.seq !== j) {
+      throw err(
+        'seqGap',
+        at('events', j, 'seq'),
+        `run "${run.id}": expected event #${j} here, found #${event.seq}`,
+        { ...named, expected: j, found: event.seq },
+      );
+    }
+    if (event.machineVersion > MACHINE_VERSION) {
+      throw err(
+        'newerMachine',
+        at('events', j, 'machineVersion'),
+        `written by machine version ${event.machineVersion}; this app runs version ${MACHINE_VERSION}`,
+        { version: event.machineVersion, supported: MACHINE_VERSION },
+      );
+    }
+  }
+  const stages = new Set<string>();
+  for (const [k, draft] of drafts.entries()) {
+    if (draft.runId !== run.id) {
+      throw err(
+        'foreignDraft',
+        at('drafts', k, 'runId'),
+        `a draft of run "${draft.runId}" inside run "${run.id}"`,
+        { ...named, draftRunId: draft.runId },
+      );
+    }
+    if (stages.has(draft.stage)) {
+      throw err('duplicateDraft', at('drafts', k, 'stage'), `two drafts for stage ${draft.stage}`, {
+        ...named,
+        stage: draft.stage,
+      });
+    }
+    stages.add(draft.stage);
+    if (JSON.stringify(draft.content).length > MAX_DRAFT_BYTES) {
+      throw err('draftTooLarge', at('drafts', k, 'content'), 'the draft is over the size limit', {
+        ...named,
+        limit: MAX_DRAFT_BYTES / 1024,
+      });
+    }
+  }
+
+  const chain = verifyRecords(events, run.headHash);
+  if (!chain.ok) {
+    const seq = chain.brokenAt;
+    switch (chain.reason) {
+      case 'seqGap':
+        throw err('seqGap', at('events', seq, 'seq'), `run "${run.id}": event #${seq} is missing`, {
+          ...named,
+          expected: seq,
+          found: events[seq]?.seq ?? -1,
+        });
+      case 'prevHashMismatch':
+        throw err(
+          'brokenChain',
+          at('events', seq, 'prevHash'),
+          `run "${run.id}": event #${seq} does not link to event #${seq - 1}`,
+          { ...named, seq },
+        );
+      case 'hashMismatch':
+        throw err(
+          'tampered',
+          at('events', seq, 'hash'),
+          `run "${run.id}": event #${seq} was changed after it was recorded (its hash does not match its contents)`,
+          { ...named, seq },
+        );
+      case 'headMismatch':
+        throw err(
+          'headMismatch',
+          at('run', 'headHash'),
+          `run "${run.id}": the last event is not the run's recorded head (events missing at the end?)`,
+          named,
+        );
+    }
+  }
+
+  for (const [j, event] of events.entries()) {
+    if (j === 0) {
+      if (event.type !== 'run.created') {
+        throw err('invalidEvent', at('events', 0, 'type'), 'the first event must create the run', {
+          ...named,
+          seq: 0,
+          detail: `found ${event.type}`,
+        });
+      }
+      const input = RunInputSchema.safeParse(event.payload);
+      if (!input.success) {
+        const issue = firstIssue(input.error);
+        throw err('invalidEvent', at('events', 0, 'payload', ...issue.path), issue.message, {
+          ...named,
+          seq: 0,
+          detail: issue.message,
+        });
+      }
+      if (input.data.runId !== run.id) {
+        throw err(
+          'foreignEvent',
+          at('events', 0, 'payload', 'runId'),
+          `the creation record is for run "${input.data.runId}", not "${run.id}"`,
+          { ...named, seq: 0, eventRunId: input.data.runId },
+        );
+      }
+      continue;
+    }
+    const parsed = RunEventSchema.safeParse(eventOf(event));
+    if (!parsed.success || event.type === 'run.created') {
+      const issue = parsed.success
+        ? { path: ['type'], message: 'a run is created only once' }
+        : firstIssue(parsed.error);
+      throw err('invalidEvent', at('events', j, 'payload', ...issue.path), issue.message, {
+        ...named,
+        seq: j,
+        detail: issue.message,
+      });
+    }
+  }
+
+  if (run.envelope.machineVersion > MACHINE_VERSION) {
+    throw err(
+      'newerMachine',
+      at('run', 'envelope', 'machineVersion'),
+      `saved by machine version ${run.envelope.machineVersion}; this app runs version ${MACHINE_VERSION}`,
+      { version: run.envelope.machineVersion, supported: MACHINE_VERSION },
+    );
+  }
+  let stored: Record<string, unknown>;
+  try {
+    stored = migrateEnvelope(run.id, run.envelope);
+  } catch (error) {
+    if (!(error instanceof SnapshotRestoreError)) throw error;
+    throw err('noMigration', at('run', 'envelope', 'machineVersion'), error.reason, {
+      ...named,
+      version: run.envelope.machineVersion,
+    });
+  }
+
+  let snapshot: RunSnapshot;
+  try {
+    snapshot = replayRecords(events);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const seq = Number(/record (\d+)/.exec(message)?.[1] ?? 0);
+    throw err('replayFailed', at('events', seq), `run "${run.id}": ${message}`, {
+      ...named,
+      seq,
+      detail: message.slice(0, 200),
+    });
+  }
+  if (snapshot.status === 'error') {
+    throw err('replayFailed', at('events'), `run "${run.id}" fails when replayed`, {
+      ...named,
+      seq: events.length - 1,
+      detail: 'error state',
+    });
+  }
+  if (
+    canonicalJson(runMachine.getPersistedSnapshot(snapshot)) !== canonicalJson(stored as unknown)
+  ) {
+    throw err(
+      'snapshotMismatch',
+      at('run', 'envelope', 'snapshot'),
+      `run "${run.id}": the stored state differs from what its events produce`,
+      named,
+    );
+  }
+  const last = events[events.length - 1] as EventRecord;
+  const row = runRowOf(snapshot, last);
+  for (const field of ROW_FIELDS) {
+    if (row[field] !== run[field]) {
+      throw err(
+        'rowMismatch',
+        at('run', field),
+        `run "${run.id}": ${field} is ${JSON.stringify(run[field])} but its events say ${JSON.stringify(row[field])}`,
+        { ...named, field },
+      );
+    }
+  }
+  if (run.envelope.savedAt !== last.at) {
+    throw err(
+      'rowMismatch',
+      at('run', 'envelope', 'savedAt'),
+      `run "${run.id}": the snapshot was not saved with the last event`,
+      { ...named, field: 'envelope.savedAt' },
+    );
+  }
+  return { index, entry, row, snapshot };
+}
+
+const ROW_FIELDS = [
+  'id',
+  'revision',
+  'headHash',
+  'title',
+  'scenario',
+  'periodStart',
+  'periodEnd',
+  'leadId',
+  'parentRunId',
+  'current',
+  'status',
+  'createdAt',
+  'updatedAt',
+] as const satisfies ReadonlyArray<keyof RunRow>;
+
+/** Ids that must be unique inside the file: runs, events (globally unique), people. */
+function checkUnique(file: WorkspaceFile): void {
+  const runs = new Set<string>();
+  const events = new Set<string>();
+  for (const [i, { run, events: log }] of file.runs.entries()) {
+    if (runs.has(run.id)) {
+      throw err('duplicateRun', ['runs', i, 'run', 'id'], `run "${run.id}" appears twice`, {
+        runId: run.id,
+      });
+    }
+    runs.add(run.id);
+    for (const [j, event] of log.entries()) {
+      if (events.has(event.id)) {
+        throw err(
+          'duplicateEvent',
+          ['runs', i, 'events', j, 'id'],
+          `event id ${event.id} appears twice`,
+          { runId: run.id, seq: j, eventId: event.id },
+        );
+      }
+      events.add(event.id);
+    }
+  }
+  const people = new Set<string>();
+  for (const [k, person] of file.people.entries()) {
+    if (people.has(person.id)) {
+      throw err('duplicatePerson', ['people', k, 'id'], `person "${person.id}" appears twice`, {
+        personId: person.id,
+      });
+    }
+    people.add(person.id);
+  }
+}
+
+/**
+ * Reads and checks an import file without touching the database: size (before reading a Blob,
+ * and of the text), JSON syntax, tree shape, strict schemas, unique ids, then per run its hash
+ * chain (`verifyRecords`), its events' schemas, machine-version migration of its snapshot, and a
+ * replay that must give exactly the stored snapshot and row. Throws a TransferError naming the
+ * first problem and where it is. Yields to the event loop between runs; honours `signal`.
+ */
+export async function validateWorkspace(
+  source: string | Blob,
+  options: TransferOptions = {},
+): Promise<ValidatedWorkspace> {
+  const limits: ImportLimits = { ...IMPORT_LIMITS, ...options.limits };
+  const pacer = new Pacer(options);
+  await pacer.step({ phase: 'reading', done: 0, total: 1 });
+  let text: string;
+  if (typeof source === 'string') text = source;
+  else {
+    checkSize(source.size, limits.maxBytes);
+    text = await source.text();
+  }
+  await pacer.step({ phase: 'reading', done: 0, total: 1 });
+  const file = readWorkspaceText(text, limits);
+  if (file.machineVersion > MACHINE_VERSION) {
+    throw err(
+      'newerMachine',
+      ['machineVersion'],
+      `exported by machine version ${file.machineVersion}; this app runs version ${MACHINE_VERSION}`,
+      { version: file.machineVersion, supported: MACHINE_VERSION },
+    );
+  }
+  checkUnique(file);
+  const total = file.runs.reduce((sum, r) => sum + r.events.length, 0);
+  let done = 0;
+  const runs: ValidatedRun[] = [];
+  for (const [i, entry] of file.runs.entries()) {
+    await pacer.step({ phase: 'verifying', done, total });
+    runs.push(checkRun(entry, i));
+    done += entry.events.length;
+  }
+  await pacer.step({ phase: 'verifying', done, total });
+  return new CheckedWorkspace(file, runs);
+}
+
+// Planning ---------------------------------------------------------------------------------------
+
+/** Why a run cannot be imported as it is: its id, or one of its events' ids, is taken. */
+export type ImportConflict = 'runExists' | 'eventIds';
+
+export interface PlannedRun {
+  runId: string;
+  title: string;
+  status: RunRow['status'];
+  events: number;
+  drafts: number;
+  conflict: ImportConflict | null;
+  /** The title of the stored run with the same id, to show side by side. */
+  existingTitle: string | null;
+}
+
+export interface ImportPlan {
+  runs: PlannedRun[];
+  people: { added: number; kept: number };
+}
+
+/** What an import would do to this database; conflicts need a choice before `commitImport`. */
+export async function planImport(
+  db: StrategyDb,
+  workspace: ValidatedWorkspace,
+): Promise<ImportPlan> {
+  return db.transaction('r', [db.runs, db.events, db.people], async () => {
+    const existing = await db.runs.bulkGet(workspace.runs.map((r) => r.row.id));
+    const eventIds = workspace.runs.flatMap((r) => r.entry.events.map((e) => e.id));
+    const taken = new Set(await db.events.where('id').anyOf(eventIds).keys());
+    const people = await db.people.bulkGet(workspace.file.people.map((p) => p.id));
+    const kept = people.filter(Boolean).length;
+    return {
+      runs: workspace.runs.map((r, i) => {
+        const stored = existing[i];
+        const conflict: ImportConflict | null = stored
+          ? 'runExists'
+          : r.entry.events.some((e) => taken.has(e.id))
+            ? 'eventIds'
+            : null;
+        return {
+          runId: r.row.id,
+          title: r.row.title,
+          status: r.row.status,
+          events: r.entry.events.length,
+          drafts: r.entry.drafts.length,
+          conflict,
+          existingTitle: stored?.title ?? null,
+        };
+      }),
+      people: { added: people.length - kept, kept },
+    };
+  });
+}
+
+// Copies -----------------------------------------------------------------------------------------
+
+/** `demo-launch-copy`, `demo-launch-copy-2`, … the first id not in `taken` (within 64 chars). */
+export function copyRunId(runId: string, taken: ReadonlySet<string>): string {
+  for (let n = 1; ; n += 1) {
+    const suffix = n === 1 ? '-copy' : `-copy-${n}`;
+    const id = `${runId.slice(0, 64 - suffix.length)}${suffix}`;
+    if (!taken.has(id)) return id;
+  }
+}
+
+/**
+ * The same run under a new id: every record gets a new id and the new run id (the creation
+ * record's input too), the chain is re-hashed from genesis, and the copy is replayed to rebuild
+ * its snapshot, which must equal the original's with only `context.runId` changed.
+ */
+export function copyRun(
+  run: ValidatedRun,
+  newRunId: string,
+  newId: () => string = () => crypto.randomUUID(),
+): { entry: RunEntry; snapshot: RunSnapshot } {
+  let prevHash = GENESIS_HASH;
+  const events = run.entry.events.map((e) => {
+    const unsigned = {
+      ...pickEvent(e),
+      id: newId(),
+      runId: newRunId,
+      payload:
+        e.seq === 0 ? { ...(e.payload as Record<string, unknown>), runId: newRunId } : e.payload,
+      prevHash,
+    };
+    const record: EventRecord = { ...unsigned, hash: recordHash(unsigned) };
+    prevHash = record.hash;
+    return record;
+  });
+  const snapshot = replayRecords(events);
+  const original = runMachine.getPersistedSnapshot(run.snapshot) as unknown as {
+    context: Record<string, unknown>;
+  };
+  const expected = { ...original, context: { ...original.context, runId: newRunId } };
+  const last = events[events.length - 1] as EventRecord;
+  const row = runRowOf(snapshot, last);
+  if (
+    canonicalJson(runMachine.getPersistedSnapshot(snapshot)) !== canonicalJson(expected) ||
+    !verifyRecords(events, row.headHash).ok
+  ) {
+    throw err('replayFailed', ['runs', run.index], `the copy of run "${run.row.id}" differs`, {
+      runId: run.row.id,
+      seq: last.seq,
+      detail: 'copy differs',
+    });
+  }
+  return {
+    entry: {
+      run: row,
+      events,
+      drafts: run.entry.drafts.map((d) => ({ ...pickDraft(d), runId: newRunId })),
+    },
+    snapshot,
+  };
+}
+
+// Commit -----------------------------------------------------------------------------------------
+
+/** Per run: write it as it is, skip it, or write it as a copy under a new id. */
+export type RunChoice = 'import' | 'skip' | 'copy';
+
+export interface ImportResult {
+  imported: string[];
+  copies: Array<{ from: string; to: string }>;
+  skipped: string[];
+  peopleAdded: number;
+}
+
+export interface CommitOptions extends TransferOptions {
+  /** Ids for the records of copies; crypto.randomUUID unless a test seeds its own. */
+  newId?: () => string;
+}
+
+/**
+ * Writes a validated file: `choices` per run id (default: import new runs, skip conflicting
+ * ones). A conflicting run chosen as 'import' is refused — nothing is ever overwritten. Copies are
+ * built and checked first; then one read-write transaction re-checks that nothing it writes
+ * exists (another tab may have written since the plan), adds runs, events and drafts, and adds
+ * the people not already stored (existing people are kept as they are). Any failure, or an abort
+ * before the transaction ends, rolls all of it back.
+ */
+export async function commitImport(
+  db: StrategyDb,
+  workspace: ValidatedWorkspace,
+  choices: Readonly<Record<string, RunChoice>> = {},
+  options: CommitOptions = {},
+): Promise<ImportResult> {
+  if (!(workspace instanceof CheckedWorkspace)) {
+    throw new TypeError('commitImport needs what validateWorkspace returned');
+  }
+  const pacer = new Pacer(options);
+  const plan = await planImport(db, workspace);
+  const taken = new Set<string>([
+    ...((await db.runs.toCollection().primaryKeys()) as string[]),
+    ...workspace.runs.map((r) => r.row.id),
+  ]);
+  const result: ImportResult = { imported: [], copies: [], skipped: [], peopleAdded: 0 };
+  const writes: RunEntry[] = [];
+  const copyCount = workspace.runs.filter((r) => choices[r.row.id] === 'copy').length;
+  let copied = 0;
+  for (const run of workspace.runs) {
+    const planned = plan.runs[run.index] as PlannedRun;
+    const choice = choices[run.row.id] ?? (planned.conflict ? 'skip' : 'import');
+    if (choice === 'skip') {
+      result.skipped.push(run.row.id);
+    } else if (choice === 'import') {
+      if (planned.conflict) {
+        throw err(
+          'wouldOverwrite',
+          ['runs', run.index, 'run', 'id'],
+          `run "${run.row.id}" already exists; skip it or import it as a copy`,
+          { runId: run.row.id },
+        );
+      }
+      writes.push({ ...run.entry, run: run.row });
+      result.imported.push(run.row.id);
+    } else {
+      await pacer.step({ phase: 'copying', done: copied, total: copyCount });
+      const to = copyRunId(run.row.id, taken);
+      taken.add(to);
+      writes.push(copyRun(run, to, options.newId).entry);
+      result.copies.push({ from: run.row.id, to });
+      copied += 1;
+    }
+  }
+  const records = writes.reduce((n, w) => n + w.events.length + 1, 0);
+  await pacer.step({ phase: 'writing', done: 0, total: records });
+
+  try {
+    await db.transaction('rw', [db.runs, db.events, db.drafts, db.people], async () => {
+      const ids = writes.map((w) => w.run.id);
+      const existing = await db.runs.bulkGet(ids);
+      const clash = existing.findIndex(Boolean);
+      if (clash >= 0) {
+        throw err('wouldOverwrite', [], `run "${ids[clash]}" was created while importing`, {
+          runId: ids[clash] ?? '',
+        });
+      }
+      const events = writes.flatMap((w) => w.events);
+      const takenEvents = await db.events
+        .where('id')
+        .anyOf(events.map((e) => e.id))
+        .keys();
+      if (takenEvents.length > 0) {
+        throw err('wouldOverwrite', [], `event ${String(takenEvents[0])} is already stored`, {
+          runId: events.find((e) => e.id === takenEvents[0])?.runId ?? '',
+        });
+      }
+      // In slices, to report progress and honour Cancel. Awaiting only Dexie between slices keeps
+      // the transaction alive; the UI stays responsive because IndexedDB works off the main thread.
+      const rows = writes.map((w) => w.run);
+      const total = records;
+      for (let i = 0; i < events.length; i += WRITE_SLICE) {
+        pacer.throwIfAborted();
+        options.onProgress?.({ phase: 'writing', done: i, total });
+        await db.events.bulkAdd(events.slice(i, i + WRITE_SLICE));
+      }
+      for (let i = 0; i < rows.length; i += WRITE_SLICE) {
+        pacer.throwIfAborted();
+        options.onProgress?.({ phase: 'writing', done: events.length + i, total });
+        await db.runs.bulkAdd(rows.slice(i, i + WRITE_SLICE));
+      }
+      await db.drafts.bulkPut(writes.flatMap((w) => w.drafts));
+      const people = workspace.file.people;
+      const stored = await db.people.bulkGet(people.map((p) => p.id));
+      const added = people.filter((_, i) => !stored[i]).map(pickPerson);
+      await db.people.bulkAdd(added);
+      result.peopleAdded = added.length;
+      // The transaction is the commit point: an abort that arrives before it ends undoes it all.
+      pacer.throwIfAborted();
+    });
+  } catch (error) {
+    if (error instanceof TransferError) throw error;
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new TransferError('writeFailed', '', `nothing was written: ${detail}`, {
+      detail: detail.slice(0, 300),
+    });
+  }
+  return result;
+}
+
+/**
+ * Validate, plan and commit in one call, resolving every conflict the same way. For scripts and
+ * tests; the UI asks the person per run between `planImport` and `commitImport`.
+ */
+export async function importWorkspace(
+  db: StrategyDb,
+  source: string | Blob,
+  options: CommitOptions & { conflicts?: 'skip' | 'copy' } = {},
+): Promise<{ plan: ImportPlan; result: ImportResult }> {
+  const workspace = await validateWorkspace(source, options);
+  const plan = await planImport(db, workspace);
+  const choices = Object.fromEntries(
+    plan.runs.filter((r) => r.conflict).map((r) => [r.runId, options.conflicts ?? 'skip'] as const),
+  );
+  const result = await commitImport(db, workspace, choices, options);
+  return { plan, result };
+}

@@ -1,0 +1,521 @@
+import * as z from 'zod';
+import { IdSchema, PersonSchema } from '../domain/people';
+import { ScenarioIdSchema } from '../domain/scenario-ids';
+import { STAGE_IDS } from '../domain/stages';
+import { IsoDateSchema, IsoDateTimeSchema } from '../domain/time';
+import {
+  EventRecordSchema,
+  HashSchema,
+  RUN_STATUSES,
+  SnapshotEnvelopeSchema,
+  type DraftRow,
+  type EventRecord,
+  type PersonRow,
+  type RunRow,
+} from './records';
+
+/**
+ * The workspace file: what "Export" writes and "Import" reads. This module holds the format and
+ * the checks that need nothing but the file itself (size, JSON syntax, the shape of the tree, the
+ * zod schemas). The checks that need the machine (hash chains, replay) live in
+ * src/engine/transfer.ts. Everything here treats the file as hostile: it was written by someone
+ * else, possibly by hand, possibly to hurt.
+ */
+
+export const WORKSPACE_FORMAT = 'strategy-board.workspace';
+export const WORKSPACE_FORMAT_VERSION = 1;
+
+/** Limits on an import file. Exceeding one refuses the file; nothing is truncated or guessed. */
+export interface ImportLimits {
+  /** Size of the file in UTF-8 bytes, checked before it is parsed. */
+  maxBytes: number;
+  /** Nesting of objects and arrays; the deepest real export is about 15. */
+  maxDepth: number;
+  /** Any string anywhere in the file. */
+  maxStringChars: number;
+  /** Any array anywhere in the file (events of one run are the longest). */
+  maxArrayItems: number;
+  /** Keys of any one object. */
+  maxObjectKeys: number;
+  maxRuns: number;
+  maxEventsPerRun: number;
+  maxPeople: number;
+}
+
+export const IMPORT_LIMITS: Readonly<ImportLimits> = {
+  maxBytes: 50 * 1024 * 1024,
+  maxDepth: 64,
+  maxStringChars: 100_000,
+  maxArrayItems: 100_000,
+  maxObjectKeys: 10_000,
+  maxRuns: 5_000,
+  maxEventsPerRun: 100_000,
+  maxPeople: 10_000,
+};
+
+/** Keys that could reach an object's prototype when a file is spread or merged. */
+export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set([
+  '__proto__',
+  'constructor',
+  'prototype',
+]);
+
+/** Why an import was refused (or stopped). The UI has a message for each: `transfer.error.<code>`. */
+export const TRANSFER_ERROR_CODES = [
+  'tooLarge',
+  'notJson',
+  'notAnExport',
+  'newerFormat',
+  'tooDeep',
+  'forbiddenKey',
+  'stringTooLong',
+  'arrayTooLong',
+  'tooManyKeys',
+  'invalidNumber',
+  'unknownKey',
+  'missingKey',
+  'wrongType',
+  'invalidValue',
+  'duplicateRun',
+  'duplicateEvent',
+  'duplicatePerson',
+  'duplicateDraft',
+  'foreignEvent',
+  'foreignDraft',
+  'draftTooLarge',
+  'emptyLog',
+  'seqGap',
+  'brokenChain',
+  'tampered',
+  'headMismatch',
+  'newerMachine',
+  'noMigration',
+  'invalidEvent',
+  'replayFailed',
+  'snapshotMismatch',
+  'rowMismatch',
+  'wouldOverwrite',
+  'writeFailed',
+  'cancelled',
+] as const;
+export type TransferErrorCode = (typeof TRANSFER_ERROR_CODES)[number];
+
+export type TransferParams = Readonly<Record<string, string | number>>;
+
+/**
+ * A refused (or cancelled) import. `path` says where in the file (`runs[3].events[12].hash`, empty
+ * for the file as a whole), `params` fill the UI's message; `message` is English for logs and tests.
+ * Every refusal happens before anything is written, or aborts the one write transaction.
+ */
+export class TransferError extends Error {
+  override readonly name = 'TransferError';
+  constructor(
+    readonly code: TransferErrorCode,
+    readonly path: string,
+    detail: string,
+    readonly params: TransferParams = {},
+  ) {
+    super(path ? `${path}: ${detail}` : detail);
+  }
+}
+
+/** A JSON path for people: `runs[3].events[12].hash`; odd keys are quoted (`drafts["a b"]`). */
+export function formatPath(segments: ReadonlyArray<PropertyKey>): string {
+  let out = '';
+  for (const segment of segments) {
+    if (typeof segment === 'number') out += `[${segment}]`;
+    else if (typeof segment === 'string' && /^[A-Za-z_$][\w$]*$/.test(segment))
+      out += out ? `.${segment}` : segment;
+    else out += `[${JSON.stringify(String(segment))}]`;
+  }
+  return out;
+}
+
+// Size -------------------------------------------------------------------------------------------
+
+/** UTF-8 size of a string without encoding it (a 50 MB copy just to measure it is wasteful). */
+export function utf8ByteLength(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        bytes += 4;
+        i += 1;
+      } else bytes += 3;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+/** One decimal; a size just over the limit rounds up, so it never reads as equal to the limit. */
+const megabytes = (bytes: number, round = Math.round) =>
+  (round((bytes / 1_048_576) * 10) / 10).toString();
+
+/** Refuses a file over the limit, saying both sizes. Call it before reading or parsing. */
+export function checkSize(bytes: number, limit = IMPORT_LIMITS.maxBytes): void {
+  if (bytes > limit) {
+    throw new TransferError(
+      'tooLarge',
+      '',
+      `the file is ${megabytes(bytes, Math.ceil)} MB; the limit is ${megabytes(limit)} MB`,
+      { size: megabytes(bytes, Math.ceil), limit: megabytes(limit) },
+    );
+  }
+}
+
+/** The size check for text already in memory: exact, but skips counting when it cannot matter. */
+export function checkTextSize(text: string, limit = IMPORT_LIMITS.maxBytes): void {
+  // Each UTF-16 unit is 1 to 3 bytes, so the length bounds the size from both sides.
+  if (text.length * 3 <= limit) return;
+  checkSize(text.length > limit ? text.length : utf8ByteLength(text), limit);
+}
+
+// JSON syntax ------------------------------------------------------------------------------------
+
+const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+const LITERALS = ['true', 'false', 'null'] as const;
+
+/** The offset of the end of a string starting at `start` (its opening quote), or of its error. */
+function scanString(text: string, start: number): { end: number } | { error: number } {
+  for (let i = start + 1; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code === 0x22) return { end: i + 1 };
+    if (code < 0x20) return { error: i };
+    if (code === 0x5c) {
+      const escape = text[i + 1];
+      if (escape === 'u') {
+        if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) return { error: i };
+        i += 5;
+      } else if (escape !== undefined && '"\\/bfnrt'.includes(escape)) i += 1;
+      else return { error: i };
+    }
+  }
+  return { error: text.length };
+}
+
+/**
+ * Where JSON text first goes wrong (UTF-16 offset), or -1 if it is valid. Browsers word
+ * JSON.parse errors differently and some give no position, so the importer finds it itself.
+ * Iterative: a hostile file nested a million levels deep does not overflow the stack.
+ */
+export function jsonErrorOffset(text: string): number {
+  type State = 'value' | 'valueOrClose' | 'key' | 'keyOrClose' | 'colon' | 'after';
+  const stack: Array<'{' | '['> = [];
+  let state: State = 'value';
+  let i = 0;
+  for (;;) {
+    while (i < text.length && ' \t\n\r'.includes(text[i] as string)) i += 1;
+    if (state === 'after' && stack.length === 0) return i < text.length ? i : -1;
+    if (i >= text.length) return text.length;
+    const c = text[i] as string;
+    if (state === 'value' || state === 'valueOrClose') {
+      if (state === 'valueOrClose' && c === ']') {
+        stack.pop();
+        i += 1;
+        state = 'after';
+      } else if (c === '{' || c === '[') {
+        stack.push(c);
+        i += 1;
+        state = c === '{' ? 'keyOrClose' : 'valueOrClose';
+      } else if (c === '"') {
+        const scanned = scanString(text, i);
+        if ('error' in scanned) return scanned.error;
+        i = scanned.end;
+        state = 'after';
+      } else {
+        NUMBER.lastIndex = i;
+        const literal = LITERALS.find((l) => text.startsWith(l, i));
+        if (literal) i += literal.length;
+        else if (NUMBER.test(text)) i = NUMBER.lastIndex;
+        else return i;
+        state = 'after';
+      }
+    } else if (state === 'key' || state === 'keyOrClose') {
+      if (state === 'keyOrClose' && c === '}') {
+        stack.pop();
+        i += 1;
+        state = 'after';
+      } else {
+        if (c !== '"') return i;
+        const scanned = scanString(text, i);
+        if ('error' in scanned) return scanned.error;
+        i = scanned.end;
+        state = 'colon';
+      }
+    } else if (state === 'colon') {
+      if (c !== ':') return i;
+      i += 1;
+      state = 'value';
+    } else {
+      const top = stack[stack.length - 1];
+      if (c === ',') {
+        i += 1;
+        state = top === '{' ? 'key' : 'value';
+      } else if ((top === '{' && c === '}') || (top === '[' && c === ']')) {
+        stack.pop();
+        i += 1;
+      } else return i;
+    }
+  }
+}
+
+/** JSON.parse, with a refusal that says where the text breaks (line, column and character). */
+export function parseJsonText(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    let offset = jsonErrorOffset(text);
+    if (offset < 0) offset = Number(/position (\d+)/.exec(String(error))?.[1] ?? text.length);
+    const before = text.slice(0, offset);
+    const line = before.split('\n').length;
+    const column = offset - before.lastIndexOf('\n');
+    const truncated = offset >= text.length;
+    const detail = (error as Error).message.slice(0, 200);
+    throw new TransferError(
+      'notJson',
+      '',
+      `the file is not valid JSON at line ${line}, column ${column} (character ${offset + 1})${truncated ? ': it ends too early, as if cut off' : ''} — ${detail}`,
+      { line, column, offset: offset + 1, detail, truncated: truncated ? 1 : 0 },
+    );
+  }
+}
+
+// The shape of the tree --------------------------------------------------------------------------
+
+/**
+ * Walks a parsed file once, without recursion: nesting depth, the keys that could reach a
+ * prototype (JSON.parse makes `"__proto__"` an own property, so it survives until something
+ * merges it), and the limits on every string, array and object, including in parts the schemas
+ * leave open (event payloads, snapshots, draft content). Also refuses numbers JSON cannot
+ * round-trip (`1e999` parses to Infinity).
+ */
+export function checkTree(root: unknown, limits: ImportLimits = IMPORT_LIMITS): void {
+  const stack: Array<{ value: unknown; path: PropertyKey[] }> = [{ value: root, path: [] }];
+  while (stack.length > 0) {
+    const { value, path } = stack.pop() as { value: unknown; path: PropertyKey[] };
+    if (typeof value === 'string') {
+      if (value.length > limits.maxStringChars) {
+        throw new TransferError(
+          'stringTooLong',
+          formatPath(path),
+          `a text of ${value.length} characters; the limit is ${limits.maxStringChars}`,
+          { length: value.length, limit: limits.maxStringChars },
+        );
+      }
+      continue;
+    }
+    if (typeof value === 'number') {
+      if (!Number.isFinite(value)) {
+        throw new TransferError('invalidNumber', formatPath(path), 'a number too large to store');
+      }
+      continue;
+    }
+    if (value === null || typeof value !== 'object') continue;
+    if (path.length >= limits.maxDepth) {
+      throw new TransferError(
+        'tooDeep',
+        formatPath(path),
+        `nested more than ${limits.maxDepth} levels deep`,
+        { limit: limits.maxDepth },
+      );
+    }
+    if (Array.isArray(value)) {
+      if (value.length > limits.maxArrayItems) {
+        throw new TransferError(
+          'arrayTooLong',
+          formatPath(path),
+          `a list of ${value.length} items; the limit is ${limits.maxArrayItems}`,
+          { length: value.length, limit: limits.maxArrayItems },
+        );
+      }
+      for (let i = value.length - 1; i >= 0; i -= 1)
+        stack.push({ value: value[i], path: [...path, i] });
+      continue;
+    }
+    const keys = Object.keys(value);
+    if (keys.length > limits.maxObjectKeys) {
+      throw new TransferError(
+        'tooManyKeys',
+        formatPath(path),
+        `an object with ${keys.length} keys; the limit is ${limits.maxObjectKeys}`,
+        { length: keys.length, limit: limits.maxObjectKeys },
+      );
+    }
+    for (let i = keys.length - 1; i >= 0; i -= 1) {
+      const key = keys[i] as string;
+      if (FORBIDDEN_KEYS.has(key)) {
+        throw new TransferError(
+          'forbiddenKey',
+          formatPath([...path, key]),
+          `the key "${key}" is not allowed anywhere in an import file`,
+          { key },
+        );
+      }
+      stack.push({ value: (value as Record<string, unknown>)[key], path: [...path, key] });
+    }
+  }
+}
+
+// Schemas ----------------------------------------------------------------------------------------
+
+/** Present, whatever it holds: `z.unknown()` alone would also accept a missing key. */
+const present = z.unknown().refine((v) => v !== undefined, { message: 'is missing' });
+
+const RunRowSchema = z.strictObject({
+  id: IdSchema,
+  revision: z.number().int().min(0),
+  headHash: HashSchema,
+  title: z.string().max(200),
+  scenario: ScenarioIdSchema,
+  periodStart: IsoDateSchema,
+  periodEnd: IsoDateSchema,
+  leadId: IdSchema,
+  parentRunId: IdSchema.nullable(),
+  current: z.enum(STAGE_IDS),
+  status: z.enum(RUN_STATUSES),
+  createdAt: IsoDateTimeSchema,
+  updatedAt: IsoDateTimeSchema,
+  envelope: SnapshotEnvelopeSchema,
+});
+
+const FileEventSchema = EventRecordSchema.extend({ payload: present });
+
+const DraftRowSchema = z.strictObject({
+  runId: IdSchema,
+  stage: z.enum(STAGE_IDS),
+  content: present,
+  savedBy: IdSchema,
+  savedAt: IsoDateTimeSchema,
+});
+
+function workspaceFileSchema(limits: ImportLimits) {
+  return z.strictObject({
+    format: z.literal(WORKSPACE_FORMAT),
+    version: z.literal(WORKSPACE_FORMAT_VERSION),
+    exportedAt: IsoDateTimeSchema,
+    machineVersion: z.number().int().min(1),
+    runs: z
+      .array(
+        z.strictObject({
+          run: RunRowSchema,
+          events: z.array(FileEventSchema).max(limits.maxEventsPerRun),
+          drafts: z.array(DraftRowSchema).max(STAGE_IDS.length),
+        }),
+      )
+      .max(limits.maxRuns),
+    people: z.array(PersonSchema).max(limits.maxPeople),
+  });
+}
+
+/** One run as the file carries it: its stored row (with the snapshot), its log and its drafts. */
+export interface RunEntry {
+  run: RunRow;
+  events: EventRecord[];
+  drafts: DraftRow[];
+}
+
+/** The whole file. `machineVersion` is the version of the app that exported it. */
+export interface WorkspaceFile {
+  format: typeof WORKSPACE_FORMAT;
+  version: typeof WORKSPACE_FORMAT_VERSION;
+  exportedAt: string;
+  machineVersion: number;
+  runs: RunEntry[];
+  people: PersonRow[];
+}
+
+function refusalOf(issue: z.core.$ZodIssue): TransferError {
+  const path = [...issue.path];
+  const where = () => formatPath(path);
+  switch (issue.code) {
+    case 'unrecognized_keys': {
+      const key = issue.keys[0] ?? '';
+      path.push(key);
+      return new TransferError(
+        'unknownKey',
+        where(),
+        `unknown key "${key}"; this version of the format has no such field`,
+        { key },
+      );
+    }
+    case 'invalid_type':
+      if (issue.input === undefined) {
+        return new TransferError('missingKey', where(), 'a required field is missing', {
+          expected: issue.expected,
+        });
+      }
+      return new TransferError(
+        'wrongType',
+        where(),
+        `expected ${issue.expected}, found ${kindOf(issue.input)}`,
+        { expected: issue.expected, found: kindOf(issue.input) },
+      );
+    default:
+      if (issue.code === 'custom' && issue.message === 'is missing') {
+        return new TransferError('missingKey', where(), 'a required field is missing', {
+          expected: 'value',
+        });
+      }
+      return new TransferError('invalidValue', where(), issue.message, {
+        detail: issue.message,
+      });
+  }
+}
+
+function kindOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  return typeof value;
+}
+
+/**
+ * Checks the first lines of the file: is it one of ours, and a format version we read? Run
+ * before the full schema, so a wrong file gets "not an export" rather than fifty field errors.
+ */
+export function checkHeader(value: unknown): void {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new TransferError('notAnExport', '', `the file holds ${kindOf(value)}, not an export`);
+  }
+  const { format, version } = value as Record<string, unknown>;
+  if (format !== WORKSPACE_FORMAT) {
+    throw new TransferError(
+      'notAnExport',
+      'format',
+      `format is ${JSON.stringify(format ?? null)}, not "${WORKSPACE_FORMAT}"`,
+    );
+  }
+  if (typeof version === 'number' && version > WORKSPACE_FORMAT_VERSION) {
+    throw new TransferError(
+      'newerFormat',
+      'version',
+      `file format version ${version} is newer than this app reads (${WORKSPACE_FORMAT_VERSION})`,
+      { version, supported: WORKSPACE_FORMAT_VERSION },
+    );
+  }
+}
+
+/**
+ * Everything about a file that needs only the file: size, JSON syntax, the tree's shape and the
+ * strict schemas (unknown keys refused). Throws a TransferError naming the first problem and its
+ * path. What it returns still needs the engine's checks (chains, replay) before it is trusted.
+ */
+export function readWorkspaceText(
+  text: string,
+  limits: ImportLimits = IMPORT_LIMITS,
+): WorkspaceFile {
+  checkTextSize(text, limits.maxBytes);
+  const value = parseJsonText(text);
+  checkTree(value, limits);
+  checkHeader(value);
+  const parsed = workspaceFileSchema(limits).safeParse(value, { reportInput: true });
+  if (!parsed.success) {
+    const [first] = parsed.error.issues;
+    if (!first) throw new TransferError('invalidValue', '', 'the file does not fit the format');
+    throw refusalOf(first);
+  }
+  return parsed.data as WorkspaceFile;
+}

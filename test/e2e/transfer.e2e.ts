@@ -1,0 +1,185 @@
+import { readFile } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { exportWorkspace, serializeWorkspace } from '../../src/engine/transfer';
+import type { WorkspaceFile } from '../../src/storage/transfer';
+import { engineWithTeam, newRunFields } from '../support/db';
+import { launch, openApp, withScreenshot } from './browser';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const MARKUP = '<img src=x onerror=alert(1)>';
+
+/** The runs list as a person reads it: title and status of every row, sorted by title. */
+async function runsList(page: Page): Promise<string[][]> {
+  await page.getByRole('link', { name: 'Runs' }).click();
+  await page.getByRole('heading', { name: 'Runs', level: 1 }).waitFor();
+  const rows = page.getByRole('table').getByRole('row');
+  await rows.nth(1).waitFor();
+  const list = await rows.evaluateAll((trs) =>
+    trs.slice(1).map((tr) => {
+      const cells = [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '');
+      return [cells[0] ?? '', cells[5] ?? ''];
+    }),
+  );
+  return list.sort((a, b) => (a[0] ?? '').localeCompare(b[0] ?? ''));
+}
+
+async function openSettings(page: Page): Promise<void> {
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('heading', { name: 'Import and export' }).waitFor();
+}
+
+async function expectToast(page: Page, text: string | RegExp) {
+  await page.getByRole('status').getByText(text).first().waitFor();
+}
+
+/** Chooses a file in the import picker, found by its label as a person would. */
+async function importFile(page: Page, name: string, text: string): Promise<void> {
+  await page.getByLabel('Import…').setInputFiles({
+    name,
+    mimeType: 'application/json',
+    buffer: Buffer.from(text),
+  });
+}
+
+describe('moving a workspace between browsers', () => {
+  it('exports in one profile, imports into an emptied one, and refuses hostile files', async () => {
+    // 1. The demo workspace, exported from Settings.
+    const first = await openApp(browser);
+    let exported = '';
+    let before: string[][] = [];
+    await withScreenshot(first.page, 'transfer-export', async () => {
+      const page = first.page;
+      await page.getByRole('link', { name: 'Product A launch in East China' }).waitFor();
+      before = await runsList(page);
+      expect(before).toHaveLength(3);
+      await openSettings(page);
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Export workspace' }).click(),
+      ]);
+      expect(download.suggestedFilename()).toBe('strategy-board-2026-11-27.json');
+      exported = await readFile(await download.path(), 'utf8');
+      await expectToast(page, 'Saved strategy-board-2026-11-27.json.');
+      // A single run, too.
+      await page
+        .getByLabel('Run to export')
+        .selectOption({ label: 'South China regional expansion' });
+      const [one] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Export run' }).click(),
+      ]);
+      expect(one.suggestedFilename()).toBe('strategy-board-demo-region-2026-11-27.json');
+    });
+    await first.context.close();
+    const file = JSON.parse(exported) as WorkspaceFile;
+    expect(file.format).toBe('strategy-board.workspace');
+    expect(file.runs).toHaveLength(3);
+
+    // 2. A new profile: start empty, import the file, see the same runs.
+    const second = await openApp(browser);
+    const page = second.page;
+    await withScreenshot(page, 'transfer-import', async () => {
+      await page.getByRole('link', { name: 'Product A launch in East China' }).waitFor();
+      await openSettings(page);
+      await page.getByRole('button', { name: 'Start empty' }).click();
+      await page.getByRole('button', { name: 'Yes, start empty' }).click();
+      await expectToast(page, 'Workspace emptied');
+
+      await importFile(page, 'strategy-board-2026-11-27.json', exported);
+      const review = page.getByRole('group', { name: 'Review the import' });
+      await review.waitFor();
+      await review.getByText(/runs: 3; people: 8 \(8 new/).waitFor();
+      await review.getByRole('button', { name: 'Import 3 runs' }).click();
+      await expectToast(
+        page,
+        'Import finished — runs imported: 3 (as copies: 0), skipped: 0; people added: 8.',
+      );
+      expect(await runsList(page)).toEqual(before);
+
+      // The imported run opens on its board, restored from its imported snapshot.
+      await page.getByRole('link', { name: 'Product A launch in East China' }).click();
+      await page
+        .getByRole('button', { name: 'Stage 3, Strategy: In review, 1 of 2 approvals' })
+        .waitFor();
+
+      // 3. Importing the same file again: every run conflicts; nothing is overwritten silently.
+      await openSettings(page);
+      await importFile(page, 'again.json', exported);
+      await review.waitFor();
+      expect(await review.getByText('Already here', { exact: true }).count()).toBe(3);
+      await expect
+        .poll(() => review.getByRole('button', { name: 'Import 0 runs' }).isDisabled())
+        .toBe(true);
+      await review
+        .getByRole('radiogroup', { name: 'What to do with South China regional expansion' })
+        .getByRole('radio', { name: 'Import as copy' })
+        .check();
+      await review.getByRole('button', { name: 'Import 1 run' }).click();
+      await expectToast(page, /runs imported: 1 \(as copies: 1\), skipped: 2/);
+      const withCopy = await runsList(page);
+      expect(withCopy).toHaveLength(4);
+      expect(withCopy.filter(([title]) => title === 'South China regional expansion')).toHaveLength(
+        2,
+      );
+
+      // 4. Markup in a run title is imported as text, never as markup.
+      const engine = await engineWithTeam();
+      await engine.createRun({ ...newRunFields('run-markup'), title: MARKUP }, 'p-lead');
+      const hostile = serializeWorkspace(await exportWorkspace(engine.db));
+      await openSettings(page);
+      await importFile(page, 'markup.json', hostile);
+      await review.waitFor();
+      await review.getByText(MARKUP, { exact: true }).waitFor();
+      await review.getByRole('button', { name: 'Import 1 run' }).click();
+      await expectToast(page, /runs imported: 1 \(as copies: 0\), skipped: 0/);
+      const afterMarkup = await runsList(page);
+      expect(afterMarkup.map(([title]) => title)).toContain(MARKUP);
+      await page.getByRole('link', { name: MARKUP }).waitFor();
+      expect(await page.locator('img[src="x"]').count()).toBe(0);
+
+      // 5. A tampered file: one character of a recorded event changed. Refused, nothing changes.
+      const tampered = JSON.parse(exported) as WorkspaceFile;
+      const launch = tampered.runs.findIndex((r) => r.run.id === 'demo-launch');
+      const decided = tampered.runs[launch]!.events.findIndex((e) => e.type === 'gate.decide');
+      const payload = tampered.runs[launch]!.events[decided]!.payload as { comment: string };
+      payload.comment = `${payload.comment.slice(0, -1)}#`;
+      await openSettings(page);
+      await importFile(page, 'tampered.json', JSON.stringify(tampered));
+      const alert = page.getByRole('alert').filter({ hasText: 'tampered.json was not imported' });
+      await alert.waitFor();
+      await alert
+        .getByText(
+          `Run “demo-launch”: event #${decided} was changed after it was recorded (its hash no longer matches).`,
+          { exact: false },
+        )
+        .waitFor();
+      await alert.getByText('Where in the file:').waitFor();
+      await alert.getByText(`runs[${launch}].events[${decided}].hash`).waitFor();
+      await alert.getByText('Nothing in your workspace was changed.').waitFor();
+      expect(await runsList(page)).toEqual(afterMarkup);
+
+      // 6. The same refusal in Chinese.
+      await page.getByLabel('Language').selectOption('zh-CN');
+      await page.getByRole('link', { name: '设置' }).click();
+      await page.getByRole('heading', { name: '导入与导出' }).waitFor();
+      await page.getByLabel('导入…').setInputFiles({
+        name: 'tampered.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(JSON.stringify(tampered)),
+      });
+      await page
+        .getByRole('alert')
+        .getByText(`第 ${decided} 号事件在记录后被改动过`, { exact: false })
+        .waitFor();
+    });
+    await second.context.close();
+  });
+});

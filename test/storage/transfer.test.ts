@@ -1,0 +1,274 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { IDBFactory } from 'fake-indexeddb';
+import { seedDemoWorkspace, DEMO_RUN_IDS } from '../../src/engine/demo';
+import { RunEngine } from '../../src/engine/engine';
+import { canonicalJson, sha256Hex } from '../../src/engine/hash';
+import {
+  commitImport,
+  exportFileName,
+  exportWorkspace,
+  importWorkspace,
+  planImport,
+  serializeWorkspace,
+  validateWorkspace,
+  type ImportProgress,
+} from '../../src/engine/transfer';
+import type { StrategyDb } from '../../src/storage/db';
+import {
+  TransferError,
+  WORKSPACE_FORMAT,
+  jsonErrorOffset,
+  type WorkspaceFile,
+} from '../../src/storage/transfer';
+import { freshDb, seededIds, tickingClock } from '../support/db';
+
+const TABLES = ['runs', 'events', 'drafts', 'people', 'meta'] as const;
+
+/** Every row of every table, in key order, hashed: equal checksums mean an unchanged store. */
+async function storeChecksum(db: StrategyDb): Promise<string> {
+  const tables = await Promise.all(TABLES.map((t) => db.table(t).toArray()));
+  return sha256Hex(canonicalJson(tables));
+}
+
+async function everyRunVerifies(db: StrategyDb): Promise<void> {
+  const engine = new RunEngine(db);
+  for (const id of (await db.runs.toCollection().primaryKeys()) as string[]) {
+    expect(await engine.verify(id), id).toMatchObject({ ok: true });
+    expect(await engine.replayMatchesStored(id), id).toBe(true);
+  }
+}
+
+let source: StrategyDb;
+let file: WorkspaceFile;
+let text: string;
+
+beforeAll(async () => {
+  source = freshDb();
+  await seedDemoWorkspace(source, 'en', '2026-11-27');
+  file = await exportWorkspace(source, { now: '2026-11-27T09:00:00.000Z' });
+  text = serializeWorkspace(file);
+});
+
+describe('export', () => {
+  it('writes a versioned envelope with every run, its log and drafts, and the people', async () => {
+    expect(file).toMatchObject({
+      format: WORKSPACE_FORMAT,
+      version: 1,
+      exportedAt: '2026-11-27T09:00:00.000Z',
+      machineVersion: 1,
+    });
+    expect(file.runs.map((r) => r.run.id).sort()).toEqual(Object.values(DEMO_RUN_IDS).sort());
+    expect(file.runs.reduce((n, r) => n + r.events.length, 0)).toBe(await source.events.count());
+    expect(file.runs.reduce((n, r) => n + r.drafts.length, 0)).toBe(await source.drafts.count());
+    expect(file.people).toHaveLength(await source.people.count());
+  });
+
+  it('exports a single run with its own log only', async () => {
+    const one = await exportWorkspace(source, { runIds: [DEMO_RUN_IDS.region] });
+    expect(one.runs).toHaveLength(1);
+    expect(one.runs[0]?.events.every((e) => e.runId === DEMO_RUN_IDS.region)).toBe(true);
+  });
+
+  it('names files by date, and by run for a single run', () => {
+    expect(exportFileName('2026-11-27')).toBe('strategy-board-2026-11-27.json');
+    expect(exportFileName('2026-11-27', 'demo-launch')).toBe(
+      'strategy-board-demo-launch-2026-11-27.json',
+    );
+  });
+});
+
+describe('import into a fresh database', () => {
+  it('gives identical runs, events, drafts and people', async () => {
+    const target = freshDb();
+    const { plan, result } = await importWorkspace(target, text);
+    expect(plan.runs.every((r) => r.conflict === null)).toBe(true);
+    expect(result.imported.sort()).toEqual(Object.values(DEMO_RUN_IDS).sort());
+    for (const table of ['runs', 'events', 'drafts', 'people'] as const) {
+      expect(await target.table(table).toArray(), table).toEqual(
+        await source.table(table).toArray(),
+      );
+    }
+  });
+
+  it('leaves every chain verified and every replay equal to its snapshot', async () => {
+    const target = freshDb();
+    await importWorkspace(target, text);
+    await everyRunVerifies(target);
+  });
+
+  it('accepts a File-like Blob and reports progress through every phase', async () => {
+    const target = freshDb();
+    const phases = new Set<string>();
+    await importWorkspace(target, new Blob([text]), { onProgress: (p) => phases.add(p.phase) });
+    expect([...phases]).toEqual(expect.arrayContaining(['reading', 'verifying', 'writing']));
+    expect(await target.runs.count()).toBe(3);
+  });
+
+  it('lets the imported runs go on: the engine applies the next event to them', async () => {
+    const target = freshDb();
+    await importWorkspace(target, text);
+    const engine = new RunEngine(target, { clock: tickingClock(Date.UTC(2026, 10, 28)) });
+    const result = await engine.apply(DEMO_RUN_IDS.region, {
+      type: 'risk.raise',
+      by: 'p-lead',
+      description: 'Competitor price cut',
+      severity: 'high',
+      countermeasure: 'Send trial packs',
+      ownerId: 'p-lead',
+      due: null,
+    });
+    expect(result.ok).toBe(true);
+    expect(await engine.verify(DEMO_RUN_IDS.region)).toMatchObject({ ok: true });
+    expect(await engine.replayMatchesStored(DEMO_RUN_IDS.region)).toBe(true);
+  });
+});
+
+describe('conflicts', () => {
+  it('lists runs that already exist and skipping them leaves the store untouched', async () => {
+    const target = freshDb();
+    await importWorkspace(target, text);
+    const before = await storeChecksum(target);
+    const workspace = await validateWorkspace(text);
+    const plan = await planImport(target, workspace);
+    expect(plan.runs.map((r) => r.conflict)).toEqual(['runExists', 'runExists', 'runExists']);
+    expect(plan.people).toEqual({ added: 0, kept: file.people.length });
+    const result = await commitImport(
+      target,
+      workspace,
+      Object.fromEntries(plan.runs.map((r) => [r.runId, 'skip'])),
+    );
+    expect(result.skipped).toHaveLength(3);
+    expect(await storeChecksum(target)).toBe(before);
+  });
+
+  it('never overwrites: importing an existing run as it is is refused and writes nothing', async () => {
+    const target = freshDb();
+    await importWorkspace(target, text);
+    const before = await storeChecksum(target);
+    const workspace = await validateWorkspace(text);
+    const refusal = await commitImport(target, workspace, {
+      [DEMO_RUN_IDS.launch]: 'import',
+    }).catch((e: unknown) => e);
+    expect(refusal).toBeInstanceOf(TransferError);
+    expect(refusal).toMatchObject({ code: 'wouldOverwrite', path: 'runs[1].run.id' });
+    expect(await storeChecksum(target)).toBe(before);
+  });
+
+  it('imports a copy under a new id, re-chained, verified and replaying to its snapshot', async () => {
+    const target = freshDb();
+    await importWorkspace(target, text);
+    const originals = await target.events.where('runId').equals(DEMO_RUN_IDS.region).toArray();
+    const workspace = await validateWorkspace(text);
+    const result = await commitImport(
+      target,
+      workspace,
+      { [DEMO_RUN_IDS.region]: 'copy' },
+      { newId: seededIds() },
+    );
+    expect(result.copies).toEqual([{ from: DEMO_RUN_IDS.region, to: 'demo-region-copy' }]);
+    const copy = await target.runs.get('demo-region-copy');
+    const original = await target.runs.get(DEMO_RUN_IDS.region);
+    expect(copy).toMatchObject({
+      title: original?.title,
+      status: original?.status,
+      revision: original?.revision,
+    });
+    expect((copy?.envelope.snapshot.context as { runId: string }).runId).toBe('demo-region-copy');
+    const events = await target.events.where('runId').equals('demo-region-copy').toArray();
+    expect(events).toHaveLength(originals.length);
+    expect(events.some((e) => originals.some((o) => o.id === e.id || o.hash === e.hash))).toBe(
+      false,
+    );
+    expect(await target.drafts.where('runId').equals('demo-region-copy').count()).toBe(
+      await target.drafts.where('runId').equals(DEMO_RUN_IDS.region).count(),
+    );
+    await everyRunVerifies(target);
+    // The engine restores the copy from its stored snapshot like any other run.
+    const live = await new RunEngine(target).load('demo-region-copy');
+    expect(live.snapshot.context.runId).toBe('demo-region-copy');
+  });
+
+  it('numbers a second copy of the same run', async () => {
+    const target = freshDb();
+    await importWorkspace(target, text);
+    await importWorkspace(target, text, { conflicts: 'copy' });
+    const { result } = await importWorkspace(target, text, { conflicts: 'copy' });
+    expect(result.copies.map((c) => c.to)).toContain('demo-launch-copy-2');
+    await everyRunVerifies(target);
+  });
+
+  it('merges people: existing ones are kept as they are, new ones added', async () => {
+    const target = freshDb();
+    await target.people.put({ id: 'p-lead', name: 'Someone else', roles: ['finance'] });
+    const { result } = await importWorkspace(target, text);
+    expect(await target.people.get('p-lead')).toEqual({
+      id: 'p-lead',
+      name: 'Someone else',
+      roles: ['finance'],
+    });
+    expect(result.peopleAdded).toBe(file.people.length - 1);
+    expect(await target.people.count()).toBe(file.people.length);
+  });
+});
+
+describe('all or nothing', () => {
+  it('leaves the store unchanged when a write inside the transaction fails', async () => {
+    const target = freshDb();
+    await target.people.put({ id: 'p-x', name: 'Existing', roles: ['lead'] });
+    const before = await storeChecksum(target);
+    let calls = 0;
+    // Events and the first run are written before the second run's creation throws.
+    target.runs.hook('creating', () => {
+      calls += 1;
+      if (calls === 2) throw new Error('disk full');
+    });
+    const refusal = await importWorkspace(target, text).catch((e: unknown) => e);
+    expect(refusal).toBeInstanceOf(TransferError);
+    expect(refusal).toMatchObject({ code: 'writeFailed' });
+    expect((refusal as Error).message).toMatch(/disk full/);
+    expect(await storeChecksum(target)).toBe(before);
+  });
+
+  it('writes nothing when cancelled mid-validation', async () => {
+    const target = freshDb();
+    const before = await storeChecksum(target);
+    const controller = new AbortController();
+    const seen: ImportProgress[] = [];
+    const refusal = await importWorkspace(target, text, {
+      signal: controller.signal,
+      onProgress: (p) => {
+        seen.push(p);
+        if (p.phase === 'verifying' && p.done > 0) controller.abort();
+      },
+    }).catch((e: unknown) => e);
+    expect(refusal).toMatchObject({ code: 'cancelled' });
+    expect(seen.some((p) => p.phase === 'verifying' && p.done > 0 && p.done < p.total)).toBe(true);
+    expect(seen.some((p) => p.phase === 'writing')).toBe(false);
+    expect(await storeChecksum(target)).toBe(before);
+  });
+
+  it('rolls back when the abort arrives while the transaction is writing', async () => {
+    const target = freshDb(new IDBFactory());
+    const before = await storeChecksum(target);
+    const controller = new AbortController();
+    target.runs.hook('creating', () => {
+      controller.abort();
+    });
+    const refusal = await importWorkspace(target, text, { signal: controller.signal }).catch(
+      (e: unknown) => e,
+    );
+    expect(refusal).toMatchObject({ code: 'cancelled' });
+    expect(await storeChecksum(target)).toBe(before);
+  });
+});
+
+describe('JSON errors', () => {
+  it('finds where the text breaks, even where the browser does not say', () => {
+    expect(jsonErrorOffset('{"a": x}')).toBe(6);
+    expect(jsonErrorOffset('{"a":1,}')).toBe(7);
+    expect(jsonErrorOffset('[1,2')).toBe(4);
+    expect(jsonErrorOffset('{"a":1}}')).toBe(7);
+    expect(jsonErrorOffset('{"a":[1,{"b":"c\\q"}]}')).toBe(15);
+    expect(jsonErrorOffset(' {"a": [true, null, -1.5e3, "\\u00e9"]} ')).toBe(-1);
+  });
+});
