@@ -13,6 +13,7 @@ import { storedContext, SnapshotRestoreError } from '../engine/snapshots';
 import { useI18n } from '../i18n/react';
 import { usePersonName, useWorkspace } from '../workspace/workspace';
 import { useToast } from '../workspace/toasts';
+import { useRunUpdate } from '../workspace/run-updates';
 import { HistoryPanel } from './history-panel';
 
 type Tab = 'stage' | 'history';
@@ -53,12 +54,14 @@ function RunPage({ runId }: { runId: string }) {
       };
     }
   }, [row]);
-  const context = asOf?.context ?? restored?.context ?? null;
+  // What this tab just committed shows at once; the live query catches up a moment later.
+  const update = useRunUpdate(runId);
+  const newer = update !== undefined && row != null && update.revision > row.revision;
+  const revision = newer ? update.revision : (row?.revision ?? 0);
+  const context = asOf?.context ?? (newer ? update.context : restored?.context) ?? null;
   // The board paints a decision's result first; the side panel (forms can be large) follows in
   // a deferred render, so the new status reaches the screen within a frame.
-  const panel = useDeferredValue(
-    useMemo(() => ({ context, revision: row?.revision ?? 0 }), [context, row?.revision]),
-  );
+  const panel = useDeferredValue(useMemo(() => ({ context, revision }), [context, revision]));
 
   const draftProblems = useMemo(() => {
     if (!context || !drafts) return {};

@@ -3,6 +3,7 @@ import { ConflictError, type RunAction } from '../engine/engine';
 import { useI18n } from '../i18n/react';
 import { useToast } from '../workspace/toasts';
 import { useWorkspace } from '../workspace/workspace';
+import { publishRunUpdate } from '../workspace/run-updates';
 import type { MessageKey } from '../i18n';
 
 /** The browser refused to store more: the transaction rolled back, nothing was written. */
@@ -33,6 +34,7 @@ export function useAct(runId: string, revision: number) {
           performance.mark('strategy-board:committed', {
             detail: { type: action.type, revision: result.revision },
           });
+          publishRunUpdate(runId, { revision: result.revision, context: result.snapshot.context });
           toast.show(i18n.t(success));
           return true;
         }
