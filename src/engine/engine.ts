@@ -134,7 +134,8 @@ export function statusOf(context: RunContext): RunStatus {
   return 'active';
 }
 
-function rowOf(snapshot: RunSnapshot, record: EventRecord): RunRow {
+/** The runs-table row for a run after `record`: its snapshot plus the fields lists filter on. */
+export function rowOf(snapshot: RunSnapshot, record: EventRecord): RunRow {
   const c = snapshot.context;
   return {
     id: c.runId,

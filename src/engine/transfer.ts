@@ -29,11 +29,11 @@ import {
   eventOf,
   recordHash,
   replayRecords,
-  statusOf,
+  rowOf,
   verifyRecords,
 } from './engine';
 import { canonicalJson } from './hash';
-import { envelopeOf, migrateEnvelope, SnapshotRestoreError, type RunSnapshot } from './snapshots';
+import { migrateEnvelope, SnapshotRestoreError, type RunSnapshot } from './snapshots';
 
 /**
  * Export and import of whole workspaces or single runs. Export reads in one transaction; import
@@ -45,26 +45,8 @@ import { envelopeOf, migrateEnvelope, SnapshotRestoreError, type RunSnapshot } f
 export { TransferError } from '../storage/transfer';
 export type { WorkspaceFile, RunEntry } from '../storage/transfer';
 
-/** The stored row of a run after `record`: the same fields the engine writes on every event. */
-export function runRowOf(snapshot: RunSnapshot, record: EventRecord): RunRow {
-  const c = snapshot.context;
-  return {
-    id: c.runId,
-    revision: record.seq,
-    headHash: record.hash,
-    title: c.title,
-    scenario: c.scenario,
-    periodStart: c.period.start,
-    periodEnd: c.period.end,
-    leadId: c.leadId,
-    parentRunId: c.parentRunId,
-    current: c.current,
-    status: statusOf(c),
-    createdAt: c.createdAt,
-    updatedAt: record.at,
-    envelope: envelopeOf(snapshot, record.at),
-  };
-}
+/** The stored row a run's snapshot and last record give: the engine's own `rowOf`. */
+export const runRowOf = rowOf;
 
 // Export -----------------------------------------------------------------------------------------
 
