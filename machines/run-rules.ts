@@ -454,7 +454,18 @@ export function applyTaskProgress(
 }
 
 /** Records a check-in; a red one raises a risk alert for its KPI unless one is already open. */
-export function applyCheckIn(context: RunContext, event: EventOf<'kpi.checkIn'>): RunContext {
+/**
+ * How a reducer appends to a list of the context. The machine keeps snapshots immutable (copy);
+ * replay, which owns every list it builds, may append in place and skip the O(n) copy per event.
+ */
+export type Append = <T>(list: readonly T[], item: T) => T[];
+export const appendCopy: Append = (list, item) => [...list, item];
+
+export function applyCheckIn(
+  context: RunContext,
+  event: EventOf<'kpi.checkIn'>,
+  append: Append = appendCopy,
+): RunContext {
   const kpi = approvedContent(context, 'monitoring')?.kpis.find((k) => k.id === event.kpiId);
   if (!kpi) return context;
   const assessment = assessCheckIn(kpi, event.value, event.date, context.period);
@@ -469,29 +480,26 @@ export function applyCheckIn(context: RunContext, event: EventOf<'kpi.checkIn'>)
     at: event.at,
     ...assessment,
   };
-  const next = { ...context, checkIns: [...context.checkIns, checkIn], updatedAt: event.at };
+  const next = { ...context, checkIns: append(context.checkIns, checkIn), updatedAt: event.at };
   const alreadyOpen = context.risks.some(
     (r) => r.trigger.kind === 'checkIn' && r.trigger.kpiId === kpi.id && r.status !== 'closed',
   );
   if (assessment.health !== 'red' || alreadyOpen) return next;
   return {
     ...next,
-    risks: [
-      ...context.risks,
-      {
-        id: `risk-${context.risks.length + 1}`,
-        description: event.reason,
-        severity: 'high',
-        trigger: { kind: 'checkIn', kpiId: kpi.id, checkInId: checkIn.id },
-        countermeasure: '',
-        ownerId: null,
-        due: null,
-        status: 'open',
-        raisedBy: event.by,
-        raisedAt: event.at,
-        updatedAt: event.at,
-      },
-    ],
+    risks: append(context.risks, {
+      id: `risk-${context.risks.length + 1}`,
+      description: event.reason,
+      severity: 'high',
+      trigger: { kind: 'checkIn', kpiId: kpi.id, checkInId: checkIn.id },
+      countermeasure: '',
+      ownerId: null,
+      due: null,
+      status: 'open',
+      raisedBy: event.by,
+      raisedAt: event.at,
+      updatedAt: event.at,
+    }),
   };
 }
 

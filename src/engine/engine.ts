@@ -11,6 +11,7 @@ import {
   applyRiskUpdate,
   applyTaskProgress,
   checkEvent,
+  type Append,
   type Refusal,
 } from '../../machines/run-rules';
 import { PersonSchema, type Person, type Role } from '../domain/people';
@@ -113,8 +114,12 @@ export function buildRecord(fields: Omit<EventRecord, 'hash' | 'machineVersion'>
 
 /** The machine event a stored record stands for (record 0, the creation, has none). */
 export function eventOf(record: EventRecord): RunEvent {
-  const payload = record.payload as Record<string, unknown>;
-  return { ...payload, type: record.type, by: record.actorId, at: record.at } as RunEvent;
+  // Object.assign rather than spread: replay calls this once per event, and it shows.
+  const event = Object.assign({}, record.payload as Record<string, unknown>);
+  event.type = record.type;
+  event.by = record.actorId;
+  event.at = record.at;
+  return event as RunEvent;
 }
 
 function payloadOf(event: RunEvent): Record<string, unknown> {
@@ -162,7 +167,9 @@ export function rowOf(snapshot: RunSnapshot, record: EventRecord): RunRow {
  * going through the actor costs ~20 µs per event in XState's own bookkeeping. The property test
  * (replay equals the live snapshot) holds this shortcut to the machine's behaviour.
  */
-const LIVE_REDUCERS: Partial<Record<RunEvent['type'], (c: RunContext, e: never) => RunContext>> = {
+const LIVE_REDUCERS: Partial<
+  Record<RunEvent['type'], (c: RunContext, e: never, append: Append) => RunContext>
+> = {
   'task.progress': applyTaskProgress,
   'kpi.checkIn': applyCheckIn,
   'risk.raise': applyRiskRaise,
@@ -197,6 +204,14 @@ export function replayRecords(records: readonly EventRecord[], upTo = Infinity):
   let snapshot = actor.getSnapshot();
   // Context moved on by live events since the actor last saw it; null when the actor is current.
   let pending: RunContext | null = null;
+  // Lists this replay created itself may grow in place; the first append copies the actor's.
+  const owned = new WeakSet<readonly unknown[]>();
+  const appendOwned: Append = <T>(list: readonly T[], item: T): T[] => {
+    const mine = owned.has(list) ? (list as T[]) : [...list];
+    owned.add(mine);
+    mine.push(item);
+    return mine;
+  };
   for (const record of rest) {
     if (record.seq > upTo) break;
     const event = eventOf(record);
@@ -206,7 +221,7 @@ export function replayRecords(records: readonly EventRecord[], upTo = Infinity):
       if (checkEvent(context, event) !== null) {
         throw new Error(`record ${record.seq} (${record.type}) was not accepted on replay`);
       }
-      pending = reducer(context, event as never);
+      pending = reducer(context, event as never, appendOwned);
       continue;
     }
     if (pending) {
