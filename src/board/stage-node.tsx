@@ -83,7 +83,7 @@ function StageNodeView({ data }: NodeProps<StageNode>) {
       </div>
       <div className="stage-meta">
         <span className={`badge ${STATUS_BADGE[data.status]}`}>{statusText(i18n, data)}</span>
-        {data.recycles > 0 && (
+        {data.recycles > (data.status === 'recycled' ? 1 : 0) && (
           <span className="badge badge-violet">
             {t('ui.board.recycledCount', { count: data.recycles })}
           </span>

@@ -1,5 +1,6 @@
 import {
   createContext,
+  Suspense,
   useRef,
   useCallback,
   useContext,
@@ -78,6 +79,7 @@ export function WorkspaceProvider({
 }) {
   const [db] = useState(() => givenDb ?? new StrategyDb());
   const engineRef = useRef<RunEngine | null>(null);
+  const opening = useRef<Promise<void> | null>(null);
   const [ready, setReady] = useState<'opening' | 'ready' | 'outdated' | Error>('opening');
   const today = dateOf(clock.now());
 
@@ -91,19 +93,32 @@ export function WorkspaceProvider({
       return false;
     };
     db.on('versionchange', onVersionChange);
-    (async () => {
+    // Effects can run again for the same provider (React re-runs them when a suspended tree is
+    // shown again): the opening, demo seeding included, must happen once per database.
+    opening.current ??= (async () => {
       // Ask once for storage the browser will not evict under pressure; Settings shows the answer.
       void navigator.storage?.persist?.().catch(() => false);
       const meta = await db.meta.get('workspace');
       if (!meta && (await db.runs.count()) === 0 && (await db.people.count()) === 0) {
         // The demo content is only needed once per browser: load it on demand.
         const { seedDemoWorkspace } = await import('../engine/demo');
-        await seedDemoWorkspace(db, locale, today);
+        try {
+          await seedDemoWorkspace(db, locale, today);
+        } catch (error) {
+          // Another tab opened at the same moment and seeded first: its workspace is ours too.
+          if ((await db.meta.get('workspace')) === undefined && (await db.runs.count()) === 0)
+            throw error;
+        }
       }
-      if (!cancelled) setReady('ready');
-    })().catch((error: unknown) => {
-      if (!cancelled) setReady(error instanceof Error ? error : new Error(String(error)));
-    });
+    })();
+    opening.current.then(
+      () => {
+        if (!cancelled) setReady('ready');
+      },
+      (error: unknown) => {
+        if (!cancelled) setReady(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
     return () => {
       cancelled = true;
       db.on('versionchange').unsubscribe(onVersionChange);
@@ -175,7 +190,12 @@ export function WorkspaceProvider({
     );
   }
   if (ready === 'opening' || rows === undefined) return <div className="empty" aria-busy="true" />;
-  return <WorkspaceContext.Provider value={value}>{children}</WorkspaceContext.Provider>;
+  return (
+    <WorkspaceContext.Provider value={value}>
+      {/* Anything that waits for the engine's code waits here, never above the workspace. */}
+      <Suspense fallback={<div className="empty" aria-busy="true" />}>{children}</Suspense>
+    </WorkspaceContext.Provider>
+  );
 }
 
 export function useWorkspace(): Workspace {

@@ -50,6 +50,22 @@ describe('the board at first open', () => {
     await context.close();
   });
 
+  it('shows the history with its integrity, and the board as it was after any event', async () => {
+    const { page, context } = await openApp(browser, { path: '/runs/demo-launch' });
+    await withScreenshot(page, 'history', async () => {
+      await page.getByRole('button', { name: 'History' }).click();
+      await page.getByText(/Integrity verified: \d+ events, hash chain intact/).waitFor();
+      await page
+        .getByRole('button', { name: /^Event 4: Zhou Qiang Recycle at the Goal setting gate/ })
+        .click();
+      await page.getByText('Viewing the board as it was after event #4 (read-only).').waitFor();
+      await page.getByRole('button', { name: /^Stage 2, Goal setting: Recycled/ }).waitFor();
+      await page.getByRole('button', { name: 'Back to now' }).click();
+      await page.getByRole('button', { name: /^Stage 2, Goal setting: Approved/ }).waitFor();
+    });
+    await context.close();
+  });
+
   it('speaks Chinese from the browser language, with the demo written in Chinese', async () => {
     const { page, context } = await openApp(browser, { locale: 'zh-CN' });
     await withScreenshot(page, 'zh-first-open', async () => {
