@@ -3,6 +3,8 @@ import { LOCALES, LOCALE_NAMES } from '../i18n';
 import { useI18n } from '../i18n/react';
 import { useWorkspace } from '../workspace/workspace';
 import { useToast } from '../workspace/toasts';
+import { TransferPanel } from './transfer-panel';
+import { SamplePanel } from './sample-panel';
 
 type Pending = 'reset' | 'empty' | null;
 
@@ -130,6 +132,8 @@ export function SettingsPage() {
             <p className="muted">{t('ui.settings.storageUnknown')}</p>
           )}
         </section>
+        <TransferPanel />
+        <SamplePanel />
       </div>
     </main>
   );

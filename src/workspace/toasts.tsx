@@ -36,7 +36,7 @@ export function ToastProvider({
     (text: string, kind: ToastKind = 'success') => {
       const id = next.current++;
       setToasts((ts) => [...ts.slice(-3), { id, kind, text }]);
-      if (kind !== 'error') setTimeout(() => dismiss(id), 4000);
+      if (kind !== 'error') setTimeout(() => dismiss(id), 6000);
     },
     [dismiss],
   );

@@ -77,7 +77,9 @@ try {
     await actAs('Lin Feng');
     await node.click();
     await page.getByRole('button', { name: 'Submit for approval' }).click();
-    await page.getByRole('button', { name: /^Stage 1, Research: In review/ }).waitFor({ timeout: 60_000 });
+    await page
+      .getByRole('button', { name: /^Stage 1, Research: In review/ })
+      .waitFor({ timeout: 60_000 });
     await actAs('Chen Jing');
     await node.click();
     const box = page.getByRole('region', { name: 'Your decision' });

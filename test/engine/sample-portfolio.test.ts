@@ -1,0 +1,206 @@
+import { describe, expect, it } from 'vitest';
+import type { RunContext } from '../../machines/run-context';
+import { runMachine } from '../../machines/run-machine';
+import { seedDemoWorkspace } from '../../src/engine/demo';
+import { replayRecords, RunEngine, verifyRecords } from '../../src/engine/engine';
+import { canonicalJson } from '../../src/engine/hash';
+import {
+  generateSamplePortfolio,
+  mulberry32,
+  SAMPLE_RUN_PREFIX,
+  SampleRunBuilder,
+  sampleRunId,
+  type SampleOptions,
+  type SampleRun,
+} from '../../src/engine/sample-portfolio';
+import { SCENARIO_IDS } from '../../src/domain/scenario-ids';
+import { EventRecordSchema } from '../../src/storage/records';
+import { freshDb } from '../support/db';
+
+const NOW = '2026-11-27T09:00:00.000Z';
+const options: SampleOptions = { now: NOW, locale: 'en', seed: 42 };
+
+function build(count: number, opts = options): SampleRun[] {
+  const builder = new SampleRunBuilder(freshDb(), opts);
+  return Array.from({ length: count }, (_, i) => builder.build(i));
+}
+
+const contextOf = (run: SampleRun) => run.row.envelope.snapshot.context as RunContext;
+const noYield = () => Promise.resolve();
+
+describe('the sample portfolio generator', () => {
+  it('gives the same runs, records and ids for the same seed, and other runs for another', () => {
+    const a = build(5);
+    const b = build(5);
+    expect(a.map((r) => r.row.headHash)).toEqual(b.map((r) => r.row.headHash));
+    expect(a.flatMap((r) => r.records.map((x) => x.id))).toEqual(
+      b.flatMap((r) => r.records.map((x) => x.id)),
+    );
+    const c = build(5, { ...options, seed: 43 });
+    expect(c.map((r) => r.row.headHash)).not.toEqual(a.map((r) => r.row.headHash));
+  });
+
+  it('builds run i the same whatever comes before it', () => {
+    const builder = new SampleRunBuilder(freshDb(), options);
+    const alone = builder.build(17);
+    const inOrder = build(18)[17]!;
+    expect(alone.row.headHash).toBe(inOrder.row.headHash);
+    expect(alone.row.id).toBe(sampleRunId(17));
+  });
+
+  it('writes logs the engine accepts: valid records, an intact chain, replay equal to the stored snapshot', () => {
+    for (const run of build(60)) {
+      expect(verifyRecords(run.records, run.row.headHash)).toEqual({
+        ok: true,
+        events: run.records.length,
+      });
+      expect(run.records.every((r) => EventRecordSchema.safeParse(r).success)).toBe(true);
+      expect(canonicalJson(runMachine.getPersistedSnapshot(replayRecords(run.records)))).toBe(
+        canonicalJson(run.row.envelope.snapshot),
+      );
+      expect(run.row.revision).toBe(run.records.length - 1);
+    }
+  });
+
+  it('writes Chinese content and titles for zh-CN', () => {
+    const [run] = build(1, { ...options, locale: 'zh-CN' });
+    expect(run!.row.title).toMatch(/[\u4e00-\u9fff]/);
+    expect(verifyRecords(run!.records, run!.row.headHash).ok).toBe(true);
+  });
+
+  it('spreads a realistic portfolio over quarters, scenarios, leads, stages and outcomes', () => {
+    const runs = build(300);
+    const today = NOW.slice(0, 10);
+    const statuses = new Set(runs.map((r) => r.row.status));
+    expect([...statuses].sort()).toEqual(['active', 'cancelled', 'completed', 'onHold']);
+    expect(new Set(runs.map((r) => r.row.scenario))).toEqual(new Set(SCENARIO_IDS));
+    expect(new Set(runs.map((r) => r.row.periodStart)).size).toBe(7);
+    expect(new Set(runs.map((r) => r.row.leadId)).size).toBeGreaterThan(2);
+    const active = runs.filter((r) => r.row.status === 'active');
+    expect(new Set(active.map((r) => r.row.current)).size).toBeGreaterThanOrEqual(5);
+    // Completed runs belong to quarters that have ended; nothing happens after now.
+    for (const run of runs) {
+      if (run.row.status === 'completed') expect(run.row.periodEnd < today).toBe(true);
+      expect(run.records.every((r) => r.at <= NOW)).toBe(true);
+    }
+    const healths = new Set(runs.flatMap((r) => contextOf(r).checkIns.map((c) => c.health)));
+    expect([...healths].sort()).toEqual(['amber', 'green', 'red']);
+    const types = new Set(runs.flatMap((r) => r.records.map((x) => x.type)));
+    for (const type of [
+      'stage.submit',
+      'gate.decide',
+      'kpi.checkIn',
+      'task.progress',
+      'risk.update',
+      'replan.escalate',
+      'run.resume',
+      'followUp.close',
+      'execution.close',
+    ]) {
+      expect(types).toContain(type);
+    }
+    const decisions = new Set(
+      runs.flatMap((r) =>
+        r.records
+          .filter((x) => x.type === 'gate.decide')
+          .map((x) => (x.payload as { decision: string }).decision),
+      ),
+    );
+    expect([...decisions].sort()).toEqual(['conditionalGo', 'go', 'hold', 'kill', 'recycle']);
+    const events = runs.reduce((n, r) => n + r.records.length, 0) / runs.length;
+    expect(events).toBeGreaterThan(20);
+    expect(events).toBeLessThan(60);
+  });
+
+  it('leaves template drafts for the stages a run has not submitted yet, as createRun does', () => {
+    const runs = build(40);
+    for (const run of runs) {
+      const c = contextOf(run);
+      const unsubmitted = c.outcome
+        ? []
+        : (
+            ['research', 'goals', 'strategy', 'resources', 'execution', 'monitoring'] as const
+          ).filter((s) => c.stages[s].round === 0);
+      expect(run.drafts.map((d) => d.stage)).toEqual(unsubmitted);
+    }
+    expect(runs.some((r) => r.drafts.length > 0)).toBe(true);
+  });
+
+  it('is a fast, seeded PRNG', () => {
+    const a = mulberry32(1);
+    const b = mulberry32(1);
+    const xs = Array.from({ length: 1000 }, a);
+    expect(xs).toEqual(Array.from({ length: 1000 }, b));
+    expect(Math.min(...xs)).toBeGreaterThanOrEqual(0);
+    expect(Math.max(...xs)).toBeLessThan(1);
+  });
+});
+
+describe('writing the sample portfolio', () => {
+  it('writes whole runs in chunks, reporting progress, and the engine can load and verify them', async () => {
+    const db = freshDb();
+    const seen: number[] = [];
+    const result = await generateSamplePortfolio(db, {
+      ...options,
+      size: 23,
+      chunkSize: 10,
+      yieldToUi: noYield,
+      onProgress: (p) => seen.push(p.runs),
+    });
+    expect(result).toMatchObject({ runs: 23, total: 23, cancelled: false });
+    expect(seen).toEqual([0, 10, 20, 23]);
+    expect(await db.runs.count()).toBe(23);
+    expect(await db.events.count()).toBe(result.events);
+    expect(await db.people.count()).toBe(8);
+    const engine = new RunEngine(db);
+    for (const id of [sampleRunId(0), sampleRunId(22)]) {
+      expect((await engine.verify(id)).ok).toBe(true);
+      expect(await engine.replayMatchesStored(id)).toBe(true);
+    }
+  });
+
+  it('stops between chunks when cancelled, leaving only complete runs', async () => {
+    const db = freshDb();
+    const controller = new AbortController();
+    const result = await generateSamplePortfolio(db, {
+      ...options,
+      size: 50,
+      chunkSize: 10,
+      signal: controller.signal,
+      yieldToUi: noYield,
+      onProgress: (p) => {
+        if (p.runs === 20) controller.abort();
+      },
+    });
+    expect(result).toMatchObject({ runs: 20, cancelled: true });
+    const rows = await db.runs.toArray();
+    expect(rows).toHaveLength(20);
+    const engine = new RunEngine(db);
+    for (const row of rows) expect((await engine.verify(row.id)).ok).toBe(true);
+    expect(await db.events.count()).toBe(rows.reduce((n, r) => n + r.revision + 1, 0));
+  });
+
+  it('replaces earlier sample runs and keeps the demo, its people and their names', async () => {
+    const db = freshDb();
+    await seedDemoWorkspace(db, 'en', NOW.slice(0, 10));
+    await db.people.update('p-lead', { name: 'Lin Feng (renamed)' });
+    await generateSamplePortfolio(db, { ...options, size: 30, yieldToUi: noYield });
+    await generateSamplePortfolio(db, { ...options, seed: 9, size: 12, yieldToUi: noYield });
+    const ids = (await db.runs.toCollection().primaryKeys()).sort();
+    expect(ids.filter((id) => id.startsWith(SAMPLE_RUN_PREFIX))).toHaveLength(12);
+    expect(ids.filter((id) => id.startsWith('demo-'))).toHaveLength(3);
+    const sampleEvents = await db.events.where('runId').startsWith(SAMPLE_RUN_PREFIX).count();
+    const rows = await db.runs.where('id').startsWith(SAMPLE_RUN_PREFIX).toArray();
+    expect(sampleEvents).toBe(rows.reduce((n, r) => n + r.revision + 1, 0));
+    expect((await db.people.get('p-lead'))?.name).toBe('Lin Feng (renamed)');
+  });
+
+  it('refuses a size out of range', async () => {
+    await expect(
+      generateSamplePortfolio(freshDb(), { ...options, size: 0, yieldToUi: noYield }),
+    ).rejects.toThrow(RangeError);
+    await expect(
+      generateSamplePortfolio(freshDb(), { ...options, size: 10_001, yieldToUi: noYield }),
+    ).rejects.toThrow(RangeError);
+  });
+});
