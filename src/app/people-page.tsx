@@ -32,10 +32,19 @@ export function PeoplePage() {
       setError(t('ui.error.generic', { detail: (e as Error).message }));
     }
   };
+  // Roles just chosen show at once; the stored ones take over when the save has gone through.
+  const [pending, setPending] = useState<Record<string, Role[]>>({});
   const updateRoles = async (id: string, personName: string, next: Role[]) => {
     if (next.length === 0) return toast.show(t('ui.people.roleRequired'), 'error');
-    await engine.savePerson({ id, name: personName, roles: next });
-    toast.show(t('ui.people.updated', { name: personName }));
+    setPending((p) => ({ ...p, [id]: next }));
+    try {
+      await engine.savePerson({ id, name: personName, roles: next });
+      toast.show(t('ui.people.updated', { name: personName }));
+    } catch (e) {
+      toast.show(t('ui.error.generic', { detail: (e as Error).message }), 'error');
+    } finally {
+      setPending(({ [id]: _done, ...rest }) => rest);
+    }
   };
 
   return (
@@ -66,8 +75,10 @@ export function PeoplePage() {
                       <label key={r}>
                         <input
                           type="checkbox"
-                          checked={p.roles.includes(r)}
-                          onChange={() => void updateRoles(p.id, p.name, toggle(p.roles, r))}
+                          checked={(pending[p.id] ?? p.roles).includes(r)}
+                          onChange={() =>
+                            void updateRoles(p.id, p.name, toggle(pending[p.id] ?? p.roles, r))
+                          }
                         />
                         {label('role', r)}
                       </label>

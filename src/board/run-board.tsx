@@ -1,11 +1,10 @@
-import { useCallback, useEffect, useMemo, type KeyboardEvent } from 'react';
+import { useCallback, useMemo, type KeyboardEvent } from 'react';
 import {
   Background,
   Controls,
   MarkerType,
   ReactFlow,
   ReactFlowProvider,
-  useReactFlow,
   type NodeMouseHandler,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
@@ -27,7 +26,6 @@ export interface RunBoardProps extends BoardOptions {
 
 function Board({ context, selected, draftProblems, today, onOpenStage }: RunBoardProps) {
   const i18n = useI18n();
-  const { fitView } = useReactFlow();
   const nodes: StageNode[] = useMemo(
     () =>
       runToNodes(context, { selected, draftProblems, today }).map((node) => ({
@@ -66,12 +64,6 @@ function Board({ context, selected, draftProblems, today, onOpenStage }: RunBoar
     },
     [onOpenStage],
   );
-  // Refit when the side panel opens or closes and the canvas changes size.
-  const panelOpen = selected !== null;
-  useEffect(() => {
-    const handle = requestAnimationFrame(() => void fitView({ padding: 0.12, duration: 0 }));
-    return () => cancelAnimationFrame(handle);
-  }, [panelOpen, fitView]);
 
   return (
     <div

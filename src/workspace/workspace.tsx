@@ -127,6 +127,12 @@ export function WorkspaceProvider({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [db]);
 
+  // The engine's code is not needed to show the runs list: fetch it right after the workspace is
+  // open, so it is there before anyone acts, and readers rarely have to wait for it.
+  useEffect(() => {
+    if (ready === 'ready') void loadEngineModule();
+  }, [ready]);
+
   const rows = useLiveQuery(() => db.people.orderBy('id').toArray(), [db]);
   const people = useMemo(
     () => (rows ?? []).map((p) => ({ id: p.id, name: p.name, roles: p.roles as Role[] })),

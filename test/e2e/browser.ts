@@ -59,6 +59,14 @@ export async function withScreenshot(
     await body();
   } catch (error) {
     await page.screenshot({ path: `test-results/${name}.png`, fullPage: true }).catch(() => {});
+    const board = await page
+      .evaluate(() => ({
+        viewport: document.querySelector('.react-flow__viewport')?.getAttribute('style'),
+        nodes: document.querySelectorAll('.react-flow__node').length,
+        canvas: document.querySelector('.board-canvas')?.getBoundingClientRect().toJSON(),
+      }))
+      .catch(() => null);
+    console.error(`[${name}] board at failure: ${JSON.stringify(board)}`);
     throw error;
   }
 }
