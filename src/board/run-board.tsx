@@ -1,10 +1,11 @@
-import { useCallback, useMemo, type KeyboardEvent } from 'react';
+import { useCallback, useMemo, useReducer, useRef, type KeyboardEvent } from 'react';
 import {
   Background,
   Controls,
   MarkerType,
   ReactFlow,
   ReactFlowProvider,
+  type NodeChange,
   type NodeMouseHandler,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
@@ -26,16 +27,37 @@ export interface RunBoardProps extends BoardOptions {
 
 function Board({ context, selected, draftProblems, today, onOpenStage }: RunBoardProps) {
   const i18n = useI18n();
+  // The nodes are derived from the run on every change, so they arrive as new objects. React Flow
+  // only shows a node it knows the size of; without these sizes a fresh node object stays hidden
+  // until it happens to be measured again (a blank board). Keep what React Flow measured and pass
+  // it back with every node.
+  const measured = useRef(new Map<string, { width: number; height: number }>());
+  const [sizes, remeasured] = useReducer((n: number) => n + 1, 0);
+  const onNodesChange = useCallback((changes: NodeChange<StageNode>[]) => {
+    let changed = false;
+    for (const change of changes) {
+      if (change.type !== 'dimensions' || !change.dimensions) continue;
+      const known = measured.current.get(change.id);
+      if (known?.width === change.dimensions.width && known.height === change.dimensions.height)
+        continue;
+      measured.current.set(change.id, change.dimensions);
+      changed = true;
+    }
+    if (changed) remeasured();
+  }, []);
   const nodes: StageNode[] = useMemo(
     () =>
       runToNodes(context, { selected, draftProblems, today }).map((node) => ({
         ...node,
+        measured: measured.current.get(node.id),
         ariaLabel: stageNodeLabel(i18n, node.data),
         ariaRole: 'button' as const,
         draggable: false,
         connectable: false,
       })),
-    [context, selected, draftProblems, today, i18n],
+    // `sizes` counts the measurements that changed the map above.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [context, selected, draftProblems, today, i18n, sizes],
   );
   const edges = useMemo(
     () =>
@@ -78,6 +100,7 @@ function Board({ context, selected, draftProblems, today, onOpenStage }: RunBoar
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         onNodeClick={onNodeClick}
+        onNodesChange={onNodesChange}
         nodesDraggable={false}
         nodesConnectable={false}
         elementsSelectable
