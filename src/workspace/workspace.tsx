@@ -130,7 +130,10 @@ export function WorkspaceProvider({
   // The engine's code is not needed to show the runs list: fetch it right after the workspace is
   // open, so it is there before anyone acts, and readers rarely have to wait for it.
   useEffect(() => {
-    if (ready === 'ready') void loadEngineModule();
+    if (ready !== 'ready') return;
+    // When the browser is idle, i.e. after the first screen has painted.
+    const idle = window.requestIdleCallback ?? ((fn: () => void) => window.setTimeout(fn, 200));
+    idle(() => void loadEngineModule());
   }, [ready]);
 
   const rows = useLiveQuery(() => db.people.orderBy('id').toArray(), [db]);
