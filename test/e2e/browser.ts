@@ -70,3 +70,18 @@ export async function withScreenshot(
     throw error;
   }
 }
+
+/** A stage node of the run board, by its number and English name. */
+export const stageNode = (page: Page, number: number, stage: string) =>
+  page.getByRole('button', { name: new RegExp(`^Stage ${number}, ${stage}:`) });
+
+/** Opens a stage's panel from the board. */
+export async function openStage(page: Page, number: number, stage: string): Promise<void> {
+  await stageNode(page, number, stage).click();
+  await page.getByRole('heading', { name: `Stage ${number} · ${stage}` }).waitFor();
+}
+
+/** Waits for a toast with this text. */
+export async function expectToast(page: Page, text: string | RegExp): Promise<void> {
+  await page.getByRole('status').getByText(text).first().waitFor();
+}

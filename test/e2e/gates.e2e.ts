@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { actAs, launch, openApp, withScreenshot } from './browser';
+import {
+  actAs,
+  expectToast,
+  launch,
+  openApp,
+  openStage,
+  stageNode,
+  withScreenshot,
+} from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -10,18 +18,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const node = (page: Page, number: number, stage: string) =>
-  page.getByRole('button', { name: new RegExp(`^Stage ${number}, ${stage}:`) });
-
-async function openStage(page: Page, number: number, stage: string) {
-  await node(page, number, stage).click();
-  await page.getByRole('heading', { name: `Stage ${number} · ${stage}` }).waitFor();
-}
-
-async function expectToast(page: Page, text: string | RegExp) {
-  await page.getByRole('status').getByText(text).first().waitFor();
-}
-
 async function submitAsLead(page: Page, number: number, stage: string) {
   await actAs(page, 'Lin Feng');
   await openStage(page, number, stage);
@@ -29,7 +25,7 @@ async function submitAsLead(page: Page, number: number, stage: string) {
   await expect.poll(() => submit.isEnabled()).toBe(true);
   await submit.click();
   await expectToast(page, 'Submitted for approval');
-  await node(page, number, stage)
+  await stageNode(page, number, stage)
     .and(page.getByRole('button', { name: /in review/i }))
     .waitFor();
 }
@@ -70,7 +66,7 @@ describe('a project lead takes a strategy through all seven gates in the browser
       await dialog.getByLabel('Title').fill('Product B launch');
       await dialog.getByRole('button', { name: 'Create run' }).click();
       await page.getByRole('heading', { name: 'Product B launch', level: 1 }).waitFor();
-      await node(page, 1, 'Research')
+      await stageNode(page, 1, 'Research')
         .and(page.getByRole('button', { name: /Drafting/ }))
         .waitFor();
 
@@ -79,13 +75,13 @@ describe('a project lead takes a strategy through all seven gates in the browser
       await openStage(page, 1, 'Research');
       await page.getByText('You submitted this stage; another approver must decide.').waitFor();
       await decide(page, 'Chen Jing', 1, 'Research');
-      await node(page, 1, 'Research')
+      await stageNode(page, 1, 'Research')
         .and(page.getByRole('button', { name: /Approved/ }))
         .waitFor();
 
       await submitAsLead(page, 2, 'Goal setting');
       await decide(page, 'Wang Min', 2, 'Goal setting');
-      await node(page, 2, 'Goal setting')
+      await stageNode(page, 2, 'Goal setting')
         .and(page.getByRole('button', { name: /1 of 2 approvals/i }))
         .waitFor();
       await decide(page, 'Zhou Qiang', 2, 'Goal setting');
@@ -100,7 +96,7 @@ describe('a project lead takes a strategy through all seven gates in the browser
       await box.getByLabel('Reason (required)').fill('Interview two more distributors first');
       await box.getByRole('button', { name: 'Decide: Recycle' }).click();
       await expectToast(page, 'Decision recorded');
-      await node(page, 1, 'Research')
+      await stageNode(page, 1, 'Research')
         .and(page.getByRole('button', { name: /Recycled/ }))
         .waitFor();
       await page.locator('.react-flow__edgelabel-renderer').getByText('Recycled ×1').waitFor();
@@ -117,7 +113,7 @@ describe('a project lead takes a strategy through all seven gates in the browser
       await submitAsLead(page, 4, 'Resource allocation');
       await decide(page, 'Zhao Lei', 4, 'Resource allocation');
       await decide(page, 'Wang Min', 4, 'Resource allocation');
-      await node(page, 5, 'Execution')
+      await stageNode(page, 5, 'Execution')
         .and(page.getByRole('button', { name: /Drafting/ }))
         .waitFor();
 
@@ -125,7 +121,7 @@ describe('a project lead takes a strategy through all seven gates in the browser
       await decide(page, 'Wang Min', 5, 'Execution');
       await submitAsLead(page, 6, 'Monitoring');
       await decide(page, 'Chen Jing', 6, 'Monitoring');
-      await node(page, 6, 'Monitoring')
+      await stageNode(page, 6, 'Monitoring')
         .and(page.getByRole('button', { name: /Operating/ }))
         .waitFor();
 
@@ -158,16 +154,16 @@ describe('a project lead takes a strategy through all seven gates in the browser
       await submitAsLead(page, 7, 'Evaluation');
       await decide(page, 'Zhou Qiang', 7, 'Evaluation');
       await decide(page, 'Wang Min', 7, 'Evaluation');
-      await node(page, 7, 'Evaluation')
+      await stageNode(page, 7, 'Evaluation')
         .and(page.getByRole('button', { name: /Done/ }))
         .waitFor();
 
       // Nothing is lost on reload.
       await page.reload();
-      await node(page, 7, 'Evaluation')
+      await stageNode(page, 7, 'Evaluation')
         .and(page.getByRole('button', { name: /Done/ }))
         .waitFor();
-      await node(page, 1, 'Research')
+      await stageNode(page, 1, 'Research')
         .and(page.getByRole('button', { name: /Approved/ }))
         .waitFor();
       await page.locator('.react-flow__edgelabel-renderer').getByText('Recycled ×1').waitFor();

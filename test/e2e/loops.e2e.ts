@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { actAs, launch, openApp, withScreenshot } from './browser';
+import {
+  actAs,
+  expectToast,
+  launch,
+  openApp,
+  openStage,
+  stageNode,
+  withScreenshot,
+} from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -10,23 +18,11 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const node = (page: Page, number: number, stage: string) =>
-  page.getByRole('button', { name: new RegExp(`^Stage ${number}, ${stage}:`) });
-
-async function openStage(page: Page, number: number, stage: string) {
-  await node(page, number, stage).click();
-  await page.getByRole('heading', { name: `Stage ${number} · ${stage}` }).waitFor();
-}
-
-async function toast(page: Page, text: string | RegExp) {
-  await page.getByRole('status').getByText(text).first().waitFor();
-}
-
 async function submit(page: Page, number: number, stage: string) {
   await actAs(page, 'Lin Feng');
   await openStage(page, number, stage);
   await page.getByRole('button', { name: 'Submit for approval' }).click();
-  await toast(page, 'Submitted for approval');
+  await expectToast(page, 'Submitted for approval');
 }
 
 async function go(page: Page, who: string, number: number, stage: string) {
@@ -36,7 +32,7 @@ async function go(page: Page, who: string, number: number, stage: string) {
     .getByRole('region', { name: 'Your decision' })
     .getByRole('button', { name: 'Decide: Go' })
     .click();
-  await toast(page, 'Decision recorded');
+  await expectToast(page, 'Decision recorded');
 }
 
 describe('the monitoring and optimization loops in the browser', () => {
@@ -52,8 +48,8 @@ describe('the monitoring and optimization loops in the browser', () => {
       await form.getByLabel(/^Actual/).fill('12');
       await form.getByLabel(/Reason for a gap/).fill('A competitor cut prices by 15%');
       await form.getByRole('button', { name: 'Record check-in' }).click();
-      await toast(page, 'Check-in recorded');
-      await node(page, 6, 'Monitoring')
+      await expectToast(page, 'Check-in recorded');
+      await stageNode(page, 6, 'Monitoring')
         .and(page.getByRole('button', { name: /Operating/ }))
         .waitFor();
       await page.getByText('2 open alerts').waitFor();
@@ -61,14 +57,14 @@ describe('the monitoring and optimization loops in the browser', () => {
       await risk.getByLabel('Countermeasure').fill('Bundle service hours instead of cutting price');
       await risk.getByLabel('Owner').selectOption({ label: 'Liu Yang' });
       await risk.getByRole('button', { name: 'Save countermeasure' }).click();
-      await toast(page, 'Countermeasure saved');
+      await expectToast(page, 'Countermeasure saved');
 
       // Replan through the strategy and resources gates, then operating resumes.
       const replan = page.getByRole('region', { name: 'Replan' });
       await replan.getByLabel('Reason').fill('Answer the competitor price cut');
       await replan.getByRole('button', { name: 'Escalate to replan' }).click();
-      await toast(page, /Replan started/);
-      await node(page, 3, 'Strategy')
+      await expectToast(page, /Replan started/);
+      await stageNode(page, 3, 'Strategy')
         .and(page.getByRole('button', { name: /Drafting/ }))
         .waitFor();
       await page.locator('.react-flow__edgelabel-renderer').getByText('Replan ×1').waitFor();
@@ -78,10 +74,10 @@ describe('the monitoring and optimization loops in the browser', () => {
       await submit(page, 4, 'Resource allocation');
       await go(page, 'Zhao Lei', 4, 'Resource allocation');
       await go(page, 'Wang Min', 4, 'Resource allocation');
-      await node(page, 6, 'Monitoring')
+      await stageNode(page, 6, 'Monitoring')
         .and(page.getByRole('button', { name: /Operating/ }))
         .waitFor();
-      await node(page, 5, 'Execution')
+      await stageNode(page, 5, 'Execution')
         .and(page.getByRole('button', { name: /Operating/ }))
         .waitFor();
 
@@ -89,7 +85,7 @@ describe('the monitoring and optimization loops in the browser', () => {
       await actAs(page, 'Lin Feng');
       await openStage(page, 5, 'Execution');
       await page.getByRole('button', { name: 'Close execution' }).click();
-      await toast(page, /Execution closed/);
+      await expectToast(page, /Execution closed/);
       await openStage(page, 7, 'Evaluation');
       const results = page.getByRole('group', { name: /^Result for/ });
       const count = await results.count();
@@ -111,7 +107,7 @@ describe('the monitoring and optimization loops in the browser', () => {
       await submit(page, 7, 'Evaluation');
       await go(page, 'Zhou Qiang', 7, 'Evaluation');
       await go(page, 'Wang Min', 7, 'Evaluation');
-      await node(page, 7, 'Evaluation')
+      await stageNode(page, 7, 'Evaluation')
         .and(page.getByRole('button', { name: /Done/ }))
         .waitFor();
 
@@ -124,7 +120,7 @@ describe('the monitoring and optimization loops in the browser', () => {
       // The optimization loop: the next cycle opens, linked and seeded from this one.
       await actAs(page, 'Lin Feng');
       await page.getByRole('button', { name: 'Start next cycle' }).click();
-      await toast(page, /Next cycle started/);
+      await expectToast(page, /Next cycle started/);
       await page
         .getByText(/2027-Q1/)
         .first()
