@@ -3,12 +3,11 @@ import {
   BaseEdge,
   EdgeLabelRenderer,
   getSmoothStepPath,
-  Handle,
-  Position,
   type EdgeProps,
   type NodeProps,
 } from '@xyflow/react';
 import { useI18n, type I18n } from '../i18n/react';
+import { StageHandles } from './stage-node';
 import type { MessageKey } from '../i18n';
 import type { HeatMode, PortfolioEdge, PortfolioNode, PortfolioNodeData } from './portfolio-graph';
 
@@ -94,13 +93,6 @@ export function portfolioNodeSize(data: PortfolioNodeData): { width: number; hei
 }
 const NODE_WIDTH = 210;
 
-const SIDES = [
-  ['l', Position.Left],
-  ['r', Position.Right],
-  ['t', Position.Top],
-  ['b', Position.Bottom],
-] as const;
-
 function HealthBar({ data }: { data: PortfolioNodeData }) {
   const { t, number } = useI18n();
   const parts = [
@@ -159,24 +151,7 @@ function PortfolioNodeView({ data }: NodeProps<PortfolioNode>) {
     .join(' ');
   return (
     <div className={classes} style={{ background }} aria-hidden="true">
-      {SIDES.map(([id, position]) => (
-        <Handle
-          key={`${id}-in`}
-          id={`${id}-in`}
-          type="target"
-          position={position}
-          isConnectable={false}
-        />
-      ))}
-      {SIDES.map(([id, position]) => (
-        <Handle
-          key={`${id}-out`}
-          id={`${id}-out`}
-          type="source"
-          position={position}
-          isConnectable={false}
-        />
-      ))}
+      <StageHandles />
       <div className="pf-title">
         <span className="pf-num-badge">{data.number}</span>
         <span className="pf-stage">{i18n.stage(data.stage)}</span>

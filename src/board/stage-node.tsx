@@ -45,20 +45,13 @@ const SIDES = [
   ['b', Position.Bottom],
 ] as const;
 
-function StageNodeView({ data }: NodeProps<StageNode>) {
-  const i18n = useI18n();
-  const personName = usePersonName();
-  const { t } = i18n;
-  const classes = [
-    'stage-node',
-    data.status,
-    data.current ? 'current' : '',
-    data.selected ? 'selected' : '',
-  ]
-    .filter(Boolean)
-    .join(' ');
+/**
+ * A target and a source handle on every side (`l-in`, `l-out`, …): the edges of both boards pick
+ * the sides they leave and enter by. Not connectable: the flow is the machine's, not drawn.
+ */
+export function StageHandles() {
   return (
-    <div className={classes} aria-hidden="true">
+    <>
       {SIDES.map(([id, position]) => (
         <Handle
           key={`${id}-in`}
@@ -77,6 +70,25 @@ function StageNodeView({ data }: NodeProps<StageNode>) {
           isConnectable={false}
         />
       ))}
+    </>
+  );
+}
+
+function StageNodeView({ data }: NodeProps<StageNode>) {
+  const i18n = useI18n();
+  const personName = usePersonName();
+  const { t } = i18n;
+  const classes = [
+    'stage-node',
+    data.status,
+    data.current ? 'current' : '',
+    data.selected ? 'selected' : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <div className={classes} aria-hidden="true">
+      <StageHandles />
       <div className="stage-title">
         <span className="stage-num">{data.number}</span>
         <span>{i18n.stage(data.stage)}</span>

@@ -13,11 +13,6 @@ export function yuanToFen(yuan: number): Fen {
   return fen;
 }
 
-/** Integer fen → yuan for display only. */
-export function fenToYuan(fen: Fen): number {
-  return fen / 100;
-}
-
 /** Wan (万, 10,000 yuan), the unit Chinese plans use: 150万 → fen. */
 export function wanToFen(wan: number): Fen {
   return yuanToFen(wan * 10_000);

@@ -26,7 +26,3 @@ export const PersonSchema = z.strictObject({
   roles: z.array(RoleSchema).min(1).max(ROLES.length),
 });
 export type Person = z.infer<typeof PersonSchema>;
-
-export function hasAnyRole(roles: readonly Role[], wanted: readonly Role[]): boolean {
-  return roles.some((role) => wanted.includes(role));
-}

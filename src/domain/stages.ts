@@ -15,9 +15,7 @@ export type StageId = (typeof STAGE_IDS)[number];
 export const PLANNING_STAGES = ['research', 'goals', 'strategy', 'resources'] as const;
 export type PlanningStageId = (typeof PLANNING_STAGES)[number];
 
-/** Execution and monitoring run side by side once resources are approved. */
-export const OPERATING_STAGES = ['execution', 'monitoring'] as const;
-export type OperatingStageId = (typeof OPERATING_STAGES)[number];
+export type OperatingStageId = 'execution' | 'monitoring';
 
 /** Where a replan may send the run back to. */
 export const REPLAN_TARGETS = ['strategy', 'resources'] as const;
@@ -35,11 +33,6 @@ export function stageIndex(stage: StageId): number {
 /** 1-based number as people say it ("Stage 3"). */
 export function stageNumber(stage: StageId): number {
   return stageIndex(stage) + 1;
-}
-
-/** True when `a` comes before or is `b` in the flow. Execution and monitoring count as one step. */
-export function isAtOrBefore(a: StageId, b: StageId): boolean {
-  return stageStep(a) <= stageStep(b);
 }
 
 /** Execution and monitoring share one step because they run in parallel. */
