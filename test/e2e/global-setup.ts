@@ -12,8 +12,13 @@ let server: PreviewServer | undefined;
 
 /** Serves the production build on a free port for every browser test. */
 export default async function setup(project: TestProject) {
-  if (!existsSync('dist/index.html')) await build({ logLevel: 'warn' });
+  // E2E_DIST lets several people (or agents) test their own build side by side.
+  const outDir = process.env.E2E_DIST ?? 'dist';
+  if (process.env.E2E_DIST || !existsSync(`${outDir}/index.html`)) {
+    await build({ logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  }
   server = await preview({
+    build: { outDir },
     preview: { port: 0, strictPort: false, host: '127.0.0.1' },
     logLevel: 'warn',
   });
