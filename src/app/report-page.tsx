@@ -16,6 +16,7 @@ import {
 import { dateOf, periodLabel, type Period } from '../domain/time';
 import { restoreSnapshot, SnapshotRestoreError } from '../engine/snapshots';
 import { formatList, hasMessage } from '../i18n';
+import { readStoredRun } from '../engine/stored';
 import { useI18n, type I18n } from '../i18n/react';
 import { formatFigure } from '../stages/forms/fields';
 import { useWorkspace } from '../workspace/workspace';
@@ -259,19 +260,20 @@ export function ReportPage() {
   const i18n = useI18n();
   const { t } = i18n;
   const { db, people, today } = useWorkspace();
-  const row = useLiveQuery(() => db.runs.get(runId).then((r) => r ?? null), [db, runId]);
+  const stored = useLiveQuery(() => readStoredRun(db, runId), [db, runId]);
+  const row = stored && stored.row;
 
   const restored = useMemo(() => {
-    if (!row) return null;
+    if (!stored) return null;
     try {
-      return { context: restoreSnapshot(row.id, row.envelope).context, error: null };
+      return { context: restoreSnapshot(stored.row.id, stored.envelope).context, error: null };
     } catch (error) {
       return {
         context: null,
         error: error instanceof SnapshotRestoreError ? error.message : String(error),
       };
     }
-  }, [row]);
+  }, [stored]);
   const context = restored?.context ?? null;
   const report = useMemo(
     () => (context ? buildReport(reportInputOf(context, people)) : null),

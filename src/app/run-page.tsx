@@ -10,6 +10,7 @@ import { isStageId, type StageId } from '../domain/stages';
 import { periodLabel } from '../domain/time';
 import type { ScenarioId } from '../domain/scenarios';
 import { storedContext, SnapshotRestoreError } from '../engine/snapshots';
+import { readStoredRun } from '../engine/stored';
 import { useI18n } from '../i18n/react';
 import { usePersonName, useWorkspace } from '../workspace/workspace';
 import { useToast } from '../workspace/toasts';
@@ -36,7 +37,8 @@ function RunPage({ runId }: { runId: string }) {
   const personName = usePersonName();
   const toast = useToast();
   const navigate = useNavigate();
-  const row = useLiveQuery(() => db.runs.get(runId).then((r) => r ?? null), [db, runId]);
+  const stored = useLiveQuery(() => readStoredRun(db, runId), [db, runId]);
+  const row = stored && stored.row;
   const drafts = useLiveQuery(() => db.drafts.where('runId').equals(runId).toArray(), [db, runId]);
   const stageParam = params.get('stage');
   const selected: StageId | null = isStageId(stageParam) ? stageParam : null;
@@ -44,16 +46,16 @@ function RunPage({ runId }: { runId: string }) {
   const [asOf, setAsOf] = useState<{ seq: number; context: RunContext } | null>(null);
 
   const restored = useMemo(() => {
-    if (!row) return null;
+    if (!stored) return null;
     try {
-      return { context: storedContext(row.id, row.envelope), error: null };
+      return { context: storedContext(stored.row.id, stored.envelope), error: null };
     } catch (error) {
       return {
         context: null,
         error: error instanceof SnapshotRestoreError ? error.message : String(error),
       };
     }
-  }, [row]);
+  }, [stored]);
   // What this tab just committed shows at once; the live query catches up a moment later.
   const update = useRunUpdate(runId);
   const newer = update !== undefined && row != null && update.revision > row.revision;

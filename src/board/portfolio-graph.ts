@@ -1,5 +1,4 @@
 import type { Edge, Node } from '@xyflow/react';
-import type { RunContext } from '../../machines/run-context';
 import { quorumReached, type Decision, type GatePolicies, type Vote } from '../domain/gate';
 import type { Health } from '../domain/kpi';
 import type { Role } from '../domain/people';
@@ -71,58 +70,14 @@ export interface RunSummary {
   replans: number;
 }
 
-function worstHealth(checkIns: RunContext['checkIns']): Health | null {
-  const latest = new Map<string, Health>();
-  for (const c of checkIns) latest.set(c.kpiId, c.health);
-  let worst: Health | null = null;
-  for (const h of latest.values()) {
-    if (h === 'red') return 'red';
-    if (h === 'amber') worst = 'amber';
-    else if (worst === null) worst = 'green';
-  }
-  return worst;
-}
-
-/** Where a run stands on the portfolio board (every run at exactly one stage). */
-export function standingStage(context: RunContext): StageId {
-  if (context.outcome?.kind === 'killed' && isStageId(context.outcome.stage))
-    return context.outcome.stage;
-  if (context.outcome?.kind === 'completed') return 'evaluation';
-  if (context.hold && isStageId(context.hold.stage)) return context.hold.stage;
-  if (context.current === 'execution' || context.current === 'monitoring') {
-    return context.stages.execution.status === 'approved' ? 'monitoring' : 'execution';
-  }
-  return context.current;
-}
-
 /**
- * The summary of a stored run, read straight from `row.envelope.snapshot.context`. Stored data is
- * untrusted: a row whose context lacks what the board reads gives null (the page counts those as
- * unreadable) instead of throwing. Cheap enough for thousands of rows on every change.
+ * The summary of a stored run, from its row alone: the facts (`runFacts`) were derived from its
+ * snapshot when it was written. A row without facts (its snapshot could not be read when the
+ * database was upgraded) gives null: the page counts those as unreadable.
  */
 export function summarizeRun(row: RunRow, today: IsoDate): RunSummary | null {
-  const context = (row.envelope?.snapshot as { context?: unknown } | undefined)?.context as
-    RunContext | undefined;
-  if (
-    !context ||
-    typeof context !== 'object' ||
-    !context.stages ||
-    STAGE_IDS.some((s) => typeof context.stages[s]?.status !== 'string') ||
-    !isStageId(context.current) ||
-    !Array.isArray(context.checkIns) ||
-    !Array.isArray(context.transitions)
-  ) {
-    return null;
-  }
-  const stage = standingStage(context);
-  const operating = !context.outcome && context.current === 'execution';
-  const recycleRoutes: (readonly [StageId, StageId])[] = [];
-  let replans = 0;
-  for (const t of context.transitions) {
-    if (t.kind === 'replan') replans += 1;
-    else if (t.from !== t.to && isStageId(t.from) && isStageId(t.to))
-      recycleRoutes.push([t.from, t.to]);
-  }
+  const facts = row.facts;
+  if (!facts || !isStageId(facts.stage)) return null;
   return overdueOn(
     {
       id: row.id,
@@ -134,12 +89,12 @@ export function summarizeRun(row: RunRow, today: IsoDate): RunSummary | null {
       status: row.status,
       updatedAt: row.updatedAt,
       revision: row.revision,
-      stage,
-      health: operating ? worstHealth(context.checkIns) : null,
-      operating,
+      stage: facts.stage,
+      health: facts.health,
+      operating: facts.operating,
       overdue: false,
-      recycleRoutes,
-      replans,
+      recycleRoutes: facts.recycleRoutes,
+      replans: facts.replans,
     },
     today,
   );

@@ -8,7 +8,7 @@ import {
 } from '../domain/scenarios';
 import { addDays, quarterOf, quarterPeriod, type Period, type IsoDate } from '../domain/time';
 import type { StrategyDb } from '../storage/db';
-import { RunEngine, type RunAction } from './engine';
+import { RunEngine, runTables, type RunAction } from './engine';
 import type { RunSnapshot } from './snapshots';
 
 type Act = (action: RunAction) => Promise<RunSnapshot>;
@@ -265,9 +265,10 @@ export async function seedDemoWorkspace(
 
 /** Empties every table in one transaction: a workspace with no runs and no people. */
 export async function clearWorkspace(db: StrategyDb): Promise<void> {
-  await db.transaction('rw', [db.runs, db.events, db.drafts, db.people, db.meta], async () => {
+  await db.transaction('rw', [...runTables(db), db.people, db.meta], async () => {
     await Promise.all([
       db.runs.clear(),
+      db.snapshots.clear(),
       db.events.clear(),
       db.drafts.clear(),
       db.people.clear(),

@@ -19,9 +19,22 @@ import { STAGE_IDS, type StageId } from '../domain/stages';
 import { seedNextCycle } from '../domain/next-cycle';
 import { type Clock, systemClock, nextPeriod } from '../domain/time';
 import type { StrategyDb } from '../storage/db';
-import { GENESIS_HASH, type EventRecord, type RunRow, type RunStatus } from '../storage/records';
+import { runFacts } from '../../machines/run-facts';
+import {
+  GENESIS_HASH,
+  type EventRecord,
+  type RunRow,
+  type RunStatus,
+  type SnapshotRow,
+} from '../storage/records';
 import { canonicalJson, sha256Hex } from './hash';
-import { envelopeOf, restoreActor, type RunActor, type RunSnapshot } from './snapshots';
+import {
+  envelopeOf,
+  migrateEnvelope,
+  restoreActor,
+  type RunActor,
+  type RunSnapshot,
+} from './snapshots';
 
 /** What a caller sends: an event without the actor's roles and the time, which the engine adds. */
 export type RunAction = RunEvent extends infer E
@@ -139,7 +152,7 @@ export function statusOf(context: RunContext): RunStatus {
   return 'active';
 }
 
-/** The runs-table row for a run after `record`: its snapshot plus the fields lists filter on. */
+/** The runs-table row for a run after `record`: the fields lists filter on, and its facts. */
 export function rowOf(snapshot: RunSnapshot, record: EventRecord): RunRow {
   const c = snapshot.context;
   return {
@@ -156,8 +169,33 @@ export function rowOf(snapshot: RunSnapshot, record: EventRecord): RunRow {
     status: statusOf(c),
     createdAt: c.createdAt,
     updatedAt: record.at,
-    envelope: envelopeOf(snapshot, record.at),
+    facts: runFacts(c),
   };
+}
+
+/** What is stored for a run after `record`: its row and its snapshot, always written together. */
+export interface StoredRows {
+  row: RunRow;
+  snapshot: SnapshotRow;
+}
+
+export function storedRowsOf(snapshot: RunSnapshot, record: EventRecord): StoredRows {
+  return {
+    row: rowOf(snapshot, record),
+    snapshot: {
+      runId: snapshot.context.runId,
+      revision: record.seq,
+      envelope: envelopeOf(snapshot, record.at),
+    },
+  };
+}
+
+/** The tables a write to a run touches; every such write is one transaction over them. */
+export const runTables = (db: StrategyDb) => [db.runs, db.snapshots, db.events, db.drafts];
+
+/** Stores a run's rows (inside the caller's transaction). */
+export async function putRun(db: StrategyDb, stored: StoredRows): Promise<void> {
+  await Promise.all([db.runs.put(stored.row), db.snapshots.put(stored.snapshot)]);
 }
 
 /**
@@ -310,11 +348,11 @@ export class RunEngine {
       payload: input,
       prevHash: GENESIS_HASH,
     });
-    await this.db.transaction('rw', this.db.runs, this.db.events, this.db.drafts, async () => {
+    await this.db.transaction('rw', runTables(this.db), async () => {
       if (await this.db.runs.get(input.runId))
         throw new Error(`Run ${input.runId} already exists.`);
       await this.db.events.add(record);
-      await this.db.runs.add(rowOf(snapshot, record));
+      await putRun(this.db, storedRowsOf(snapshot, record));
       await this.db.drafts.bulkPut(
         Object.entries(drafts).map(([stage, content]) => ({
           runId: input.runId,
@@ -334,9 +372,16 @@ export class RunEngine {
   async load(runId: string): Promise<LiveRun> {
     const cached = this.live.get(runId);
     if (cached) return cached;
-    const row = await this.db.runs.get(runId);
-    if (!row) throw new RunNotFoundError(runId);
-    const live = new LiveRun(runId, row.revision, row.headHash, restoreActor(runId, row.envelope));
+    const [row, stored] = await this.db.transaction('r', this.db.runs, this.db.snapshots, () =>
+      Promise.all([this.db.runs.get(runId), this.db.snapshots.get(runId)]),
+    );
+    if (!row || !stored) throw new RunNotFoundError(runId);
+    const live = new LiveRun(
+      runId,
+      row.revision,
+      row.headHash,
+      restoreActor(runId, stored.envelope),
+    );
     this.live.set(runId, live);
     return live;
   }
@@ -443,13 +488,13 @@ export class RunEngine {
     if (!result.ok) return result;
     const { snapshot, record } = result;
     try {
-      await this.db.transaction('rw', this.db.runs, this.db.events, this.db.drafts, async () => {
+      await this.db.transaction('rw', runTables(this.db), async () => {
         const row = await this.db.runs.get(runId);
         if (!row) throw new RunNotFoundError(runId);
         if (row.revision !== live.revision)
           throw new ConflictError(runId, live.revision, row.revision);
         await this.db.events.add(record);
-        await this.db.runs.put(rowOf(snapshot, record));
+        await putRun(this.db, storedRowsOf(snapshot, record));
         // A submitted stage's draft has become its submission.
         if (action.type === 'stage.submit') await this.db.drafts.delete([runId, action.stage]);
       });
@@ -478,11 +523,14 @@ export class RunEngine {
 
   /** True when replaying the log gives exactly the stored snapshot. */
   async replayMatchesStored(runId: string): Promise<boolean> {
-    const [row, snapshot] = await Promise.all([this.db.runs.get(runId), this.replay(runId)]);
-    if (!row) throw new RunNotFoundError(runId);
+    const [stored, snapshot] = await Promise.all([
+      this.db.snapshots.get(runId),
+      this.replay(runId),
+    ]);
+    if (!stored) throw new RunNotFoundError(runId);
     return (
       canonicalJson(runMachine.getPersistedSnapshot(snapshot)) ===
-      canonicalJson(row.envelope.snapshot)
+      canonicalJson(migrateEnvelope(runId, stored.envelope))
     );
   }
 
@@ -539,14 +587,16 @@ export class RunEngine {
       prevHash: GENESIS_HASH,
     });
     try {
-      await this.db.transaction('rw', this.db.runs, this.db.events, this.db.drafts, async () => {
+      await this.db.transaction('rw', runTables(this.db), async () => {
         const row = await this.db.runs.get(parentRunId);
         if (!row) throw new RunNotFoundError(parentRunId);
         if (row.revision !== parent.revision)
           throw new ConflictError(parentRunId, parent.revision, row.revision);
+        if (await this.db.runs.get(childRunId))
+          throw new Error(`Run ${childRunId} already exists.`);
         await this.db.events.bulkAdd([link.record, record]);
-        await this.db.runs.put(rowOf(link.snapshot, link.record));
-        await this.db.runs.add(rowOf(snapshot, record));
+        await putRun(this.db, storedRowsOf(link.snapshot, link.record));
+        await putRun(this.db, storedRowsOf(snapshot, record));
         await this.db.drafts.bulkPut(
           Object.entries(drafts).map(([stage, content]) => ({
             runId: childRunId,

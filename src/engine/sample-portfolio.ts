@@ -25,8 +25,15 @@ import {
   type Period,
 } from '../domain/time';
 import type { StrategyDb } from '../storage/db';
-import { GENESIS_HASH, type DraftRow, type EventRecord, type RunRow } from '../storage/records';
-import { buildRecord, LiveRun, RunEngine, rowOf } from './engine';
+import { GENESIS_HASH, type DraftRow, type EventRecord } from '../storage/records';
+import {
+  buildRecord,
+  LiveRun,
+  RunEngine,
+  runTables,
+  storedRowsOf,
+  type StoredRows,
+} from './engine';
 import type { RunSnapshot } from './snapshots';
 
 /**
@@ -104,7 +111,7 @@ export interface SampleOptions {
 
 /** One sample run, built in memory: its row, its whole log and the drafts a template leaves. */
 export interface SampleRun {
-  row: RunRow;
+  stored: StoredRows;
   records: EventRecord[];
   drafts: DraftRow[];
 }
@@ -653,7 +660,7 @@ export class SampleRunBuilder {
       }
     }
     return {
-      row: rowOf(snapshot, last),
+      stored: storedRowsOf(snapshot, last),
       records,
       drafts,
     };
@@ -733,10 +740,11 @@ const defaultYield = (): Promise<void> => {
  * transaction. Other runs, and the people, stay.
  */
 export async function removeSamplePortfolio(db: StrategyDb): Promise<number> {
-  return db.transaction('rw', db.runs, db.events, db.drafts, async () => {
+  return db.transaction('rw', runTables(db), async () => {
     const ids = await db.runs.where('id').startsWith(SAMPLE_RUN_PREFIX).primaryKeys();
     await db.events.where('runId').startsWith(SAMPLE_RUN_PREFIX).delete();
     await db.drafts.where('runId').startsWith(SAMPLE_RUN_PREFIX).delete();
+    await db.snapshots.bulkDelete(ids);
     await db.runs.bulkDelete(ids);
     return ids.length;
   });
@@ -778,7 +786,7 @@ export async function generateSamplePortfolio(
   let failure: unknown = null;
   const write = (chunk: SampleRun[]) =>
     db
-      .transaction('rw', db.runs, db.events, db.drafts, async () => {
+      .transaction('rw', runTables(db), async () => {
         // put() copies each value on the main thread: in slices, so the page is never blocked for
         // long. The transaction stays open while a slice is pending, so the chunk is still atomic.
         const records = chunk.flatMap((r) => r.records);
@@ -786,7 +794,8 @@ export async function generateSamplePortfolio(
           await db.events.bulkPut(records.slice(i, i + WRITE_SLICE));
         }
         await db.drafts.bulkPut(chunk.flatMap((r) => r.drafts));
-        await db.runs.bulkPut(chunk.map((r) => r.row));
+        await db.snapshots.bulkPut(chunk.map((r) => r.stored.snapshot));
+        await db.runs.bulkPut(chunk.map((r) => r.stored.row));
       })
       .then(
         () => {

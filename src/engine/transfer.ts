@@ -10,6 +10,8 @@ import {
   type EventRecord,
   type PersonRow,
   type RunRow,
+  type SnapshotRow,
+  type StoredRun,
 } from '../storage/records';
 import {
   IMPORT_LIMITS,
@@ -29,8 +31,10 @@ import {
   eventOf,
   recordHash,
   replayRecords,
-  rowOf,
+  runTables,
+  storedRowsOf,
   verifyRecords,
+  type StoredRows,
 } from './engine';
 import { canonicalJson } from './hash';
 import { migrateEnvelope, SnapshotRestoreError, type RunSnapshot } from './snapshots';
@@ -45,12 +49,10 @@ import { migrateEnvelope, SnapshotRestoreError, type RunSnapshot } from './snaps
 export { TransferError } from '../storage/transfer';
 export type { WorkspaceFile, RunEntry } from '../storage/transfer';
 
-/** The stored row a run's snapshot and last record give: the engine's own `rowOf`. */
-export const runRowOf = rowOf;
-
 // Export -----------------------------------------------------------------------------------------
 
-const pickRow = (r: RunRow): RunRow => ({
+/** A run as the file carries it: its row's own fields and its snapshot (facts are derived). */
+const storedRunOf = (r: RunRow, s: SnapshotRow): StoredRun => ({
   id: r.id,
   revision: r.revision,
   headHash: r.headHash,
@@ -65,9 +67,9 @@ const pickRow = (r: RunRow): RunRow => ({
   createdAt: r.createdAt,
   updatedAt: r.updatedAt,
   envelope: {
-    machineVersion: r.envelope.machineVersion,
-    savedAt: r.envelope.savedAt,
-    snapshot: r.envelope.snapshot,
+    machineVersion: s.envelope.machineVersion,
+    savedAt: s.envelope.savedAt,
+    snapshot: s.envelope.snapshot,
   },
 });
 const pickEvent = (e: EventRecord): EventRecord => ({
@@ -100,7 +102,7 @@ export async function exportWorkspace(
   options: { runIds?: readonly string[]; now?: string } = {},
 ): Promise<WorkspaceFile> {
   const exportedAt = options.now ?? new Date().toISOString();
-  return db.transaction('r', [db.runs, db.events, db.drafts, db.people], async () => {
+  return db.transaction('r', [db.runs, db.snapshots, db.events, db.drafts, db.people], async () => {
     let rows: RunRow[];
     if (options.runIds) {
       const found = await db.runs.bulkGet([...options.runIds]);
@@ -109,21 +111,26 @@ export async function exportWorkspace(
         return row;
       });
     } else rows = await db.runs.orderBy('id').toArray();
-    const runs: RunEntry[] = [];
-    for (const row of rows) {
-      const [events, drafts] = await Promise.all([
-        db.events
-          .where('[runId+seq]')
-          .between([row.id, Dexie.minKey], [row.id, Dexie.maxKey])
-          .toArray(),
-        db.drafts.where('runId').equals(row.id).toArray(),
-      ]);
-      runs.push({
-        run: pickRow(row),
-        events: events.map(pickEvent),
-        drafts: drafts.map(pickDraft),
-      });
-    }
+    const snapshots = await db.snapshots.bulkGet(rows.map((r) => r.id));
+    // All runs' reads are queued at once: the answers stream back while earlier ones are copied.
+    const runs: RunEntry[] = await Promise.all(
+      rows.map(async (row, i) => {
+        const snapshot = snapshots[i];
+        if (!snapshot) throw new RunNotFoundError(row.id);
+        const [events, drafts] = await Promise.all([
+          db.events
+            .where('[runId+seq]')
+            .between([row.id, Dexie.minKey], [row.id, Dexie.maxKey])
+            .toArray(),
+          db.drafts.where('runId').equals(row.id).toArray(),
+        ]);
+        return {
+          run: storedRunOf(row, snapshot),
+          events: events.map(pickEvent),
+          drafts: drafts.map(pickDraft),
+        };
+      }),
+    );
     const people = (await db.people.orderBy('id').toArray()).map(pickPerson);
     return {
       format: WORKSPACE_FORMAT,
@@ -195,7 +202,8 @@ class Pacer {
 export interface ValidatedRun {
   index: number;
   entry: RunEntry;
-  row: RunRow;
+  /** The rows to store, rebuilt from the run's own log (never taken from the file). */
+  stored: StoredRows;
   snapshot: RunSnapshot;
 }
 
@@ -367,9 +375,9 @@ function checkRun(entry: RunEntry, index: number): ValidatedRun {
       { version: run.envelope.machineVersion, supported: MACHINE_VERSION },
     );
   }
-  let stored: Record<string, unknown>;
+  let migrated: Record<string, unknown>;
   try {
-    stored = migrateEnvelope(run.id, run.envelope);
+    migrated = migrateEnvelope(run.id, run.envelope);
   } catch (error) {
     if (!(error instanceof SnapshotRestoreError)) throw error;
     throw err('noMigration', at('run', 'envelope', 'machineVersion'), error.reason, {
@@ -398,7 +406,7 @@ function checkRun(entry: RunEntry, index: number): ValidatedRun {
     });
   }
   if (
-    canonicalJson(runMachine.getPersistedSnapshot(snapshot)) !== canonicalJson(stored as unknown)
+    canonicalJson(runMachine.getPersistedSnapshot(snapshot)) !== canonicalJson(migrated as unknown)
   ) {
     throw err(
       'snapshotMismatch',
@@ -408,7 +416,8 @@ function checkRun(entry: RunEntry, index: number): ValidatedRun {
     );
   }
   const last = events[events.length - 1] as EventRecord;
-  const row = runRowOf(snapshot, last);
+  const stored = storedRowsOf(snapshot, last);
+  const row = stored.row;
   for (const field of ROW_FIELDS) {
     if (row[field] !== run[field]) {
       throw err(
@@ -427,7 +436,7 @@ function checkRun(entry: RunEntry, index: number): ValidatedRun {
       { ...named, field: 'envelope.savedAt' },
     );
   }
-  return { index, entry, row, snapshot };
+  return { index, entry, stored, snapshot };
 }
 
 const ROW_FIELDS = [
@@ -550,7 +559,7 @@ export async function planImport(
   workspace: ValidatedWorkspace,
 ): Promise<ImportPlan> {
   return db.transaction('r', [db.runs, db.events, db.people], async () => {
-    const existing = await db.runs.bulkGet(workspace.runs.map((r) => r.row.id));
+    const existing = await db.runs.bulkGet(workspace.runs.map((r) => r.stored.row.id));
     const eventIds = workspace.runs.flatMap((r) => r.entry.events.map((e) => e.id));
     const taken = new Set(await db.events.where('id').anyOf(eventIds).keys());
     const people = await db.people.bulkGet(workspace.file.people.map((p) => p.id));
@@ -564,9 +573,9 @@ export async function planImport(
             ? 'eventIds'
             : null;
         return {
-          runId: r.row.id,
-          title: r.row.title,
-          status: r.row.status,
+          runId: r.stored.row.id,
+          title: r.stored.row.title,
+          status: r.stored.row.status,
           events: r.entry.events.length,
           drafts: r.entry.drafts.length,
           conflict,
@@ -598,7 +607,7 @@ export function copyRun(
   run: ValidatedRun,
   newRunId: string,
   newId: () => string = () => crypto.randomUUID(),
-): { entry: RunEntry; snapshot: RunSnapshot } {
+): RunWrite {
   let prevHash = GENESIS_HASH;
   const events = run.entry.events.map((e) => {
     const unsigned = {
@@ -619,28 +628,37 @@ export function copyRun(
   };
   const expected = { ...original, context: { ...original.context, runId: newRunId } };
   const last = events[events.length - 1] as EventRecord;
-  const row = runRowOf(snapshot, last);
+  const stored = storedRowsOf(snapshot, last);
   if (
-    canonicalJson(runMachine.getPersistedSnapshot(snapshot)) !== canonicalJson(expected) ||
-    !verifyRecords(events, row.headHash).ok
+    canonicalJson(stored.snapshot.envelope.snapshot) !== canonicalJson(expected) ||
+    !verifyRecords(events, stored.row.headHash).ok
   ) {
-    throw err('replayFailed', ['runs', run.index], `the copy of run "${run.row.id}" differs`, {
-      runId: run.row.id,
-      seq: last.seq,
-      detail: 'copy differs',
-    });
+    throw err(
+      'replayFailed',
+      ['runs', run.index],
+      `the copy of run "${run.stored.row.id}" differs`,
+      {
+        runId: run.stored.row.id,
+        seq: last.seq,
+        detail: 'copy differs',
+      },
+    );
   }
   return {
-    entry: {
-      run: row,
-      events,
-      drafts: run.entry.drafts.map((d) => ({ ...pickDraft(d), runId: newRunId })),
-    },
-    snapshot,
+    stored,
+    events,
+    drafts: run.entry.drafts.map((d) => ({ ...pickDraft(d), runId: newRunId })),
   };
 }
 
 // Commit -----------------------------------------------------------------------------------------
+
+/** What is written for one run: its rows, its log and its drafts. */
+export interface RunWrite {
+  stored: StoredRows;
+  events: EventRecord[];
+  drafts: DraftRow[];
+}
 
 /** Per run: write it as it is, skip it, or write it as a copy under a new id. */
 export type RunChoice = 'import' | 'skip' | 'copy';
@@ -678,34 +696,34 @@ export async function commitImport(
   const plan = await planImport(db, workspace);
   const taken = new Set<string>([
     ...((await db.runs.toCollection().primaryKeys()) as string[]),
-    ...workspace.runs.map((r) => r.row.id),
+    ...workspace.runs.map((r) => r.stored.row.id),
   ]);
   const result: ImportResult = { imported: [], copies: [], skipped: [], peopleAdded: 0 };
-  const writes: RunEntry[] = [];
-  const copyCount = workspace.runs.filter((r) => choices[r.row.id] === 'copy').length;
+  const writes: RunWrite[] = [];
+  const copyCount = workspace.runs.filter((r) => choices[r.stored.row.id] === 'copy').length;
   let copied = 0;
   for (const run of workspace.runs) {
     const planned = plan.runs[run.index] as PlannedRun;
-    const choice = choices[run.row.id] ?? (planned.conflict ? 'skip' : 'import');
+    const choice = choices[run.stored.row.id] ?? (planned.conflict ? 'skip' : 'import');
     if (choice === 'skip') {
-      result.skipped.push(run.row.id);
+      result.skipped.push(run.stored.row.id);
     } else if (choice === 'import') {
       if (planned.conflict) {
         throw err(
           'wouldOverwrite',
           ['runs', run.index, 'run', 'id'],
-          `run "${run.row.id}" already exists; skip it or import it as a copy`,
-          { runId: run.row.id },
+          `run "${run.stored.row.id}" already exists; skip it or import it as a copy`,
+          { runId: run.stored.row.id },
         );
       }
-      writes.push({ ...run.entry, run: run.row });
-      result.imported.push(run.row.id);
+      writes.push({ stored: run.stored, events: run.entry.events, drafts: run.entry.drafts });
+      result.imported.push(run.stored.row.id);
     } else {
       await pacer.step({ phase: 'copying', done: copied, total: copyCount });
-      const to = copyRunId(run.row.id, taken);
+      const to = copyRunId(run.stored.row.id, taken);
       taken.add(to);
-      writes.push(copyRun(run, to, options.newId).entry);
-      result.copies.push({ from: run.row.id, to });
+      writes.push(copyRun(run, to, options.newId));
+      result.copies.push({ from: run.stored.row.id, to });
       copied += 1;
     }
   }
@@ -713,8 +731,8 @@ export async function commitImport(
   await pacer.step({ phase: 'writing', done: 0, total: records });
 
   try {
-    await db.transaction('rw', [db.runs, db.events, db.drafts, db.people], async () => {
-      const ids = writes.map((w) => w.run.id);
+    await db.transaction('rw', [...runTables(db), db.people], async () => {
+      const ids = writes.map((w) => w.stored.row.id);
       const existing = await db.runs.bulkGet(ids);
       const clash = existing.findIndex(Boolean);
       if (clash >= 0) {
@@ -734,17 +752,18 @@ export async function commitImport(
       }
       // In slices, to report progress and honour Cancel. Awaiting only Dexie between slices keeps
       // the transaction alive; the UI stays responsive because IndexedDB works off the main thread.
-      const rows = writes.map((w) => w.run);
       const total = records;
       for (let i = 0; i < events.length; i += WRITE_SLICE) {
         pacer.throwIfAborted();
         options.onProgress?.({ phase: 'writing', done: i, total });
         await db.events.bulkAdd(events.slice(i, i + WRITE_SLICE));
       }
-      for (let i = 0; i < rows.length; i += WRITE_SLICE) {
+      for (let i = 0; i < writes.length; i += WRITE_SLICE) {
         pacer.throwIfAborted();
         options.onProgress?.({ phase: 'writing', done: events.length + i, total });
-        await db.runs.bulkAdd(rows.slice(i, i + WRITE_SLICE));
+        const slice = writes.slice(i, i + WRITE_SLICE);
+        await db.runs.bulkAdd(slice.map((w) => w.stored.row));
+        await db.snapshots.bulkPut(slice.map((w) => w.stored.snapshot));
       }
       await db.drafts.bulkPut(writes.flatMap((w) => w.drafts));
       const people = workspace.file.people;

@@ -1,5 +1,14 @@
 import Dexie, { type Table, type Transaction } from 'dexie';
-import type { DraftRow, EventRecord, MetaRow, PersonRow, RunRow } from './records';
+import { storedRunFacts } from '../../machines/run-facts';
+import type {
+  DraftRow,
+  EventRecord,
+  MetaRow,
+  PersonRow,
+  RunRow,
+  SnapshotEnvelope,
+  SnapshotRow,
+} from './records';
 
 /**
  * The schema's history. Never edit a released entry: add a new version with its `upgrade`, so a
@@ -20,7 +29,31 @@ export const SCHEMA_VERSIONS: ReadonlyArray<{
       meta: 'key',
     },
   },
+  {
+    // Snapshots move out of the runs rows into their own table: lists read a thousand light rows
+    // (with the facts the portfolio draws) instead of a thousand snapshots.
+    version: 2,
+    stores: { snapshots: 'runId' },
+    upgrade: moveSnapshotsOut,
+  },
 ];
+
+/** v1 → v2: each run's envelope to the snapshots table, its facts derived into the row. */
+async function moveSnapshotsOut(tx: Transaction): Promise<void> {
+  const snapshots: SnapshotRow[] = [];
+  await tx
+    .table('runs')
+    .toCollection()
+    .modify((row: RunRow & { envelope?: SnapshotEnvelope }) => {
+      const envelope = row.envelope;
+      delete row.envelope;
+      row.facts = storedRunFacts(
+        (envelope?.snapshot as { context?: unknown } | undefined)?.context,
+      );
+      if (envelope) snapshots.push({ runId: row.id, revision: row.revision, envelope });
+    });
+  await tx.table('snapshots').bulkAdd(snapshots);
+}
 
 export interface DbOptions {
   /** For Node tests: fake-indexeddb's factory and key range. Browsers use their own. */
@@ -30,6 +63,7 @@ export interface DbOptions {
 
 export class StrategyDb extends Dexie {
   runs!: Table<RunRow, string>;
+  snapshots!: Table<SnapshotRow, string>;
   events!: Table<EventRecord, [string, number]>;
   drafts!: Table<DraftRow, [string, string]>;
   people!: Table<PersonRow, string>;

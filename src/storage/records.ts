@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { IdSchema } from '../domain/people';
 import { IsoDateTimeSchema } from '../domain/time';
 import type { STAGE_IDS } from '../domain/stages';
+import type { RunFacts } from '../../machines/run-facts';
 
 /** A SHA-256 digest in lowercase hex. */
 export const HashSchema = z.string().regex(/^[0-9a-f]{64}$/);
@@ -40,7 +41,10 @@ export type SnapshotEnvelope = z.infer<typeof SnapshotEnvelopeSchema>;
 export const RUN_STATUSES = ['active', 'onHold', 'completed', 'cancelled'] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number];
 
-/** A row of the runs table: the latest snapshot plus the fields lists filter and sort on. */
+/**
+ * A row of the runs table: what lists filter, sort and draw, without the snapshot (which lives in
+ * the snapshots table), so reading a thousand rows stays cheap.
+ */
 export interface RunRow {
   id: string;
   /** Sequence number of the last event applied; bumps by one on every write. */
@@ -57,8 +61,20 @@ export interface RunRow {
   status: RunStatus;
   createdAt: string;
   updatedAt: string;
+  /** Derived from the snapshot at every write; null when a stored snapshot could not be read. */
+  facts: RunFacts | null;
+}
+
+/** A row of the snapshots table: the run's latest snapshot, written with its runs row. */
+export interface SnapshotRow {
+  runId: string;
+  /** The runs row's revision this snapshot belongs to. */
+  revision: number;
   envelope: SnapshotEnvelope;
 }
+
+/** A run as export files carry it: the runs row's own fields plus the snapshot. */
+export type StoredRun = Omit<RunRow, 'facts'> & { envelope: SnapshotEnvelope };
 
 /** Stage content a lead is still typing: autosaved, never submitted, not part of the log. */
 export interface DraftRow {

@@ -11,7 +11,7 @@ import {
   type DraftRow,
   type EventRecord,
   type PersonRow,
-  type RunRow,
+  type StoredRun,
 } from './records';
 
 /**
@@ -365,7 +365,7 @@ export function checkTree(root: unknown, limits: ImportLimits = IMPORT_LIMITS): 
 /** Present, whatever it holds: `z.unknown()` alone would also accept a missing key. */
 const present = z.unknown().refine((v) => v !== undefined, { message: 'is missing' });
 
-const RunRowSchema = z.strictObject({
+const StoredRunSchema = z.strictObject({
   id: IdSchema,
   revision: z.number().int().min(0),
   headHash: HashSchema,
@@ -401,7 +401,7 @@ function workspaceFileSchema(limits: ImportLimits) {
     runs: z
       .array(
         z.strictObject({
-          run: RunRowSchema,
+          run: StoredRunSchema,
           events: z.array(FileEventSchema).max(limits.maxEventsPerRun),
           drafts: z.array(DraftRowSchema).max(STAGE_IDS.length),
         }),
@@ -413,7 +413,7 @@ function workspaceFileSchema(limits: ImportLimits) {
 
 /** One run as the file carries it: its stored row (with the snapshot), its log and its drafts. */
 export interface RunEntry {
-  run: RunRow;
+  run: StoredRun;
   events: EventRecord[];
   drafts: DraftRow[];
 }

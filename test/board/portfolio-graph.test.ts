@@ -22,6 +22,7 @@ import { defaultGatePolicies, demoContent } from '../../src/domain/scenarios';
 import { STAGE_IDS, type StageId } from '../../src/domain/stages';
 import type { RunRow } from '../../src/storage/records';
 import type { RunContext } from '../../machines/run-context';
+import { runFacts } from '../../machines/run-facts';
 import { Driver, decideEvent, person, at, PERIOD, runInput } from '../support/driver';
 import { freshDb } from '../support/db';
 
@@ -47,7 +48,7 @@ function rowOf(d: Driver, fields: Partial<RunRow> = {}): RunRow {
     status: statusOf(c),
     createdAt: c.createdAt,
     updatedAt: c.updatedAt,
-    envelope: { machineVersion: 1, savedAt: c.updatedAt, snapshot: { context: c } },
+    facts: runFacts(c),
     ...fields,
   };
 }
@@ -112,17 +113,8 @@ describe('where a run stands on the portfolio board', () => {
     });
   });
 
-  it('gives a row without a readable context no summary instead of throwing', () => {
-    const row = rowOf(new Driver());
-    expect(
-      summarizeRun({ ...row, envelope: { ...row.envelope, snapshot: {} } }, DURING),
-    ).toBeNull();
-    expect(
-      summarizeRun(
-        { ...row, envelope: { ...row.envelope, snapshot: { context: { stages: {} } } } },
-        DURING,
-      ),
-    ).toBeNull();
+  it('gives a row without facts (its snapshot was unreadable at upgrade) no summary', () => {
+    expect(summarizeRun(rowOf(new Driver(), { facts: null }), DURING)).toBeNull();
   });
 });
 
@@ -509,8 +501,9 @@ describe('reading a run’s history from its log', () => {
     const expected = (s: string) =>
       s === 'approved' ? 'approved' : s === 'notStarted' ? 'notStarted' : 'open';
     for (let i = 0; i < 80; i += 1) {
-      const { row, records } = builder.build(i);
-      const context = row.envelope.snapshot.context as RunContext;
+      const { stored, records } = builder.build(i);
+      const row = stored.row;
+      const context = stored.snapshot.envelope.snapshot.context as RunContext;
       const h = runHistory(records);
       for (const stage of STAGE_IDS) {
         expect([row.id, stage, h.progress[stage]]).toEqual([

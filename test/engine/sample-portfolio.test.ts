@@ -25,62 +25,63 @@ function build(count: number, opts = options): SampleRun[] {
   return Array.from({ length: count }, (_, i) => builder.build(i));
 }
 
-const contextOf = (run: SampleRun) => run.row.envelope.snapshot.context as RunContext;
+const contextOf = (run: SampleRun) => run.stored.snapshot.envelope.snapshot.context as RunContext;
 const noYield = () => Promise.resolve();
 
 describe('the sample portfolio generator', () => {
   it('gives the same runs, records and ids for the same seed, and other runs for another', () => {
     const a = build(5);
     const b = build(5);
-    expect(a.map((r) => r.row.headHash)).toEqual(b.map((r) => r.row.headHash));
+    expect(a.map((r) => r.stored.row.headHash)).toEqual(b.map((r) => r.stored.row.headHash));
     expect(a.flatMap((r) => r.records.map((x) => x.id))).toEqual(
       b.flatMap((r) => r.records.map((x) => x.id)),
     );
     const c = build(5, { ...options, seed: 43 });
-    expect(c.map((r) => r.row.headHash)).not.toEqual(a.map((r) => r.row.headHash));
+    expect(c.map((r) => r.stored.row.headHash)).not.toEqual(a.map((r) => r.stored.row.headHash));
   });
 
   it('builds run i the same whatever comes before it', () => {
     const builder = new SampleRunBuilder(freshDb(), options);
     const alone = builder.build(17);
     const inOrder = build(18)[17]!;
-    expect(alone.row.headHash).toBe(inOrder.row.headHash);
-    expect(alone.row.id).toBe(sampleRunId(17));
+    expect(alone.stored.row.headHash).toBe(inOrder.stored.row.headHash);
+    expect(alone.stored.row.id).toBe(sampleRunId(17));
   });
 
   it('writes logs the engine accepts: valid records, an intact chain, replay equal to the stored snapshot', () => {
     for (const run of build(60)) {
-      expect(verifyRecords(run.records, run.row.headHash)).toEqual({
+      expect(verifyRecords(run.records, run.stored.row.headHash)).toEqual({
         ok: true,
         events: run.records.length,
       });
       expect(run.records.every((r) => EventRecordSchema.safeParse(r).success)).toBe(true);
       expect(canonicalJson(runMachine.getPersistedSnapshot(replayRecords(run.records)))).toBe(
-        canonicalJson(run.row.envelope.snapshot),
+        canonicalJson(run.stored.snapshot.envelope.snapshot),
       );
-      expect(run.row.revision).toBe(run.records.length - 1);
+      expect(run.stored.row.revision).toBe(run.records.length - 1);
     }
   });
 
   it('writes Chinese content and titles for zh-CN', () => {
     const [run] = build(1, { ...options, locale: 'zh-CN' });
-    expect(run!.row.title).toMatch(/[\u4e00-\u9fff]/);
-    expect(verifyRecords(run!.records, run!.row.headHash).ok).toBe(true);
+    expect(run!.stored.row.title).toMatch(/[\u4e00-\u9fff]/);
+    expect(verifyRecords(run!.records, run!.stored.row.headHash).ok).toBe(true);
   });
 
   it('spreads a realistic portfolio over quarters, scenarios, leads, stages and outcomes', () => {
     const runs = build(300);
     const today = NOW.slice(0, 10);
-    const statuses = new Set(runs.map((r) => r.row.status));
+    const statuses = new Set(runs.map((r) => r.stored.row.status));
     expect([...statuses].sort()).toEqual(['active', 'cancelled', 'completed', 'onHold']);
-    expect(new Set(runs.map((r) => r.row.scenario))).toEqual(new Set(SCENARIO_IDS));
-    expect(new Set(runs.map((r) => r.row.periodStart)).size).toBe(7);
-    expect(new Set(runs.map((r) => r.row.leadId)).size).toBeGreaterThan(2);
-    const active = runs.filter((r) => r.row.status === 'active');
-    expect(new Set(active.map((r) => r.row.current)).size).toBeGreaterThanOrEqual(5);
+    expect(new Set(runs.map((r) => r.stored.row.scenario))).toEqual(new Set(SCENARIO_IDS));
+    expect(new Set(runs.map((r) => r.stored.row.periodStart)).size).toBe(7);
+    expect(new Set(runs.map((r) => r.stored.row.leadId)).size).toBeGreaterThan(2);
+    const active = runs.filter((r) => r.stored.row.status === 'active');
+    expect(new Set(active.map((r) => r.stored.row.current)).size).toBeGreaterThanOrEqual(5);
     // Completed runs belong to quarters that have ended; nothing happens after now.
     for (const run of runs) {
-      if (run.row.status === 'completed') expect(run.row.periodEnd < today).toBe(true);
+      if (run.stored.row.status === 'completed')
+        expect(run.stored.row.periodEnd < today).toBe(true);
       expect(run.records.every((r) => r.at <= NOW)).toBe(true);
     }
     const healths = new Set(runs.flatMap((r) => contextOf(r).checkIns.map((c) => c.health)));

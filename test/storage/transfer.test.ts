@@ -173,7 +173,10 @@ describe('conflicts', () => {
       status: original?.status,
       revision: original?.revision,
     });
-    expect((copy?.envelope.snapshot.context as { runId: string }).runId).toBe('demo-region-copy');
+    const snapshot = await target.snapshots.get('demo-region-copy');
+    expect((snapshot?.envelope.snapshot.context as { runId: string }).runId).toBe(
+      'demo-region-copy',
+    );
     const events = await target.events.where('runId').equals('demo-region-copy').toArray();
     expect(events).toHaveLength(originals.length);
     expect(events.some((e) => originals.some((o) => o.id === e.id || o.hash === e.hash))).toBe(
