@@ -15,9 +15,10 @@ import {
 import { useI18n } from '../i18n/react';
 import type { DraftRow } from '../storage/records';
 import { usePersonName, useWorkspace } from '../workspace/workspace';
+import { useToast } from '../workspace/toasts';
 import { StageForm } from './forms/stage-form';
 import { focusField } from './forms/types';
-import { useAct } from './use-act';
+import { isQuotaError, useAct } from './use-act';
 import { LiveExecution, LiveMonitoring } from './live';
 
 export interface StagePanelProps {
@@ -208,6 +209,7 @@ function DraftEditor({
   const i18n = useI18n();
   const { t } = i18n;
   const { engine, people, acting } = useWorkspace();
+  const toast = useToast();
   const record = context.stages[stage];
   const [content, setContent] = useState<StageContentMap[StageId]>(
     () => (draft?.content ?? record.submitted ?? emptyContent(stage)) as StageContentMap[StageId],
@@ -217,6 +219,11 @@ function DraftEditor({
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const pending = useRef<StageContentMap[StageId] | null>(null);
   const { act, busy } = useAct(context.runId, revision);
+  // A full disk is not a detail to report but something the lead can act on: say what to do.
+  const saveFailure = (e: unknown) =>
+    isQuotaError(e)
+      ? t('ui.error.quota')
+      : t('ui.stage.saveFailed', { detail: (e as Error).message });
 
   const save = async (value: StageContentMap[StageId]) => {
     try {
@@ -224,7 +231,7 @@ function DraftEditor({
       setSaved('saved');
     } catch (e) {
       setSaved('error');
-      setSaveError((e as Error).message);
+      setSaveError(saveFailure(e));
     }
   };
   const onChange = (value: StageContentMap[StageId]) => {
@@ -242,7 +249,10 @@ function DraftEditor({
     () => () => {
       if (timer.current) clearTimeout(timer.current);
       if (pending.current)
-        void engine.saveDraft(context.runId, stage, pending.current, acting?.id ?? context.leadId);
+        engine
+          .saveDraft(context.runId, stage, pending.current, acting?.id ?? context.leadId)
+          // The panel is gone: the toast is the only place left to say the text was not saved.
+          .catch((e: unknown) => toast.show(saveFailure(e), 'error'));
     },
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [],
@@ -285,7 +295,7 @@ function DraftEditor({
         </div>
         {saved === 'error' && (
           <p role="alert" className="error-text">
-            {t('ui.stage.saveFailed', { detail: saveError })}
+            {saveError}
           </p>
         )}
         {problems.length === 0 ? (

@@ -28,6 +28,15 @@ export async function openApp(
   { locale = 'en-US', now = '2026-11-27T09:00:00.000Z', path = '/' } = {},
 ): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ locale, viewport: { width: 1440, height: 900 } });
+  const page = await openPage(context, { now, path });
+  return { context, page };
+}
+
+/** Another page (tab) of the same profile, sharing its IndexedDB, with the same fixed "now". */
+export async function openPage(
+  context: BrowserContext,
+  { now = '2026-11-27T09:00:00.000Z', path = '/' } = {},
+): Promise<Page> {
   const page = await context.newPage();
   page.on('pageerror', (error) => {
     throw error;
@@ -38,7 +47,7 @@ export async function openApp(
   await page.goto(
     `${baseUrl()}${path}${path.includes('?') ? '&' : '?'}now=${encodeURIComponent(now)}`,
   );
-  return { context, page };
+  return page;
 }
 
 /** Switches the header's "Acting as" to the person whose option starts with `name`. */

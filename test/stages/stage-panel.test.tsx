@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 // Dexie's live queries look for the global IndexedDB: install fake-indexeddb's.
 import 'fake-indexeddb/auto';
-import { describe, it, expect, beforeEach, afterEach } from 'vitest';
+import { describe, it, expect, beforeEach, afterEach, vi } from 'vitest';
 import { cleanup, render, screen, fireEvent, waitFor } from '@testing-library/react';
 import { I18nProvider } from '../../src/i18n/react';
 import { WorkspaceProvider, ACTING_STORAGE_KEY } from '../../src/workspace/workspace';
@@ -111,5 +111,64 @@ describe('the stage panel', () => {
       target: { value: 'Add two interviews' },
     });
     await waitFor(() => expect(decide.disabled).toBe(false));
+  });
+});
+
+describe('the draft editor on a full disk', () => {
+  const QUOTA =
+    'The browser has no room left for this app, so nothing was saved. Export the workspace and remove old runs (Settings), then try again.';
+  const quotaExceeded = () =>
+    Object.assign(new Error('The quota has been exceeded.'), { name: 'QuotaExceededError' });
+
+  /** The lead's research panel, which `show(false)` closes while the toasts stay. */
+  async function renderClosablePanel() {
+    await engine.saveDraft('run-1', 'research', content.research, 'p-lead');
+    localStorage.setItem(ACTING_STORAGE_KEY, 'p-lead');
+    const live = await engine.load('run-1');
+    const draft = await db.drafts.get(['run-1', 'research']);
+    const tree = (open: boolean) => (
+      <I18nProvider locale="en">
+        <ToastProvider closeLabel="Dismiss">
+          <WorkspaceProvider locale="en" db={db} clock={fixedClock('2024-07-15T09:00:00.000Z')}>
+            {open && (
+              <StagePanel
+                context={live.snapshot.context}
+                revision={live.revision}
+                stage="research"
+                draft={draft}
+                frozen={false}
+              />
+            )}
+          </WorkspaceProvider>
+        </ToastProvider>
+      </I18nProvider>
+    );
+    const { rerender } = render(tree(true));
+    await screen.findByRole('heading', { name: 'Stage 1 · Research' }, { timeout: 5000 });
+    return { show: (open: boolean) => rerender(tree(open)) };
+  }
+
+  it('tells the lead that nothing was saved and what to do when autosave finds no room', async () => {
+    await renderClosablePanel();
+    vi.spyOn(db.drafts, 'put').mockRejectedValue(quotaExceeded());
+    fireEvent.change(screen.getAllByLabelText('Pain points')[0]!, {
+      target: { value: 'Shelves run empty' },
+    });
+    expect((await screen.findByRole('alert', undefined, { timeout: 3000 })).textContent).toBe(
+      QUOTA,
+    );
+  });
+
+  it('says so in a toast when the text typed just before the panel closed finds no room', async () => {
+    const panel = await renderClosablePanel();
+    vi.spyOn(db.drafts, 'put').mockRejectedValue(quotaExceeded());
+    fireEvent.change(screen.getAllByLabelText('Pain points')[0]!, {
+      target: { value: 'Shelves run empty' },
+    });
+    // Closed before the autosave's delay: the panel flushes the pending text as it goes.
+    panel.show(false);
+    expect((await screen.findByRole('alert', undefined, { timeout: 3000 })).textContent).toContain(
+      QUOTA,
+    );
   });
 });
