@@ -1,0 +1,639 @@
+import { niceStep, type ChartBox, type ChartPoint } from './chart';
+import {
+  STRATEGY_PS,
+  type ResourcesContent,
+  type StrategyContent,
+  type StrategyItem,
+  type StrategyP,
+} from './content';
+import type { Direction } from './kpi';
+import { buildReport, type GoalResult, type Report, type ReportInput } from './report';
+import { daysBetween, type Period } from './time';
+
+/**
+ * The lineage of a chain of cycles (Q1 → Q2 → Q3 …): each run's goals followed across the cycles
+ * that carried them, their attainment cycle by cycle, and what changed in the plan between any
+ * two cycles. Attainment is the evaluation report's (`buildReport`), never recomputed here.
+ * Pure and language-free: no DOM, no clock; the UI translates the field names it gets.
+ */
+
+// Input -----------------------------------------------------------------------------------------
+
+/** One run of a chain, as the lineage reads it. */
+export interface LineageRunInput {
+  runId: string;
+  /** What the evaluation report reads from the run: approved goals, strategy, evaluation. */
+  report: ReportInput;
+  /** The approved resource allocation; null until its gate says Go. */
+  resources: ResourcesContent | null;
+}
+
+// Cycles and goal tracks ------------------------------------------------------------------------
+
+export interface LineageCycle {
+  index: number;
+  runId: string;
+  title: string;
+  period: Period;
+  /** The run's evaluation report: status final / draft / empty, summary, per-goal results. */
+  report: Report;
+  /** Whether the goals gate said Go: without approved goals a cycle has none to compare. */
+  goalsApproved: boolean;
+  /** Approved content of the planning stages; null where the gate has not said Go yet. */
+  strategy: StrategyContent | null;
+  resources: ResourcesContent | null;
+  /** The track key of each of this cycle's goal ids. */
+  goalKeys: ReadonlyMap<string, string>;
+}
+
+/** One goal followed across the cycles of a chain. */
+export interface GoalTrack {
+  /** Stable across cycles: the goal's id in the first cycle it appears in (made unique). */
+  key: string;
+  /** Title, unit, direction and depth as in the newest cycle that has the goal. */
+  title: string;
+  unit: string;
+  direction: Direction;
+  depth: number;
+  /** One entry per cycle, oldest first: the goal's result there, or null where it is absent. */
+  results: (GoalResult | null)[];
+}
+
+export interface Lineage {
+  /** Oldest first. */
+  cycles: LineageCycle[];
+  /** In order of first appearance, each cycle's goals parents first. */
+  tracks: GoalTrack[];
+}
+
+const DATE_IN_TEXT = /\b(\d{4})-(\d{2})-(\d{2})\b/g;
+/** The lines `seedNextCycle` appends to a carried strategy item's detail ("\n⟲ note"). */
+const CARRIED_ATTRIBUTION = /\n⟲ [^\n]*/g;
+
+/**
+ * Text as it compares across cycles: whitespace and width folded, and every date written as days
+ * from the start of the cycle's period (the period's last day as "the end"), the way next-cycle
+ * seeding moves dates. "Live streams 2024-08-11 – 2024-09-09" in Q3 and "2024-11-11 –
+ * 2024-12-10" in Q4 say the same thing; so do "by 2024-09-30" and "by 2024-12-31".
+ */
+export function comparableText(text: string, period: Period): string {
+  return text
+    .replace(DATE_IN_TEXT, (date) =>
+      date === period.end ? '⟨end⟩' : `⟨start${daysBetween(period.start, date)}⟩`,
+    )
+    .normalize('NFKC')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+}
+
+/** A strategy item's detail without the attribution notes the previous cycle carried into it. */
+export function ownDetail(detail: string): string {
+  return detail.replace(CARRIED_ATTRIBUTION, '').trimEnd();
+}
+
+interface TrackBuilder extends GoalTrack {
+  /** The newest appearance: its result, period and its parent's track ('' for an overall goal). */
+  latest: { result: GoalResult; period: Period; parentKey: string | undefined };
+}
+
+/** What identifies a goal when its id and title changed; null when too little is known. */
+function goalSignature(
+  result: GoalResult,
+  period: Period,
+  parentKey: string | undefined,
+): string | null {
+  if (result.metric.trim() === '' || parentKey === undefined) return null;
+  return [
+    comparableText(result.metric, period),
+    result.unit,
+    result.direction,
+    result.dimension ?? '',
+    comparableText(result.dimensionValue, period),
+    parentKey,
+  ].join('\u0000');
+}
+
+/**
+ * Follows every goal of a chain across its cycles. A goal of one cycle continues a goal of an
+ * earlier one (the newest appearance of each track is compared) when, in this order:
+ * 1. it has the same id (next-cycle seeding carries ids), or
+ * 2. the same title (dates in it read relative to the period, see `comparableText`), or
+ * 3. it is the only candidate with the same metric, unit, direction, dimension and parent goal
+ *    (the lead rewrote the title of "sales +30%" as "sales +35%").
+ * Each goal continues at most one track and each track takes at most one goal per cycle; a goal
+ * that matches nothing starts a track of its own. A goal that skips a cycle keeps its track.
+ * A cycle whose goals were never approved has no goals here.
+ *
+ * `runs` must be the chain oldest first (follow `parentRunId`); the order is not checked.
+ */
+export function buildLineage(runs: readonly LineageRunInput[]): Lineage {
+  const tracks: TrackBuilder[] = [];
+  const keys = new Set<string>();
+  const cycles: LineageCycle[] = runs.map((run, index) => {
+    const report = buildReport(run.report);
+    const period = run.report.period;
+    const goalKeys = new Map<string, string>();
+    const claimed = new Set<TrackBuilder>();
+    const open = () => tracks.filter((t) => !claimed.has(t));
+    const take = (track: TrackBuilder, result: GoalResult) => {
+      claimed.add(track);
+      goalKeys.set(result.goalId, track.key);
+      track.results[index] = result;
+      track.latest = { result, period, parentKey: undefined };
+    };
+    const unmatched = () => report.goals.filter((r) => !goalKeys.has(r.goalId));
+    const parentKeyOf = (r: GoalResult) => (r.parentId === null ? '' : goalKeys.get(r.parentId));
+
+    for (const result of report.goals) {
+      const track = open().find((t) => t.latest.result.goalId === result.goalId);
+      if (track) take(track, result);
+    }
+    for (const result of unmatched()) {
+      const title = comparableText(result.title, period);
+      const track = open().find(
+        (t) =>
+          t.latest.result.title === result.title ||
+          comparableText(t.latest.result.title, t.latest.period) === title,
+      );
+      if (track) take(track, result);
+    }
+    // Tree order: a parent matched here is known before its sub-goals look for theirs.
+    for (const result of unmatched()) {
+      const wanted = goalSignature(result, period, parentKeyOf(result));
+      if (wanted === null) continue;
+      const candidates = open().filter(
+        (t) => goalSignature(t.latest.result, t.latest.period, t.latest.parentKey) === wanted,
+      );
+      const [only] = candidates;
+      if (only && candidates.length === 1) take(only, result);
+    }
+    for (const result of unmatched()) {
+      let key = result.goalId;
+      for (let n = 2; keys.has(key); n++) key = `${result.goalId}~${n}`;
+      keys.add(key);
+      const track: TrackBuilder = {
+        key,
+        title: result.title,
+        unit: result.unit,
+        direction: result.direction,
+        depth: result.depth,
+        results: Array.from({ length: runs.length }, () => null),
+        latest: { result, period, parentKey: undefined },
+      };
+      tracks.push(track);
+      take(track, result);
+    }
+    for (const track of claimed) {
+      const { result } = track.latest;
+      track.latest.parentKey = parentKeyOf(result);
+      track.title = result.title;
+      track.unit = result.unit;
+      track.direction = result.direction;
+      track.depth = result.depth;
+    }
+    return {
+      index,
+      runId: run.runId,
+      title: run.report.title,
+      period,
+      report,
+      goalsApproved: run.report.goals !== null,
+      strategy: run.report.strategy,
+      resources: run.resources,
+      goalKeys,
+    };
+  });
+  return {
+    cycles,
+    tracks: tracks.map(({ latest: _latest, ...track }) => track),
+  };
+}
+
+// Differences between two cycles ----------------------------------------------------------------
+
+/** A value as the diff reports it: text, a figure (money in fen), or a list of goal titles. */
+export type FieldValue = string | number | null | readonly string[];
+
+export interface FieldChange<F extends string = string> {
+  field: F;
+  from: FieldValue;
+  to: FieldValue;
+}
+
+/** Entries only in the later cycle, only in the earlier one, and in both but changed. */
+export interface ListDiff<T, F extends string> {
+  added: T[];
+  removed: T[];
+  changed: { from: T; to: T; changes: FieldChange<F>[] }[];
+}
+
+/**
+ * A part of the plan compared between two cycles, or not comparable because its gate has not
+ * approved it in one of them (a cycle still planning).
+ */
+export type PlanDiff<D> =
+  { available: true; diff: D } | { available: false; missingIn: ('from' | 'to')[] };
+
+export type GoalField = 'target' | 'title' | 'unit' | 'direction';
+export type GoalsDiff = ListDiff<GoalResult, GoalField>;
+
+export type StrategyField =
+  | 'title'
+  | 'detail'
+  | 'positioning'
+  | 'model'
+  | 'duties'
+  | 'incentive'
+  | 'channel'
+  | 'budgetFen'
+  | 'timing'
+  | 'conversionTargetPct'
+  | 'goals';
+export type StrategyDiff = Record<StrategyP, ListDiff<StrategyItem, StrategyField>>;
+
+export type BudgetLine = ResourcesContent['budget']['lines'][number];
+export type ResourceOwner = ResourcesContent['owners'][number];
+export type ResourceTool = ResourcesContent['tools'][number];
+export type BudgetLineField = 'module' | 'amountFen' | 'shareBp' | 'scope' | 'approvalFlow';
+export type OwnerField = 'person' | 'scope' | 'kpi' | 'targetFen' | 'goals';
+export type ToolField = 'name' | 'kind' | 'usageRule';
+
+export interface ResourcesDiff {
+  /** The total budget in both cycles, in fen. */
+  totalFen: { from: number; to: number };
+  budget: ListDiff<BudgetLine, BudgetLineField>;
+  owners: ListDiff<ResourceOwner, OwnerField>;
+  tools: ListDiff<ResourceTool, ToolField>;
+}
+
+/** What each cycle learned, from its evaluation (approved, else as submitted). */
+export interface CycleLearning {
+  evaluation: Report['status'];
+  lessons: string[];
+  recommendations: string[];
+}
+
+export interface CycleDiff {
+  from: number;
+  to: number;
+  /** Mean attainment of the overall goals in each cycle; null without an evaluation. */
+  overall: { from: number | null; to: number | null };
+  goals: PlanDiff<GoalsDiff>;
+  strategy: PlanDiff<StrategyDiff>;
+  resources: PlanDiff<ResourcesDiff>;
+  learning: {
+    from: CycleLearning;
+    to: CycleLearning;
+    /** Lessons written down in both cycles: learned once already, and still a lesson. */
+    repeated: string[];
+  };
+}
+
+/** How one side of a comparison reads its values. */
+interface Side {
+  period: Period;
+  /** The track key of a goal id of this cycle; an unknown id stands for itself. */
+  goalKey(id: string): string;
+  goalTitle(id: string): string;
+}
+
+interface FieldSpec<T, F extends string> {
+  field: F;
+  /** What a reader sees. */
+  value(item: T, side: Side): FieldValue;
+  /** What is compared; by default the value, text compared as `comparableText`. */
+  compare?(item: T, side: Side): string;
+}
+
+function sideOf(cycle: LineageCycle): Side {
+  const titles = new Map(cycle.report.goals.map((g) => [g.goalId, g.title]));
+  return {
+    period: cycle.period,
+    goalKey: (id) => cycle.goalKeys.get(id) ?? `?${id}`,
+    goalTitle: (id) => titles.get(id) ?? id,
+  };
+}
+
+function comparable(value: FieldValue, side: Side): string {
+  if (typeof value === 'string') return `s:${comparableText(value, side.period)}`;
+  if (typeof value === 'number') return `n:${value}`;
+  if (value === null) return 'null';
+  return `l:${JSON.stringify(value)}`;
+}
+
+/** The fields of `before` and `after` that differ, with what each was and is. */
+function changesOf<T, F extends string>(
+  before: T,
+  after: T,
+  fields: readonly FieldSpec<T, F>[],
+  sides: { from: Side; to: Side },
+): FieldChange<F>[] {
+  return fields.flatMap((spec) => {
+    const [was, is] = [spec.value(before, sides.from), spec.value(after, sides.to)];
+    const key = (item: T, value: FieldValue, side: Side) =>
+      spec.compare ? spec.compare(item, side) : comparable(value, side);
+    // Text carried word for word is unchanged, even where its dates now fall outside the period.
+    if (!spec.compare && typeof was === 'string' && was === is) return [];
+    if (key(before, was, sides.from) === key(after, is, sides.to)) return [];
+    return [{ field: spec.field, from: was, to: is }];
+  });
+}
+
+/**
+ * Pairs the entries of two lists: by id first, then by name (compared as `comparableText`), each
+ * entry used once; what is left is added or removed. Changed entries list the fields that differ.
+ * Added and changed entries keep the later cycle's order, removed ones the earlier's.
+ */
+function diffList<T extends { id: string }, F extends string>(
+  from: readonly T[],
+  to: readonly T[],
+  name: (item: T) => string,
+  fields: readonly FieldSpec<T, F>[],
+  sides: { from: Side; to: Side },
+): ListDiff<T, F> {
+  const left = new Set(from);
+  const pairOf = new Map<T, T>();
+  const claim = (item: T, match: T | undefined) => {
+    if (!match) return;
+    left.delete(match);
+    pairOf.set(item, match);
+  };
+  for (const item of to)
+    claim(
+      item,
+      [...left].find((f) => f.id === item.id),
+    );
+  for (const item of to) {
+    if (pairOf.has(item)) continue;
+    const wanted = comparableText(name(item), sides.to.period);
+    claim(
+      item,
+      [...left].find(
+        (f) => name(f) === name(item) || comparableText(name(f), sides.from.period) === wanted,
+      ),
+    );
+  }
+  return {
+    added: to.filter((item) => !pairOf.has(item)),
+    removed: from.filter((item) => left.has(item)),
+    changed: to.flatMap((item) => {
+      const before = pairOf.get(item);
+      if (!before) return [];
+      const changes = changesOf(before, item, fields, sides);
+      return changes.length === 0 ? [] : [{ from: before, to: item, changes }];
+    }),
+  };
+}
+
+/** Goal links: compared by the goals' tracks, shown as their titles. */
+function goalLinks<T, F extends string>(
+  field: F,
+  ids: (item: T) => readonly string[],
+): FieldSpec<T, F> {
+  const ordered = (item: T, side: Side) =>
+    [...new Set(ids(item))]
+      .map((id) => ({ key: side.goalKey(id), title: side.goalTitle(id) }))
+      .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return {
+    field,
+    value: (item, side) => ordered(item, side).map((link) => link.title),
+    compare: (item, side) => JSON.stringify(ordered(item, side).map((link) => link.key)),
+  };
+}
+
+type ItemOf<P extends StrategyP> = StrategyContent[P][number];
+
+/** The fields every item has, around the fields of its own P. */
+function itemFields<P extends StrategyP>(
+  own: readonly FieldSpec<ItemOf<P>, StrategyField>[],
+): readonly FieldSpec<StrategyItem, StrategyField>[] {
+  const fields: readonly FieldSpec<ItemOf<P>, StrategyField>[] = [
+    { field: 'title', value: (item) => item.title },
+    { field: 'detail', value: (item) => ownDetail(item.detail) },
+    ...own,
+    goalLinks<ItemOf<P>, StrategyField>('goals', (item) => item.goalIds),
+  ];
+  // Each list of a P is only ever compared with a list of the same P.
+  return fields as unknown as readonly FieldSpec<StrategyItem, StrategyField>[];
+}
+
+const ITEM_FIELDS: Record<StrategyP, readonly FieldSpec<StrategyItem, StrategyField>[]> = {
+  product: itemFields<'product'>([{ field: 'positioning', value: (i) => i.positioning }]),
+  price: itemFields<'price'>([{ field: 'model', value: (i) => i.model }]),
+  channel: itemFields<'channel'>([
+    { field: 'duties', value: (i) => i.duties },
+    { field: 'incentive', value: (i) => i.incentive },
+  ]),
+  promotion: itemFields<'promotion'>([
+    { field: 'channel', value: (i) => i.channel },
+    { field: 'budgetFen', value: (i) => i.budgetFen },
+    { field: 'timing', value: (i) => i.timing },
+    { field: 'conversionTargetPct', value: (i) => i.conversionTargetPct },
+  ]),
+};
+
+const GOAL_FIELDS: readonly FieldSpec<GoalResult, GoalField>[] = [
+  { field: 'target', value: (g) => g.target },
+  { field: 'unit', value: (g) => g.unit },
+  { field: 'direction', value: (g) => g.direction },
+  { field: 'title', value: (g) => g.title },
+];
+const BUDGET_FIELDS: readonly FieldSpec<BudgetLine, BudgetLineField>[] = [
+  { field: 'module', value: (l) => l.module },
+  { field: 'amountFen', value: (l) => l.amountFen },
+  { field: 'shareBp', value: (l) => l.shareBp },
+  { field: 'scope', value: (l) => l.scope },
+  { field: 'approvalFlow', value: (l) => l.approvalFlow },
+];
+const OWNER_FIELDS: readonly FieldSpec<ResourceOwner, OwnerField>[] = [
+  { field: 'person', value: (o) => o.personId },
+  { field: 'scope', value: (o) => o.scope },
+  { field: 'kpi', value: (o) => o.kpi },
+  { field: 'targetFen', value: (o) => o.targetFen },
+  goalLinks<ResourceOwner, OwnerField>('goals', (o) => o.goalIds),
+];
+const TOOL_FIELDS: readonly FieldSpec<ResourceTool, ToolField>[] = [
+  { field: 'name', value: (t) => t.name },
+  { field: 'kind', value: (t) => t.kind },
+  { field: 'usageRule', value: (t) => t.usageRule },
+];
+
+function planDiff<T, D>(from: T | null, to: T | null, diff: (from: T, to: T) => D): PlanDiff<D> {
+  if (from !== null && to !== null) return { available: true, diff: diff(from, to) };
+  const missingIn: ('from' | 'to')[] = [];
+  if (from === null) missingIn.push('from');
+  if (to === null) missingIn.push('to');
+  return { available: false, missingIn };
+}
+
+const foldLesson = (text: string) => text.normalize('NFKC').replace(/\s+/g, ' ').trim();
+
+function learningOf(report: Report): CycleLearning {
+  return {
+    evaluation: report.status,
+    lessons: [...report.lessons],
+    recommendations: [...report.recommendations],
+  };
+}
+
+/**
+ * What changed from cycle `from` to cycle `to` of a lineage (indices into `lineage.cycles`; any
+ * two, in either order): goals added, removed or changed (matched by track, see `buildLineage`;
+ * a new baseline or a deadline moved into the new period is not a change), 4P strategy items
+ * and resources added, removed or changed field by field (matched by id, then by title or
+ * name), the total budget, and each cycle's lessons and recommendations. Dates in text compare
+ * relative to each period (`comparableText`), and the attribution notes seeding appends to a
+ * strategy item's detail are not a change.
+ *
+ * WARNING: throws a RangeError for an index outside the lineage.
+ */
+export function diffCycles(lineage: Lineage, from: number, to: number): CycleDiff {
+  const a = lineage.cycles[from];
+  const b = lineage.cycles[to];
+  if (!a || !b) {
+    throw new RangeError(`no cycle ${a ? to : from} in a lineage of ${lineage.cycles.length}`);
+  }
+  const sides = { from: sideOf(a), to: sideOf(b) };
+
+  const goals = planDiff(a.goalsApproved ? a : null, b.goalsApproved ? b : null, () => {
+    const keyOf = (cycle: LineageCycle, goal: GoalResult) =>
+      cycle.goalKeys.get(goal.goalId) ?? goal.goalId;
+    const before = new Map(a.report.goals.map((g) => [keyOf(a, g), g]));
+    const after = new Set(b.report.goals.map((g) => keyOf(b, g)));
+    return {
+      added: b.report.goals.filter((g) => !before.has(keyOf(b, g))),
+      removed: a.report.goals.filter((g) => !after.has(keyOf(a, g))),
+      changed: b.report.goals.flatMap((goal) => {
+        const was = before.get(keyOf(b, goal));
+        if (!was) return [];
+        const changes = changesOf(was, goal, GOAL_FIELDS, sides);
+        return changes.length === 0 ? [] : [{ from: was, to: goal, changes }];
+      }),
+    };
+  });
+
+  const strategy = planDiff(a.strategy, b.strategy, (x, y) => {
+    const diff = {} as StrategyDiff;
+    for (const p of STRATEGY_PS) {
+      diff[p] = diffList(x[p], y[p], (item) => item.title, ITEM_FIELDS[p], sides);
+    }
+    return diff;
+  });
+
+  const resources = planDiff(a.resources, b.resources, (x, y) => ({
+    totalFen: { from: x.budget.totalFen, to: y.budget.totalFen },
+    budget: diffList(x.budget.lines, y.budget.lines, (l) => l.module, BUDGET_FIELDS, sides),
+    owners: diffList(x.owners, y.owners, (o) => o.scope, OWNER_FIELDS, sides),
+    tools: diffList(x.tools, y.tools, (t) => t.name, TOOL_FIELDS, sides),
+  }));
+
+  const earlier = new Set(a.report.lessons.map(foldLesson));
+  return {
+    from,
+    to,
+    overall: {
+      from: a.report.summary.overallAttainment,
+      to: b.report.summary.overallAttainment,
+    },
+    goals,
+    strategy,
+    resources,
+    learning: {
+      from: learningOf(a.report),
+      to: learningOf(b.report),
+      repeated: b.report.lessons.filter((l) => earlier.has(foldLesson(l))),
+    },
+  };
+}
+
+// Chart -----------------------------------------------------------------------------------------
+
+export interface LineagePoint extends ChartPoint {
+  cycle: number;
+  attainment: number;
+  /** Above the top of the chart: drawn at the top, with its figure. */
+  clipped: boolean;
+  /** From a submitted evaluation the gate has not approved yet. */
+  draft: boolean;
+}
+
+export interface LineageSeries {
+  key: string;
+  points: LineagePoint[];
+  /** Runs of neighbouring cycles that both have a figure: each is one line. */
+  segments: ChartPoint[][];
+}
+
+export interface LineageChartGeometry {
+  plot: { left: number; right: number; top: number; bottom: number };
+  /** The middle of each cycle's column, oldest first. */
+  cycleX: number[];
+  yTicks: { value: number; y: number }[];
+  /** Where 100% (the target) sits. */
+  targetY: number;
+  series: LineageSeries[];
+}
+
+/**
+ * Lays out attainment per goal across cycles in `box`: one column per cycle, one series per goal
+ * track. The value axis always shows 100% and spans the figures in nice steps (`niceStep`),
+ * starting at the step below the lowest, so close results stay apart; figures above `maxRate`
+ * (default 200%) are drawn at the top and flagged `clipped`.
+ */
+export function lineageChart(lineage: Lineage, box: ChartBox, maxRate = 2): LineageChartGeometry {
+  const plot = {
+    left: box.margin.left,
+    right: box.width - box.margin.right,
+    top: box.margin.top,
+    bottom: box.height - box.margin.bottom,
+  };
+  const count = Math.max(1, lineage.cycles.length);
+  const column = (plot.right - plot.left) / count;
+  const cycleX = lineage.cycles.map((_, i) => plot.left + column * (i + 0.5));
+
+  const rates = lineage.tracks.flatMap((t) =>
+    t.results.flatMap((r) => (r?.attainment == null ? [] : [Math.min(r.attainment, maxRate)])),
+  );
+  const lowest = Math.min(1, ...rates);
+  const highest = Math.max(1, ...rates);
+  const step = niceStep(Math.max(highest - lowest, 0.2) / 4);
+  const clean = (n: number) => Number(n.toPrecision(12));
+  let lo = Math.floor(lowest / step + 1e-9) * step;
+  if (lowest - lo < step * 0.2) lo -= step;
+  lo = Math.max(0, clean(lo));
+  let hi = Math.ceil(highest / step - 1e-9) * step;
+  if (hi - highest < step * 0.2) hi += step;
+  hi = clean(hi);
+  const yAt = (rate: number) =>
+    plot.bottom - ((Math.min(rate, hi) - lo) / (hi - lo)) * (plot.bottom - plot.top);
+  const yTicks: { value: number; y: number }[] = [];
+  for (let v = lo; v <= hi + 1e-9; v = clean(v + step)) yTicks.push({ value: v, y: yAt(v) });
+
+  const series = lineage.tracks.map((track) => {
+    const points: LineagePoint[] = track.results.flatMap((result, cycle) => {
+      const x = cycleX[cycle];
+      if (result?.attainment == null || x === undefined) return [];
+      const draft = lineage.cycles[cycle]?.report.status === 'draft';
+      return [
+        {
+          cycle,
+          x,
+          y: yAt(result.attainment),
+          attainment: result.attainment,
+          clipped: result.attainment > hi,
+          draft,
+        },
+      ];
+    });
+    const segments: ChartPoint[][] = [];
+    points.forEach((point, i) => {
+      const joined = points[i - 1]?.cycle === point.cycle - 1;
+      const last = segments.at(-1);
+      if (joined && last) last.push({ x: point.x, y: point.y });
+      else segments.push([{ x: point.x, y: point.y }]);
+    });
+    return { key: track.key, points, segments: segments.filter((s) => s.length > 1) };
+  });
+  return { plot, cycleX, yTicks, targetY: yAt(1), series };
+}
