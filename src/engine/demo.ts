@@ -9,6 +9,7 @@ import {
 import { addDays, quarterOf, quarterPeriod, type Period, type IsoDate } from '../domain/time';
 import type { StrategyDb } from '../storage/db';
 import { RunEngine, runTables, type RunAction } from './engine';
+import { CHAIN_TITLE, seedDemoChain } from './demo-chain';
 import type { RunSnapshot } from './snapshots';
 
 type Act = (action: RunAction) => Promise<RunSnapshot>;
@@ -18,12 +19,19 @@ export const DEMO_RUN_IDS = {
   launch: 'demo-launch',
   region: 'demo-region',
   deepen: 'demo-deepen',
+  /** One quarterly adjustment over three quarters, each cycle started from the one before. */
+  cycle1: 'demo-cycle-1',
+  cycle2: 'demo-cycle-2',
+  cycle3: 'demo-cycle-3',
 } as const;
 
 const TITLES: Record<keyof typeof DEMO_RUN_IDS, Record<ContentLocale, string>> = {
   launch: { 'zh-CN': '新品 A 华东上市', en: 'Product A launch in East China' },
   region: { 'zh-CN': '华南区域市场拓展', en: 'South China regional expansion' },
   deepen: { 'zh-CN': '存量客户复购提升', en: 'Raise repurchase among existing customers' },
+  cycle1: CHAIN_TITLE,
+  cycle2: CHAIN_TITLE,
+  cycle3: CHAIN_TITLE,
 };
 
 /**
@@ -260,6 +268,12 @@ export async function seedDemoWorkspace(
       await act(decide('strategy', 'p-sales'));
     },
   );
+  // Three quarters of one quarterly adjustment, each started from the last: a lineage to look at.
+  await seedDemoChain(db, locale, {
+    runIds: [DEMO_RUN_IDS.cycle1, DEMO_RUN_IDS.cycle2, DEMO_RUN_IDS.cycle3],
+    periods: [previousQuarter(last), last, current],
+    today,
+  });
   await db.meta.put({ key: 'workspace', value: { kind: 'demo', locale, seededOn: today } });
 }
 

@@ -5,7 +5,7 @@ import { freshDb } from '../support/db';
 
 describe('the demo workspace', () => {
   it.each(['zh-CN', 'en'] as const)(
-    'seeds three runs at different stages in %s, each with a verified log',
+    'seeds the demo runs at different stages in %s, each with a verified log',
     async (locale) => {
       const db = freshDb();
       await seedDemoWorkspace(db, locale, '2026-11-27');
@@ -49,5 +49,41 @@ describe('the demo timeline', () => {
     expect(c.stages.evaluation.approvedAt! > c.executionClosed!.at).toBe(true);
     const region = (await new RunEngine(db).load(DEMO_RUN_IDS.region)).snapshot.context;
     expect(region.checkIns.every((ci) => ci.at.slice(0, 10) >= ci.date)).toBe(true);
+  });
+});
+
+describe('the demo chain of cycles', () => {
+  it('runs one adjustment over three quarters, each cycle started from the evaluated one before', async () => {
+    const db = freshDb();
+    await seedDemoWorkspace(db, 'en', '2026-11-27');
+    const engine = new RunEngine(db);
+    const ids = [DEMO_RUN_IDS.cycle1, DEMO_RUN_IDS.cycle2, DEMO_RUN_IDS.cycle3];
+    const [first, second, third] = await Promise.all(
+      ids.map(async (id) => (await engine.load(id)).snapshot),
+    );
+
+    expect([first, second, third].map((s) => s!.context.period.start)).toEqual([
+      '2026-04-01',
+      '2026-07-01',
+      '2026-10-01',
+    ]);
+    expect(first!.matches('completed') && second!.matches('completed')).toBe(true);
+    expect(third!.matches('operating')).toBe(true);
+    expect([first, second, third].map((s) => s!.context.parentRunId)).toEqual([
+      null,
+      ...ids.slice(0, 2),
+    ]);
+    expect([first, second, third].map((s) => s!.context.childRunId)).toEqual([
+      ...ids.slice(1),
+      null,
+    ]);
+    // A next cycle opens after its parent's evaluation, never before.
+    expect(first!.context.stages.evaluation.approvedAt! < second!.context.createdAt).toBe(true);
+    expect(second!.context.stages.evaluation.approvedAt! < third!.context.createdAt).toBe(true);
+    expect(third!.context.checkIns.map((c) => c.date)).toEqual([
+      '2026-11-26',
+      '2026-11-26',
+      '2026-11-26',
+    ]);
   });
 });
