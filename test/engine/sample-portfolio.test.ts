@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RunContext } from '../../machines/run-context';
 import { runMachine } from '../../machines/run-machine';
-import { seedDemoWorkspace } from '../../src/engine/demo';
+import { DEMO_RUN_IDS, seedDemoWorkspace } from '../../src/engine/demo';
 import { replayRecords, RunEngine, verifyRecords } from '../../src/engine/engine';
 import { canonicalJson } from '../../src/engine/hash';
 import {
@@ -189,7 +189,9 @@ describe('writing the sample portfolio', () => {
     await generateSamplePortfolio(db, { ...options, seed: 9, size: 12, yieldToUi: noYield });
     const ids = (await db.runs.toCollection().primaryKeys()).sort();
     expect(ids.filter((id) => id.startsWith(SAMPLE_RUN_PREFIX))).toHaveLength(12);
-    expect(ids.filter((id) => id.startsWith('demo-'))).toHaveLength(3);
+    expect(ids.filter((id) => id.startsWith('demo-'))).toHaveLength(
+      Object.keys(DEMO_RUN_IDS).length,
+    );
     const sampleEvents = await db.events.where('runId').startsWith(SAMPLE_RUN_PREFIX).count();
     const rows = await db.runs.where('id').startsWith(SAMPLE_RUN_PREFIX).toArray();
     expect(sampleEvents).toBe(rows.reduce((n, r) => n + r.revision + 1, 0));

@@ -101,7 +101,7 @@ describe('import into a fresh database', () => {
     const phases = new Set<string>();
     await importWorkspace(target, new Blob([text]), { onProgress: (p) => phases.add(p.phase) });
     expect([...phases]).toEqual(expect.arrayContaining(['reading', 'verifying', 'writing']));
-    expect(await target.runs.count()).toBe(3);
+    expect(await target.runs.count()).toBe(Object.keys(DEMO_RUN_IDS).length);
   });
 
   it('lets the imported runs go on: the engine applies the next event to them', async () => {
@@ -130,14 +130,16 @@ describe('conflicts', () => {
     const before = await storeChecksum(target);
     const workspace = await validateWorkspace(text);
     const plan = await planImport(target, workspace);
-    expect(plan.runs.map((r) => r.conflict)).toEqual(['runExists', 'runExists', 'runExists']);
+    expect(plan.runs.map((r) => r.conflict)).toEqual(
+      Object.values(DEMO_RUN_IDS).map(() => 'runExists'),
+    );
     expect(plan.people).toEqual({ added: 0, kept: file.people.length });
     const result = await commitImport(
       target,
       workspace,
       Object.fromEntries(plan.runs.map((r) => [r.runId, 'skip'])),
     );
-    expect(result.skipped).toHaveLength(3);
+    expect(result.skipped).toHaveLength(Object.keys(DEMO_RUN_IDS).length);
     expect(await storeChecksum(target)).toBe(before);
   });
 
@@ -150,7 +152,8 @@ describe('conflicts', () => {
       [DEMO_RUN_IDS.launch]: 'import',
     }).catch((e: unknown) => e);
     expect(refusal).toBeInstanceOf(TransferError);
-    expect(refusal).toMatchObject({ code: 'wouldOverwrite', path: 'runs[1].run.id' });
+    const launch = file.runs.findIndex((r) => r.run.id === DEMO_RUN_IDS.launch);
+    expect(refusal).toMatchObject({ code: 'wouldOverwrite', path: `runs[${launch}].run.id` });
     expect(await storeChecksum(target)).toBe(before);
   });
 
