@@ -1,4 +1,4 @@
-import { use, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useLiveQuery } from 'dexie-react-hooks';
 import Dexie from 'dexie';
@@ -17,7 +17,6 @@ import {
   HEAT_MODES,
   historyTotals,
   matchesStatus,
-  overdueOn,
   portfolioGraph,
   runHistory,
   runsAtStage,
@@ -127,144 +126,32 @@ function useRunHistories(
 
 // The runs, summarised -------------------------------------------------------------------------
 
-const CACHE_KEY = 'strategy-board.portfolio-cache';
-const CACHE_VERSION = 3;
-/** Beyond this many changed runs, reading the whole table is as quick as patching. */
-const PATCH_LIMIT = 100;
-
-/** The summaries of the last full read, kept for the next visit. */
-interface PortfolioCache {
-  version: number;
-  /** The latest `updatedAt` of any run then. */
-  latest: string;
-  runs: RunSummary[];
-  /** Runs whose stored context could not be read. */
-  unreadable: string[];
-}
-
 interface Summaries {
   runs: RunSummary[];
-  unreadable: string[];
-}
-
-function readCache(): PortfolioCache | null {
-  try {
-    const cache = JSON.parse(localStorage.getItem(CACHE_KEY) ?? 'null') as PortfolioCache | null;
-    return cache?.version === CACHE_VERSION &&
-      Array.isArray(cache.runs) &&
-      Array.isArray(cache.unreadable)
-      ? cache
-      : null;
-  } catch {
-    return null;
-  }
+  /** Runs whose stored facts could not be read. */
+  unreadable: number;
 }
 
 function summarize(rows: readonly RunRow[], today: IsoDate): Summaries {
   const runs: RunSummary[] = [];
-  const unreadable: string[] = [];
+  let unreadable = 0;
   for (const row of rows) {
     const summary = summarizeRun(row, today);
     if (summary) runs.push(summary);
-    else unreadable.push(row.id);
+    else unreadable += 1;
   }
   return { runs, unreadable };
 }
 
 /**
- * The kept summaries brought up to date without reading the whole table: the ids present and the
- * runs changed since (key-only read, plus the few changed rows), then re-summarise those. Null
- * when nothing is kept, too much changed, or the database cannot be read.
- */
-async function patchKept(db: StrategyDb, today: IsoDate): Promise<Summaries | null> {
-  const cache = readCache();
-  if (!cache) return null;
-  try {
-    return await db.transaction('r', db.runs, async () => {
-      const [ids, changed] = await Promise.all([
-        db.runs.toCollection().primaryKeys(),
-        db.runs
-          .where('updatedAt')
-          .above(cache.latest)
-          .limit(PATCH_LIMIT + 1)
-          .toArray(),
-      ]);
-      const known = new Set([...cache.runs.map((r) => r.id), ...cache.unreadable]);
-      const changedIds = new Set(changed.map((r) => r.id));
-      // Runs added with an older `updatedAt` than the newest kept (an import): read them too.
-      const missing = ids.filter((id) => !known.has(id) && !changedIds.has(id));
-      if (changed.length + missing.length > PATCH_LIMIT) return null;
-      const added = missing.length > 0 ? await db.runs.bulkGet(missing) : [];
-      const present = new Set(ids);
-      const fresh = summarize(
-        [...changed, ...added.filter((r): r is RunRow => r !== undefined)],
-        today,
-      );
-      const stays = (id: string) => present.has(id) && !changedIds.has(id);
-      return {
-        runs: [
-          ...cache.runs.filter((r) => stays(r.id)).map((r) => overdueOn(r, today)),
-          ...fresh.runs,
-        ],
-        unreadable: [...cache.unreadable.filter(stays), ...fresh.unreadable],
-      };
-    });
-  } catch {
-    return null;
-  }
-}
-
-/**
- * The patch of the mounted page. Started in its first render (React keeps no state for a
- * component that suspends before mounting, so it lives here) and dropped when the page unmounts,
- * so every visit starts afresh; StrictMode's unmount-and-mount keeps it.
- */
-let keptCheck: { db: StrategyDb; promise: Promise<Summaries | null> } | null = null;
-let mountedPages = 0;
-
-/**
- * The portfolio's runs, summarised from the runs table: read whole and live, each summary taken
- * from the stored snapshot's context without restoring an actor. Reading a thousand envelopes
- * takes a while, so the summaries of the last full read are kept (localStorage) and, on the next
- * visit, brought up to date from the runs changed since (`patchKept`) and shown at once — until
- * the full read replaces them (`fresh`). A change the patch cannot see (a run rewritten with an
- * older `updatedAt`) shows only after that read, a second or two later.
+ * The portfolio's runs: the runs table read whole and live. Its rows are light (the snapshots live
+ * in their own table) and carry the facts the board draws, so a thousand runs read and summarise
+ * in a few tens of milliseconds.
  */
 function usePortfolioRuns(db: StrategyDb, today: IsoDate) {
-  if (keptCheck?.db !== db) keptCheck = { db, promise: patchKept(db, today) };
-  // Suspends the first render until the patch is ready: a few milliseconds, while the route is
-  // still being revealed. Before the live query, so the big read does not queue ahead of it.
-  const kept = use(keptCheck.promise);
   const rows = useLiveQuery(() => db.runs.toArray(), [db]);
-  const live = useMemo(() => (rows ? summarize(rows, today) : null), [rows, today]);
-  useEffect(() => {
-    mountedPages += 1;
-    return () => {
-      mountedPages -= 1;
-      queueMicrotask(() => {
-        if (mountedPages === 0) keptCheck = null;
-      });
-    };
-  }, []);
-  useEffect(() => {
-    if (!rows || !live) return;
-    const cache: PortfolioCache = {
-      version: CACHE_VERSION,
-      latest: rows.reduce((max, r) => (r.updatedAt > max ? r.updatedAt : max), ''),
-      runs: live.runs,
-      unreadable: live.unreadable,
-    };
-    try {
-      localStorage.setItem(CACHE_KEY, JSON.stringify(cache));
-    } catch {
-      // Storage full or blocked: the next visit reads the table, as the first one did.
-    }
-  }, [rows, live]);
-  const summaries = useMemo(() => {
-    const best = live ?? kept;
-    return best && { runs: best.runs, unreadable: best.unreadable.length };
-  }, [live, kept]);
-  return { summaries, rows, fresh: live !== null };
+  const summaries = useMemo(() => (rows ? summarize(rows, today) : null), [rows, today]);
+  return { summaries, rows };
 }
 
 // URL state --------------------------------------------------------------------------------------
@@ -304,7 +191,7 @@ export default function PortfolioPage() {
     null,
   );
   const params = pending && pending.from === urlParams ? pending.next : urlParams;
-  const { summaries, rows, fresh } = usePortfolioRuns(db, today);
+  const { summaries, rows } = usePortfolioRuns(db, today);
 
   const filters = readFilters(params);
   const { scenario, period, leadId, status } = filters;
@@ -385,11 +272,6 @@ export default function PortfolioPage() {
                   shown: i18n.number(shown.length),
                   total: i18n.number(summaries.runs.length),
                 })}
-                {!fresh && (
-                  <span role="status" className="pf-updating">
-                    {t('portfolio.updating')}
-                  </span>
-                )}
               </span>
             </div>
             <StatusStrip runs={scoped} today={today} />
@@ -882,7 +764,6 @@ function RunTable({
 
 const PORTFOLIO_PAGE_CSS = `
 .pf-head { gap: 16px; }
-.pf-updating { margin-left: 8px; color: var(--text-3); }
 .pf-stats { display: flex; gap: 6px; margin: 0; flex-wrap: wrap; }
 .pf-stat {
   display: flex; flex-direction: column-reverse; padding: 3px 10px; border-radius: 6px;

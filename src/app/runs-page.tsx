@@ -9,6 +9,9 @@ import { STAGE_IDS, isStageId } from '../domain/stages';
 import { periodLabel, quarterOf, quarterPeriod } from '../domain/time';
 import { RUN_STATUSES, type RunRow } from '../storage/records';
 
+/** Rows drawn at first, and added by each "Show more". */
+const PAGE_SIZE = 100;
+
 const STATUS_BADGE: Record<string, string> = {
   active: 'badge-blue',
   onHold: 'badge-amber',
@@ -27,6 +30,12 @@ export function RunsPage() {
   const [status, setStatus] = useState('');
   const [current, setCurrent] = useState('');
   const [creating, setCreating] = useState(false);
+  // Rows drawn: a page at first, more on request (a new filter starts again at one page).
+  // Filtering searches every run all the same.
+  const filterKey = JSON.stringify([query, scenario, status, current]);
+  const [page, setPage] = useState({ key: filterKey, limit: PAGE_SIZE });
+  if (page.key !== filterKey) setPage({ key: filterKey, limit: PAGE_SIZE });
+  const limit = page.key === filterKey ? page.limit : PAGE_SIZE;
 
   const visible = useMemo(() => {
     const q = query.trim().toLowerCase();
@@ -118,7 +127,7 @@ export function RunsPage() {
               </tr>
             </thead>
             <tbody>
-              {visible.map((r) => {
+              {visible.slice(0, limit).map((r) => {
                 const at = currentStageOf(r);
                 return (
                   <tr key={r.id}>
@@ -155,6 +164,20 @@ export function RunsPage() {
               )}
             </tbody>
           </table>
+        )}
+        {visible.length > limit && (
+          <div className="table-more">
+            <span className="muted small">
+              {t('ui.runs.shown', { shown: limit, total: visible.length })}
+            </span>
+            <button
+              type="button"
+              className="btn"
+              onClick={() => setPage({ key: filterKey, limit: limit + PAGE_SIZE })}
+            >
+              {t('ui.runs.showMore', { count: Math.min(PAGE_SIZE, visible.length - limit) })}
+            </button>
+          </div>
         )}
       </div>
       {creating && (

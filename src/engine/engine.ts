@@ -466,45 +466,52 @@ export class RunEngine {
         throw new ConflictError(runId, options.expectedRevision, live.revision);
       }
     }
-    const person = await this.db.people.get(action.by);
-    if (!person) {
-      return {
-        ok: false,
-        refusal: {
-          code: 'unknownPerson',
-          guard: 'person',
-          messageKey: 'refusal.unknownPerson',
-          params: { personId: action.by },
-          problems: [],
-          missingRoles: [],
-        },
-      };
-    }
-    const result = this.step(live, {
-      ...action,
-      roles: person.roles as Role[],
-      at: this.clock.now(),
-    });
-    if (!result.ok) return result;
-    const { snapshot, record } = result;
+    // One transaction: read the stored revision and the person, step, write. Reads and writes
+    // are each issued together, so a decision costs two round trips to IndexedDB and a commit.
     try {
-      await this.db.transaction('rw', runTables(this.db), async () => {
-        const row = await this.db.runs.get(runId);
+      return await this.db.transaction('rw', [...runTables(this.db), this.db.people], async () => {
+        const [row, person] = await Promise.all([
+          this.db.runs.get(runId),
+          this.db.people.get(action.by),
+        ]);
         if (!row) throw new RunNotFoundError(runId);
         if (row.revision !== live.revision)
           throw new ConflictError(runId, live.revision, row.revision);
-        await this.db.events.add(record);
-        await putRun(this.db, storedRowsOf(snapshot, record));
-        // A submitted stage's draft has become its submission.
-        if (action.type === 'stage.submit') await this.db.drafts.delete([runId, action.stage]);
+        if (!person) {
+          return {
+            ok: false,
+            refusal: {
+              code: 'unknownPerson',
+              guard: 'person',
+              messageKey: 'refusal.unknownPerson',
+              params: { personId: action.by },
+              problems: [],
+              missingRoles: [],
+            },
+          } as const;
+        }
+        const result = this.step(live, {
+          ...action,
+          roles: person.roles as Role[],
+          at: this.clock.now(),
+        });
+        if (!result.ok) return result;
+        const { snapshot, record } = result;
+        await Promise.all([
+          this.db.events.add(record),
+          putRun(this.db, storedRowsOf(snapshot, record)),
+          // A submitted stage's draft has become its submission.
+          action.type === 'stage.submit' ? this.db.drafts.delete([runId, action.stage]) : null,
+        ]);
+        live.revision = record.seq;
+        live.headHash = record.hash;
+        return { ok: true, revision: record.seq, snapshot, record } as const;
       });
     } catch (error) {
+      // The write did not happen, yet the live actor may have moved on: restore it from storage.
       this.forget(runId);
       throw error;
     }
-    live.revision = record.seq;
-    live.headHash = record.hash;
-    return { ok: true, revision: record.seq, snapshot, record };
   }
 
   async records(runId: string): Promise<EventRecord[]> {

@@ -7,7 +7,6 @@ export const portfolioEn = {
   emptyAction: 'Generate a sample portfolio',
   unreadable: '{count} runs could not be read and are left out',
   loading: 'Reading the runs…',
-  updating: 'Updating…',
   edge: {
     recycle: 'Recycled ×{count}',
     replan: 'Replans ×{count}',

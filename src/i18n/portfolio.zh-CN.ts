@@ -10,7 +10,6 @@ export const portfolioZhCN: Messages<typeof portfolioEn> = {
   emptyAction: '生成示例组合',
   unreadable: '有 {count} 项策略执行无法读取，未计入',
   loading: '正在读取策略执行…',
-  updating: '正在更新…',
   edge: {
     recycle: '退回 ×{count}',
     replan: '重新规划 ×{count}',

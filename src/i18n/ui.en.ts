@@ -65,6 +65,8 @@ export const uiEn = {
     operating: 'Operating (execution & monitoring)',
     empty: 'No runs yet. Start one from a scenario template.',
     noMatch: 'No run matches these filters.',
+    shown: 'Showing {shown} of {total}',
+    showMore: 'Show {count} more',
   },
   newRun: {
     title: 'New strategy run',

@@ -66,6 +66,8 @@ export const uiZhCN: Messages<typeof uiEn> = {
     operating: '运营中（执行与监控）',
     empty: '还没有策略执行。从业务场景模板开始一项吧。',
     noMatch: '没有符合筛选条件的策略执行。',
+    shown: '显示 {shown} / {total} 项',
+    showMore: '再显示 {count} 项',
   },
   newRun: {
     title: '新建策略执行',

@@ -7,6 +7,12 @@ import Dexie from 'dexie';
 import { StrategyDb } from '../../src/storage/db';
 import { RunEngine, type RunAction } from '../../src/engine/engine';
 import { generateSamplePortfolio } from '../../src/engine/sample-portfolio';
+import {
+  commitImport,
+  exportWorkspace,
+  serializeWorkspace,
+  validateWorkspace,
+} from '../../src/engine/transfer';
 import { groupByRun, runHistory } from '../../src/board/portfolio-graph';
 import { defaultGatePolicies, demoContent, demoTeam } from '../../src/domain/scenarios';
 import { quarterPeriod } from '../../src/domain/time';
@@ -98,6 +104,40 @@ const bench = {
       bulkMs: round(median(bulk)),
       perRunMs: round(median(perRun)),
       historiesMs: round(historiesMs),
+    };
+  },
+
+  /**
+   * Exports the app's workspace to a file's text, then validates and imports it into an empty
+   * database of its own (removed afterwards), as Settings → Import does. JSON.parse of the same
+   * text is the baseline measured alongside.
+   */
+  async importWorkspace() {
+    const source = new StrategyDb();
+    const text = serializeWorkspace(await exportWorkspace(source));
+    source.close();
+    const name = `bench-import-${Math.floor(Math.random() * 1e9)}`;
+    const target = new StrategyDb(name);
+    let t = performance.now();
+    JSON.parse(text);
+    const parseMs = performance.now() - t;
+    t = performance.now();
+    const validated = await validateWorkspace(text);
+    const validateMs = performance.now() - t;
+    t = performance.now();
+    const result = await commitImport(target, validated);
+    const writeMs = performance.now() - t;
+    const stored = await target.runs.count();
+    target.close();
+    await Dexie.delete(name);
+    return {
+      runs: result.imported.length,
+      stored,
+      events: validated.runs.reduce((n, r) => n + r.entry.events.length, 0),
+      megabytes: round(text.length / 1e6),
+      parseMs: round(parseMs),
+      validateMs: round(validateMs),
+      writeMs: round(writeMs),
     };
   },
 

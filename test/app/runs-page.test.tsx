@@ -1,0 +1,95 @@
+// @vitest-environment jsdom
+// Dexie's live queries look for the global IndexedDB: install fake-indexeddb's.
+import 'fake-indexeddb/auto';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { MemoryRouter } from 'react-router';
+import { afterEach, describe, expect, it } from 'vitest';
+import { RunsPage } from '../../src/app/runs-page';
+import { demoTeam } from '../../src/domain/scenarios';
+import { I18nProvider } from '../../src/i18n/react';
+import type { RunRow } from '../../src/storage/records';
+import { WorkspaceProvider } from '../../src/workspace/workspace';
+import { freshDb } from '../support/db';
+
+afterEach(cleanup);
+
+/** `count` light runs rows, titled "Run 001" …, the newest first by `updatedAt`. */
+function rows(count: number): RunRow[] {
+  return Array.from({ length: count }, (_, i) => {
+    const n = String(i + 1).padStart(3, '0');
+    return {
+      id: `run-${n}`,
+      revision: 0,
+      headHash: '0'.repeat(64),
+      title: i % 2 === 0 ? `Launch ${n}` : `Region ${n}`,
+      scenario: i % 2 === 0 ? 'newProductLaunch' : 'regionalExpansion',
+      periodStart: '2026-10-01',
+      periodEnd: '2026-12-31',
+      leadId: 'p-lead',
+      parentRunId: null,
+      current: 'research',
+      status: 'active',
+      createdAt: '2026-10-01T08:00:00.000Z',
+      updatedAt: new Date(Date.UTC(2026, 9, 1) + (count - i) * 60_000).toISOString(),
+      facts: { stage: 'research', health: null, operating: false, recycleRoutes: [], replans: 0 },
+    };
+  });
+}
+
+async function renderRuns(count: number) {
+  const db = freshDb();
+  await db.people.bulkPut(demoTeam('en').map((p) => ({ ...p, roles: [...p.roles] })));
+  await db.meta.put({ key: 'workspace', value: { kind: 'empty' } });
+  await db.runs.bulkPut(rows(count));
+  render(
+    <I18nProvider locale="en">
+      <WorkspaceProvider locale="en" db={db}>
+        <MemoryRouter>
+          <RunsPage />
+        </MemoryRouter>
+      </WorkspaceProvider>
+    </I18nProvider>,
+  );
+  await screen.findByRole('link', { name: 'Launch 001' });
+}
+
+const bodyRows = () => within(screen.getAllByRole('rowgroup')[1]!).getAllByRole('row');
+
+describe('the runs list', () => {
+  it('draws the first hundred runs and the rest a hundred at a time', async () => {
+    await renderRuns(230);
+    expect(screen.getByText('230 runs')).toBeTruthy();
+    expect(bodyRows()).toHaveLength(100);
+    expect(screen.getByText('Showing 100 of 230')).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Show 100 more' }));
+    expect(bodyRows()).toHaveLength(200);
+    fireEvent.click(screen.getByRole('button', { name: 'Show 30 more' }));
+    expect(bodyRows()).toHaveLength(230);
+    expect(screen.queryByRole('button', { name: /more$/ })).toBeNull();
+  });
+
+  it('searches every run, not only the drawn ones, and starts a new search at one page', async () => {
+    await renderRuns(230);
+    fireEvent.click(screen.getByRole('button', { name: 'Show 100 more' }));
+    fireEvent.change(screen.getByRole('searchbox', { name: 'Search by title or lead' }), {
+      target: { value: 'Region 2' },
+    });
+    // Region 200, 202, … 230: the oldest runs, far beyond the first hundred, found all the same.
+    const found = bodyRows().map((r) => within(r).getByRole('link').textContent);
+    expect(found).toHaveLength(16);
+    expect(found).toContain('Region 230');
+    expect(screen.queryByText(/^Showing/)).toBeNull();
+
+    fireEvent.change(screen.getByRole('searchbox', { name: 'Search by title or lead' }), {
+      target: { value: '' },
+    });
+    expect(bodyRows()).toHaveLength(100);
+  });
+
+  it('shows no paging for a short list', async () => {
+    await renderRuns(12);
+    expect(bodyRows()).toHaveLength(12);
+    expect(screen.queryByRole('button', { name: /more$/ })).toBeNull();
+  });
+});
