@@ -10,6 +10,7 @@ import { testClock } from './test-clock';
 // The board pulls in React Flow; the runs list does not wait for it.
 const RunPage = lazy(() => import('./run-page'));
 const ReportPage = lazy(() => import('./report-page'));
+const LineagePage = lazy(() => import('./lineage-page'));
 const PortfolioPage = lazy(() => import('./portfolio-page'));
 const PeoplePage = lazy(() => import('./people-page').then((m) => ({ default: m.PeoplePage })));
 const SettingsPage = lazy(() =>
@@ -49,6 +50,7 @@ function Shell() {
                 <Route path="/" element={<RunsPage />} />
                 <Route path="/runs/:runId" element={<RunPage />} />
                 <Route path="/runs/:runId/report" element={<ReportPage />} />
+                <Route path="/runs/:runId/lineage" element={<LineagePage />} />
                 <Route path="/portfolio" element={<PortfolioPage />} />
                 <Route path="/people" element={<PeoplePage />} />
                 <Route path="/settings" element={<SettingsPage />} />

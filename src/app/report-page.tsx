@@ -326,6 +326,11 @@ export function ReportPage() {
         <Link className="btn" to={`/runs/${encodeURIComponent(runId)}`}>
           {`← ${t('report.action.back')}`}
         </Link>
+        {(context?.parentRunId || context?.childRunId) && (
+          <Link className="btn" to={`/runs/${encodeURIComponent(runId)}/lineage`}>
+            {t('lineage.link')}
+          </Link>
+        )}
         <span className="spacer" />
         <button type="button" className="btn btn-primary" onClick={print}>
           {t('report.action.print')}

@@ -158,6 +158,11 @@ function RunPage({ runId }: { runId: string }) {
                 {t('ui.run.child')}
               </Link>
             )}
+            {(context.parentRunId || context.childRunId) && (
+              <Link to={`/runs/${encodeURIComponent(runId)}/lineage`} className="small">
+                {t('lineage.link')}
+              </Link>
+            )}
             {restored.context?.outcome?.kind === 'completed' &&
               !context.childRunId &&
               !asOf &&

@@ -1,4 +1,5 @@
 import { formsEn } from './forms.en';
+import { lineageEn } from './lineage.en';
 import { liveEn } from './live.en';
 import { reportEn } from './report.en';
 import { portfolioEn } from './portfolio.en';
@@ -454,6 +455,7 @@ export const en = {
   operating: liveEn,
   transfer: transferEn,
   portfolio: portfolioEn,
+  lineage: lineageEn,
 } as const;
 
 /** Widens every message of a catalog to `string`, keeping its exact nesting of keys. */

@@ -1,5 +1,6 @@
 import type { Catalog } from './en';
 import { formsZhCN } from './forms.zh-CN';
+import { lineageZhCN } from './lineage.zh-CN';
 import { liveZhCN } from './live.zh-CN';
 import { reportZhCN } from './report.zh-CN';
 import { portfolioZhCN } from './portfolio.zh-CN';
@@ -401,4 +402,5 @@ export const zhCN: Catalog = {
   operating: liveZhCN,
   transfer: transferZhCN,
   portfolio: portfolioZhCN,
+  lineage: lineageZhCN,
 };
