@@ -22,12 +22,21 @@ export async function launch(): Promise<Browser> {
   });
 }
 
-/** A fresh profile (its own IndexedDB) in a language, with "now" fixed for the app's clock. */
+/**
+ * A fresh profile (its own IndexedDB) in a language, with "now" fixed for the app's clock.
+ * `initScript` runs in every page of the profile before the app's own code.
+ */
 export async function openApp(
   browser: Browser,
-  { locale = 'en-US', now = '2026-11-27T09:00:00.000Z', path = '/' } = {},
+  {
+    locale = 'en-US',
+    now = '2026-11-27T09:00:00.000Z',
+    path = '/',
+    initScript,
+  }: { locale?: string; now?: string; path?: string; initScript?: () => void } = {},
 ): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ locale, viewport: { width: 1440, height: 900 } });
+  if (initScript) await context.addInitScript(initScript);
   const page = await openPage(context, { now, path });
   return { context, page };
 }

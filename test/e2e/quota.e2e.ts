@@ -69,10 +69,7 @@ const painPoints = (page: Page) => page.getByLabel('Pain points').first();
 
 describe('a full disk', () => {
   it('refuses a write with a clear message, leaves the store as it was, and works again once there is room', async () => {
-    const { context, page } = await openApp(browser);
-    await context.addInitScript(simulateDiskFull);
-    // The init script applies to documents loaded from now on: reload to install it.
-    await page.reload();
+    const { context, page } = await openApp(browser, { initScript: simulateDiskFull });
     await withScreenshot(page, 'quota', async () => {
       await page.getByRole('button', { name: 'New run' }).click();
       const dialog = page.getByRole('dialog', { name: 'New strategy run' });

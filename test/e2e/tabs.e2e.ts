@@ -123,9 +123,7 @@ describe('two pages on one run', () => {
         // The lead submits the reworked strategy in page A; page B shows it in review at once.
         await actAs(a, 'Lin Feng');
         await openStage(a, 3, 'Strategy');
-        const submit = a.getByRole('button', { name: 'Submit for approval' });
-        await expect.poll(() => submit.isEnabled()).toBe(true);
-        await submit.click();
+        await a.getByRole('button', { name: 'Submit for approval' }).click();
         await expectToast(a, 'Submitted for approval');
         await stageNode(b, 3, 'Strategy')
           .and(b.getByRole('button', { name: /In review, 0 of 2 approvals/ }))
@@ -156,12 +154,16 @@ describe('two pages on one run', () => {
         await decisionBox(a).getByRole('button', { name: 'Decide: Go' }).click();
         await decisionBox(b).getByRole('button', { name: 'Decide: Hold' }).click();
         // Both decisions are in flight (their buttons wait), taken on the same board.
-        await expect
-          .poll(() => decisionBox(a).getByRole('button', { name: 'Decide: Go' }).isDisabled())
-          .toBe(true);
-        await expect
-          .poll(() => decisionBox(b).getByRole('button', { name: 'Decide: Hold' }).isDisabled())
-          .toBe(true);
+        await decisionBox(a).getByRole('button', { name: 'Decide: Go', disabled: true }).waitFor();
+        await decisionBox(b)
+          .getByRole('button', { name: 'Decide: Hold', disabled: true })
+          .waitFor();
+        // Neither write has landed: page B still shows the gate as page A found it.
+        expect(
+          await stageNode(b, 3, 'Strategy')
+            .and(b.getByRole('button', { name: /In review, 0 of 2 approvals/ }))
+            .count(),
+        ).toBe(1);
         await database.release();
 
         const outcomes = { a: await outcomeOf(a), b: await outcomeOf(b) };
