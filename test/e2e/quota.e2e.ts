@@ -69,8 +69,17 @@ const painPoints = (page: Page) => page.getByLabel('Pain points').first();
 
 describe('a full disk', () => {
   it('refuses a write with a clear message, leaves the store as it was, and works again once there is room', async () => {
-    const { context, page } = await openApp(browser, { initScript: simulateDiskFull });
+    const { context, page } = await openApp(browser, {
+      initScript: simulateDiskFull,
+      path: '/runs/demo-launch',
+    });
     await withScreenshot(page, 'quota', async () => {
+      // The first open seeds the demo workspace; its last step is this gate's first approval.
+      // Let it finish before the disk fills up.
+      await stageNode(page, 3, 'Strategy')
+        .and(page.getByRole('button', { name: /In review, 1 of 2 approvals/ }))
+        .waitFor();
+      await page.getByRole('link', { name: 'Runs' }).click();
       await page.getByRole('button', { name: 'New run' }).click();
       const dialog = page.getByRole('dialog', { name: 'New strategy run' });
       await dialog.getByRole('radio', { name: /New product launch/ }).check();
