@@ -27,7 +27,7 @@ import {
   type RunStatus,
   type SnapshotRow,
 } from '../storage/records';
-import { canonicalJson, sha256Hex } from './hash';
+import { canonicalJson, sameJson, sha256Hex } from './hash';
 import {
   envelopeOf,
   migrateEnvelope,
@@ -535,9 +535,9 @@ export class RunEngine {
       this.replay(runId),
     ]);
     if (!stored) throw new RunNotFoundError(runId);
-    return (
-      canonicalJson(runMachine.getPersistedSnapshot(snapshot)) ===
-      canonicalJson(migrateEnvelope(runId, stored.envelope))
+    return sameJson(
+      runMachine.getPersistedSnapshot(snapshot),
+      migrateEnvelope(runId, stored.envelope),
     );
   }
 

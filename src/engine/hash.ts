@@ -29,3 +29,29 @@ export function canonicalJson(value: unknown): string {
 export function sha256Hex(text: string): string {
   return bytesToHex(sha256(utf8ToBytes(text)));
 }
+
+/**
+ * True when two JSON-like values would give the same `canonicalJson`, without building either
+ * string: objects by their keys whatever the order (keys holding `undefined` count as absent,
+ * as in JSON), arrays item by item. Stops at the first difference.
+ */
+export function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i += 1) if (!sameJson(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  let count = 0;
+  for (const key in x) {
+    if (!Object.hasOwn(x, key) || x[key] === undefined) continue;
+    if (!Object.hasOwn(y, key) || !sameJson(x[key], y[key])) return false;
+    count += 1;
+  }
+  for (const key in y) if (Object.hasOwn(y, key) && y[key] !== undefined) count -= 1;
+  return count === 0;
+}

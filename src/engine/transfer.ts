@@ -36,7 +36,7 @@ import {
   verifyRecords,
   type StoredRows,
 } from './engine';
-import { canonicalJson } from './hash';
+import { sameJson } from './hash';
 import { migrateEnvelope, SnapshotRestoreError, type RunSnapshot } from './snapshots';
 
 /**
@@ -405,9 +405,9 @@ function checkRun(entry: RunEntry, index: number): ValidatedRun {
       detail: 'error state',
     });
   }
-  if (
-    canonicalJson(runMachine.getPersistedSnapshot(snapshot)) !== canonicalJson(migrated as unknown)
-  ) {
+  const last = events[events.length - 1] as EventRecord;
+  const stored = storedRowsOf(snapshot, last);
+  if (!sameJson(stored.snapshot.envelope.snapshot, migrated)) {
     throw err(
       'snapshotMismatch',
       at('run', 'envelope', 'snapshot'),
@@ -415,8 +415,6 @@ function checkRun(entry: RunEntry, index: number): ValidatedRun {
       named,
     );
   }
-  const last = events[events.length - 1] as EventRecord;
-  const stored = storedRowsOf(snapshot, last);
   const row = stored.row;
   for (const field of ROW_FIELDS) {
     if (row[field] !== run[field]) {
@@ -630,7 +628,7 @@ export function copyRun(
   const last = events[events.length - 1] as EventRecord;
   const stored = storedRowsOf(snapshot, last);
   if (
-    canonicalJson(stored.snapshot.envelope.snapshot) !== canonicalJson(expected) ||
+    !sameJson(stored.snapshot.envelope.snapshot, expected) ||
     !verifyRecords(events, stored.row.headHash).ok
   ) {
     throw err(

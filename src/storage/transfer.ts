@@ -43,7 +43,9 @@ export interface ImportLimits {
 }
 
 export const IMPORT_LIMITS: Readonly<ImportLimits> = {
-  maxBytes: 50 * 1024 * 1024,
+  // A workspace of 1,000 sample runs with full histories exports to about 55 MB; maxRuns of them
+  // would be about 270 MB. The text and its parse must both fit in a tab's memory.
+  maxBytes: 256 * 1024 * 1024,
   maxDepth: 64,
   maxStringChars: 100_000,
   maxArrayItems: 100_000,
@@ -294,31 +296,53 @@ export function parseJsonText(text: string): unknown {
  * round-trip (`1e999` parses to Infinity).
  */
 export function checkTree(root: unknown, limits: ImportLimits = IMPORT_LIMITS): void {
-  const stack: Array<{ value: unknown; path: PropertyKey[] }> = [{ value: root, path: [] }];
-  while (stack.length > 0) {
-    const { value, path } = stack.pop() as { value: unknown; path: PropertyKey[] };
+  // Each entry links to its parent; the path is spelled out only for an error. A file of tens of
+  // megabytes has millions of values: copying a path array for each cost more than the walk.
+  interface Entry {
+    value: unknown;
+    key: PropertyKey | null;
+    parent: Entry | null;
+    depth: number;
+  }
+  const pathOf = (entry: Entry | null, last?: PropertyKey): PropertyKey[] => {
+    const path: PropertyKey[] = last === undefined ? [] : [last];
+    for (let e = entry; e && e.key !== null; e = e.parent) path.push(e.key);
+    return path.reverse();
+  };
+  /** Checks a leaf at once; returns true when `value` is a container to walk. */
+  const leafOk = (value: unknown, parent: Entry | null, key: PropertyKey | null): boolean => {
     if (typeof value === 'string') {
       if (value.length > limits.maxStringChars) {
         throw new TransferError(
           'stringTooLong',
-          formatPath(path),
+          formatPath(pathOf(parent, key ?? undefined)),
           `a text of ${value.length} characters; the limit is ${limits.maxStringChars}`,
           { length: value.length, limit: limits.maxStringChars },
         );
       }
-      continue;
+      return false;
     }
     if (typeof value === 'number') {
       if (!Number.isFinite(value)) {
-        throw new TransferError('invalidNumber', formatPath(path), 'a number too large to store');
+        throw new TransferError(
+          'invalidNumber',
+          formatPath(pathOf(parent, key ?? undefined)),
+          'a number too large to store',
+        );
       }
-      continue;
+      return false;
     }
-    if (value === null || typeof value !== 'object') continue;
-    if (path.length >= limits.maxDepth) {
+    return value !== null && typeof value === 'object';
+  };
+  const stack: Entry[] = [];
+  if (leafOk(root, null, null)) stack.push({ value: root, key: null, parent: null, depth: 0 });
+  while (stack.length > 0) {
+    const entry = stack.pop() as Entry;
+    const { value, depth } = entry;
+    if (depth >= limits.maxDepth) {
       throw new TransferError(
         'tooDeep',
-        formatPath(path),
+        formatPath(pathOf(entry)),
         `nested more than ${limits.maxDepth} levels deep`,
         { limit: limits.maxDepth },
       );
@@ -327,20 +351,23 @@ export function checkTree(root: unknown, limits: ImportLimits = IMPORT_LIMITS): 
       if (value.length > limits.maxArrayItems) {
         throw new TransferError(
           'arrayTooLong',
-          formatPath(path),
+          formatPath(pathOf(entry)),
           `a list of ${value.length} items; the limit is ${limits.maxArrayItems}`,
           { length: value.length, limit: limits.maxArrayItems },
         );
       }
-      for (let i = value.length - 1; i >= 0; i -= 1)
-        stack.push({ value: value[i], path: [...path, i] });
+      for (let i = value.length - 1; i >= 0; i -= 1) {
+        const item: unknown = value[i];
+        if (leafOk(item, entry, i))
+          stack.push({ value: item, key: i, parent: entry, depth: depth + 1 });
+      }
       continue;
     }
-    const keys = Object.keys(value);
+    const keys = Object.keys(value as object);
     if (keys.length > limits.maxObjectKeys) {
       throw new TransferError(
         'tooManyKeys',
-        formatPath(path),
+        formatPath(pathOf(entry)),
         `an object with ${keys.length} keys; the limit is ${limits.maxObjectKeys}`,
         { length: keys.length, limit: limits.maxObjectKeys },
       );
@@ -350,12 +377,14 @@ export function checkTree(root: unknown, limits: ImportLimits = IMPORT_LIMITS): 
       if (FORBIDDEN_KEYS.has(key)) {
         throw new TransferError(
           'forbiddenKey',
-          formatPath([...path, key]),
+          formatPath(pathOf(entry, key)),
           `the key "${key}" is not allowed anywhere in an import file`,
           { key },
         );
       }
-      stack.push({ value: (value as Record<string, unknown>)[key], path: [...path, key] });
+      const item = (value as Record<string, unknown>)[key];
+      if (leafOk(item, entry, key))
+        stack.push({ value: item, key, parent: entry, depth: depth + 1 });
     }
   }
 }

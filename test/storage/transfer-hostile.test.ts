@@ -121,21 +121,21 @@ describe('the hostile corpus', () => {
     const padding = ' '.repeat(IMPORT_LIMITS.maxBytes + 1024 - valid.length);
     const error = await expectRefused(valid + padding);
     expect(error.code).toBe('tooLarge');
-    expect(error.message).toBe('the file is 50.1 MB; the limit is 50 MB');
-    expect(error.params).toEqual({ size: '50.1', limit: '50' });
+    expect(error.message).toBe('the file is 256.1 MB; the limit is 256 MB');
+    expect(error.params).toEqual({ size: '256.1', limit: '256' });
   });
 
   it('refuses an oversize Blob from its size alone, without reading it', async () => {
     let read = false;
     const blob = {
-      size: 80 * 1024 * 1024,
+      size: 300 * 1024 * 1024,
       text: () => {
         read = true;
         return Promise.resolve('{}');
       },
     } as unknown as Blob;
     const error = await importWorkspace(freshDb(), blob).catch((e: unknown) => e);
-    expect(error).toMatchObject({ code: 'tooLarge', params: { size: '80', limit: '50' } });
+    expect(error).toMatchObject({ code: 'tooLarge', params: { size: '300', limit: '256' } });
     expect(read).toBe(false);
   });
 
