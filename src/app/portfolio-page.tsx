@@ -12,6 +12,7 @@ import {
   type NodeMouseHandler,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
+import './portfolio-page.css';
 import {
   filterRuns,
   HEAT_MODES,
@@ -34,7 +35,6 @@ import {
 } from '../board/portfolio-graph';
 import {
   HEAT_COLOURS,
-  PORTFOLIO_NODE_CSS,
   PortfolioEdgeComponent,
   PortfolioNodeComponent,
   portfolioNodeLabel,
@@ -259,9 +259,6 @@ export default function PortfolioPage() {
   const filtered = scenario !== null || period !== null || leadId !== null || status !== 'open';
   return (
     <main className="app-main full">
-      <style href="strategy-board-portfolio" precedence="default">
-        {PORTFOLIO_NODE_CSS + PORTFOLIO_PAGE_CSS}
-      </style>
       <div className="board-layout">
         <div className="board-main">
           <div className="board-head pf-head">
@@ -761,54 +758,3 @@ function RunTable({
     </table>
   );
 }
-
-const PORTFOLIO_PAGE_CSS = `
-.pf-head { gap: 16px; }
-.pf-stats { display: flex; gap: 6px; margin: 0; flex-wrap: wrap; }
-.pf-stat {
-  display: flex; flex-direction: column-reverse; padding: 3px 10px; border-radius: 6px;
-  background: var(--surface-2); min-width: 64px;
-}
-.pf-stat dt { font-size: 11px; color: var(--text-2); white-space: nowrap; }
-.pf-stat dd { margin: 0; font-size: 16px; font-weight: 650; font-variant-numeric: tabular-nums; }
-.pf-stat-blue dd { color: var(--accent); }
-.pf-stat-amber dd { color: var(--amber); }
-.pf-stat-green dd { color: var(--green); }
-.pf-stat-red dd { color: var(--red); }
-.pf-stat-grey dd { color: var(--text-2); }
-.pf-modes {
-  display: inline-flex; align-items: center; gap: 0; border: 0; padding: 0; margin: 0;
-}
-.pf-modes > span { margin-right: 8px; }
-.pf-modes label {
-  position: relative; display: inline-flex; align-items: center; height: 30px; padding: 0 12px;
-  border: 1px solid var(--border-strong); background: var(--surface); cursor: pointer;
-  font-size: 13px; margin-left: -1px; white-space: nowrap;
-}
-.pf-modes label:first-of-type { border-radius: 6px 0 0 6px; margin-left: 0; }
-.pf-modes label:last-of-type { border-radius: 0 6px 6px 0; }
-.pf-modes label.active {
-  background: var(--accent-soft); color: var(--accent); border-color: var(--accent); z-index: 1;
-  font-weight: 500;
-}
-.pf-modes input { position: absolute; opacity: 0; width: 1px; height: 1px; }
-.pf-modes label:focus-within { outline: 2px solid var(--accent); outline-offset: 2px; z-index: 2; }
-.pf-filters { padding: 10px 20px 0; margin: 0; background: var(--surface); border-bottom: 1px solid var(--border); padding-bottom: 10px; }
-.pf-canvas { min-height: 560px; }
-.pf-legend {
-  background: rgba(255, 255, 255, 0.94); border: 1px solid var(--border); border-radius: 8px;
-  box-shadow: var(--shadow); padding: 10px 12px; width: 290px; display: flex; flex-direction: column; gap: 8px;
-}
-.pf-legend h2 { font-size: 13px; }
-.pf-scale { list-style: none; margin: 0; padding: 0; display: flex; gap: 2px; }
-.pf-scale li { flex: 1; display: flex; flex-direction: column; gap: 3px; font-size: 11px; color: var(--text-2); font-variant-numeric: tabular-nums; }
-.pf-swatch { height: 12px; border-radius: 3px; border: 1px solid var(--border); }
-.pf-rule { line-height: 1.35; }
-.pf-key { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 4px 12px; color: var(--text-2); }
-.pf-key li { display: inline-flex; align-items: center; gap: 5px; }
-.pf-inline-badge { height: 18px; font-size: 11px; padding: 0 6px; vertical-align: 1px; }
-.pf-side { width: min(420px, 36vw); }
-.pf-table td { vertical-align: top; }
-.pf-table td:first-child { width: 100%; }
-.pf-badges { display: flex; flex-direction: column; gap: 3px; align-items: flex-end; }
-`;

@@ -1,3 +1,4 @@
+import './portfolio-node.css';
 import { memo } from 'react';
 import {
   BaseEdge,
@@ -243,65 +244,3 @@ function PortfolioEdgeView(props: EdgeProps<PortfolioEdge>) {
 }
 
 export const PortfolioEdgeComponent = memo(PortfolioEdgeView);
-
-/**
- * Styles of the portfolio board. Kept with its components (the app's stylesheet belongs to the
- * shell); the page renders them once in a hoisted `<style>`.
- */
-export const PORTFOLIO_NODE_CSS = `
-.pf-node {
-  width: 210px;
-  border-radius: 10px;
-  border: 1px solid var(--border-strong);
-  box-shadow: var(--shadow);
-  padding: 10px 12px 11px;
-  display: flex;
-  flex-direction: column;
-  gap: 7px;
-  cursor: pointer;
-  font-size: 12px;
-  color: var(--text);
-  transition: background-color 160ms ease;
-}
-.pf-node.pf-dark { color: #fff; border-color: rgba(0, 0, 0, 0.25); }
-.pf-node.pf-dark .pf-count-label, .pf-node.pf-dark .pf-num { color: rgba(255, 255, 255, 0.88); }
-.pf-node.pf-empty .pf-count { color: var(--text-3); }
-.pf-node.pf-dark.pf-empty .pf-count { color: rgba(255, 255, 255, 0.7); }
-.pf-node.selected { outline: 3px solid var(--accent); outline-offset: 3px; }
-.react-flow__node:focus-visible .pf-node { outline: 3px solid var(--accent); outline-offset: 3px; }
-/* Side handles level with the title row, so edges between nodes of different heights stay straight. */
-.pf-node .react-flow__handle-left, .pf-node .react-flow__handle-right { top: 21px; }
-.pf-title { display: flex; align-items: center; gap: 8px; font-weight: 600; font-size: 13px; white-space: nowrap; }
-.pf-stage { overflow: hidden; text-overflow: ellipsis; }
-.pf-num-badge {
-  width: 22px; height: 22px; border-radius: 50%; flex: none;
-  display: inline-grid; place-items: center; font-size: 12px; font-weight: 600;
-  background: var(--text); color: #fff;
-}
-.pf-node.pf-dark .pf-num-badge { background: #fff; color: var(--text); }
-.pf-count-row { display: flex; align-items: baseline; gap: 6px; }
-.pf-count { font-size: 26px; font-weight: 650; line-height: 1; font-variant-numeric: tabular-nums; }
-.pf-count-label { color: var(--text-2); }
-.pf-heat-value {
-  margin-left: auto; font-weight: 600; white-space: nowrap; padding: 1px 7px; border-radius: 10px;
-  background: rgba(255, 255, 255, 0.75); color: var(--text); border: 1px solid rgba(0, 0, 0, 0.08);
-}
-.pf-health { display: flex; flex-direction: column; gap: 4px; }
-.pf-bar { display: flex; height: 8px; border-radius: 4px; overflow: hidden; background: #e6e9ee; gap: 1px; }
-.pf-seg { display: block; min-width: 3px; }
-.pf-seg-green { background: var(--green); }
-.pf-seg-amber { background: #e0a100; }
-.pf-seg-red { background: var(--red); }
-.pf-seg-none { background: #c4cad3; }
-.pf-seg-empty { background: transparent; }
-.pf-health-nums { display: flex; gap: 10px; font-variant-numeric: tabular-nums; }
-.pf-num { display: inline-flex; align-items: center; gap: 4px; color: var(--text-2); }
-.pf-dot { width: 8px; height: 8px; border-radius: 50%; display: inline-block; }
-.pf-flags { display: flex; flex-wrap: wrap; gap: 4px; }
-.pf-flags .badge { height: 20px; padding: 0 7px; font-size: 11.5px; }
-.pf-edge-label {
-  position: absolute; pointer-events: none; padding: 1px 7px; border-radius: 10px; font-size: 11px;
-  font-weight: 500; white-space: nowrap; background: var(--surface); color: var(--violet);
-  border: 1px solid var(--violet);
-}
-`;
