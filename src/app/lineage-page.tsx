@@ -25,7 +25,6 @@ import { readChain, type ChainRow, type ChainRun } from '../engine/chain';
 import type { lineageEn } from '../i18n/lineage.en';
 import { useI18n, type I18n } from '../i18n/react';
 import { formatFigure } from '../stages/forms/fields';
-import { formatKpiValue } from '../stages/kpi-chart';
 import { usePersonName, useWorkspace } from '../workspace/workspace';
 import { reportInputOf } from './report-page';
 
@@ -48,8 +47,8 @@ const MARKERS = ['circle', 'square', 'diamond', 'triangle'] as const;
 type Marker = (typeof MARKERS)[number];
 
 const CHART_BOX: ChartBox = {
-  width: 760,
-  height: 290,
+  width: 1000,
+  height: 300,
   margin: { top: 20, right: 24, bottom: 40, left: 56 },
 };
 
@@ -174,9 +173,11 @@ function Section({ id, title, children }: { id: string; title: string; children:
   );
 }
 
-/** "104%" with its result colour, or why there is no figure. */
-function overallText(i18n: I18n, cycle: LineageCycle): string {
-  if (cycle.report.status === 'empty') return i18n.t('lineage.cycles.notEvaluated');
+/** "104%", or why there is no figure; `inline` for the middle of a sentence. */
+function overallText(i18n: I18n, cycle: LineageCycle, inline = false): string {
+  if (cycle.report.status === 'empty') {
+    return i18n.t(inline ? 'lineage.compare.notEvaluated' : 'lineage.cycles.notEvaluated');
+  }
   const rate = cycle.report.summary.overallAttainment;
   return rate === null ? i18n.t('report.none') : i18n.percent(rate);
 }
@@ -273,7 +274,9 @@ function MarkerShape({ marker, x, y, r }: { marker: Marker; x: number; y: number
 }
 
 const seriesClass = (index: number) => `lineage-c${index % SERIES_COLOURS}`;
-const markerOf = (index: number): Marker => MARKERS[index % MARKERS.length] ?? 'circle';
+// Past the eighth goal the colours repeat; the marker moves on by one, so no two look alike.
+const markerOf = (index: number): Marker =>
+  MARKERS[(index + Math.floor(index / SERIES_COLOURS)) % MARKERS.length] ?? 'circle';
 
 /** The line and marker of a series, as the legend and the table show them. */
 function Swatch({ index }: { index: number }) {
@@ -340,6 +343,24 @@ function AttainmentAcrossCycles({ lineage }: { lineage: Lineage }) {
             preserveAspectRatio="xMinYMin meet"
           >
             <g aria-hidden="true">
+              {lineage.cycles.map((cycle, i) => {
+                const x = chart.cycleX[i];
+                if (cycle.report.status !== 'empty' || x === undefined) return null;
+                return (
+                  <g key={cycle.runId} className="lineage-pending">
+                    <rect
+                      x={x - chart.columnWidth / 2 + 6}
+                      y={plot.top}
+                      width={chart.columnWidth - 12}
+                      height={plot.bottom - plot.top}
+                      rx={6}
+                    />
+                    <text x={x} y={plot.top + 18} textAnchor="middle">
+                      {t('lineage.chart.notEvaluated')}
+                    </text>
+                  </g>
+                );
+              })}
               {chart.yTicks.map((tick) => (
                 <g key={tick.value}>
                   <line
@@ -544,25 +565,37 @@ function Compare({ lineage, rows }: { lineage: Lineage; rows: ReadonlyMap<string
     const found = id === null ? -1 : lineage.cycles.findIndex((c) => c.runId === id);
     return found >= 0 ? found : fallback;
   };
-  const from = indexOf(params.get('from'), Math.max(0, count - 2));
-  const to = indexOf(params.get('to'), count - 1);
+  // The choice lives in state (changes made in quick succession queue up), mirrored into the
+  // address so a reload or a shared link shows the same comparison.
+  const [choice, setChoice] = useState(() => ({ from: params.get('from'), to: params.get('to') }));
+  type Pick = { from: number; to: number };
+  const picked = (ids: { from: string | null; to: string | null }): Pick => ({
+    from: indexOf(ids.from, Math.max(0, count - 2)),
+    to: indexOf(ids.to, count - 1),
+  });
+  const { from, to } = picked(choice);
   const diff = useMemo(
     () => (count >= 2 && from !== to ? diffCycles(lineage, from, to) : null),
     [lineage, count, from, to],
   );
+  useEffect(() => {
+    if (choice.from === null || choice.to === null) return;
+    if (params.get('from') === choice.from && params.get('to') === choice.to) return;
+    const next = new URLSearchParams(params);
+    next.set('from', choice.from);
+    next.set('to', choice.to);
+    setParams(next, { replace: true });
+  }, [choice, params, setParams]);
   if (count < 2) return <p className="muted">{t('lineage.compare.needTwo')}</p>;
 
-  const choose = (next: { from?: number; to?: number }) =>
-    setParams(
-      (previous) => {
-        const out = new URLSearchParams(previous);
-        const pick = { from, to, ...next };
-        out.set('from', lineage.cycles[pick.from]?.runId ?? '');
-        out.set('to', lineage.cycles[pick.to]?.runId ?? '');
-        return out;
-      },
-      { replace: true },
-    );
+  const choose = (next: (current: Pick) => Pick) =>
+    setChoice((current) => {
+      const pick = next(picked(current));
+      return {
+        from: lineage.cycles[pick.from]?.runId ?? null,
+        to: lineage.cycles[pick.to]?.runId ?? null,
+      };
+    });
   const option = (cycle: LineageCycle) => {
     const row = rows.get(cycle.runId);
     return t('lineage.compare.option', {
@@ -573,7 +606,13 @@ function Compare({ lineage, rows }: { lineage: Lineage; rows: ReadonlyMap<string
   const picker = (which: 'from' | 'to', value: number) => (
     <label className="lineage-picker">
       <span>{t(`lineage.compare.${which}`)}</span>
-      <select value={String(value)} onChange={(e) => choose({ [which]: Number(e.target.value) })}>
+      <select
+        value={String(value)}
+        onChange={(e) => {
+          const index = Number(e.target.value);
+          choose((current) => ({ ...current, [which]: index }));
+        }}
+      >
         {lineage.cycles.map((cycle, i) => (
           <option key={cycle.runId} value={String(i)}>
             {option(cycle)}
@@ -591,7 +630,11 @@ function Compare({ lineage, rows }: { lineage: Lineage; rows: ReadonlyMap<string
           →
         </span>
         {picker('to', to)}
-        <button type="button" className="btn btn-sm" onClick={() => choose({ from: to, to: from })}>
+        <button
+          type="button"
+          className="btn btn-sm"
+          onClick={() => choose((current) => ({ from: current.to, to: current.from }))}
+        >
           {t('lineage.compare.swap')}
         </button>
       </div>
@@ -630,7 +673,6 @@ function useFieldText(): (change: FieldChange, side: 'from' | 'to', unit?: strin
   const { t } = i18n;
   return (change, side, unit = '') => {
     const value: FieldValue = change[side];
-    const other: FieldValue = change[side === 'from' ? 'to' : 'from'];
     if (value === null) return t('lineage.compare.none');
     if (typeof value === 'object') {
       return value.length === 0 ? t('lineage.compare.none') : i18n.list(value);
@@ -645,12 +687,8 @@ function useFieldText(): (change: FieldChange, side: 'from' | 'to', unit?: strin
           return i18n.percent(value / 10_000, value % 100 === 0 ? 0 : 2);
         case 'conversionTargetPct':
           return `${i18n.number(value)}%`;
-        case 'target': {
-          // Compact money, unless both sides would then read the same.
-          const compact = formatKpiValue(i18n, { unit }, value);
-          const twin = typeof other === 'number' ? formatKpiValue(i18n, { unit }, other) : null;
-          return twin === compact ? formatFigure(i18n, value, unit) : compact;
-        }
+        case 'target':
+          return formatFigure(i18n, value, unit);
         default:
           return i18n.number(value);
       }
@@ -697,11 +735,14 @@ type FieldName = keyof typeof lineageEn.compare.field;
 function ListChanges<T>({
   diff,
   name,
+  changedName = name,
   detail,
   unit,
 }: {
   diff: ListDiff<T, string>;
   name: (item: T) => string;
+  /** The name of a changed entry, when `name` would repeat what its changes say. */
+  changedName?: (item: T) => string;
   detail?: (item: T) => string | null;
   unit?: (item: T) => string;
 }) {
@@ -727,7 +768,7 @@ function ListChanges<T>({
       ))}
       {diff.changed.map((entry, i) => (
         <Change key={`c${i}`} kind="changed">
-          <span className="lineage-change-title">{name(entry.to)}</span>
+          <span className="lineage-change-title">{changedName(entry.to)}</span>
           <FieldChanges changes={entry.changes} unit={unit?.(entry.to)} />
         </Change>
       ))}
@@ -769,7 +810,7 @@ function DiffView({ lineage, diff }: { lineage: Lineage; diff: CycleDiff }) {
   if (!a || !b) return null;
   const periods = { from: periodLabel(a.period), to: periodLabel(b.period) };
   const figure = (value: number | null, unit: string) =>
-    value === null ? t('report.none') : formatKpiValue(i18n, { unit }, value);
+    value === null ? t('report.none') : formatFigure(i18n, value, unit);
   const goalLine = (g: GoalResult) =>
     t('lineage.compare.goals.target', { target: figure(g.target, g.unit) });
 
@@ -777,8 +818,8 @@ function DiffView({ lineage, diff }: { lineage: Lineage; diff: CycleDiff }) {
     <div className="lineage-diff">
       <p className="lineage-overall">
         {t('lineage.compare.overall', {
-          from: overallText(i18n, a),
-          to: overallText(i18n, b),
+          from: overallText(i18n, a, true),
+          to: overallText(i18n, b, true),
           fromPeriod: periods.from,
           toPeriod: periods.to,
         })}
@@ -805,21 +846,23 @@ function DiffView({ lineage, diff }: { lineage: Lineage; diff: CycleDiff }) {
       <div className="lineage-diff-block">
         <h3>{t('lineage.compare.strategy.heading')}</h3>
         <Comparable plan={diff.strategy} periods={periods}>
-          {(strategy) =>
-            STRATEGY_PS.map((p) => (
-              <div key={p} className="lineage-diff-part">
-                <h4>{i18n.label('strategyP', p)}</h4>
-                <ListChanges
-                  diff={strategy[p]}
-                  name={(item) => item.title}
-                  detail={(item) => {
-                    const text = ownDetail(item.detail);
-                    return text === '' ? null : clip(text, 110);
-                  }}
-                />
-              </div>
-            ))
-          }
+          {(strategy) => (
+            <div className="lineage-diff-grid">
+              {STRATEGY_PS.map((p) => (
+                <div key={p} className="lineage-diff-part">
+                  <h4>{i18n.label('strategyP', p)}</h4>
+                  <ListChanges
+                    diff={strategy[p]}
+                    name={(item) => item.title}
+                    detail={(item) => {
+                      const text = ownDetail(item.detail);
+                      return text === '' ? null : clip(text, 110);
+                    }}
+                  />
+                </div>
+              ))}
+            </div>
+          )}
         </Comparable>
       </div>
 
@@ -841,46 +884,49 @@ function DiffView({ lineage, diff }: { lineage: Lineage; diff: CycleDiff }) {
                         change: change ?? t('report.none'),
                       })}
                 </p>
-                <div className="lineage-diff-part">
-                  <h4>{t('lineage.compare.resources.budget')}</h4>
-                  <ListChanges
-                    diff={resources.budget}
-                    name={(line) =>
-                      t('lineage.compare.resources.line', {
-                        module: line.module,
-                        amount: i18n.money(line.amountFen),
-                        share: i18n.percent(
-                          line.shareBp / 10_000,
-                          line.shareBp % 100 === 0 ? 0 : 2,
-                        ),
-                      })
-                    }
-                  />
-                </div>
-                <div className="lineage-diff-part">
-                  <h4>{t('lineage.compare.resources.owners')}</h4>
-                  <ListChanges
-                    diff={resources.owners}
-                    name={(owner) =>
-                      t('lineage.compare.resources.owner', {
-                        person: personName(owner.personId),
-                        scope: owner.scope,
-                      })
-                    }
-                    detail={(owner) =>
-                      [owner.kpi, owner.targetFen === null ? '' : i18n.money(owner.targetFen)]
-                        .filter((part) => part !== '')
-                        .join(' · ') || null
-                    }
-                  />
-                </div>
-                <div className="lineage-diff-part">
-                  <h4>{t('lineage.compare.resources.tools')}</h4>
-                  <ListChanges
-                    diff={resources.tools}
-                    name={(tool) => `${tool.name} · ${i18n.label('toolKind', tool.kind)}`}
-                    detail={(tool) => (tool.usageRule.trim() === '' ? null : tool.usageRule)}
-                  />
+                <div className="lineage-diff-grid">
+                  <div className="lineage-diff-part">
+                    <h4>{t('lineage.compare.resources.budget')}</h4>
+                    <ListChanges
+                      diff={resources.budget}
+                      changedName={(line) => line.module}
+                      name={(line) =>
+                        t('lineage.compare.resources.line', {
+                          module: line.module,
+                          amount: i18n.money(line.amountFen),
+                          share: i18n.percent(
+                            line.shareBp / 10_000,
+                            line.shareBp % 100 === 0 ? 0 : 2,
+                          ),
+                        })
+                      }
+                    />
+                  </div>
+                  <div className="lineage-diff-part">
+                    <h4>{t('lineage.compare.resources.owners')}</h4>
+                    <ListChanges
+                      diff={resources.owners}
+                      name={(owner) =>
+                        t('lineage.compare.resources.owner', {
+                          person: personName(owner.personId),
+                          scope: owner.scope,
+                        })
+                      }
+                      detail={(owner) =>
+                        [owner.kpi, owner.targetFen === null ? '' : i18n.money(owner.targetFen)]
+                          .filter((part) => part !== '')
+                          .join(' · ') || null
+                      }
+                    />
+                  </div>
+                  <div className="lineage-diff-part">
+                    <h4>{t('lineage.compare.resources.tools')}</h4>
+                    <ListChanges
+                      diff={resources.tools}
+                      name={(tool) => `${tool.name} · ${i18n.label('toolKind', tool.kind)}`}
+                      detail={(tool) => (tool.usageRule.trim() === '' ? null : tool.usageRule)}
+                    />
+                  </div>
                 </div>
               </>
             );

@@ -306,12 +306,17 @@ interface FieldSpec<T, F extends string> {
   compare?(item: T, side: Side): string;
 }
 
-function sideOf(cycle: LineageCycle): Side {
+/**
+ * One cycle's side of a comparison. Goals are named by their track's newest title, so a link to
+ * the same goal reads the same in both cycles even where the goal was retitled.
+ */
+function sideOf(cycle: LineageCycle, trackTitles: ReadonlyMap<string, string>): Side {
   const titles = new Map(cycle.report.goals.map((g) => [g.goalId, g.title]));
+  const goalKey = (id: string) => cycle.goalKeys.get(id) ?? `?${id}`;
   return {
     period: cycle.period,
-    goalKey: (id) => cycle.goalKeys.get(id) ?? `?${id}`,
-    goalTitle: (id) => titles.get(id) ?? id,
+    goalKey,
+    goalTitle: (id) => trackTitles.get(goalKey(id)) ?? titles.get(id) ?? id,
   };
 }
 
@@ -459,6 +464,24 @@ const TOOL_FIELDS: readonly FieldSpec<ResourceTool, ToolField>[] = [
   { field: 'usageRule', value: (t) => t.usageRule },
 ];
 
+/** Text with its figures blanked: "sales of ¥13.3M" and "sales of ¥13.68M" read the same. */
+const withoutFigures = (text: string) => text.replace(/\d[\d.,]*/g, '#');
+
+/**
+ * A goal retitled only in its figures while its target changed just restates the target (the
+ * lead wrote the new figure into the title): the target change says it all.
+ */
+function withoutRestatedTitle(
+  changes: FieldChange<GoalField>[],
+  from: GoalResult,
+  to: GoalResult,
+): FieldChange<GoalField>[] {
+  const restated =
+    changes.some((c) => c.field === 'target') &&
+    withoutFigures(from.title) === withoutFigures(to.title);
+  return restated ? changes.filter((c) => c.field !== 'title') : changes;
+}
+
 function planDiff<T, D>(from: T | null, to: T | null, diff: (from: T, to: T) => D): PlanDiff<D> {
   if (from !== null && to !== null) return { available: true, diff: diff(from, to) };
   const missingIn: ('from' | 'to')[] = [];
@@ -494,7 +517,8 @@ export function diffCycles(lineage: Lineage, from: number, to: number): CycleDif
   if (!a || !b) {
     throw new RangeError(`no cycle ${a ? to : from} in a lineage of ${lineage.cycles.length}`);
   }
-  const sides = { from: sideOf(a), to: sideOf(b) };
+  const trackTitles = new Map(lineage.tracks.map((t) => [t.key, t.title]));
+  const sides = { from: sideOf(a, trackTitles), to: sideOf(b, trackTitles) };
 
   const goals = planDiff(a.goalsApproved ? a : null, b.goalsApproved ? b : null, () => {
     const keyOf = (cycle: LineageCycle, goal: GoalResult) =>
@@ -507,7 +531,7 @@ export function diffCycles(lineage: Lineage, from: number, to: number): CycleDif
       changed: b.report.goals.flatMap((goal) => {
         const was = before.get(keyOf(b, goal));
         if (!was) return [];
-        const changes = changesOf(was, goal, GOAL_FIELDS, sides);
+        const changes = withoutRestatedTitle(changesOf(was, goal, GOAL_FIELDS, sides), was, goal);
         return changes.length === 0 ? [] : [{ from: was, to: goal, changes }];
       }),
     };
@@ -567,8 +591,9 @@ export interface LineageSeries {
 
 export interface LineageChartGeometry {
   plot: { left: number; right: number; top: number; bottom: number };
-  /** The middle of each cycle's column, oldest first. */
+  /** The middle of each cycle's column, oldest first, and the columns' width. */
   cycleX: number[];
+  columnWidth: number;
   yTicks: { value: number; y: number }[];
   /** Where 100% (the target) sits. */
   targetY: number;
@@ -635,5 +660,5 @@ export function lineageChart(lineage: Lineage, box: ChartBox, maxRate = 2): Line
     });
     return { key: track.key, points, segments: segments.filter((s) => s.length > 1) };
   });
-  return { plot, cycleX, yTicks, targetY: yAt(1), series };
+  return { plot, cycleX, columnWidth: column, yTicks, targetY: yAt(1), series };
 }

@@ -53,6 +53,7 @@ export const lineageEn = {
     needTwo: 'Comparing needs two cycles. Start the next cycle to compare it with this one.',
     overall: 'Overall attainment: {from} in {fromPeriod}, {to} in {toPeriod}.',
     noChanges: 'No changes.',
+    notEvaluated: 'not evaluated yet',
     notComparable: 'Not approved yet in {periods}: nothing to compare.',
     kind: {
       added: 'Added',
@@ -61,7 +62,7 @@ export const lineageEn = {
     },
     goals: {
       heading: 'Goals',
-      target: 'target {target}',
+      target: 'Target {target}',
       reached: '{period} reached {rate}',
     },
     strategy: {

@@ -54,6 +54,7 @@ export const lineageZhCN: Messages<typeof lineageEn> = {
     needTwo: '对比需要两个周期。开启下一周期后即可与本周期对比。',
     overall: '整体达成率：{fromPeriod} 为 {from}，{toPeriod} 为 {to}。',
     noChanges: '无变化。',
+    notEvaluated: '尚未评估',
     notComparable: '{periods}尚未审批，无法对比。',
     kind: {
       added: '新增',

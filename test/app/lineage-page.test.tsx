@@ -117,7 +117,9 @@ describe('LineagePage', () => {
     expect((within(compare).getByLabelText('From cycle') as HTMLSelectElement).value).toBe('1');
     expect((within(compare).getByLabelText('To cycle') as HTMLSelectElement).value).toBe('2');
     expect(
-      within(compare).getByText(/^Overall attainment: 96% in 2026-Q3, Not evaluated yet/),
+      within(compare).getByText(
+        'Overall attainment: 96% in 2026-Q3, not evaluated yet in 2026-Q4.',
+      ),
     ).toBeTruthy();
     const item = (text: string) => within(compare).getByText(text).closest('li')!;
     expect(item('East China: product A sales +27%').textContent).toMatch(/^Removed/);

@@ -346,6 +346,39 @@ describe('diffCycles', () => {
     expect(contracts?.from.attainment).toBeCloseTo(1.2);
   });
 
+  it('does not repeat a target change as a title that only restates the figure', () => {
+    const c = chain((q4) =>
+      editGoal(q4, 'g-north', { target: 62_400_000, title: 'North China sales of ¥0.62M' }),
+    );
+    const third = editGoal(c.third, 'g-north', {
+      target: 70_000_000,
+      title: 'North China sales of ¥0.7M',
+    });
+    const lineage = buildLineage([
+      runOf('q3', Q3, c.first),
+      runOf('q4', Q4, c.second),
+      runOf('q1', Q1, third),
+    ]);
+
+    const diff = diffCycles(lineage, 1, 2);
+
+    if (!diff.goals.available) throw new Error('goals should compare');
+    const north = diff.goals.diff.changed.find((e) => e.to.goalId === 'g-north');
+    expect(north?.changes).toEqual([{ field: 'target', from: 62_400_000, to: 70_000_000 }]);
+    // Reworded, not just refigured: the title change is news.
+    const sales = diffCycles(
+      lineageOf(chain((q4) => editGoal(q4, 'g-north', { title: 'North: hold' }))),
+      0,
+      1,
+    );
+    if (!sales.goals.available) throw new Error('goals should compare');
+    expect(
+      sales.goals.diff.changed
+        .find((e) => e.to.goalId === 'g-north')
+        ?.changes.map((ch) => ch.field),
+    ).toContain('title');
+  });
+
   it('lists 4P items added, removed and changed field by field, in the later cycle’s order', () => {
     const c = chain((q4) => ({
       ...q4,
@@ -412,6 +445,26 @@ describe('diffCycles', () => {
     expect(change?.field).toBe('goals');
     expect(change?.to).toEqual([c.second.goals.goals.find((g) => g.id === 'g-sales')!.title]);
     expect(change?.from).toHaveLength(2);
+  });
+
+  it('names a linked goal by its newest title in both cycles, so a retitled goal reads the same', () => {
+    const c = chain((q4) => {
+      const retitled = editGoal(q4, 'g-sales', { title: 'Sales of ¥16.5M' });
+      return {
+        ...retitled,
+        strategy: {
+          ...retitled.strategy,
+          product: retitled.strategy.product.map((p) => ({ ...p, goalIds: ['g-sales'] })),
+        },
+      };
+    });
+
+    const diff = diffCycles(lineageOf(c), 0, 1);
+
+    if (!diff.strategy.available) throw new Error('strategy should compare');
+    const [change] = diff.strategy.diff.product.changed[0]?.changes ?? [];
+    expect(change?.from).toContain('Sales of ¥16.5M');
+    expect(change?.to).toEqual(['Sales of ¥16.5M']);
   });
 
   it('reports the total budget and budget lines, owners and tools that changed', () => {
