@@ -55,13 +55,13 @@ describe('the portfolio board', () => {
       await page.getByRole('heading', { name: 'Portfolio', level: 1 }).waitFor();
       await expect.poll(() => stageNodes(page).count()).toBe(7);
       const stats = page.getByLabel(/^Runs by status on /);
-      // The demo's 3 runs and the 60 sample runs, in every status.
+      // The demo's 6 runs and the 60 sample runs, in every status.
       const all =
         (await stat(stats, 'Active')) +
         (await stat(stats, 'On hold')) +
         (await stat(stats, 'Completed')) +
         (await stat(stats, 'Cancelled'));
-      expect(all).toBe(63);
+      expect(all).toBe(66);
 
       // Under way (the default): every active or held run stands at exactly one stage.
       await expect
@@ -73,7 +73,7 @@ describe('the portfolio board', () => {
       const active = await stat(stats, 'Active');
       expect(active).toBeGreaterThan(0);
       await expect.poll(async () => total(await stageCounts(page))).toBe(active);
-      await page.getByText(`${active} of 63 runs on the board`).waitFor();
+      await page.getByText(`${active} of 66 runs on the board`).waitFor();
 
       // Heatmap: days in stage, read from the event logs.
       await page.getByRole('radio', { name: 'Days in stage' }).click();
@@ -104,7 +104,7 @@ describe('the portfolio board', () => {
       await runs.first().click();
       await page.getByRole('heading', { name: title, level: 1 }).waitFor();
       await page.getByRole('button', { name: /^Stage 1, Research:/ }).waitFor();
-      expect(page.url()).toMatch(/\/runs\/(sample-\d{4}|demo-[a-z]+)$/);
+      expect(page.url()).toMatch(/\/runs\/(sample-\d{4}|demo-[a-z]+(-\d)?)$/);
 
       // Back to the portfolio: the filters, the mode and the chosen stage are in the URL.
       await page.goBack();
@@ -121,7 +121,7 @@ describe('the portfolio board', () => {
         .waitFor();
       await panel.getByRole('link', { name: 'Open the portfolio' }).click();
       await page.getByLabel('Status', { exact: true }).selectOption({ label: 'All statuses' });
-      await expect.poll(async () => total(await stageCounts(page))).toBe(13);
+      await expect.poll(async () => total(await stageCounts(page))).toBe(16);
     });
   });
 
@@ -129,10 +129,11 @@ describe('the portfolio board', () => {
     const { page } = await openApp(browser, { locale: 'zh-CN', path: '/portfolio' });
     await withScreenshot(page, 'portfolio-zh', async () => {
       await page.getByRole('heading', { name: '组合看板', level: 1 }).waitFor();
-      // The demo: the launch waits at the strategy gate, the regional run operates with a red KPI.
+      // The demo: the launch waits at the strategy gate, the regional run operates with a red KPI,
+      // the newest quarterly adjustment with an amber one.
       await page.getByRole('button', { name: /^第 3 阶段，策略制定：1 项策略执行/ }).waitFor();
       await page
-        .getByRole('button', { name: /^第 6 阶段，过程监控：1 项策略执行，1 项红灯/ })
+        .getByRole('button', { name: /^第 6 阶段，过程监控：2 项策略执行，1 项黄灯，1 项红灯/ })
         .waitFor();
       await page.getByRole('radio', { name: '阶段停留天数' }).click();
       await page.getByRole('heading', { name: '各阶段平均停留天数' }).waitFor();

@@ -59,7 +59,7 @@ describe('moving a workspace between browsers', () => {
       const page = first.page;
       await page.getByRole('link', { name: 'Product A launch in East China' }).waitFor();
       before = await runsList(page);
-      expect(before).toHaveLength(3);
+      expect(before).toHaveLength(6);
       await openSettings(page);
       const [download] = await Promise.all([
         page.waitForEvent('download'),
@@ -81,7 +81,7 @@ describe('moving a workspace between browsers', () => {
     await first.context.close();
     const file = JSON.parse(exported) as WorkspaceFile;
     expect(file.format).toBe('strategy-board.workspace');
-    expect(file.runs).toHaveLength(3);
+    expect(file.runs).toHaveLength(6);
 
     // 2. A new profile: start empty, import the file, see the same runs.
     const second = await openApp(browser);
@@ -96,11 +96,11 @@ describe('moving a workspace between browsers', () => {
       await importFile(page, 'strategy-board-2026-11-27.json', exported);
       const review = page.getByRole('group', { name: 'Review the import' });
       await review.waitFor();
-      await review.getByText(/runs: 3; people: 8 \(8 new/).waitFor();
-      await review.getByRole('button', { name: 'Import 3 runs' }).click();
+      await review.getByText(/runs: 6; people: 8 \(8 new/).waitFor();
+      await review.getByRole('button', { name: 'Import 6 runs' }).click();
       await expectToast(
         page,
-        'Import finished — runs imported: 3 (as copies: 0), skipped: 0; people added: 8.',
+        'Import finished — runs imported: 6 (as copies: 0), skipped: 0; people added: 8.',
       );
       expect(await runsList(page)).toEqual(before);
 
@@ -114,7 +114,7 @@ describe('moving a workspace between browsers', () => {
       await openSettings(page);
       await importFile(page, 'again.json', exported);
       await review.waitFor();
-      expect(await review.getByText('Already here', { exact: true }).count()).toBe(3);
+      expect(await review.getByText('Already here', { exact: true }).count()).toBe(6);
       await expect
         .poll(() => review.getByRole('button', { name: 'Import 0 runs' }).isDisabled())
         .toBe(true);
@@ -123,9 +123,9 @@ describe('moving a workspace between browsers', () => {
         .getByRole('radio', { name: 'Import as copy' })
         .check();
       await review.getByRole('button', { name: 'Import 1 run' }).click();
-      await expectToast(page, /runs imported: 1 \(as copies: 1\), skipped: 2/);
+      await expectToast(page, /runs imported: 1 \(as copies: 1\), skipped: 5/);
       const withCopy = await runsList(page);
-      expect(withCopy).toHaveLength(4);
+      expect(withCopy).toHaveLength(7);
       expect(withCopy.filter(([title]) => title === 'South China regional expansion')).toHaveLength(
         2,
       );
