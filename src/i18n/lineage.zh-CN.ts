@@ -52,7 +52,7 @@ export const lineageZhCN: Messages<typeof lineageEn> = {
     swap: '互换',
     same: '请选择两个不同的周期，查看其间的变化。',
     needTwo: '对比需要两个周期。开启下一周期后即可与本周期对比。',
-    overall: '整体达成率：{fromPeriod} 为 {from}，{toPeriod} 为 {to}。',
+    overall: '整体达成率：{fromPeriod} {from}，{toPeriod} {to}。',
     noChanges: '无变化。',
     notEvaluated: '尚未评估',
     notComparable: '{periods}尚未审批，无法对比。',
@@ -64,7 +64,7 @@ export const lineageZhCN: Messages<typeof lineageEn> = {
     goals: {
       heading: '目标',
       target: '目标值 {target}',
-      reached: '{period}达成 {rate}',
+      reached: '{period} 达成 {rate}',
     },
     strategy: {
       heading: '策略（4P）',
