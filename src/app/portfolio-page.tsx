@@ -1,16 +1,8 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useLiveQuery } from 'dexie-react-hooks';
 import Dexie from 'dexie';
-import {
-  Background,
-  Controls,
-  MarkerType,
-  Panel,
-  ReactFlow,
-  ReactFlowProvider,
-  type NodeMouseHandler,
-} from '@xyflow/react';
+import { Panel, ReactFlowProvider } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import './portfolio-page.css';
 import {
@@ -40,6 +32,7 @@ import {
   portfolioNodeLabel,
   portfolioNodeSize,
 } from '../board/portfolio-node';
+import { StageBoard } from '../board/stage-board';
 import { SCENARIO_IDS, type ScenarioId } from '../domain/scenario-ids';
 import { isStageId, stageNumber, type StageId } from '../domain/stages';
 import { periodLabel, type IsoDate } from '../domain/time';
@@ -437,84 +430,34 @@ function PortfolioBoard({ graph, loading, totals, shownRuns, onSelect }: BoardPr
   const nodes: PortfolioNode[] = useMemo(
     () =>
       graph.nodes.map((node) => {
+        // Sizes known up front: React Flow shows a node only once it knows its size.
         const size = portfolioNodeSize(node.data);
         return {
           ...node,
           initialWidth: size.width,
           initialHeight: size.height,
           ariaLabel: portfolioNodeLabel(i18n, node.data),
-          ariaRole: 'button' as const,
-          draggable: false,
-          connectable: false,
         };
       }),
     [graph.nodes, i18n],
   );
-  const edges = useMemo(
-    () =>
-      graph.edges.map((edge) => ({
-        ...edge,
-        focusable: false,
-        markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 },
-      })),
-    [graph.edges],
-  );
-  const onNodeClick: NodeMouseHandler<PortfolioNode> = useCallback(
-    (_, node) => onSelect(node.data.stage),
-    [onSelect],
-  );
-  // Enter or Space on a focused stage lists its runs, as a click does.
-  const onKeyDown = useCallback(
-    (event: KeyboardEvent<HTMLDivElement>) => {
-      if (event.key !== 'Enter' && event.key !== ' ') return;
-      const id = (event.target as HTMLElement)
-        .closest('.react-flow__node')
-        ?.getAttribute('data-id');
-      if (id && isStageId(id)) {
-        event.preventDefault();
-        onSelect(id);
-      }
-    },
-    [onSelect],
-  );
   return (
-    <div
+    <StageBoard
+      nodes={nodes}
+      edges={graph.edges}
+      nodeTypes={nodeTypes}
+      edgeTypes={edgeTypes}
+      onStage={onSelect}
+      label={i18n.t('portfolio.board')}
+      busy={loading}
       className="board-canvas pf-canvas"
-      onKeyDown={onKeyDown}
-      role="region"
-      aria-label={i18n.t('portfolio.board')}
-      aria-busy={loading}
+      padding={0.1}
+      controlsPosition="bottom-right"
     >
-      <ReactFlow
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
-        onNodeClick={onNodeClick}
-        nodesDraggable={false}
-        nodesConnectable={false}
-        elementsSelectable
-        nodesFocusable
-        edgesFocusable={false}
-        fitView
-        fitViewOptions={{ padding: 0.1 }}
-        minZoom={0.3}
-        maxZoom={1.6}
-        proOptions={{ hideAttribution: true }}
-        ariaLabelConfig={{
-          'controls.ariaLabel': i18n.t('ui.board.controls'),
-          'controls.zoomIn.ariaLabel': i18n.t('ui.board.zoomIn'),
-          'controls.zoomOut.ariaLabel': i18n.t('ui.board.zoomOut'),
-          'controls.fitView.ariaLabel': i18n.t('ui.board.fitView'),
-        }}
-      >
-        <Background gap={20} color="#e3e6eb" />
-        <Controls showInteractive={false} position="bottom-right" />
-        <Panel position="bottom-left">
-          <Legend scale={graph.scale} loading={loading} totals={totals} shownRuns={shownRuns} />
-        </Panel>
-      </ReactFlow>
-    </div>
+      <Panel position="bottom-left">
+        <Legend scale={graph.scale} loading={loading} totals={totals} shownRuns={shownRuns} />
+      </Panel>
+    </StageBoard>
   );
 }
 

@@ -1,20 +1,12 @@
-import { useCallback, useMemo, useReducer, useRef, type KeyboardEvent } from 'react';
-import {
-  Background,
-  Controls,
-  MarkerType,
-  ReactFlow,
-  ReactFlowProvider,
-  type NodeChange,
-  type NodeMouseHandler,
-} from '@xyflow/react';
-import '@xyflow/react/dist/style.css';
+import { useCallback, useMemo, useReducer, useRef } from 'react';
+import { ReactFlowProvider, type NodeChange } from '@xyflow/react';
 import type { RunContext } from '../../machines/run-context';
-import { isStageId, type StageId } from '../domain/stages';
+import type { StageId } from '../domain/stages';
 import { useI18n } from '../i18n/react';
 import { runToEdges, runToNodes, type BoardOptions, type StageNode } from './graph';
 import { StageNodeComponent, stageNodeLabel } from './stage-node';
 import { LoopEdgeComponent } from './loop-edge';
+import { StageBoard } from './stage-board';
 
 // Module scope: React Flow re-creates every node when these objects change identity.
 const nodeTypes = { stage: StageNodeComponent };
@@ -51,77 +43,22 @@ function Board({ context, selected, draftProblems, today, onOpenStage }: RunBoar
         ...node,
         measured: measured.current.get(node.id),
         ariaLabel: stageNodeLabel(i18n, node.data),
-        ariaRole: 'button' as const,
-        draggable: false,
-        connectable: false,
       })),
     // `sizes` counts the measurements that changed the map above.
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [context, selected, draftProblems, today, i18n, sizes],
   );
-  const edges = useMemo(
-    () =>
-      runToEdges(context).map((edge) => ({
-        ...edge,
-        focusable: false,
-        markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 },
-      })),
-    [context],
-  );
-  const onNodeClick: NodeMouseHandler<StageNode> = useCallback(
-    (_, node) => onOpenStage(node.data.stage),
-    [onOpenStage],
-  );
-  // Enter or Space on a focused stage opens it, as a click would.
-  const onKeyDown = useCallback(
-    (event: KeyboardEvent<HTMLDivElement>) => {
-      if (event.key !== 'Enter' && event.key !== ' ') return;
-      const id = (event.target as HTMLElement)
-        .closest('.react-flow__node')
-        ?.getAttribute('data-id');
-      if (id && isStageId(id)) {
-        event.preventDefault();
-        onOpenStage(id);
-      }
-    },
-    [onOpenStage],
-  );
-
+  const edges = useMemo(() => runToEdges(context), [context]);
   return (
-    <div
-      className="board-canvas"
-      onKeyDown={onKeyDown}
-      role="region"
-      aria-label={i18n.t('ui.board.region')}
-    >
-      <ReactFlow
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
-        onNodeClick={onNodeClick}
-        onNodesChange={onNodesChange}
-        nodesDraggable={false}
-        nodesConnectable={false}
-        elementsSelectable
-        nodesFocusable
-        edgesFocusable={false}
-        fitView
-        fitViewOptions={{ padding: 0.12 }}
-        minZoom={0.3}
-        maxZoom={1.6}
-        proOptions={{ hideAttribution: true }}
-        ariaLabelConfig={{
-          'controls.ariaLabel': i18n.t('ui.board.controls'),
-          'controls.zoomIn.ariaLabel': i18n.t('ui.board.zoomIn'),
-          'controls.zoomOut.ariaLabel': i18n.t('ui.board.zoomOut'),
-          'controls.fitView.ariaLabel': i18n.t('ui.board.fitView'),
-        }}
-      >
-        <Background gap={20} color="#e3e6eb" />
-        <Controls showInteractive={false} />
-      </ReactFlow>
-    </div>
+    <StageBoard
+      nodes={nodes}
+      edges={edges}
+      nodeTypes={nodeTypes}
+      edgeTypes={edgeTypes}
+      onStage={onOpenStage}
+      onNodesChange={onNodesChange}
+      label={i18n.t('ui.board.region')}
+    />
   );
 }
 
