@@ -82,16 +82,24 @@ export function seedNextCycle(outcome: CycleOutcome, next: Period): Partial<Stag
       })),
     };
   }
-  if (approved.monitoring && drafts.goals) {
-    const targets = new Map(drafts.goals.goals.map((g) => [g.id, g.target]));
+  if (approved.monitoring && drafts.goals && approved.goals) {
+    const before = new Map(approved.goals.goals.map((g) => [g.id, g]));
+    const after = new Map(drafts.goals.goals.map((g) => [g.id, g]));
     drafts.monitoring = {
-      kpis: approved.monitoring.kpis.map((k) => ({
-        ...k,
-        target:
-          k.goalId !== null && targets.has(k.goalId)
-            ? (targets.get(k.goalId) ?? k.target)
-            : k.target,
-      })),
+      kpis: approved.monitoring.kpis.map((k) => {
+        // A KPI follows its goal's new target only when it measures the goal's own figure (same
+        // unit, direction and target). A conversion rate or stock days linked to a sales goal
+        // keeps its own target: a goal's yuan are no KPI's percent.
+        const old = k.goalId !== null ? before.get(k.goalId) : undefined;
+        const proposed = k.goalId !== null ? after.get(k.goalId) : undefined;
+        const tracksGoal =
+          old !== undefined &&
+          proposed !== undefined &&
+          old.unit === k.unit &&
+          old.direction === k.direction &&
+          old.target === k.target;
+        return { ...k, target: tracksGoal ? proposed.target : k.target };
+      }),
     };
   }
   return drafts;

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import type { Goal, Kpi, StageContentMap } from '../../src/domain/content';
+import { seedNextCycle } from '../../src/domain/next-cycle';
+import { demoContent } from '../../src/domain/scenarios';
+import { quarterPeriod } from '../../src/domain/time';
+
+const Q3 = quarterPeriod(2026, 3);
+const Q4 = quarterPeriod(2026, 4);
+
+/** A completed quarter whose sales goal (¥1.5M) came in at ¥1.8M, with three KPIs linked to it. */
+function completedQuarter(): StageContentMap {
+  const content = demoContent('deepenMarket', 'en', Q3);
+  const sales: Goal = {
+    ...content.goals.goals[0]!,
+    id: 'g-sales',
+    unit: 'CNY',
+    direction: 'higher',
+    target: 150_000_000,
+    parentId: null,
+  };
+  const kpi = (id: string, fields: Partial<Kpi>): Kpi => ({
+    ...content.monitoring.kpis[0]!,
+    id,
+    goalId: 'g-sales',
+    ...fields,
+  });
+  return {
+    ...content,
+    goals: { goals: [sales] },
+    monitoring: {
+      kpis: [
+        kpi('k-sales', { unit: 'CNY', direction: 'higher', target: 150_000_000 }),
+        kpi('k-conversion', { unit: '%', direction: 'higher', target: 15 }),
+        kpi('k-stock-days', { unit: 'days', direction: 'lower', target: 45 }),
+      ],
+    },
+    evaluation: {
+      ...content.evaluation,
+      results: [{ goalId: 'g-sales', actual: 180_000_000, note: '' }],
+    },
+  };
+}
+
+describe('seeding the next cycle', () => {
+  it('proposes a beaten goal at what was achieved, with the achievement as its baseline', () => {
+    const drafts = seedNextCycle({ period: Q3, approved: completedQuarter() }, Q4);
+    expect(drafts.goals?.goals[0]).toMatchObject({ target: 180_000_000, baseline: 180_000_000 });
+  });
+
+  it("moves the KPI that tracks the goal's own figure to the goal's new target", () => {
+    const drafts = seedNextCycle({ period: Q3, approved: completedQuarter() }, Q4);
+    expect(drafts.monitoring?.kpis.find((k) => k.id === 'k-sales')?.target).toBe(180_000_000);
+  });
+
+  it("leaves KPIs in other units or directions on their own targets, never the goal's yuan", () => {
+    const drafts = seedNextCycle({ period: Q3, approved: completedQuarter() }, Q4);
+    const kpis = new Map(drafts.monitoring?.kpis.map((k) => [k.id, k.target]));
+    expect(kpis.get('k-conversion')).toBe(15);
+    expect(kpis.get('k-stock-days')).toBe(45);
+  });
+
+  it("leaves a KPI in the goal's unit but with its own target (a share of it) as it was", () => {
+    const approved = completedQuarter();
+    approved.monitoring.kpis[0] = { ...approved.monitoring.kpis[0]!, target: 50_000_000 };
+    const drafts = seedNextCycle({ period: Q3, approved }, Q4);
+    expect(drafts.monitoring?.kpis[0]?.target).toBe(50_000_000);
+  });
+});
