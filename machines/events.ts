@@ -3,7 +3,7 @@ import { DecisionSchema } from '../src/domain/gate';
 import { IdSchema, RoleSchema } from '../src/domain/people';
 import { IsoDateSchema, IsoDateTimeSchema } from '../src/domain/time';
 import { STAGE_IDS, REPLAN_TARGETS } from '../src/domain/stages';
-import { DATA_SOURCES, TASK_STATUSES } from '../src/domain/content';
+import { DATA_SOURCES, MeetingNoteSchema, TASK_STATUSES } from '../src/domain/content';
 
 /**
  * Every event a run accepts. Each one says who acts (`by`, with the roles they held at that
@@ -59,6 +59,24 @@ export const TaskProgressEventSchema = z.strictObject({
   ...actor,
   taskId: IdSchema,
   status: z.enum(TASK_STATUSES),
+});
+
+/**
+ * Notes of one sync meeting held while the plan runs (the Friday strategy meeting). The approved
+ * execution plan stays as approved; these notes are the operating record beside it.
+ */
+export const MeetingNoteEventSchema = z.strictObject({
+  type: z.literal('meeting.note'),
+  ...actor,
+  meetingId: IdSchema,
+  date: MeetingNoteSchema.shape.date,
+  /** Checked against MeetingNoteSchema by the run rules, so an empty note gets its own refusal. */
+  decisions: z.string().trim().max(2000),
+  /** Who took part, by person id; may be empty. */
+  attendeeIds: z
+    .array(IdSchema)
+    .max(50)
+    .refine((ids) => new Set(ids).size === ids.length, { message: 'each attendee is listed once' }),
 });
 
 export const CheckInEventSchema = z.strictObject({
@@ -118,6 +136,7 @@ export const RunEventSchema = z.discriminatedUnion('type', [
   ResumeEventSchema,
   FollowUpCloseEventSchema,
   TaskProgressEventSchema,
+  MeetingNoteEventSchema,
   CheckInEventSchema,
   RiskRaiseEventSchema,
   RiskUpdateEventSchema,

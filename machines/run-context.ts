@@ -6,6 +6,7 @@ import type { StageContentMap, TaskStatus } from '../src/domain/content';
 import type { Health } from '../src/domain/kpi';
 import { type Period, PeriodSchema, IsoDateTimeSchema } from '../src/domain/time';
 import { STAGE_IDS, type StageId } from '../src/domain/stages';
+import { GATE_RULES_VERSION } from '../src/domain/readiness';
 import { ScenarioIdSchema, type ScenarioId } from '../src/domain/scenario-ids';
 import type { RiskSeverity, RiskStatus } from './events';
 
@@ -62,6 +63,20 @@ export interface CheckIn {
   health: Health;
 }
 
+/**
+ * Notes of a sync meeting recorded while the run operates. Kept beside the approved execution
+ * plan, never in it: what the gate approved stays exactly as approved.
+ */
+export interface MeetingNote {
+  id: string;
+  meetingId: string;
+  date: string;
+  decisions: string;
+  attendeeIds: string[];
+  by: string;
+  at: string;
+}
+
 export interface Risk {
   id: string;
   description: string;
@@ -106,12 +121,19 @@ export interface RunContext {
   followUps: FollowUp[];
   taskProgress: Record<string, { status: TaskStatus; by: string; at: string }>;
   checkIns: CheckIn[];
+  /** Meeting notes recorded while operating, in the order they were recorded. */
+  meetingNotes: MeetingNote[];
   risks: Risk[];
   /** Recycles and replans, in order: the back edges of the board. */
   transitions: Transition[];
   hold: { stage: StageId; by: string; at: string; reason: string } | null;
   executionClosed: { by: string; at: string; acceptance: string } | null;
   outcome: RunOutcome | null;
+  /**
+   * The gate rules this run is checked by (GATE_RULES_VERSION when it was created). A log replays
+   * only under the rules its events were accepted by, so a run keeps its rules for life.
+   */
+  rulesVersion: number;
   updatedAt: string;
 }
 
@@ -130,6 +152,8 @@ export const RunInputSchema = z.strictObject({
       typeof GatePolicySchema
     >,
   ),
+  /** Absent in runs created before gate rules were versioned: those keep version 1. */
+  rulesVersion: z.number().int().min(1).max(GATE_RULES_VERSION).optional(),
 });
 export type RunInput = z.infer<typeof RunInputSchema>;
 
@@ -168,11 +192,13 @@ export function initialContext(input: RunInput): RunContext {
     followUps: [],
     taskProgress: {},
     checkIns: [],
+    meetingNotes: [],
     risks: [],
     transitions: [],
     hold: null,
     executionClosed: null,
     outcome: null,
+    rulesVersion: input.rulesVersion ?? 1,
     updatedAt: input.createdAt,
   };
 }

@@ -7,8 +7,10 @@ import * as rules from './run-rules';
 /**
  * Bumped whenever the shape of persisted snapshots changes; the engine migrates older snapshots
  * through its migration registry before restoring them.
+ * 2: meeting notes recorded while operating (`meetingNotes`), and the run's gate rules version
+ *    (`rulesVersion`) in the context.
  */
-export const MACHINE_VERSION = 1;
+export const MACHINE_VERSION = 2;
 
 type Outcome = rules.DecisionOutcome;
 
@@ -69,6 +71,9 @@ export const runMachine = setup({
     progressTask: assign(({ context, event }) =>
       rules.applyTaskProgress(context, event as EventOf<'task.progress'>),
     ),
+    noteMeeting: assign(({ context, event }) =>
+      rules.applyMeetingNote(context, event as EventOf<'meeting.note'>),
+    ),
     checkIn: assign(({ context, event }) =>
       rules.applyCheckIn(context, event as EventOf<'kpi.checkIn'>),
     ),
@@ -125,6 +130,7 @@ export const runMachine = setup({
       states: {
         execution: operatingStage('execution', {
           'task.progress': { guard: 'accepted', actions: 'progressTask' },
+          'meeting.note': { guard: 'accepted', actions: 'noteMeeting' },
         }),
         monitoring: operatingStage('monitoring', {
           'kpi.checkIn': { guard: 'accepted', actions: 'checkIn' },
@@ -202,11 +208,11 @@ function gatedStage(stage: StageId, onPass: string) {
 
 /**
  * Execution or monitoring: gated like any stage, then `approved`, where it stays live (`live`
- * events: task progress, check-ins) while the run operates.
+ * events: task progress and meeting notes, check-ins) while the run operates.
  */
 function operatingStage(
   stage: 'execution' | 'monitoring',
-  live: { 'task.progress': object } | { 'kpi.checkIn': object },
+  live: { 'task.progress': object; 'meeting.note': object } | { 'kpi.checkIn': object },
 ) {
   const gated = gatedStage(stage, 'approved');
   return {

@@ -8,6 +8,8 @@ import {
 import type { Role } from '../src/domain/people';
 import { gateReadiness, type GateContext } from '../src/domain/readiness';
 import { assessCheckIn } from '../src/domain/kpi';
+import { measuredActuals } from '../src/domain/results';
+import { dateOf, isWithin } from '../src/domain/time';
 import {
   STAGE_IDS,
   type StageId,
@@ -15,7 +17,11 @@ import {
   stageStep,
   PLANNING_STAGES,
 } from '../src/domain/stages';
-import { type StageContentMap, STAGE_CONTENT_SCHEMAS } from '../src/domain/content';
+import {
+  type StageContentMap,
+  MeetingNoteSchema,
+  STAGE_CONTENT_SCHEMAS,
+} from '../src/domain/content';
 import type { EventOf, RunEvent, DecideEvent, SubmitEvent } from './events';
 import { type RunContext, type StageRecord, type CastVote, approvedContent } from './run-context';
 
@@ -50,17 +56,24 @@ function refuse(
   };
 }
 
-/** The context a stage's gate is checked in: period, approved goals and strategy. */
+/**
+ * The context a stage's gate is checked in: period, approved goals and strategy, the run's rules,
+ * and for the evaluation each goal's actual as its KPI measured it.
+ */
 export function gateContextFor(
   context: RunContext,
   stage: StageId,
   personIds: readonly string[] | null = null,
 ): GateContext {
+  const goals = stage === 'goals' ? [] : (approvedContent(context, 'goals')?.goals ?? []);
+  const kpis = approvedContent(context, 'monitoring')?.kpis ?? [];
   return {
     period: context.period,
-    goals: stage === 'goals' ? [] : (approvedContent(context, 'goals')?.goals ?? []),
+    goals,
     strategy: approvedContent(context, 'strategy'),
     personIds,
+    rulesVersion: context.rulesVersion,
+    ...(stage === 'evaluation' ? { measured: measuredActuals(goals, kpis, context.checkIns) } : {}),
   };
 }
 
@@ -169,6 +182,49 @@ export function checkTaskProgress(
   return null;
 }
 
+/**
+ * The people with a part in the plan: the lead, the owners named in the approved resources and
+ * the owners of approved tasks. They are the ones who meet and report while the plan runs.
+ */
+export function runTeam(context: RunContext): Set<string> {
+  const team = new Set([context.leadId]);
+  for (const owner of approvedContent(context, 'resources')?.owners ?? []) team.add(owner.personId);
+  for (const task of approvedContent(context, 'execution')?.tasks ?? []) {
+    if (task.ownerId !== null) team.add(task.ownerId);
+  }
+  return team;
+}
+
+/**
+ * A meeting's notes: for a meeting of the approved plan, by someone on the run's team (as task
+ * progress comes from its owner or the lead), dated inside the period and not after the day it is
+ * recorded, and a note MeetingNoteSchema accepts (decisions written down).
+ */
+export function checkMeetingNote(
+  context: RunContext,
+  event: EventOf<'meeting.note'>,
+): Refusal | null {
+  const meeting = approvedContent(context, 'execution')?.meetings.find(
+    (m) => m.id === event.meetingId,
+  );
+  if (!meeting) {
+    return refuse('unknownMeeting', 'meetingExists', { params: { meetingId: event.meetingId } });
+  }
+  if (!runTeam(context).has(event.by)) return refuse('notOnRunTeam', 'isOnRunTeam');
+  if (!isWithin(event.date, context.period)) {
+    return refuse('noteDateOutsidePeriod', 'noteDateInPeriod', {
+      params: { date: event.date, start: context.period.start, end: context.period.end },
+    });
+  }
+  if (event.date > dateOf(event.at)) {
+    return refuse('noteDateInFuture', 'noteDateNotAhead', { params: { date: event.date } });
+  }
+  if (!MeetingNoteSchema.safeParse({ date: event.date, decisions: event.decisions }).success) {
+    return refuse('decisionsRequired', 'hasDecisions', { params: { title: meeting.title } });
+  }
+  return null;
+}
+
 export function checkRiskUpdate(
   context: RunContext,
   event: EventOf<'risk.update'>,
@@ -246,6 +302,8 @@ export function checkEvent(context: RunContext, event: RunEvent): Refusal | null
       return checkFollowUpClose(context, event);
     case 'task.progress':
       return checkTaskProgress(context, event);
+    case 'meeting.note':
+      return checkMeetingNote(context, event);
     case 'kpi.checkIn':
       return checkCheckIn(context, event);
     case 'risk.raise':
@@ -453,7 +511,6 @@ export function applyTaskProgress(
   };
 }
 
-/** Records a check-in; a red one raises a risk alert for its KPI unless one is already open. */
 /**
  * How a reducer appends to a list of the context. The machine keeps snapshots immutable (copy);
  * replay, which owns every list it builds, may append in place and skip the O(n) copy per event.
@@ -461,6 +518,28 @@ export function applyTaskProgress(
 export type Append = <T>(list: readonly T[], item: T) => T[];
 export const appendCopy: Append = (list, item) => [...list, item];
 
+/** Records a meeting's notes in the operating record, beside the approved plan. */
+export function applyMeetingNote(
+  context: RunContext,
+  event: EventOf<'meeting.note'>,
+  append: Append = appendCopy,
+): RunContext {
+  return {
+    ...context,
+    meetingNotes: append(context.meetingNotes, {
+      id: `mn-${context.meetingNotes.length + 1}`,
+      meetingId: event.meetingId,
+      date: event.date,
+      decisions: event.decisions,
+      attendeeIds: [...event.attendeeIds],
+      by: event.by,
+      at: event.at,
+    }),
+    updatedAt: event.at,
+  };
+}
+
+/** Records a check-in; a red one raises a risk alert for its KPI unless one is already open. */
 export function applyCheckIn(
   context: RunContext,
   event: EventOf<'kpi.checkIn'>,

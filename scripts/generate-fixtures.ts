@@ -4,9 +4,10 @@
  * must keep restoring every fixture ever committed. Usage: npx tsx scripts/generate-fixtures.ts
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { MACHINE_VERSION } from '../machines/run-machine';
+import { transition } from 'xstate';
+import { MACHINE_VERSION, runMachine } from '../machines/run-machine';
 import { envelopeOf } from '../src/engine/snapshots';
-import { explore } from '../test/support/model';
+import { candidateEvents, explore } from '../test/support/model';
 
 const dir = `test/fixtures/snapshots-v${MACHINE_VERSION}`;
 mkdirSync(dir, { recursive: true });
@@ -23,8 +24,27 @@ for (const path of explore()) {
   const existing = chosen.get(key);
   if (!existing || path.steps.length < existing.steps.length) chosen.set(key, path);
 }
+// Meeting notes (since version 2) never change the model's abstract state, so no shortest path
+// records one: add a variant with a note of each state value where notes are taken.
+type Path = ReturnType<typeof explore>[number];
+const withNotes = new Map<string, Path>();
+for (const path of chosen.values()) {
+  const value = JSON.stringify(path.state.value);
+  if (withNotes.has(value)) continue;
+  const note = candidateEvents(path.state).find((e) => e.type === 'meeting.note');
+  if (note === undefined) continue;
+  const [next] = transition(runMachine, path.state, note);
+  if (next.context === path.state.context) continue;
+  withNotes.set(value, {
+    ...path,
+    state: next,
+    steps: [...path.steps, { state: next, event: note }],
+  });
+}
 let n = 0;
-for (const path of [...chosen.values()].sort((a, b) => a.steps.length - b.steps.length)) {
+for (const path of [...chosen.values(), ...withNotes.values()].sort(
+  (a, b) => a.steps.length - b.steps.length,
+)) {
   n += 1;
   const slug = JSON.stringify(path.state.value)
     .replace(/[^a-zA-Z]+/g, '-')

@@ -36,7 +36,14 @@ export function describeEvent(i18n: I18n, record: EventRecord): { what: string; 
   if (typeof event.date === 'string') params.date = i18n.date(event.date);
   const key = `event.${record.type}`;
   const what = hasMessage(key) ? i18n.t(key, params) : record.type;
-  const why = [event.comment, event.reason, event.note, event.acceptance, event.description]
+  const why = [
+    event.comment,
+    event.reason,
+    event.note,
+    event.acceptance,
+    event.description,
+    event.decisions,
+  ]
     .filter((v): v is string => typeof v === 'string' && v.length > 0)
     .join(' · ');
   return { what, why };

@@ -78,6 +78,7 @@ export function reportLabels(i18n: I18n): ReportLabels {
     figure: (value, unit) => formatFigure(i18n, value, unit),
     percent: (rate) => i18n.percent(rate),
     none: t('report.none'),
+    enteredByHand: t('report.enteredByHand'),
     meta: {
       scenario: t('report.meta.scenario'),
       period: t('report.meta.period'),
@@ -555,7 +556,20 @@ function ResultsTable({ report, labels }: { report: Report; labels: ReportLabels
                   )}
                 </th>
                 <td className="num">{figure(goal.target, goal.unit)}</td>
-                <td className="num">{figure(goal.actual, goal.unit)}</td>
+                <td className="num">
+                  {figure(goal.actual, goal.unit)}
+                  {goal.source === 'manual' && (
+                    <span className="report-goal-detail">{labels.enteredByHand}</span>
+                  )}
+                  {goal.measuredBy !== null && (
+                    <span className="report-goal-detail">
+                      {t('report.computedFrom', {
+                        kpi: goal.measuredBy.kpiName,
+                        date: i18n.date(goal.measuredBy.date),
+                      })}
+                    </span>
+                  )}
+                </td>
                 <td className="num">
                   <Attainment goal={goal} />
                 </td>

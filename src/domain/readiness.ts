@@ -14,9 +14,19 @@ import {
   type Task,
 } from './content';
 import { problem, type Problem } from './gate';
+import { measuringKpi, type MeasuredActual } from './results';
 import { sumFen } from './money';
 import type { StageId } from './stages';
 import { isWithin, type Period } from './time';
+
+/**
+ * The version of the gate rules. A run is checked by the rules of the version it was created
+ * under for life, because its log must replay exactly as it was accepted. Version 2 computes
+ * results instead of taking them as typed: every goal is measured by a KPI in its own unit
+ * (`kpis.goalNotMeasured`), and a measured goal's result is its KPI's latest figure
+ * (`results.differsFromKpi`).
+ */
+export const GATE_RULES_VERSION = 2;
 
 /** What a gate needs to know beyond the stage's own content. */
 export interface GateContext {
@@ -28,7 +38,18 @@ export interface GateContext {
   strategy: StrategyContent | null;
   /** Known people ids; null means owners are not checked against a roster. */
   personIds: readonly string[] | null;
+  /** The run's gate rules (see GATE_RULES_VERSION); the latest when absent. */
+  rulesVersion?: number;
+  /**
+   * For the evaluation: each goal's actual computed from its KPI's check-ins (`measuredActuals`).
+   * Absent means nothing was measured, so every result is taken as entered.
+   */
+  measured?: ReadonlyMap<string, MeasuredActual>;
 }
+
+/** True when the run's rules include those of `version`. */
+const rulesFrom = (context: GateContext, version: number): boolean =>
+  (context.rulesVersion ?? GATE_RULES_VERSION) >= version;
 
 type Path = readonly (string | number)[];
 type StageCheck<S extends StageId> = (
@@ -542,7 +563,8 @@ function inDependencyCycle(task: Task, byId: ReadonlyMap<string, Task>): boolean
 /**
  * Every KPI maps to a known goal and has a target; every overall goal has a KPI of its own.
  * Unlike strategy, a KPI on a sub-goal does not count for the overall goal: the pace of the whole
- * cannot be read from one part of it.
+ * cannot be read from one part of it. From rules version 2 every goal, sub-goals too, has a KPI
+ * in its own unit and direction (`measuringKpi`), from which its result is computed.
  */
 function checkMonitoring({ kpis }: MonitoringContent, context: GateContext): Problem[] {
   if (kpis.length === 0) return [problem('kpis.none', ['kpis'])];
@@ -560,11 +582,13 @@ function checkMonitoring({ kpis }: MonitoringContent, context: GateContext): Pro
     if (kpi.target === null) problems.push(problem('kpis.noTarget', ['kpis', i, 'target'], params));
   });
   const monitored = new Set(kpis.map((kpi) => kpi.goalId));
-  for (const goal of overallGoals(context.goals)) {
-    if (!monitored.has(goal.id)) {
-      problems.push(
-        problem('kpis.goalNotMonitored', ['kpis'], { goalId: goal.id, goalTitle: goal.title }),
-      );
+  for (const goal of context.goals) {
+    const params = { goalId: goal.id, goalTitle: goal.title };
+    if (goal.parentId === null && !monitored.has(goal.id)) {
+      problems.push(problem('kpis.goalNotMonitored', ['kpis'], params));
+    } else if (rulesFrom(context, 2) && measuringKpi(goal, kpis) === undefined) {
+      // Results are computed from check-ins, so every goal needs a KPI that counts what it counts.
+      problems.push(problem('kpis.goalNotMeasured', ['kpis'], { ...params, unit: goal.unit }));
     }
   }
   return problems;
@@ -584,6 +608,7 @@ function checkEvaluation(content: EvaluationContent, context: GateContext): Prob
 
 function checkResults({ results }: EvaluationContent, context: GateContext): Problem[] {
   const known = new Set(context.goals.map((g) => g.id));
+  const goalsById = firstById(context.goals);
   const problems: Problem[] = [];
   const seen = new Set<string>();
   results.forEach((result, i) => {
@@ -594,8 +619,22 @@ function checkResults({ results }: EvaluationContent, context: GateContext): Pro
       problems.push(problem('results.duplicateGoal', ['results', i, 'goalId'], params));
     }
     seen.add(result.goalId);
-    if (result.actual === null)
+    const measured = rulesFrom(context, 2) ? context.measured?.get(result.goalId) : undefined;
+    if (measured !== undefined && result.actual !== measured.value) {
+      // Computed, not typed: a measured goal's actual is its KPI's latest figure.
+      problems.push(
+        problem('results.differsFromKpi', ['results', i, 'actual'], {
+          goalId: result.goalId,
+          goalTitle: goalsById.get(result.goalId)?.title ?? result.goalId,
+          kpiName: measured.kpiName,
+          measured: measured.value,
+          date: measured.date,
+          unit: goalsById.get(result.goalId)?.unit ?? '',
+        }),
+      );
+    } else if (result.actual === null) {
       problems.push(problem('results.noActual', ['results', i, 'actual'], params));
+    }
   });
   for (const goal of context.goals) {
     if (!seen.has(goal.id)) {
@@ -708,9 +747,11 @@ export const PROBLEM_CODES = [
   'kpis.unknownGoal',
   'kpis.noTarget',
   'kpis.goalNotMonitored',
+  'kpis.goalNotMeasured',
   'results.unknownGoal',
   'results.duplicateGoal',
   'results.noActual',
+  'results.differsFromKpi',
   'results.missing',
   'attribution.none',
   'attribution.duplicateId',

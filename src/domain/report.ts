@@ -11,6 +11,7 @@ import {
   type StrategyP,
 } from './content';
 import { attainmentRate, health, type Direction, type Health, type Thresholds } from './kpi';
+import { measuredActuals, resultSource, type ResultSource } from './results';
 import type { StageId } from './stages';
 import type { IsoDate, IsoDateTime, Period } from './time';
 
@@ -46,7 +47,8 @@ export interface ReportInput {
   /** When the evaluation gate approved it; null while it is a draft. */
   evaluationApprovedAt: IsoDateTime | null;
   evaluationSubmittedAt: IsoDateTime | null;
-  checkIns: readonly { kpiId: string; date: IsoDate; health: Health }[];
+  /** In the order they were recorded; the latest figure of a goal's KPI is its computed actual. */
+  checkIns: readonly { kpiId: string; date: IsoDate; value: number; health: Health }[];
   risks: readonly {
     id: string;
     description: string;
@@ -101,6 +103,13 @@ export interface GoalResult {
   direction: Direction;
   target: number | null;
   actual: number | null;
+  /**
+   * Where `actual` comes from: `kpi` when it is the latest figure of the goal's KPI, `manual` when
+   * a person entered it (no KPI measured the goal); null without an actual.
+   */
+  source: ResultSource | null;
+  /** The KPI check-in a computed actual comes from. */
+  measuredBy: { kpiId: string; kpiName: string; date: IsoDate } | null;
   baseline: number | null;
   /** actual / target (target / actual when lower is better); null without both figures. */
   attainment: number | null;
@@ -290,6 +299,7 @@ export function buildReport(input: ReportInput): Report {
 
   const goalList = input.goals?.goals ?? [];
   const goalsById = new Map(goalList.map((g) => [g.id, g]));
+  const measured = measuredActuals(goalList, input.monitoring?.kpis ?? [], input.checkIns);
   const resultsByGoal = new Map<string, EvaluationContent['results'][number]>();
   for (const result of evaluation?.results ?? []) {
     if (!resultsByGoal.has(result.goalId)) resultsByGoal.set(result.goalId, result);
@@ -298,6 +308,8 @@ export function buildReport(input: ReportInput): Report {
   const goals: GoalResult[] = goalsInTreeOrder(goalList).map(({ goal, depth }) => {
     const result = resultsByGoal.get(goal.id);
     const actual = result?.actual ?? null;
+    const figure = measured.get(goal.id);
+    const source = resultSource(actual, figure);
     const attainment =
       actual !== null && goal.target !== null
         ? attainmentRate(actual, goal.target, goal.direction)
@@ -310,6 +322,11 @@ export function buildReport(input: ReportInput): Report {
       direction: goal.direction,
       target: goal.target,
       actual,
+      source,
+      measuredBy:
+        source === 'kpi' && figure !== undefined
+          ? { kpiId: figure.kpiId, kpiName: figure.kpiName, date: figure.date }
+          : null,
       baseline: goal.baseline,
       attainment,
       health: attainment === null ? null : health(attainment, RESULT_THRESHOLDS),
@@ -444,6 +461,8 @@ export interface ReportLabels {
   percent(rate: number): string;
   /** Shown for a missing figure. */
   none: string;
+  /** After an actual a person entered rather than computed from a KPI: "entered by hand". */
+  enteredByHand: string;
   meta: { scenario: string; period: string; lead: string; status: string };
   /** "Final, approved Oct 8, 2024" / "Draft" / "No evaluation yet". */
   statusText(report: Report): string;
@@ -558,7 +577,9 @@ export function reportToMarkdown(report: Report, labels: ReportLabels): string {
         [
           md(g.title) + where,
           figure(g.target, g.unit),
-          figure(g.actual, g.unit),
+          g.source === 'manual'
+            ? `${figure(g.actual, g.unit)}${open}${L.enteredByHand}${close}`
+            : figure(g.actual, g.unit),
           percent(g.attainment),
           L.outcome(g.outcome),
         ],

@@ -6,6 +6,7 @@ import {
   type ScenarioId,
   type ContentLocale,
 } from '../domain/scenarios';
+import { measuringKpi } from '../domain/results';
 import { addDays, quarterOf, quarterPeriod, type Period, type IsoDate } from '../domain/time';
 import type { StrategyDb } from '../storage/db';
 import { RunEngine, runTables, type RunAction } from './engine';
@@ -176,15 +177,28 @@ export async function seedDemoWorkspace(
           source: 'crm',
           reason: '',
         });
-        lastClock.jump(last.end);
+      }
+      // At the close every goal's KPI reports the figure the evaluation computes from it.
+      lastClock.jump(last.end);
+      for (const result of c.evaluation.results) {
+        const goal = c.goals.goals.find((g) => g.id === result.goalId);
+        const kpi = goal && measuringKpi(goal, c.monitoring.kpis);
+        if (!goal || !kpi || result.actual === null || goal.target === null) continue;
+        const short =
+          goal.direction === 'higher' ? result.actual < goal.target : result.actual > goal.target;
         await act({
           type: 'kpi.checkIn',
           by: 'p-am1',
-          kpiId: sales.id,
+          kpiId: kpi.id,
           date: last.end,
-          value: Math.round((sales.target * 1.2) / 100) * 100,
-          source: 'crm',
-          reason: '',
+          value: result.actual,
+          source: kpi.source,
+          reason: short
+            ? say(
+                '季末未达目标，原因见效果评估',
+                'Short of target at the close; see the evaluation',
+              )
+            : '',
         });
       }
       lastClock.jump(addDays(last.end, 1));

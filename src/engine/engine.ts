@@ -7,6 +7,7 @@ import { RunInputSchema, type RunInput, type RunContext } from '../../machines/r
 import {
   applyCheckIn,
   applyFollowUpClose,
+  applyMeetingNote,
   applyRiskRaise,
   applyRiskUpdate,
   applyTaskProgress,
@@ -17,6 +18,7 @@ import {
 import { PersonSchema, type Person, type Role } from '../domain/people';
 import { STAGE_IDS, type StageId } from '../domain/stages';
 import { seedNextCycle } from '../domain/next-cycle';
+import { GATE_RULES_VERSION } from '../domain/readiness';
 import { type Clock, systemClock, nextPeriod } from '../domain/time';
 import type { StrategyDb } from '../storage/db';
 import { runFacts } from '../../machines/run-facts';
@@ -209,6 +211,7 @@ const LIVE_REDUCERS: Partial<
   Record<RunEvent['type'], (c: RunContext, e: never, append: Append) => RunContext>
 > = {
   'task.progress': applyTaskProgress,
+  'meeting.note': applyMeetingNote,
   'kpi.checkIn': applyCheckIn,
   'risk.raise': applyRiskRaise,
   'risk.update': applyRiskUpdate,
@@ -218,6 +221,7 @@ const LIVE_REDUCERS: Partial<
 function handlesLive(snapshot: RunSnapshot, type: RunEvent['type']): boolean {
   switch (type) {
     case 'task.progress':
+    case 'meeting.note':
       return snapshot.matches({ operating: { execution: 'approved' } });
     case 'kpi.checkIn':
       return snapshot.matches({ operating: { monitoring: 'approved' } });
@@ -335,7 +339,12 @@ export class RunEngine {
     drafts: Partial<Record<StageId, unknown>> = {},
   ): Promise<LiveRun> {
     const at = this.clock.now();
-    const input = RunInputSchema.parse({ ...fields, createdAt: at });
+    // A new run is checked by today's gate rules for life.
+    const input = RunInputSchema.parse({
+      rulesVersion: GATE_RULES_VERSION,
+      ...fields,
+      createdAt: at,
+    });
     const live = LiveRun.fromInput(input);
     const snapshot = live.snapshot;
     const record = buildRecord({
@@ -568,6 +577,7 @@ export class RunEngine {
       parentRunId,
       createdAt: at,
       policies: c.policies,
+      rulesVersion: GATE_RULES_VERSION,
     });
     const link = this.step(parent, {
       type: 'cycle.link',

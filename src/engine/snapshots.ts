@@ -20,11 +20,21 @@ export class SnapshotRestoreError extends Error {
 
 /**
  * Steps from one machine version to the next: `migrations[n]` turns a version-n persisted snapshot
- * into version n+1. Version 1 is the first release, so the registry starts empty; every later
- * change to the snapshot's shape adds one step and a golden fixture test.
+ * into version n+1. Version 1 is the first release; every later change to the snapshot's shape
+ * adds one step and golden fixtures (test/fixtures/snapshots-v<n>).
  */
 export type SnapshotMigration = (snapshot: Record<string, unknown>) => Record<string, unknown>;
-export const migrations: Readonly<Record<number, SnapshotMigration>> = {};
+export const migrations: Readonly<Record<number, SnapshotMigration>> = {
+  /**
+   * 1 → 2: no meeting notes were recorded while operating yet, and the run keeps the gate rules it
+   * was created under (version 1), so its log replays exactly as it was accepted.
+   */
+  1: (snapshot) => {
+    const context = snapshot.context;
+    if (context === null || typeof context !== 'object') return snapshot;
+    return { ...snapshot, context: { ...context, meetingNotes: [], rulesVersion: 1 } };
+  },
+};
 
 export function envelopeOf(snapshot: RunSnapshot, savedAt: string): SnapshotEnvelope {
   return {

@@ -336,12 +336,16 @@ export const en = {
       noTarget: 'KPI “{name}” has no target. Set one.',
       goalNotMonitored:
         'The overall goal “{goalTitle}” has no KPI of its own. Add a KPI that measures it directly.',
+      goalNotMeasured:
+        'Goal “{goalTitle}” has no KPI that measures it in its unit ({unit}) and direction. Add one: the goal’s result is computed from that KPI’s check-ins.',
     },
     results: {
       unknownGoal:
         'A result refers to a goal that is not among the approved goals ({goalId}). Remove it.',
       duplicateGoal: 'There are two results for the same goal ({goalId}). Keep one.',
       noActual: 'A result has no actual figure ({goalId}). Enter what was achieved.',
+      differsFromKpi:
+        'The actual of “{goalTitle}” is what its KPI “{kpiName}” last measured: {measured} on {date}. Results are computed from check-ins, not typed.',
       missing: 'Goal “{goalTitle}” has no result. Enter what was achieved.',
     },
     attribution: {
@@ -395,6 +399,15 @@ export const en = {
       'This figure is behind pace. Explain the gap, e.g. “storms in East China cut offline visits by 30%”.',
     unknownTask: 'This task ({taskId}) is not in the approved task list. Reload the run.',
     notTaskOwner: 'Only the task’s owner or the strategy lead can update its progress.',
+    unknownMeeting:
+      'This meeting ({meetingId}) is not in the approved execution plan. Reload the run and choose one of its meetings.',
+    notOnRunTeam:
+      'Only the strategy lead and people with a part in the plan (task or resource owners) can record meeting notes.',
+    noteDateOutsidePeriod:
+      'The meeting date {date} is outside the run’s period ({start} – {end}). Choose a date within the period.',
+    noteDateInFuture:
+      'The meeting date {date} is still ahead. Record the notes on or after the day of the meeting.',
+    decisionsRequired: 'Write down what “{title}” decided: the notes cannot be empty.',
     unknownRisk: 'This risk ({riskId}) does not exist. Reload the run.',
     riskClosed: 'This risk is closed and can no longer change. Raise a new risk if it comes back.',
     countermeasureRequired: 'To close a risk, record the countermeasure and who owns it.',
@@ -429,6 +442,9 @@ export const en = {
     },
     task: {
       progress: 'Marked “{task}” as {status}',
+    },
+    meeting: {
+      note: 'Recorded the notes of the meeting on {date}',
     },
     kpi: {
       checkIn: 'Reported {kpi}: {value}',

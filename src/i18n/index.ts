@@ -276,6 +276,8 @@ function moneyParams(messageKey: string, params: MessageParams): readonly string
     case 'problem.goals.subGoalsDontAddUp':
       // Sums of money goals are fen: show them as money.
       return params['unit'] === 'CNY' ? ['sum', 'target'] : [];
+    case 'problem.results.differsFromKpi':
+      return params['unit'] === 'CNY' ? ['measured'] : [];
     default:
       return [];
   }

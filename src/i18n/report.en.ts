@@ -134,4 +134,6 @@ export const reportEn = {
   none: '—',
   nothing: 'Nothing recorded.',
   lowerIsBetter: 'lower is better',
+  enteredByHand: 'entered by hand',
+  computedFrom: 'From {kpi}, {date}',
 } as const;

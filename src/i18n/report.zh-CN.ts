@@ -135,4 +135,6 @@ export const reportZhCN: Messages<typeof reportEn> = {
   none: '—',
   nothing: '无记录。',
   lowerIsBetter: '越低越好',
+  enteredByHand: '手工填写',
+  computedFrom: '取自 {kpi}，{date}',
 };

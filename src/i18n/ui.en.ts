@@ -38,6 +38,7 @@ export const uiEn = {
     replanned: 'Replan started: the run is back in planning',
     executionClosed: 'Execution closed: the evaluation can start',
     taskMoved: 'Task updated',
+    meetingNoted: 'Meeting notes recorded',
   },
   error: {
     quota:

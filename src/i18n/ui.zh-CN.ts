@@ -41,6 +41,7 @@ export const uiZhCN: Messages<typeof uiEn> = {
     replanned: '已发起重新规划：流程回到规划阶段',
     executionClosed: '执行已结束：可以开始效果评估',
     taskMoved: '任务已更新',
+    meetingNoted: '会议纪要已记录',
   },
   error: {
     quota:

@@ -301,11 +301,15 @@ export const zhCN: Catalog = {
       unknownGoal: 'KPI“{name}”关联了不在已批准目标中的目标（{goalId}）。请改选已批准的目标。',
       noTarget: 'KPI“{name}”未设定目标值。请补充。',
       goalNotMonitored: '总目标“{goalTitle}”没有直接对应的 KPI。请添加一项直接衡量该目标的 KPI。',
+      goalNotMeasured:
+        '目标“{goalTitle}”没有按其单位（{unit}）和方向衡量它的 KPI。请添加一项：该目标的评估结果将由这项 KPI 的填报数据计算得出。',
     },
     results: {
       unknownGoal: '有评估结果对应的目标不在已批准目标中（{goalId}）。请删除该结果。',
       duplicateGoal: '同一目标（{goalId}）有两条评估结果。请只保留一条。',
       noActual: '有评估结果未填写实际值（{goalId}）。请填写实际完成情况。',
+      differsFromKpi:
+        '“{goalTitle}”的实际值应为其 KPI“{kpiName}”最近一次填报的数值：{measured}（{date}）。评估结果由填报数据计算得出，不能手工填写。',
       missing: '目标“{goalTitle}”尚无评估结果。请填写实际完成情况。',
     },
     attribution: {
@@ -347,6 +351,12 @@ export const zhCN: Catalog = {
     reasonRequired: '该数据落后于进度，请说明差异原因，例如“华东区域暴雨导致线下拜访量减少30%”。',
     unknownTask: '该任务（{taskId}）不在已批准的任务清单中。请刷新后重试。',
     notTaskOwner: '只有任务负责人或策略负责人可以更新任务进度。',
+    unknownMeeting: '该会议（{meetingId}）不在已批准的执行计划中。请刷新后选择计划中的会议。',
+    notOnRunTeam: '只有策略负责人和在计划中负责任务或资源的成员可以记录会议纪要。',
+    noteDateOutsidePeriod:
+      '会议日期 {date} 不在本次执行周期内（{start} – {end}）。请选择周期内的日期。',
+    noteDateInFuture: '会议日期 {date} 尚未到来。请在会议当天或之后记录纪要。',
+    decisionsRequired: '请写下“{title}”的决议，会议纪要不能为空。',
     unknownRisk: '该风险（{riskId}）不存在。请刷新后重试。',
     riskClosed: '该风险已关闭，无法再修改。如风险再次出现，请重新提出。',
     countermeasureRequired: '关闭风险前，请填写应对措施并指定负责人。',
@@ -377,6 +387,9 @@ export const zhCN: Catalog = {
     },
     task: {
       progress: '将任务“{task}”标记为{status}',
+    },
+    meeting: {
+      note: '记录了 {date} 的会议纪要',
     },
     kpi: {
       checkIn: '填报了{kpi}：{value}',

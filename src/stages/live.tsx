@@ -622,7 +622,9 @@ export function LiveExecution({ context, revision, frozen }: LiveProps) {
           </tbody>
         </table>
       </section>
-      {plan && <Meetings meetings={plan.meetings} />}
+      {plan && (
+        <Meetings context={context} revision={revision} frozen={frozen} operating={operating} />
+      )}
       {operating && !frozen && acting?.id === context.leadId && (
         <section className="card card-body stack" aria-labelledby="close-title">
           <h3 id="close-title">{t('ui.live.closeExecution')}</h3>

@@ -1,27 +1,77 @@
+import { useId, useState } from 'react';
+import type { MeetingNote, RunContext } from '../../machines/run-context';
+import { approvedContent } from '../../machines/run-context';
+import { runTeam } from '../../machines/run-rules';
 import type { ExecutionContent } from '../domain/content';
 import { useI18n } from '../i18n/react';
+import { usePersonName, useWorkspace } from '../workspace/workspace';
+import { useAct } from './use-act';
 
 type Meeting = ExecutionContent['meetings'][number];
 
+interface MeetingsProps {
+  context: RunContext;
+  revision: number;
+  /** Time travel: the notes as they were; nothing can be recorded. */
+  frozen: boolean;
+  /** The run operates (not closed, on hold or over): notes can be recorded. */
+  operating: boolean;
+}
+
+/** One line of a meeting's notes: from the approved plan, or recorded while operating. */
+type NoteEntry =
+  | { kind: 'plan'; key: string; date: string; decisions: string; order: number }
+  | ({ kind: 'operating'; key: string; order: number } & MeetingNote);
+
 /**
- * The approved plan's cross-department sync meetings (title, cadence, departments) and the notes
- * the plan holds, newest first. Read-only: notes are part of the approved execution content, so
- * adding one after approval would need its own event in the run machine.
+ * A meeting's notes, newest first: by date, and of one day the one written last first. Notes in
+ * the approved plan were written before the plan was approved, so they come before the notes
+ * recorded while operating on the same day.
  */
-export function Meetings({ meetings }: { meetings: readonly Meeting[] }) {
+function notesNewestFirst(meeting: Meeting, operating: readonly MeetingNote[]): NoteEntry[] {
+  const entries: NoteEntry[] = [
+    ...meeting.notes.map((note, i) => ({
+      kind: 'plan' as const,
+      key: `plan-${i}`,
+      date: note.date,
+      decisions: note.decisions,
+      order: i,
+    })),
+    ...operating
+      .filter((note) => note.meetingId === meeting.id)
+      .map((note, i) => ({
+        ...note,
+        kind: 'operating' as const,
+        key: note.id,
+        order: meeting.notes.length + i,
+      })),
+  ];
+  return entries.sort((a, b) => (a.date === b.date ? b.order - a.order : a.date < b.date ? 1 : -1));
+}
+
+/**
+ * The approved plan's cross-department sync meetings (title, cadence, departments) with their
+ * notes, newest first: the notes the plan holds and those recorded while the run operates, each
+ * with who recorded it. People with a part in the plan record a meeting's notes here as the run
+ * operates (`meeting.note`); the approved plan itself never changes.
+ */
+export function Meetings({ context, revision, frozen, operating }: MeetingsProps) {
   const i18n = useI18n();
   const { t } = i18n;
+  const { acting } = useWorkspace();
+  const personName = usePersonName();
+  const meetings = approvedContent(context, 'execution')?.meetings ?? [];
+  const mayRecord = operating && !frozen;
+  const onTeam = acting !== null && runTeam(context).has(acting.id);
   return (
     <section className="card card-body stack" aria-labelledby="meetings-title">
       <h3 id="meetings-title">{t('operating.meetings.title', { count: meetings.length })}</h3>
       {meetings.length === 0 && <p className="muted small">{t('operating.meetings.none')}</p>}
+      {mayRecord && meetings.length > 0 && !onTeam && (
+        <p className="muted small">{t('operating.meetings.notOnTeam')}</p>
+      )}
       {meetings.map((meeting) => {
-        // Sorted by date, newest first; notes of one day keep the order they were written in.
-        const notes = meeting.notes
-          .map((note, index) => ({ note, index }))
-          .sort((a, b) =>
-            a.note.date === b.note.date ? a.index - b.index : a.note.date < b.note.date ? 1 : -1,
-          );
+        const notes = notesNewestFirst(meeting, context.meetingNotes);
         return (
           <article
             key={meeting.id}
@@ -42,6 +92,14 @@ export function Meetings({ meetings }: { meetings: readonly Meeting[] }) {
                 ))}
               </div>
             )}
+            {mayRecord && onTeam && (
+              <NoteForm
+                context={context}
+                revision={revision}
+                meeting={meeting}
+                actingId={acting.id}
+              />
+            )}
             {notes.length === 0 ? (
               <p className="small muted">{t('operating.meetings.noNotes')}</p>
             ) : (
@@ -50,12 +108,24 @@ export function Meetings({ meetings }: { meetings: readonly Meeting[] }) {
                   {t('operating.meetings.notes', { count: notes.length })}
                 </h4>
                 <ol className="op-notes">
-                  {notes.map(({ note, index }) => (
-                    <li key={index}>
+                  {notes.map((note) => (
+                    <li key={note.key}>
                       <time dateTime={note.date} className="small muted nowrap">
                         {i18n.date(note.date)}
                       </time>
-                      <span className="pre-wrap">{note.decisions}</span>
+                      <div className="op-note">
+                        <span className="small muted">
+                          {note.kind === 'plan'
+                            ? t('operating.meetings.fromPlan')
+                            : t('operating.meetings.recordedBy', { name: personName(note.by) })}
+                          {note.kind === 'operating' &&
+                            note.attendeeIds.length > 0 &&
+                            ` · ${t('operating.meetings.attendedBy', {
+                              names: i18n.list(note.attendeeIds.map((id) => personName(id))),
+                            })}`}
+                        </span>
+                        <span className="pre-wrap">{note.decisions}</span>
+                      </div>
                     </li>
                   ))}
                 </ol>
@@ -65,5 +135,135 @@ export function Meetings({ meetings }: { meetings: readonly Meeting[] }) {
         );
       })}
     </section>
+  );
+}
+
+/** Records one meeting's notes: the date it was held, what it decided and who took part. */
+function NoteForm({
+  context,
+  revision,
+  meeting,
+  actingId,
+}: {
+  context: RunContext;
+  revision: number;
+  meeting: Meeting;
+  actingId: string;
+}) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const { people, today } = useWorkspace();
+  const { act, busy } = useAct(context.runId, revision);
+  const id = useId();
+  const { start, end } = context.period;
+  const [date, setDate] = useState(today < start ? start : today > end ? end : today);
+  const [decisions, setDecisions] = useState('');
+  const [attendeeIds, setAttendeeIds] = useState<string[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const latest = today < end ? today : end;
+  if (today < start) {
+    return (
+      <p className="small muted">{t('operating.meetings.notYet', { start: i18n.date(start) })}</p>
+    );
+  }
+
+  const record = async () => {
+    const text = decisions.trim();
+    if (text === '') {
+      setError(t('operating.meetings.decisionsMissing'));
+      return;
+    }
+    if (date === '' || date < start || date > latest) {
+      setError(
+        t('operating.meetings.dateInvalid', { start: i18n.date(start), end: i18n.date(latest) }),
+      );
+      return;
+    }
+    setError(null);
+    const ok = await act(
+      {
+        type: 'meeting.note',
+        by: actingId,
+        meetingId: meeting.id,
+        date,
+        decisions: text,
+        // In the order of the team list, so the same people always read the same way.
+        attendeeIds: people.filter((p) => attendeeIds.includes(p.id)).map((p) => p.id),
+      },
+      'ui.toast.meetingNoted',
+    );
+    if (ok) {
+      setDecisions('');
+      setAttendeeIds([]);
+    }
+  };
+
+  return (
+    <form
+      className="stack"
+      aria-label={t('operating.meetings.record', { title: meeting.title })}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void record();
+      }}
+    >
+      <div className="form-grid">
+        <label className="field">
+          <span>{t('operating.meetings.date')}</span>
+          <input
+            type="date"
+            value={date}
+            min={start}
+            max={latest}
+            onChange={(e) => setDate(e.target.value)}
+          />
+        </label>
+        <label className="field wide">
+          <span>{t('operating.meetings.decisions')}</span>
+          <textarea
+            value={decisions}
+            maxLength={2000}
+            placeholder={t('operating.meetings.decisionsPlaceholder')}
+            aria-invalid={error !== null ? true : undefined}
+            aria-describedby={error !== null ? `${id}-error` : undefined}
+            onChange={(e) => {
+              setDecisions(e.target.value);
+              if (error !== null) setError(null);
+            }}
+          />
+        </label>
+        <fieldset className="wide">
+          <legend className="small muted">{t('operating.meetings.attendees')}</legend>
+          <div className="checkbox-row">
+            {people.map((p) => (
+              <label key={p.id}>
+                <input
+                  type="checkbox"
+                  checked={attendeeIds.includes(p.id)}
+                  onChange={(e) =>
+                    setAttendeeIds(
+                      e.target.checked
+                        ? [...attendeeIds, p.id]
+                        : attendeeIds.filter((x) => x !== p.id),
+                    )
+                  }
+                />
+                {p.name}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+      </div>
+      {error !== null && (
+        <p id={`${id}-error`} role="alert" className="error-text">
+          {error}
+        </p>
+      )}
+      <div className="btn-row">
+        <button type="submit" className="btn btn-primary" disabled={busy}>
+          {t('operating.meetings.save')}
+        </button>
+      </div>
+    </form>
   );
 }

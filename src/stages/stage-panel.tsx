@@ -5,6 +5,7 @@ import { checkDecide, gateContextFor, gateMissingRoles } from '../../machines/ru
 import { emptyContent, type Goal, type StageContentMap } from '../domain/content';
 import { DECISIONS, type Decision, approvalsCounted, approvalsNeeded } from '../domain/gate';
 import { gateReadiness } from '../domain/readiness';
+import { measuredActuals } from '../domain/results';
 import {
   STAGE_IDS,
   stageNumber,
@@ -28,17 +29,6 @@ export interface StagePanelProps {
   draft: DraftRow | undefined;
   /** Time travel: the board as it was; nothing can be changed. */
   frozen: boolean;
-}
-
-/** Latest measured value per goal, from the latest check-in of each KPI bound to it. */
-function actualsByGoal(context: RunContext): Record<string, number> {
-  const kpis = approvedContent(context, 'monitoring')?.kpis ?? [];
-  const actuals: Record<string, number> = {};
-  for (const checkIn of context.checkIns) {
-    const goalId = kpis.find((k) => k.id === checkIn.kpiId)?.goalId;
-    if (goalId) actuals[goalId] = checkIn.value;
-  }
-  return actuals;
 }
 
 /**
@@ -163,7 +153,13 @@ function formContext(
     stage === 'goals'
       ? ((content as StageContentMap['goals'] | null)?.goals ?? [])
       : (planned ?? []);
-  return { goals, strategy: approvedContent(context, 'strategy'), actuals: actualsByGoal(context) };
+  const kpis = approvedContent(context, 'monitoring')?.kpis ?? [];
+  return {
+    goals,
+    strategy: approvedContent(context, 'strategy'),
+    kpis,
+    measured: measuredActuals(goals, kpis, context.checkIns),
+  };
 }
 
 function ReadOnlyContent({

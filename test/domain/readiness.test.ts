@@ -275,13 +275,14 @@ function execution(): ExecutionContent {
   };
 }
 
+/** A KPI for every goal, in the goal's unit: each result can be computed from check-ins. */
 function monitoring(): MonitoringContent {
-  const kpi = (id: string, goalId: string, name: string, target: number) => ({
+  const kpi = (id: string, goalId: string, name: string, target: number, unit = 'CNY') => ({
     id,
     goalId,
     name,
     target,
-    unit: 'CNY',
+    unit,
     direction: 'higher' as const,
     measure: 'cumulative' as const,
     cadence: 'weekly' as const,
@@ -291,7 +292,10 @@ function monitoring(): MonitoringContent {
   return {
     kpis: [
       kpi('k-sales', 'g-sales', '销售额达成', wanToFen(1000)),
-      kpi('k-customers', 'g-customers', '新客户数', 500),
+      kpi('k-customers', 'g-customers', '新客户数', 500, '家'),
+      kpi('k-east', 'g-east', '华东销售额', wanToFen(600)),
+      kpi('k-north', 'g-north', '华北销售额', wanToFen(400)),
+      kpi('k-online', 'g-online', '线上新客占比', 40, '%'),
     ],
   };
 }
@@ -1095,7 +1099,7 @@ describe('execution gate', () => {
 });
 
 describe('monitoring gate', () => {
-  it('passes KPIs mapped to goals with a KPI for every overall goal', () => {
+  it('passes KPIs mapped to goals with a KPI for every goal in its unit', () => {
     expect(check('monitoring', monitoring())).toEqual([]);
   });
 
@@ -1105,6 +1109,7 @@ describe('monitoring gate', () => {
 
   it('fails when a KPI has no goal', () => {
     const content = monitoring();
+    const index = content.kpis.length;
     content.kpis.push({
       ...content.kpis[0]!,
       id: 'k-inventory',
@@ -1113,7 +1118,7 @@ describe('monitoring gate', () => {
     });
 
     expect(check('monitoring', content)).toEqual([
-      expect.objectContaining({ code: 'kpis.noGoal', path: ['kpis', 2, 'goalId'] }),
+      expect.objectContaining({ code: 'kpis.noGoal', path: ['kpis', index, 'goalId'] }),
     ]);
   });
 
@@ -1144,6 +1149,43 @@ describe('monitoring gate', () => {
       }),
     ]);
   });
+
+  it('fails when a sub-goal has no KPI, since its result is computed from one', () => {
+    const content = monitoring();
+    content.kpis = content.kpis.filter((k) => k.id !== 'k-north');
+
+    expect(check('monitoring', content)).toEqual([
+      {
+        code: 'kpis.goalNotMeasured',
+        path: ['kpis'],
+        messageKey: 'problem.kpis.goalNotMeasured',
+        params: { goalId: 'g-north', goalTitle: '华北区域销售额 400 万元', unit: 'CNY' },
+      },
+    ]);
+  });
+
+  it('does not count a KPI in another unit or direction as measuring its goal', () => {
+    const content = monitoring();
+    content.kpis.find((k) => k.id === 'k-online')!.unit = '家';
+    content.kpis.find((k) => k.id === 'k-east')!.direction = 'lower';
+
+    expect(only(check('monitoring', content), 'kpis.goalNotMeasured')).toEqual([
+      expect.objectContaining({ params: expect.objectContaining({ goalId: 'g-east' }) }),
+      expect.objectContaining({ params: expect.objectContaining({ goalId: 'g-online' }) }),
+    ]);
+  });
+
+  it('lets runs on the first gate rules leave sub-goals without a KPI', () => {
+    const content = monitoring();
+    content.kpis = content.kpis.filter((k) => k.goalId === 'g-sales' || k.goalId === 'g-customers');
+
+    expect(check('monitoring', content, context({ rulesVersion: 1 }))).toEqual([]);
+    expect(codes(check('monitoring', content))).toEqual([
+      'kpis.goalNotMeasured',
+      'kpis.goalNotMeasured',
+      'kpis.goalNotMeasured',
+    ]);
+  });
 });
 
 describe('evaluation gate', () => {
@@ -1170,6 +1212,54 @@ describe('evaluation gate', () => {
     expect(check('evaluation', content)).toEqual([
       expect.objectContaining({ code: 'results.noActual', path: ['results', 0, 'actual'] }),
     ]);
+  });
+
+  it('refuses a measured goal’s actual other than its KPI’s latest figure', () => {
+    const content = evaluation();
+    const east = content.results.findIndex((r) => r.goalId === 'g-east');
+    content.results[east]!.actual = wanToFen(610);
+    const measured = new Map([
+      [
+        'g-east',
+        {
+          goalId: 'g-east',
+          kpiId: 'k-east',
+          kpiName: '华东销售额',
+          value: wanToFen(580),
+          date: '2024-09-30',
+        },
+      ],
+    ]);
+
+    expect(check('evaluation', content, context({ measured }))).toEqual([
+      {
+        code: 'results.differsFromKpi',
+        path: ['results', east, 'actual'],
+        messageKey: 'problem.results.differsFromKpi',
+        params: {
+          goalId: 'g-east',
+          goalTitle: '华东区域销售额 600 万元',
+          kpiName: '华东销售额',
+          measured: wanToFen(580),
+          date: '2024-09-30',
+          unit: 'CNY',
+        },
+      },
+    ]);
+    content.results[east]!.actual = wanToFen(580);
+    expect(check('evaluation', content, context({ measured }))).toEqual([]);
+  });
+
+  it('takes the actual as entered in runs on the first gate rules', () => {
+    const content = evaluation();
+    const measured = new Map([
+      [
+        'g-sales',
+        { goalId: 'g-sales', kpiId: 'k-sales', kpiName: '销售额', value: 1, date: '2024-09-30' },
+      ],
+    ]);
+
+    expect(check('evaluation', content, context({ measured, rulesVersion: 1 }))).toEqual([]);
   });
 
   it('fails on a result for a goal that was not approved', () => {

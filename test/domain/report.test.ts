@@ -10,11 +10,22 @@ import {
   type ReportInput,
   type ReportLabels,
 } from '../../src/domain/report';
+import { measuringKpi } from '../../src/domain/results';
 import { demoContent } from '../../src/domain/scenarios';
 import { quarterPeriod } from '../../src/domain/time';
 
 const PERIOD = quarterPeriod(2024, 3);
 const demo = () => demoContent('newProductLaunch', 'en', PERIOD);
+
+/** The check-ins at the close of the period: each goal's KPI reports the evaluation's figure. */
+function closingCheckIns(content: StageContentMap): ReportInput['checkIns'] {
+  return content.evaluation.results.flatMap((result) => {
+    const goal = content.goals.goals.find((g) => g.id === result.goalId);
+    const kpi = goal && measuringKpi(goal, content.monitoring.kpis);
+    if (!kpi || result.actual === null) return [];
+    return [{ kpiId: kpi.id, date: PERIOD.end, value: result.actual, health: 'green' as const }];
+  });
+}
 
 function inputOf(content: StageContentMap, patch: Partial<ReportInput> = {}): ReportInput {
   return {
@@ -28,7 +39,7 @@ function inputOf(content: StageContentMap, patch: Partial<ReportInput> = {}): Re
     evaluation: content.evaluation,
     evaluationApprovedAt: '2024-10-08T09:00:00.000Z',
     evaluationSubmittedAt: '2024-10-05T09:00:00.000Z',
-    checkIns: [],
+    checkIns: closingCheckIns(content),
     risks: [],
     transitions: [],
     followUps: [],
@@ -58,6 +69,7 @@ const LABELS: ReportLabels = {
     unit === 'CNY' ? yuan(value) : unit === '%' ? `${value}%` : `${value} ${unit}`,
   percent: (rate) => `${Math.round(rate * 100)}%`,
   none: '—',
+  enteredByHand: 'entered by hand',
   meta: { scenario: 'Scenario', period: 'Period', lead: 'Lead', status: 'Status' },
   statusText: (r) => r.status,
   statusNote: (r) => (r.status === 'draft' ? 'Draft: may change at the gate.' : null),
@@ -117,6 +129,33 @@ describe('buildReport', () => {
     expect(contracts.attainment).toBeCloseTo(1.2, 10);
     expect(contracts.outcome).toBe('met');
     expect(contracts.health).toBe('green');
+  });
+
+  it('takes an actual its KPI measured as computed, naming the check-in it comes from', () => {
+    const report = buildReport(inputOf(demo()));
+
+    expect(goal(report, 'g-contracts')).toMatchObject({
+      source: 'kpi',
+      measuredBy: {
+        kpiId: 'k-contracts',
+        kpiName: 'East China new-customer contract value',
+        date: PERIOD.end,
+      },
+    });
+  });
+
+  it('marks an actual no KPI check-in measured as entered by hand', () => {
+    const content = demo();
+    const checkIns = closingCheckIns(content).filter((c) => c.kpiId !== 'k-north');
+    // Another figure than the approved one: the approved figure was typed, not computed.
+    const sales = checkIns.find((c) => c.kpiId === 'k-sales')!;
+    const report = buildReport(
+      inputOf(content, { checkIns: [...checkIns, { ...sales, value: sales.value + 100 }] }),
+    );
+
+    expect(goal(report, 'g-north')).toMatchObject({ source: 'manual', measuredBy: null });
+    expect(goal(report, 'g-sales')).toMatchObject({ source: 'manual', measuredBy: null });
+    expect(goal(report, 'g-east')).toMatchObject({ source: 'kpi' });
   });
 
   it('inverts attainment for a lower-is-better goal', () => {
@@ -307,6 +346,16 @@ describe('reportToMarkdown', () => {
     );
     const goalRows = results.split('\n').filter((line) => /^\| (?!Goal |---|\*\*)/.test(line));
     expect(goalRows).toHaveLength(8);
+  });
+
+  it('marks an actual entered by hand in the results table', () => {
+    const content = demo();
+    const checkIns = closingCheckIns(content).filter((c) => c.kpiId !== 'k-new-customers');
+    const markdown = reportToMarkdown(buildReport(inputOf(content, { checkIns })), LABELS);
+
+    expect(markdown).toContain(
+      '| 500 new customers | 500 customers | 520 customers (entered by hand) | 104% | met |',
+    );
   });
 
   it('names the strategy item an attribution credits', () => {

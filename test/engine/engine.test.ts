@@ -1,4 +1,5 @@
 import { describe, it, expect } from 'vitest';
+import { MACHINE_VERSION } from '../../machines/run-machine';
 import { webcrypto } from 'node:crypto';
 import { demoContent } from '../../src/domain/scenarios';
 import type { StageId } from '../../src/domain/stages';
@@ -59,7 +60,7 @@ describe('applying events', () => {
       type: 'gate.decide',
       actorId: 'p-sales',
       runId: 'run-1',
-      machineVersion: 1,
+      machineVersion: MACHINE_VERSION,
     });
     const row = await engine.db.runs.get('run-1');
     expect(row).toMatchObject({
@@ -272,7 +273,7 @@ describe('restoring stored snapshots', () => {
     const { snapshot } = await engine.createRun(newRunFields(), 'p-lead');
     const envelope = { ...envelopeOf(snapshot, '2024-07-01T00:00:00.000Z'), machineVersion: 99 };
     expect(() => restoreSnapshot('run-1', envelope)).toThrow(
-      /newer than this app's 1; update the app/,
+      new RegExp(`newer than this app's ${MACHINE_VERSION}; update the app`),
     );
   });
 

@@ -197,6 +197,13 @@ function brokenContent(): { context: GateContext; content: StageContentMap } {
     goals: [...demo.goals.goals, extraGoal],
     strategy: demo.strategy,
     personIds: [...DEMO_PERSON_IDS],
+    // The sales KPI measured something other than the sales result says.
+    measured: new Map([
+      [
+        'g-sales',
+        { goalId: 'g-sales', kpiId: 'k-sales', kpiName: 'Sales', value: 1, date: '2024-09-30' },
+      ],
+    ]),
   };
   const goals = demo.goals.goals.map((goal): Goal => {
     switch (goal.id) {

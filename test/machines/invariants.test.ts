@@ -47,6 +47,8 @@ function assertInvariants(prev: RunContext, snapshot: RunSnapshot) {
       expect(record.approved).toBe(prev.stages[stage].approved);
     }
   }
+  // Meeting notes are only ever added: the ones recorded before stay exactly as they were.
+  expect(c.meetingNotes.slice(0, prev.meetingNotes.length)).toEqual(prev.meetingNotes);
 }
 
 const FORWARD = new Set([
@@ -62,6 +64,7 @@ describe('random event sequences', () => {
   it('never break the run invariants, and the log replays to the same snapshot', () => {
     const engine = new RunEngine(freshDb(), { newId: seededIds() });
     const reached = new Set<string>();
+    let meetingNotes = 0;
     fc.assert(
       fc.property(fc.array(fc.nat(), { minLength: 1, maxLength: 100, size: 'max' }), (choices) => {
         const input = modelInput();
@@ -105,6 +108,7 @@ describe('random event sequences', () => {
           live.headHash = result.record.hash;
         }
         reached.add(JSON.stringify(live.snapshot.value));
+        meetingNotes += live.snapshot.context.meetingNotes.length;
         // Sequence numbers are gapless and the chain holds.
         expect(verifyRecords(records, live.headHash)).toEqual({ ok: true, events: records.length });
         // Replay gives exactly the live snapshot.
@@ -117,5 +121,7 @@ describe('random event sequences', () => {
     // The sequences reach the far end of the flow, not just its first gate.
     expect(reached).toContain('"completed"');
     expect(reached).toContain('"cancelled"');
+    // Meeting notes were recorded while operating, so replay's shortcut for them was exercised.
+    expect(meetingNotes).toBeGreaterThan(0);
   });
 });

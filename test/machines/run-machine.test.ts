@@ -418,6 +418,93 @@ describe('the monitoring loop', () => {
   });
 });
 
+describe('meeting notes while operating', () => {
+  const meeting = content.execution.meetings[0]!;
+  const note = (
+    by: string,
+    extra: { meetingId?: string; date?: string; decisions?: string } = {},
+  ): RunEvent => ({
+    type: 'meeting.note',
+    by,
+    roles: person(by).roles,
+    at: at(),
+    meetingId: extra.meetingId ?? meeting.id,
+    date: extra.date ?? PERIOD.start,
+    decisions: extra.decisions ?? 'Move ¥50k from the trade show to live streams',
+    attendeeIds: ['p-lead', 'p-mkt', 'p-sales'],
+  });
+
+  it('records the notes of a plan meeting beside the approved plan, which stays as approved', () => {
+    const d = new Driver().toLive();
+    const plan = d.context.stages.execution.approved;
+    d.send(note('p-mkt'));
+    expect(d.context.meetingNotes).toEqual([
+      {
+        id: 'mn-1',
+        meetingId: meeting.id,
+        date: PERIOD.start,
+        decisions: 'Move ¥50k from the trade show to live streams',
+        attendeeIds: ['p-lead', 'p-mkt', 'p-sales'],
+        by: 'p-mkt',
+        at: expect.any(String),
+      },
+    ]);
+    expect(d.context.stages.execution.approved).toBe(plan);
+  });
+
+  it('takes notes from the lead and from people with a part in the plan, not from others', () => {
+    const d = new Driver().toLive();
+    d.send(note('p-lead')).send(note('p-product'));
+    const outsider = note('p-gm');
+    expect(d.trySend(outsider)).toBe(false);
+    expect(checkEvent(d.context, outsider)?.code).toBe('notOnRunTeam');
+    expect(d.context.meetingNotes.map((n) => n.by)).toEqual(['p-lead', 'p-product']);
+  });
+
+  it('refuses notes of a meeting that is not in the approved plan, naming it', () => {
+    const d = new Driver().toLive();
+    const event = note('p-lead', { meetingId: 'm-monday' });
+    expect(d.trySend(event)).toBe(false);
+    expect(checkEvent(d.context, event)).toMatchObject({
+      code: 'unknownMeeting',
+      messageKey: 'refusal.unknownMeeting',
+      params: { meetingId: 'm-monday' },
+    });
+  });
+
+  it('refuses a note without decisions', () => {
+    const d = new Driver().toLive();
+    const event = note('p-lead', { decisions: '' });
+    expect(d.trySend(event)).toBe(false);
+    expect(checkEvent(d.context, event)?.code).toBe('decisionsRequired');
+  });
+
+  it('refuses a meeting dated outside the period or after the day it is recorded', () => {
+    const d = new Driver().toLive();
+    const before = note('p-lead', { date: '2024-06-28' });
+    const ahead = note('p-lead', { date: '2024-07-05' });
+    expect(d.trySend(before)).toBe(false);
+    expect(checkEvent(d.context, before)?.code).toBe('noteDateOutsidePeriod');
+    expect(d.trySend(ahead)).toBe(false);
+    expect(checkEvent(d.context, ahead)?.code).toBe('noteDateInFuture');
+  });
+
+  it('takes notes only while the approved execution plan is operating', () => {
+    const drafting = new Driver().toOperating();
+    expect(drafting.trySend(note('p-lead'))).toBe(false);
+    const closed = new Driver().toLive().send(lead('execution.close', { acceptance: '' }));
+    expect(closed.trySend(note('p-lead'))).toBe(false);
+  });
+
+  it('keeps the notes through a replan and takes more once operating resumes', () => {
+    const d = new Driver().toLive().send(note('p-am1'));
+    d.send(lead('replan.escalate', { target: 'resources', reason: 'Move budget online' }));
+    expect(d.trySend(note('p-am1'))).toBe(false);
+    d.through('resources').send(note('p-am1'));
+    expect(d.context.meetingNotes.map((n) => n.id)).toEqual(['mn-1', 'mn-2']);
+  });
+});
+
 describe('next cycle', () => {
   it('links a completed run to the run that follows it, once', () => {
     const d = toReview('evaluation').pass('evaluation');

@@ -12,7 +12,8 @@ import { RunEngine } from '../../src/engine/engine';
 import { I18nProvider } from '../../src/i18n/react';
 import { LiveExecution, LiveMonitoring } from '../../src/stages/live';
 import type { StrategyDb } from '../../src/storage/db';
-import { WorkspaceProvider } from '../../src/workspace/workspace';
+import { ToastProvider } from '../../src/workspace/toasts';
+import { ACTING_STORAGE_KEY, WorkspaceProvider } from '../../src/workspace/workspace';
 import { freshDb } from '../support/db';
 
 /**
@@ -110,7 +111,7 @@ describe('LiveExecution', () => {
     expect(within(meeting).getByText('Product')).toBeTruthy();
   });
 
-  it('shows the notes a meeting holds, newest first', async () => {
+  it('shows the plan’s notes and those recorded while operating, newest first, with who recorded them', async () => {
     const plan = context.stages.execution.approved as ExecutionContent;
     const meeting = plan.meetings[0]!;
     const withNotes: RunContext = {
@@ -133,6 +134,26 @@ describe('LiveExecution', () => {
           },
         },
       },
+      meetingNotes: [
+        {
+          id: 'mn-1',
+          meetingId: meeting.id,
+          date: '2026-11-27',
+          decisions: 'Send trial packs to the ten largest accounts',
+          attendeeIds: ['p-lead', 'p-sales'],
+          by: 'p-mkt',
+          at: '2026-11-27T08:00:00.000Z',
+        },
+        {
+          id: 'mn-2',
+          meetingId: meeting.id,
+          date: '2026-10-16',
+          decisions: 'Hold the price; bundle service hours',
+          attendeeIds: [],
+          by: 'p-lead',
+          at: '2026-11-27T08:30:00.000Z',
+        },
+      ],
     };
     render(<LiveExecution context={withNotes} revision={revision} frozen={false} />, {
       wrapper: Providers,
@@ -145,8 +166,10 @@ describe('LiveExecution', () => {
     );
     const notes = within(card).getAllByRole('listitem');
     expect(notes.map((n) => n.textContent)).toEqual([
-      'Nov 20, 2026Switch East China to online visits',
-      'Oct 9, 2026Book the trade-show booth',
+      'Nov 27, 2026Recorded by Chen Jing · Attended by Lin Feng and Wang MinSend trial packs to the ten largest accounts',
+      'Nov 20, 2026In the approved planSwitch East China to online visits',
+      'Oct 16, 2026Recorded by Lin FengHold the price; bundle service hours',
+      'Oct 9, 2026In the approved planBook the trade-show booth',
     ]);
   });
 
@@ -182,6 +205,81 @@ describe('LiveExecution', () => {
     await renderExecution();
 
     expect(screen.getByRole('button', { name: 'Close execution' })).toBeTruthy();
+  });
+});
+
+describe('recording meeting notes while operating', () => {
+  /** The demo's operating run in a database of its own, shown to `actingId`. */
+  async function renderOwn(actingId: string) {
+    const own = freshDb();
+    await seedDemoWorkspace(own, 'en', TODAY);
+    localStorage.setItem(ACTING_STORAGE_KEY, actingId);
+    const run = await new RunEngine(own).load(DEMO_RUN_IDS.region);
+    render(
+      <I18nProvider locale="en">
+        <ToastProvider closeLabel="Dismiss">
+          <WorkspaceProvider locale="en" db={own} clock={fixedClock(`${TODAY}T09:00:00.000Z`)}>
+            <LiveExecution context={run.snapshot.context} revision={run.revision} frozen={false} />
+          </WorkspaceProvider>
+        </ToastProvider>
+      </I18nProvider>,
+    );
+    await screen.findByRole('img', { name: /^Task timeline/ }, { timeout: 5000 });
+    return own;
+  }
+  const notesForm = () =>
+    screen.getByRole('form', { name: 'Record notes of “Friday strategy sync”' });
+
+  afterEach(() => localStorage.clear());
+
+  it('records the date, decisions and attendees as the acting person, beside the approved plan', async () => {
+    const own = await renderOwn('p-mkt');
+    const form = notesForm();
+
+    fireEvent.change(within(form).getByLabelText('Meeting date'), {
+      target: { value: '2026-11-20' },
+    });
+    fireEvent.change(within(form).getByLabelText('Decisions'), {
+      target: { value: 'Switch East China to online visits' },
+    });
+    fireEvent.click(within(form).getByRole('checkbox', { name: 'Wang Min' }));
+    fireEvent.click(within(form).getByRole('button', { name: 'Record notes' }));
+
+    expect(await screen.findByText('Meeting notes recorded')).toBeTruthy();
+    const run = await new RunEngine(own).load(DEMO_RUN_IDS.region);
+    expect(run.snapshot.context.meetingNotes).toEqual([
+      expect.objectContaining({
+        meetingId: 'm-friday',
+        date: '2026-11-20',
+        decisions: 'Switch East China to online visits',
+        attendeeIds: ['p-sales'],
+        by: 'p-mkt',
+      }),
+    ]);
+    const plan = run.snapshot.context.stages.execution.approved as ExecutionContent;
+    expect(plan.meetings[0]?.notes).toEqual([]);
+  });
+
+  it('says what is missing rather than record a note without decisions', async () => {
+    const own = await renderOwn('p-lead');
+    const form = notesForm();
+    const events = await own.events.count();
+
+    fireEvent.change(within(form).getByLabelText('Decisions'), { target: { value: '   ' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Record notes' }));
+
+    expect(within(form).getByRole('alert').textContent).toBe(
+      'Write down what the meeting decided: the notes cannot be empty.',
+    );
+    expect(within(form).getByLabelText('Decisions').getAttribute('aria-invalid')).toBe('true');
+    expect(await own.events.count()).toBe(events);
+  });
+
+  it('offers no form to someone with no part in the plan, and says who records notes', async () => {
+    await renderOwn('p-gm');
+
+    expect(screen.queryByRole('form', { name: /^Record notes/ })).toBeNull();
+    expect(screen.getByText(/people with a part in the plan/)).toBeTruthy();
   });
 });
 

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { MACHINE_VERSION } from '../../machines/run-machine';
 import { IDBFactory } from 'fake-indexeddb';
 import { seedDemoWorkspace, DEMO_RUN_IDS } from '../../src/engine/demo';
 import { RunEngine } from '../../src/engine/engine';
@@ -55,7 +56,7 @@ describe('export', () => {
       format: WORKSPACE_FORMAT,
       version: 1,
       exportedAt: '2026-11-27T09:00:00.000Z',
-      machineVersion: 1,
+      machineVersion: MACHINE_VERSION,
     });
     expect(file.runs.map((r) => r.run.id).sort()).toEqual(Object.values(DEMO_RUN_IDS).sort());
     expect(file.runs.reduce((n, r) => n + r.events.length, 0)).toBe(await source.events.count());

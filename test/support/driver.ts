@@ -16,6 +16,7 @@ import {
   defaultGatePolicies,
   type ScenarioId,
 } from '../../src/domain/scenarios';
+import { GATE_RULES_VERSION } from '../../src/domain/readiness';
 import type { StageId } from '../../src/domain/stages';
 import { quarterPeriod } from '../../src/domain/time';
 import type { RunSnapshot } from '../../src/engine/snapshots';
@@ -41,6 +42,7 @@ export function runInput(overrides: Partial<RunInput> = {}): RunInput {
     parentRunId: null,
     createdAt: '2024-06-20T09:00:00.000Z',
     policies: defaultGatePolicies(scenario),
+    rulesVersion: GATE_RULES_VERSION,
     ...overrides,
   };
 }

@@ -2,6 +2,8 @@ import { getShortestPaths, getAdjacencyMap, adjacencyMapToArray } from 'xstate/g
 import { runMachine } from '../../machines/run-machine';
 import type { RunEvent } from '../../machines/events';
 import { openItems } from '../../machines/run-rules';
+import { approvedContent } from '../../machines/run-context';
+import { measuredActuals, withMeasuredResults } from '../../src/domain/results';
 import { mayDecide, type Decision, type GatePolicy } from '../../src/domain/gate';
 import { demoContent } from '../../src/domain/scenarios';
 import { STAGE_IDS, type StageId } from '../../src/domain/stages';
@@ -12,15 +14,28 @@ const content = demoContent('newProductLaunch', 'en', PERIOD);
 const AT = '2024-07-01T09:00:00.000Z';
 const kpi = content.monitoring.kpis[0]!;
 const task = content.execution.tasks[0]!;
+const meeting = content.execution.meetings[0]!;
 
 function actor(by: string) {
   return { by, roles: person(by).roles, at: AT };
 }
 
+/** The demo evaluation with each measured goal's actual computed from the run's check-ins. */
+function computedEvaluation(snapshot: RunSnapshot) {
+  const c = snapshot.context;
+  const goals = approvedContent(c, 'goals')?.goals ?? [];
+  const kpis = approvedContent(c, 'monitoring')?.kpis ?? [];
+  const measured = measuredActuals(goals, kpis, c.checkIns);
+  return {
+    ...content.evaluation,
+    results: withMeasuredResults(content.evaluation.results, goals, measured),
+  };
+}
+
 /**
  * Every event worth trying in a state: submissions, each decision by each permitted approver and
- * by the submitter, resume, replan, check-ins, risks, follow-ups, closing execution, next-cycle
- * link. The machine's guards decide which of them are accepted.
+ * by the submitter, resume, replan, check-ins, task progress, meeting notes, risks, follow-ups,
+ * closing execution, next-cycle link. The machine's guards decide which of them are accepted.
  */
 export function candidateEvents(snapshot: RunSnapshot): RunEvent[] {
   const c = snapshot.context;
@@ -28,7 +43,8 @@ export function candidateEvents(snapshot: RunSnapshot): RunEvent[] {
   for (const stage of STAGE_IDS) {
     const record = c.stages[stage];
     if (record.status === 'drafting' || record.status === 'notStarted') {
-      events.push({ type: 'stage.submit', ...actor(c.leadId), stage, content: content[stage] });
+      const submitted = stage === 'evaluation' ? computedEvaluation(snapshot) : content[stage];
+      events.push({ type: 'stage.submit', ...actor(c.leadId), stage, content: submitted });
     }
     if (record.status !== 'inReview') continue;
     const policy = c.policies[stage];
@@ -95,6 +111,16 @@ export function candidateEvents(snapshot: RunSnapshot): RunEvent[] {
       reason: '',
     },
     { type: 'task.progress', ...actor(task.ownerId ?? c.leadId), taskId: task.id, status: 'done' },
+    // Notes of the Friday meeting: by a task owner (on the run's team), and by the general manager,
+    // who has no part in the plan and is refused.
+    ...[task.ownerId ?? c.leadId, 'p-gm'].map((by): RunEvent => ({
+      type: 'meeting.note',
+      ...actor(by),
+      meetingId: meeting.id,
+      date: PERIOD.start,
+      decisions: 'Move the trade-show booth budget to live streams',
+      attendeeIds: ['p-lead', 'p-mkt'],
+    })),
     { type: 'execution.close', ...actor(c.leadId), acceptance: '' },
     { type: 'execution.close', ...actor(c.leadId), acceptance: 'accepted' },
     { type: 'cycle.link', ...actor(c.leadId), childRunId: 'run-next' },

@@ -1,14 +1,21 @@
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
 import {
   ATTRIBUTION_KINDS,
   STRATEGY_PS,
   type EvaluationContent,
   type Goal,
+  type Kpi,
   type StrategyContent,
   type StrategyItem,
 } from '../../domain/content';
 import { attainmentRate, health, type Health } from '../../domain/kpi';
-import { useI18n } from '../../i18n/react';
+import {
+  measuringKpi,
+  resultSource,
+  withMeasuredResults,
+  type MeasuredActual,
+} from '../../domain/results';
+import { useI18n, type I18n } from '../../i18n/react';
 import { useContentDraft } from './content-draft';
 import {
   FigureField,
@@ -43,40 +50,71 @@ const HEALTH_BADGE: Readonly<Record<Health, string>> = {
   red: 'badge badge-red',
 };
 
-/** What the prefill has already done, so it never redoes what the lead has since changed. */
-interface PrefillMarks {
-  /** Goals that have been given a result row. */
-  rows: Set<string>;
-  /** Goals whose measured actual has been offered. */
-  actuals: Set<string>;
+const SOURCE_BADGE = { kpi: 'badge badge-blue', manual: 'badge badge-amber' } as const;
+
+/**
+ * Where a goal's actual comes from, in words: the KPI check-in it was computed from, or why it
+ * was entered by hand (no KPI measures the goal, its KPI has no check-in, or, in a run from
+ * before results were computed, a figure other than the KPI's was approved).
+ */
+function sourceNote(
+  i18n: I18n,
+  goal: Goal,
+  actual: number | null,
+  kpis: readonly Kpi[],
+  measured: MeasuredActual | undefined,
+): string {
+  const { t } = i18n;
+  if (measured !== undefined) {
+    const date = i18n.date(measured.date);
+    return resultSource(actual, measured) === 'kpi'
+      ? t('form.evaluation.computedFrom', { kpi: measured.kpiName, date })
+      : t('form.evaluation.manualDiffers', {
+          kpi: measured.kpiName,
+          value: formatFigure(i18n, measured.value, goal.unit),
+          date,
+        });
+  }
+  const kpi = measuringKpi(goal, kpis);
+  return kpi === undefined
+    ? t('form.evaluation.manualNoKpi')
+    : t('form.evaluation.manualNoCheckIn', { kpi: kpi.name });
 }
 
 /**
- * `results` with a row for every goal that has none, and the measured actual filled in where a
- * result has no actual yet; each goal only once (see `marks`). Returns `results` itself when
- * nothing changes.
+ * A computed actual: shown, never typed. A read-only input so it reads like the other figures
+ * (label, value) and says where it comes from.
  */
-function prefillResults(
-  results: readonly Result[],
-  goals: readonly Goal[],
-  actuals: Readonly<Record<string, number>>,
-  marks: PrefillMarks,
-): readonly Result[] {
-  let next = results;
-  for (const goal of goals) {
-    const measured = Object.hasOwn(actuals, goal.id) ? actuals[goal.id] : undefined;
-    const index = next.findIndex((result) => result.goalId === goal.id);
-    if (index < 0 && !marks.rows.has(goal.id)) {
-      next = [...next, { goalId: goal.id, actual: measured ?? null, note: '' }];
-    } else if (index >= 0 && measured !== undefined && !marks.actuals.has(goal.id)) {
-      if (next[index]?.actual === null) {
-        next = updateAt(next, index, (result) => ({ ...result, actual: measured }));
-      }
-    }
-    marks.rows.add(goal.id);
-    if (measured !== undefined) marks.actuals.add(goal.id);
-  }
-  return next;
+function ComputedActual({
+  path,
+  goal,
+  value,
+  note,
+}: {
+  path: readonly (string | number)[];
+  goal: Goal;
+  value: number;
+  note: string;
+}) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const id = fieldId(path);
+  const label = t('form.evaluation.actual');
+  return (
+    <div className="field">
+      <label htmlFor={id}>{goal.unit === 'CNY' ? t('form.inYuan', { label }) : label}</label>
+      <input
+        id={id}
+        type="text"
+        readOnly
+        value={formatFigure(i18n, value, goal.unit)}
+        aria-describedby={`${id}-hint`}
+      />
+      <span className="hint" id={`${id}-hint`}>
+        {note}
+      </span>
+    </div>
+  );
 }
 
 /** Every product, price, channel and promotion item of the approved strategy, grouped by P. */
@@ -153,12 +191,14 @@ function TextItems({
 }
 
 /**
- * 效果评估: one result per approved goal (actual against target, with attainment computed as it
- * is typed), attribution of the results, lessons and recommendations for the next cycle.
+ * 效果评估: one result per approved goal (actual against target, with its attainment),
+ * attribution of the results, lessons and recommendations for the next cycle.
  *
- * On mount (and when goals or measured actuals arrive) it adds a result row for each goal
- * without one and fills in `props.actuals` where a result has no actual yet: one onChange call,
- * and only once per goal, so an actual the lead clears stays cleared. Never when read-only.
+ * Results are computed, not typed: a goal its KPI measured shows the KPI's latest figure
+ * (`props.measured`), and only a goal without one takes an actual typed by hand, marked as such.
+ * On mount (and when goals or measured actuals change) it adds a result row for each goal without
+ * one and sets every measured actual (`withMeasuredResults`): one onChange call, none when
+ * nothing changes, never when read-only. An actual typed by hand and cleared stays cleared.
  */
 export function EvaluationForm(props: StageFormProps<'evaluation'>) {
   const i18n = useI18n();
@@ -166,17 +206,16 @@ export function EvaluationForm(props: StageFormProps<'evaluation'>) {
   const [content, update] = useContentDraft(props.value, props.onChange);
   const focus = useFocusRequest();
   const titleOf = useTitleOf();
-  const marks = useRef<PrefillMarks>({ rows: new Set(), actuals: new Set() });
   const { results, attribution } = content;
-  const { goals, actuals, readOnly } = props;
+  const { goals, kpis, measured, readOnly } = props;
 
   useEffect(() => {
     if (readOnly) return;
     update((c) => {
-      const prefilled = prefillResults(c.results, goals, actuals, marks.current);
-      return prefilled === c.results ? c : { ...c, results: [...prefilled] };
+      const computed = withMeasuredResults(c.results, goals, measured);
+      return computed === c.results ? c : { ...c, results: [...computed] };
     });
-  }, [goals, actuals, readOnly, update]);
+  }, [goals, measured, readOnly, update]);
 
   const setResults = (next: Result[]) => update((c) => ({ ...c, results: next }));
   const setAttribution = (next: Attribution[]) => update((c) => ({ ...c, attribution: next }));
@@ -229,21 +268,39 @@ export function EvaluationForm(props: StageFormProps<'evaluation'>) {
         )}
         {rows.map(({ goal, depth, resultIndex, pathIndex }) => {
           const result = results[resultIndex];
-          const actual = result?.actual ?? null;
+          const figure = measured.get(goal.id);
+          // While drafting, a measured goal's actual is its KPI's figure even before the row has
+          // caught up with it; approved content is shown as it was approved.
+          const actual =
+            !readOnly && figure !== undefined ? figure.value : (result?.actual ?? null);
+          const source = readOnly
+            ? resultSource(actual, figure)
+            : figure !== undefined
+              ? 'kpi'
+              : 'manual';
           const path = ['results', pathIndex] as const;
           const title = titleOf(goal.title);
           const rate =
             actual !== null && goal.target !== null
               ? attainmentRate(actual, goal.target, goal.direction)
               : null;
+          const note = sourceNote(i18n, goal, actual, kpis, figure);
           return (
             <ItemCard
               key={goal.id}
               path={path}
               label={t('form.evaluation.result', { title })}
               heading={title}
+              badge={
+                source === null ? undefined : (
+                  <span className={SOURCE_BADGE[source]}>
+                    {t(`form.evaluation.source.${source}`)}
+                  </span>
+                )
+              }
               indent={Math.min(depth, 4)}
-              handled={RESULT_FIELDS}
+              // A computed actual has no input: its problems are listed on the card.
+              handled={source === 'kpi' ? ['goalId', 'note'] : RESULT_FIELDS}
             >
               <div className="field">
                 <span>{t('field.target')}</span>
@@ -253,13 +310,18 @@ export function EvaluationForm(props: StageFormProps<'evaluation'>) {
                     : formatFigure(i18n, goal.target, goal.unit)}
                 </span>
               </div>
-              <FigureField
-                path={[...path, 'actual']}
-                label={t('form.evaluation.actual')}
-                unit={goal.unit}
-                value={actual}
-                onChange={(value) => setResult(goal.id, resultIndex, { actual: value })}
-              />
+              {source === 'kpi' && actual !== null ? (
+                <ComputedActual path={[...path, 'actual']} goal={goal} value={actual} note={note} />
+              ) : (
+                <FigureField
+                  path={[...path, 'actual']}
+                  label={t('form.evaluation.actual')}
+                  unit={goal.unit}
+                  value={actual}
+                  hint={note}
+                  onChange={(value) => setResult(goal.id, resultIndex, { actual: value })}
+                />
+              )}
               <div className="field">
                 <span>{t('form.evaluation.attainment')}</span>
                 <span>

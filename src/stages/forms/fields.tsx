@@ -873,6 +873,8 @@ export function FigureField({
   path: Path;
   label: string;
   value: number | null;
+  /** Shown under the input; for money it replaces the amount written out. */
+  hint?: string;
   onChange(value: number | null): void;
 }) {
   return unit === MONEY_UNIT ? (

@@ -8,6 +8,7 @@ import {
   type Kpi,
 } from '../../domain/content';
 import { DEFAULT_THRESHOLDS } from '../../domain/kpi';
+import { measuringKpi } from '../../domain/results';
 import { useI18n } from '../../i18n/react';
 import { useContentDraft } from './content-draft';
 import {
@@ -75,8 +76,8 @@ export function MonitoringForm(props: StageFormProps<'monitoring'>) {
   const setKpi = (index: number, patch: Partial<Kpi>) =>
     setKpis(updateAt(kpis, index, (kpi) => ({ ...kpi, ...patch })));
 
-  const monitored = new Set(kpis.map((kpi) => kpi.goalId));
-  const unmonitored = props.goals.filter((goal) => !monitored.has(goal.id));
+  // Every goal's result is computed from a KPI in its own unit and direction (kpis.goalNotMeasured).
+  const unmonitored = props.goals.filter((goal) => measuringKpi(goal, kpis) === undefined);
   const room = MAX_KPIS - kpis.length;
 
   const addKpi = () => {

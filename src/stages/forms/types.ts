@@ -1,5 +1,6 @@
 import type { Problem } from '../../domain/gate';
-import type { Goal, StageContentMap, StrategyContent } from '../../domain/content';
+import type { Goal, Kpi, StageContentMap, StrategyContent } from '../../domain/content';
+import type { MeasuredActual } from '../../domain/results';
 import type { Person } from '../../domain/people';
 import type { StageId } from '../../domain/stages';
 import type { Period } from '../../domain/time';
@@ -23,8 +24,10 @@ export interface StageFormProps<S extends StageId = StageId> {
   /** The approved strategy, for attribution links in the evaluation; null before it is approved. */
   strategy: StrategyContent | null;
   period: Period;
-  /** Latest measured actual per goal id (from KPI check-ins), to prefill evaluation results. */
-  actuals: Readonly<Record<string, number>>;
+  /** The approved KPIs, to tell which KPI measures a goal (evaluation). */
+  kpis: readonly Kpi[];
+  /** Each goal's actual computed from its KPI's check-ins (`measuredActuals`), for the evaluation. */
+  measured: ReadonlyMap<string, MeasuredActual>;
 }
 
 /**

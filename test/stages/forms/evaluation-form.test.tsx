@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EvaluationContentSchema } from '../../../src/domain/content';
-import { demo, renderForm } from './render-form';
+import { demo, descriptionOf, renderForm } from './render-form';
 
 afterEach(cleanup);
 
@@ -36,7 +36,7 @@ describe('EvaluationForm', () => {
     expect(within(card).getByText('80%')).toBeTruthy();
   });
 
-  it('prefills missing actuals from the check-ins with one onChange', () => {
+  it('computes each measured goal’s actual from its KPI’s latest check-in, with one onChange', () => {
     const value = demo().evaluation;
     value.results = value.results.map((r) =>
       r.goalId === 'g-contracts' ? { ...r, actual: null } : r,
@@ -45,7 +45,13 @@ describe('EvaluationForm', () => {
 
     const form = renderForm('evaluation', {
       value,
-      actuals: { 'g-contracts': 175_000_000, 'g-north': 500_000_000, 'g-sales': 1 },
+      checkIns: [
+        { kpiId: 'k-contracts', date: '2024-09-20', value: 175_000_000 },
+        // Recorded later, but for an earlier day: not the latest figure.
+        { kpiId: 'k-contracts', date: '2024-09-10', value: 160_000_000 },
+        { kpiId: 'k-north', date: '2024-09-30', value: 500_000_000 },
+        { kpiId: 'k-sales', date: '2024-09-30', value: 1 },
+      ],
     });
 
     expect(form.onChange).toHaveBeenCalledTimes(1);
@@ -56,23 +62,70 @@ describe('EvaluationForm', () => {
       actual: 500_000_000,
       note: '',
     });
-    // An actual already entered is kept.
-    expect(results.find((r) => r.goalId === 'g-sales')?.actual).toBe(
-      demo().evaluation.results[0]?.actual,
-    );
+    // Computed, not typed: the figure entered before gives way to the KPI's.
+    expect(results.find((r) => r.goalId === 'g-sales')?.actual).toBe(1);
+    // Goals whose KPI has no check-in keep what was entered by hand.
+    expect(results.find((r) => r.goalId === 'g-online-share')?.actual).toBe(42);
     expect(EvaluationContentSchema.safeParse(form.lastValue()).success).toBe(true);
   });
 
-  it('does not prefill when nothing is missing, nor when read-only', () => {
-    const value = demo().evaluation;
-    value.results = value.results.map((r) => ({ ...r, actual: null }));
+  it('changes nothing when every result is already computed, nor when read-only', () => {
+    const sales = demo().evaluation.results.find((r) => r.goalId === 'g-sales')?.actual ?? 0;
+    const checkIns = [{ kpiId: 'k-sales', date: '2024-09-30', value: sales }];
 
-    const complete = renderForm('evaluation', { actuals: { 'g-sales': 1 } });
+    const complete = renderForm('evaluation', { checkIns });
     expect(complete.onChange).not.toHaveBeenCalled();
     cleanup();
 
-    const readOnly = renderForm('evaluation', { value, readOnly: true, actuals: { 'g-sales': 1 } });
+    const value = demo().evaluation;
+    value.results = value.results.map((r) => ({ ...r, actual: null }));
+    const readOnly = renderForm('evaluation', { value, readOnly: true, checkIns });
     expect(readOnly.onChange).not.toHaveBeenCalled();
+  });
+
+  it('shows a computed actual read-only, with the KPI and check-in it comes from', () => {
+    renderForm('evaluation', {
+      checkIns: [{ kpiId: 'k-contracts', date: '2024-09-30', value: 180_000_000 }],
+    });
+    const card = resultCard(contractsTitle());
+
+    const actual = within(card).getByRole('textbox', { name: 'Actual (¥)' }) as HTMLInputElement;
+    expect(actual.readOnly).toBe(true);
+    expect(actual.value).toBe('¥1,800,000.00');
+    expect(descriptionOf(actual)).toBe(
+      'Computed from KPI “East China new-customer contract value”, check-in of Sep 30, 2024.',
+    );
+    expect(within(card).getByText('Computed from a KPI')).toBeTruthy();
+    expect(within(card).getByText('120%')).toBeTruthy();
+  });
+
+  it('marks an actual typed for a goal no KPI measures, or whose KPI has no check-in, as entered by hand', () => {
+    const kpis = demo().monitoring.kpis.filter((k) => k.id !== 'k-contracts');
+    renderForm('evaluation', { kpis });
+    const contracts = resultCard(contractsTitle());
+    const north = resultCard('North China sales of ¥5.2M');
+
+    const typed = within(contracts).getByRole('textbox', { name: 'Actual (¥)' });
+    expect((typed as HTMLInputElement).readOnly).toBe(false);
+    expect(descriptionOf(typed)).toBe('Entered by hand: no KPI measures this goal.');
+    expect(within(contracts).getByText('Entered by hand')).toBeTruthy();
+    expect(descriptionOf(within(north).getByRole('textbox', { name: 'Actual (¥)' }))).toBe(
+      'Entered by hand: KPI “North China sales” has no check-in.',
+    );
+  });
+
+  it('shows an approved figure other than the KPI’s as entered by hand, next to what the KPI measured', () => {
+    renderForm('evaluation', {
+      readOnly: true,
+      checkIns: [{ kpiId: 'k-contracts', date: '2024-09-30', value: 170_000_000 }],
+    });
+    const card = resultCard(contractsTitle());
+
+    const actual = within(card).getByRole('textbox', { name: 'Actual (¥)' });
+    expect((actual as HTMLInputElement).value).toBe('1800000');
+    expect(descriptionOf(actual)).toBe(
+      'Entered by hand: KPI “East China new-customer contract value” last measured ¥1,700,000.00 on Sep 30, 2024.',
+    );
   });
 
   it('offers the items of all four Ps for a strategy attribution', () => {

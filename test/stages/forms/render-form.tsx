@@ -1,9 +1,10 @@
 import { render, type RenderResult } from '@testing-library/react';
 import { useState } from 'react';
 import { vi, type Mock } from 'vitest';
-import type { StageContentMap } from '../../../src/domain/content';
+import type { Kpi, StageContentMap } from '../../../src/domain/content';
 import type { Problem } from '../../../src/domain/gate';
 import { gateReadiness } from '../../../src/domain/readiness';
+import { measuredActuals } from '../../../src/domain/results';
 import { demoContent, demoGateContext, demoTeam } from '../../../src/domain/scenarios';
 import type { StageId } from '../../../src/domain/stages';
 import { quarterPeriod } from '../../../src/domain/time';
@@ -29,7 +30,10 @@ export interface FormOptions<S extends StageId> {
   locale?: Locale;
   readOnly?: boolean;
   problems?: readonly Problem[];
-  actuals?: Readonly<Record<string, number>>;
+  /** KPI check-ins the evaluation computes actuals from; none by default. */
+  checkIns?: readonly { kpiId: string; date: string; value: number }[];
+  /** The approved KPIs; the demo's by default. */
+  kpis?: readonly Kpi[];
   /**
    * Like the panel: keep the latest content and pass it back as `value`. Without it the form
    * gets the same `value` throughout, as with a parent that has not re-rendered yet.
@@ -62,7 +66,12 @@ export function demoProps<S extends StageId>(
     goals: content.goals.goals,
     strategy: content.strategy,
     period: PERIOD,
-    actuals: options.actuals ?? {},
+    kpis: options.kpis ?? content.monitoring.kpis,
+    measured: measuredActuals(
+      content.goals.goals,
+      options.kpis ?? content.monitoring.kpis,
+      options.checkIns ?? [],
+    ),
   };
 }
 
