@@ -70,6 +70,14 @@ export async function seedDemoWorkspace(
   locale: ContentLocale,
   today: IsoDate,
 ): Promise<void> {
+  // One transaction (the engine's own writes join it): a first open cut short by a reload or a
+  // closed tab leaves an empty workspace, which the next open seeds again, never half a demo.
+  await db.transaction('rw', [...runTables(db), db.people, db.meta], () =>
+    seedDemo(db, locale, today),
+  );
+}
+
+async function seedDemo(db: StrategyDb, locale: ContentLocale, today: IsoDate): Promise<void> {
   const team = demoTeam(locale);
   await db.people.bulkPut(team.map((p) => ({ ...p, roles: [...p.roles] })));
   const current = quarterPeriod(quarterOf(today).year, quarterOf(today).quarter);

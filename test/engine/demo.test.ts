@@ -29,6 +29,33 @@ describe('the demo workspace', () => {
     },
   );
 
+  it('seeds all of the demo or none of it: a failure late in seeding leaves the workspace empty', async () => {
+    const db = freshDb();
+    // The last cycle's id is taken, so seeding fails at its very end.
+    await db.runs.put({
+      id: DEMO_RUN_IDS.cycle3,
+      revision: 0,
+      headHash: '0'.repeat(64),
+      title: 'In the way',
+      scenario: 'periodicAdjustment',
+      periodStart: '2026-10-01',
+      periodEnd: '2026-12-31',
+      leadId: 'p-lead',
+      parentRunId: null,
+      current: 'research',
+      status: 'active',
+      createdAt: '2026-10-01T00:00:00.000Z',
+      updatedAt: '2026-10-01T00:00:00.000Z',
+      facts: null,
+    });
+    await expect(seedDemoWorkspace(db, 'en', '2026-11-27')).rejects.toThrow(/already exists/);
+    expect(await db.runs.toCollection().primaryKeys()).toEqual([DEMO_RUN_IDS.cycle3]);
+    expect([await db.events.count(), await db.snapshots.count(), await db.people.count()]).toEqual([
+      0, 0, 0,
+    ]);
+    expect(await db.meta.get('workspace')).toBeUndefined();
+  });
+
   it('clears every table at once', async () => {
     const db = freshDb();
     await seedDemoWorkspace(db, 'en', '2026-11-27');
