@@ -557,7 +557,7 @@ function ResultsTable({ report, labels }: { report: Report; labels: ReportLabels
                 </th>
                 <td className="num">{figure(goal.target, goal.unit)}</td>
                 <td className="num">
-                  {figure(goal.actual, goal.unit)}
+                  <span>{figure(goal.actual, goal.unit)}</span>
                   {goal.source === 'manual' && (
                     <span className="report-goal-detail">{labels.enteredByHand}</span>
                   )}
