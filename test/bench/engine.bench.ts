@@ -19,6 +19,7 @@ import { StrategyDb } from '../../src/storage/db';
 import { Driver, runInput, PERIOD } from '../support/driver';
 import { demoContent, demoTeam } from '../../src/domain/scenarios';
 import { addDays } from '../../src/domain/time';
+import { measuredActuals, withMeasuredResults } from '../../src/domain/results';
 
 const emit = (metric: string, value: number, unit: string, extra: Record<string, unknown> = {}) =>
   console.log(JSON.stringify({ metric, value: Math.round(value * 1000) / 1000, unit, ...extra }));
@@ -50,7 +51,14 @@ function fullRunEvents(checkIns = 20): RunEvent[] {
     at: '2024-09-30T10:00:00.000Z',
     acceptance: '',
   });
-  d.submit('evaluation').pass('evaluation');
+  // Results are computed: the KPI's check-ins give its goal's actual.
+  const measured = measuredActuals(
+    content.goals.goals,
+    content.monitoring.kpis,
+    d.context.checkIns,
+  );
+  const results = withMeasuredResults(content.evaluation.results, content.goals.goals, measured);
+  d.submit('evaluation', { ...content.evaluation, results }).pass('evaluation');
   return d.events;
 }
 
