@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { MACHINE_VERSION } from '../../machines/run-machine';
 import { demoContent } from '../../src/domain/scenarios';
 import { GATE_RULES_VERSION } from '../../src/domain/readiness';
@@ -25,6 +25,40 @@ async function act(engine: RunEngine, runId: string, action: RunAction): Promise
   if (!result.ok) throw new Error(`${action.type} refused: ${JSON.stringify(result.refusal)}`);
 }
 
+/** Every export file committed, one per released machine version. */
+const EXPORTS = readdirSync('test/fixtures/exports').map((f) => `test/fixtures/exports/${f}`);
+
+describe('export files of every machine version', () => {
+  it('exist for every version up to this one', () => {
+    const versions = EXPORTS.map(
+      (f) => (JSON.parse(readFileSync(f, 'utf8')) as { machineVersion: number }).machineVersion,
+    );
+    expect(versions.sort()).toEqual(Array.from({ length: MACHINE_VERSION }, (_, i) => i + 1));
+  });
+
+  it.each(EXPORTS)(
+    '%s imports: every run verifies and replays to its stored snapshot',
+    async (file) => {
+      const db = freshDb();
+      const { result } = await importWorkspace(db, readFileSync(file, 'utf8'));
+      const engine = new RunEngine(db);
+      expect(result.imported.length).toBeGreaterThan(0);
+      for (const runId of result.imported) {
+        expect(await engine.verify(runId), runId).toMatchObject({ ok: true });
+        expect(await engine.replayMatchesStored(runId), runId).toBe(true);
+      }
+    },
+  );
+
+  it('carry the meeting notes recorded while operating from version 2 on', async () => {
+    const db = freshDb();
+    await importWorkspace(db, readFileSync('test/fixtures/exports/workspace-v2.json', 'utf8'));
+    const { context } = (await new RunEngine(db).load(DEMO_RUN_IDS.region)).snapshot;
+    expect(context.meetingNotes).toMatchObject([{ meetingId: 'm-friday', by: 'p-am1' }]);
+    expect(context.rulesVersion).toBe(GATE_RULES_VERSION);
+  });
+});
+
 describe('an export file of machine version 1', () => {
   it('was written by version 1, older than this app', () => {
     const file = JSON.parse(V1_FILE) as { machineVersion: number };
@@ -32,7 +66,7 @@ describe('an export file of machine version 1', () => {
     expect(MACHINE_VERSION).toBeGreaterThan(1);
   });
 
-  it('imports: every run verifies and replays to its stored snapshot, migrated', async () => {
+  it('imports as runs without meeting notes, on the first gate rules', async () => {
     const engine = await importedV1();
     for (const runId of [DEMO_RUN_IDS.region, DEMO_RUN_IDS.deepen]) {
       expect(await engine.verify(runId), runId).toMatchObject({ ok: true });
