@@ -8,10 +8,19 @@ import { RunsPage } from './runs-page';
 import { testClock } from './test-clock';
 
 // The board pulls in React Flow; the runs list does not wait for it.
-const RunPage = lazy(() => import('./run-page'));
+const loadRunPage = () => import('./run-page');
+const loadPortfolioPage = () => import('./portfolio-page');
+const RunPage = lazy(loadRunPage);
 const ReportPage = lazy(() => import('./report-page'));
 const LineagePage = lazy(() => import('./lineage-page'));
-const PortfolioPage = lazy(() => import('./portfolio-page'));
+const PortfolioPage = lazy(loadPortfolioPage);
+
+// A page opened directly (a link, a reload) fetches its code while the workspace opens, instead
+// of after: the module loader keeps the one fetch for lazy() to use.
+if (typeof location !== 'undefined') {
+  if (location.pathname === '/portfolio') void loadPortfolioPage();
+  else if (/^\/runs\/[^/]+$/.test(location.pathname)) void loadRunPage();
+}
 const PeoplePage = lazy(() => import('./people-page').then((m) => ({ default: m.PeoplePage })));
 const SettingsPage = lazy(() =>
   import('./settings-page').then((m) => ({ default: m.SettingsPage })),

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Suspense, use, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useLiveQuery } from 'dexie-react-hooks';
 import Dexie from 'dexie';
@@ -137,13 +137,34 @@ function summarize(rows: readonly RunRow[], today: IsoDate): Summaries {
 }
 
 /**
+ * The first read of the mounted page, started while it first renders rather than after its first
+ * paint (where the live query's effect would start it): the board paints one frame and a
+ * round trip sooner. Dropped when the page unmounts, so a later visit reads afresh.
+ */
+let firstRead: { db: StrategyDb; rows: Promise<RunRow[]> } | null = null;
+let mountedPages = 0;
+
+/**
  * The portfolio's runs: the runs table read whole and live. Its rows are light (the snapshots live
  * in their own table) and carry the facts the board draws, so a thousand runs read and summarise
  * in a few tens of milliseconds.
  */
 function usePortfolioRuns(db: StrategyDb, today: IsoDate) {
-  const rows = useLiveQuery(() => db.runs.toArray(), [db]);
-  const summaries = useMemo(() => (rows ? summarize(rows, today) : null), [rows, today]);
+  if (firstRead?.db !== db) firstRead = { db, rows: db.runs.toArray() };
+  const first = use(firstRead.rows);
+  const live = useLiveQuery(() => db.runs.toArray(), [db]);
+  useEffect(() => {
+    mountedPages += 1;
+    return () => {
+      mountedPages -= 1;
+      // After StrictMode's unmount-and-mount the page is still there: keep the read then.
+      queueMicrotask(() => {
+        if (mountedPages === 0) firstRead = null;
+      });
+    };
+  }, []);
+  const rows = live ?? first;
+  const summaries = useMemo(() => summarize(rows, today), [rows, today]);
   return { summaries, rows };
 }
 
@@ -170,10 +191,28 @@ function readMode(params: URLSearchParams): HeatMode {
 
 /**
  * The portfolio: every run of the workspace on one board of the seven stages, like a process
- * monitor. Reads the runs table once (live) and summarises each run from its stored snapshot
- * without restoring an actor; reads event logs only when a heat mode needs them.
+ * monitor. Reads the runs table (live) and summarises each run from the facts its row carries;
+ * reads event logs only when a heat mode needs them.
  */
 export default function PortfolioPage() {
+  const { t } = useI18n();
+  return (
+    <Suspense
+      fallback={
+        <main className="app-main" aria-busy="true">
+          <h1>{t('portfolio.title')}</h1>
+          <p className="muted" role="status">
+            {t('portfolio.loading')}
+          </p>
+        </main>
+      }
+    >
+      <Portfolio />
+    </Suspense>
+  );
+}
+
+function Portfolio() {
   const i18n = useI18n();
   const { t } = i18n;
   const { db, today } = useWorkspace();
@@ -209,7 +248,7 @@ export default function PortfolioPage() {
 
   // Everything but the status filter: the status strip shows the mix the status filter picks from.
   const scoped = useMemo(
-    () => filterRuns(summaries?.runs ?? [], { scenario, period, leadId, status: 'all' }),
+    () => filterRuns(summaries.runs, { scenario, period, leadId, status: 'all' }),
     [summaries, scenario, period, leadId],
   );
   const shown = useMemo(
@@ -227,27 +266,16 @@ export default function PortfolioPage() {
 
   const periods = useMemo(() => {
     const byStart = new Map<string, string>();
-    for (const r of summaries?.runs ?? []) byStart.set(r.periodStart, r.periodEnd);
+    for (const r of summaries.runs) byStart.set(r.periodStart, r.periodEnd);
     return [...byStart].sort((a, b) => b[0].localeCompare(a[0]));
   }, [summaries]);
   const leads = useMemo(
     () =>
-      [...new Set((summaries?.runs ?? []).map((r) => r.leadId))]
+      [...new Set(summaries.runs.map((r) => r.leadId))]
         .map((id) => ({ id, name: personName(id) }))
         .sort((a, b) => a.name.localeCompare(b.name)),
     [summaries, personName],
   );
-
-  if (!summaries) {
-    return (
-      <main className="app-main" aria-busy="true">
-        <h1>{t('portfolio.title')}</h1>
-        <p className="muted" role="status">
-          {t('portfolio.loading')}
-        </p>
-      </main>
-    );
-  }
 
   const filtered = scenario !== null || period !== null || leadId !== null || status !== 'open';
   return (

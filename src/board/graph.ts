@@ -4,6 +4,7 @@ import { STAGE_IDS, stageNumber, type StageId } from '../domain/stages';
 import type { RunContext } from '../../machines/run-context';
 import { approvedContent } from '../../machines/run-context';
 import { daysBetween, type IsoDate } from '../domain/time';
+import { STAGE_POSITIONS } from './layout';
 
 /** What a stage node shows; statuses as people say them, derived from the run. */
 export type BoardStatus =
@@ -49,17 +50,6 @@ export interface LoopEdgeData extends Record<string, unknown> {
   walked: boolean;
 }
 export type BoardEdge = Edge<LoopEdgeData>;
-
-/** Where each stage sits: the planning row, then the two operating stages side by side, then evaluation. */
-export const STAGE_POSITIONS: Record<StageId, { x: number; y: number }> = {
-  research: { x: 0, y: 0 },
-  goals: { x: 250, y: 0 },
-  strategy: { x: 500, y: 0 },
-  resources: { x: 750, y: 0 },
-  execution: { x: 600, y: 190 },
-  monitoring: { x: 900, y: 190 },
-  evaluation: { x: 750, y: 390 },
-};
 
 export interface BoardOptions {
   /** The stage whose panel is open. */

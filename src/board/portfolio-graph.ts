@@ -13,7 +13,7 @@ import {
 } from '../domain/stages';
 import { addDays, type IsoDate } from '../domain/time';
 import type { EventRecord, RunRow, RunStatus } from '../storage/records';
-import { STAGE_POSITIONS } from './graph';
+import { STAGE_POSITIONS } from './layout';
 
 /**
  * The whole portfolio on one board of the seven stages: how many runs stand at each stage, their

@@ -671,7 +671,8 @@ export function reportToMarkdown(report: Report, labels: ReportLabels): string {
 // JSON ------------------------------------------------------------------------------------------
 
 export const REPORT_FORMAT = 'strategy-board.report';
-export const REPORT_FORMAT_VERSION = 1;
+/** 2: each result says where its actual comes from (`source`, `measuredBy`). */
+export const REPORT_FORMAT_VERSION = 2;
 
 export type ReportJson = {
   format: typeof REPORT_FORMAT;

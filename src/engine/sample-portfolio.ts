@@ -1,6 +1,7 @@
+import { GATE_RULES_VERSION } from '../domain/readiness';
+import { measuredActuals, withMeasuredResults } from '../domain/results';
 import type { RunEvent } from '../../machines/events';
-import type { RunContext } from '../../machines/run-context';
-import { RunInputSchema } from '../../machines/run-context';
+import { approvedContent, RunInputSchema, type RunContext } from '../../machines/run-context';
 import type { Decision } from '../domain/gate';
 import { assessCheckIn } from '../domain/kpi';
 import type { Kpi, StageContentMap } from '../domain/content';
@@ -386,6 +387,7 @@ export class SampleRunBuilder {
       parentRunId: null,
       createdAt,
       policies: defaultGatePolicies(scenario),
+      rulesVersion: GATE_RULES_VERSION,
     });
     const creation = buildRecord({
       id: this.nextId(),
@@ -439,7 +441,19 @@ export class SampleRunBuilder {
     const submit = (stage: StageId) => {
       const round = ctx().stages[stage].round;
       wait(DRAFT_DAYS[stage] * pace * between(0.5, 1.5) * (round > 0 ? 0.5 : 1));
-      act({ type: 'stage.submit', by: leadId, stage, content: content[stage] });
+      act({ type: 'stage.submit', by: leadId, stage, content: submission(stage) });
+    };
+    // The evaluation's results are what the KPIs measured, as the evaluation form fills them.
+    const submission = (stage: StageId) => {
+      if (stage !== 'evaluation') return content[stage];
+      const c = ctx();
+      const goals = approvedContent(c, 'goals')?.goals ?? content.goals.goals;
+      const kpis = approvedContent(c, 'monitoring')?.kpis ?? content.monitoring.kpis;
+      const measured = measuredActuals(goals, kpis, c.checkIns);
+      return {
+        ...content.evaluation,
+        results: withMeasuredResults(content.evaluation.results, goals, measured),
+      };
     };
 
     const decide = (

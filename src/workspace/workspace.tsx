@@ -131,9 +131,12 @@ export function WorkspaceProvider({
   // open, so it is there before anyone acts, and readers rarely have to wait for it.
   useEffect(() => {
     if (ready !== 'ready') return;
-    // When the browser is idle, i.e. after the first screen has painted.
+    // When the browser is idle after the first screen has painted. Idle alone is too early: the
+    // main thread is idle while the first page's own code and data are still arriving, and the
+    // engine's code then competes with them (measured: the portfolio painted ~100 ms later).
     const idle = window.requestIdleCallback ?? ((fn: () => void) => window.setTimeout(fn, 200));
-    idle(() => void loadEngineModule());
+    const timer = window.setTimeout(() => idle(() => void loadEngineModule()), 1500);
+    return () => window.clearTimeout(timer);
   }, [ready]);
 
   const rows = useLiveQuery(() => db.people.orderBy('id').toArray(), [db]);

@@ -199,7 +199,7 @@ describe('ReportPage', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Export JSON' }));
 
     const json = JSON.parse(await blobs[0]!.text()) as Record<string, unknown>;
-    expect(json).toMatchObject({ format: 'strategy-board.report', version: 1, status: 'final' });
+    expect(json).toMatchObject({ format: 'strategy-board.report', version: 2, status: 'final' });
   });
 
   it('says there is nothing to report yet for a run still operating, and shows the targets', async () => {

@@ -15,7 +15,7 @@ import {
   type RunHistory,
   type RunSummary,
 } from '../../src/board/portfolio-graph';
-import { STAGE_POSITIONS } from '../../src/board/graph';
+import { STAGE_POSITIONS } from '../../src/board/layout';
 import { statusOf } from '../../src/engine/engine';
 import { SampleRunBuilder } from '../../src/engine/sample-portfolio';
 import { defaultGatePolicies, demoContent } from '../../src/domain/scenarios';

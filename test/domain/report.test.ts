@@ -403,7 +403,7 @@ describe('reportToJson', () => {
     expect(format).toBe(REPORT_FORMAT);
     expect(format).toBe('strategy-board.report');
     expect(version).toBe(REPORT_FORMAT_VERSION);
-    expect(version).toBe(1);
+    expect(version).toBe(2);
     expect(parsed).toEqual(report);
   });
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { RunContext } from '../../machines/run-context';
+import { approvedContent, type RunContext } from '../../machines/run-context';
+import { GATE_RULES_VERSION } from '../../src/domain/readiness';
+import { measuredActuals } from '../../src/domain/results';
 import { runMachine } from '../../machines/run-machine';
 import { DEMO_RUN_IDS, seedDemoWorkspace } from '../../src/engine/demo';
 import { replayRecords, RunEngine, verifyRecords } from '../../src/engine/engine';
@@ -59,6 +61,24 @@ describe('the sample portfolio generator', () => {
         canonicalJson(run.stored.snapshot.envelope.snapshot),
       );
       expect(run.stored.row.revision).toBe(run.records.length - 1);
+    }
+  });
+
+  it("creates runs under today's gate rules, their evaluations computed from the KPIs", () => {
+    const evaluated = build(120).filter((r) => contextOf(r).stages.evaluation.approved !== null);
+    expect(evaluated.length).toBeGreaterThan(5);
+    for (const run of evaluated) {
+      const c = contextOf(run);
+      expect(c.rulesVersion).toBe(GATE_RULES_VERSION);
+      const measured = measuredActuals(
+        approvedContent(c, 'goals')!.goals,
+        approvedContent(c, 'monitoring')!.kpis,
+        c.checkIns,
+      );
+      for (const result of approvedContent(c, 'evaluation')!.results) {
+        const figure = measured.get(result.goalId);
+        if (figure) expect(result.actual).toBe(figure.value);
+      }
     }
   });
 
