@@ -6,6 +6,7 @@ import { WorkspaceProvider, useWorkspace } from '../workspace/workspace';
 import { ToastProvider } from '../workspace/toasts';
 import { RunsPage } from './runs-page';
 import { testClock } from './test-clock';
+import { Missing } from './page-parts';
 
 // The board pulls in React Flow; the runs list does not wait for it.
 const loadRunPage = () => import('./run-page');
@@ -124,12 +125,5 @@ function Header() {
 
 function NotFound() {
   const { t } = useI18n();
-  return (
-    <main className="app-main">
-      <div className="empty">
-        <p>{t('ui.notFound.text')}</p>
-        <Link to="/">{t('ui.notFound.back')}</Link>
-      </div>
-    </main>
-  );
+  return <Missing message={t('ui.notFound.text')} back={t('ui.notFound.back')} />;
 }

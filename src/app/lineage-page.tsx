@@ -23,6 +23,7 @@ import { RESULT_THRESHOLDS, type GoalResult } from '../domain/report';
 import { periodLabel } from '../domain/time';
 import { readChain, type ChainRow, type ChainRun } from '../engine/chain';
 import type { lineageEn } from '../i18n/lineage.en';
+import { Missing as MissingPage, useDocumentTitle } from './page-parts';
 import { useI18n, type I18n } from '../i18n/react';
 import { formatFigure } from '../stages/forms/fields';
 import { usePersonName, useWorkspace } from '../workspace/workspace';
@@ -86,25 +87,11 @@ export function LineagePage() {
   const here = chain?.find((c) => c.row.id === runId);
   const documentTitle = here ? t('lineage.documentTitle', { title: here.row.title }) : null;
 
-  useEffect(() => {
-    if (documentTitle === null) return;
-    const before = document.title;
-    document.title = documentTitle;
-    return () => {
-      document.title = before;
-    };
-  }, [documentTitle]);
+  useDocumentTitle(documentTitle);
 
   if (chain === undefined) return <main className="app-main" aria-busy="true" />;
   if (chain === null || !here) {
-    return (
-      <main className="app-main">
-        <div className="empty">
-          <p>{t('lineage.notFound')}</p>
-          <Link to="/">{t('lineage.backToRuns')}</Link>
-        </div>
-      </main>
-    );
+    return <MissingPage message={t('lineage.notFound')} back={t('lineage.backToRuns')} />;
   }
 
   const unreadable = chain.filter((c) => c.context === null);

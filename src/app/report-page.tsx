@@ -1,4 +1,4 @@
-import { useEffect, useMemo, type ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { approvedContent, type RunContext } from '../../machines/run-context';
@@ -17,6 +17,7 @@ import { dateOf, periodLabel, type Period } from '../domain/time';
 import { restoreSnapshot, SnapshotRestoreError } from '../engine/snapshots';
 import { formatList, hasMessage } from '../i18n';
 import { readStoredRun } from '../engine/stored';
+import { Missing, useDocumentTitle } from './page-parts';
 import { useI18n, type I18n } from '../i18n/react';
 import { formatFigure } from '../stages/forms/fields';
 import { useWorkspace } from '../workspace/workspace';
@@ -283,26 +284,11 @@ export function ReportPage() {
   const labels = useMemo(() => reportLabels(i18n), [i18n]);
   const documentTitle = report ? t('report.documentTitle', { title: report.title }) : null;
 
-  // The title names the PDF that "Print / PDF" saves.
-  useEffect(() => {
-    if (documentTitle === null) return;
-    const before = document.title;
-    document.title = documentTitle;
-    return () => {
-      document.title = before;
-    };
-  }, [documentTitle]);
+  useDocumentTitle(documentTitle);
 
   if (row === undefined) return <main className="app-main" aria-busy="true" />;
   if (row === null || !restored) {
-    return (
-      <main className="app-main">
-        <div className="empty">
-          <p>{t('report.notFound')}</p>
-          <Link to="/">{t('report.backToRuns')}</Link>
-        </div>
-      </main>
-    );
+    return <Missing message={t('report.notFound')} back={t('report.backToRuns')} />;
   }
   if (!report) {
     return (

@@ -11,6 +11,7 @@ import { periodLabel } from '../domain/time';
 import type { ScenarioId } from '../domain/scenarios';
 import { storedContext, SnapshotRestoreError } from '../engine/snapshots';
 import { readStoredRun } from '../engine/stored';
+import { Missing } from './page-parts';
 import { useI18n } from '../i18n/react';
 import { usePersonName, useWorkspace } from '../workspace/workspace';
 import { useToast } from '../workspace/toasts';
@@ -113,14 +114,7 @@ function RunPage({ runId }: { runId: string }) {
 
   if (row === undefined) return <main className="app-main" aria-busy="true" />;
   if (row === null || !restored) {
-    return (
-      <main className="app-main">
-        <div className="empty">
-          <p>{t('ui.run.notFound')}</p>
-          <Link to="/">{t('ui.notFound.back')}</Link>
-        </div>
-      </main>
-    );
+    return <Missing message={t('ui.run.notFound')} back={t('ui.notFound.back')} />;
   }
   if (!context) {
     return (

@@ -1,18 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launch, openApp, withScreenshot } from './browser';
+import { describe, expect, it } from 'vitest';
+import { openApp, withScreenshot, sharedBrowser } from './browser';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 describe('the board at first open', () => {
   it('opens to a living workspace: the demo team and runs at different stages', async () => {
-    const { page, context } = await openApp(browser);
+    const { page, context } = await openApp(browser());
     await withScreenshot(page, 'first-open', async () => {
       const rows = page.getByRole('row');
       await page.getByRole('link', { name: 'Product A launch in East China' }).waitFor();
@@ -26,7 +19,7 @@ describe('the board at first open', () => {
   });
 
   it('names every stage for assistive technology and opens a stage from the keyboard', async () => {
-    const { page, context } = await openApp(browser, { path: '/runs/demo-launch' });
+    const { page, context } = await openApp(browser(), { path: '/runs/demo-launch' });
     await withScreenshot(page, 'keyboard', async () => {
       await page
         .getByRole('button', { name: 'Stage 3, Strategy: In review, 1 of 2 approvals' })
@@ -52,7 +45,7 @@ describe('the board at first open', () => {
   });
 
   it('shows the history with its integrity, and the board as it was after any event', async () => {
-    const { page, context } = await openApp(browser, { path: '/runs/demo-launch' });
+    const { page, context } = await openApp(browser(), { path: '/runs/demo-launch' });
     await withScreenshot(page, 'history', async () => {
       await page.getByRole('button', { name: 'History' }).click();
       await page.getByText(/Integrity verified: \d+ events, hash chain intact/).waitFor();
@@ -68,7 +61,7 @@ describe('the board at first open', () => {
   });
 
   it('speaks Chinese from the browser language, with the demo written in Chinese', async () => {
-    const { page, context } = await openApp(browser, { locale: 'zh-CN' });
+    const { page, context } = await openApp(browser(), { locale: 'zh-CN' });
     await withScreenshot(page, 'zh-first-open', async () => {
       await page.getByRole('heading', { name: '策略执行' }).waitFor();
       await page.getByRole('link', { name: '新品 A 华东上市' }).click();

@@ -1,5 +1,5 @@
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 
 const ARGS = [
   '--headless',
@@ -20,6 +20,24 @@ export async function launch(): Promise<Browser> {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ARGS,
   });
+}
+
+/**
+ * One Chromium for the tests of a file: launched before them, closed after. Call at the top of
+ * the file; the getter hands out the running browser.
+ */
+export function sharedBrowser(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error('the browser is not running: call sharedBrowser() at file level');
+    return browser;
+  };
 }
 
 /**

@@ -1,22 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import {
   actAs,
   expectToast,
-  launch,
   openApp,
   openStage,
   stageNode,
   withScreenshot,
+  sharedBrowser,
 } from './browser';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 async function submitAsLead(page: Page, number: number, stage: string) {
   await actAs(page, 'Lin Feng');
@@ -49,7 +43,7 @@ async function decide(
 
 describe('a project lead takes a strategy through all seven gates in the browser', () => {
   it('creates a run, passes every gate, recycles once, refuses self-approval and survives a reload', async () => {
-    const { page } = await openApp(browser);
+    const { page } = await openApp(browser());
     await withScreenshot(page, 'gates', async () => {
       // The submitter must never approve their own submission: give the lead an approver role too.
       await page.getByRole('link', { name: 'People' }).click();

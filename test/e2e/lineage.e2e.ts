@@ -1,14 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator } from 'playwright-core';
-import { launch, openApp, withScreenshot } from './browser';
+import { describe, expect, it } from 'vitest';
+import type { Locator } from 'playwright-core';
+import { openApp, withScreenshot, sharedBrowser } from './browser';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 /** The text of each data cell of a row as a screen reader reads it (a "—" on screen says why). */
 async function cells(row: Locator): Promise<string[]> {
@@ -23,7 +17,7 @@ async function cells(row: Locator): Promise<string[]> {
 
 describe('the lineage of the demo chain of cycles', () => {
   it('opens from the run, reads attainment per goal across cycles and compares two cycles', async () => {
-    const { page, context } = await openApp(browser, { path: '/runs/demo-cycle-3' });
+    const { page, context } = await openApp(browser(), { path: '/runs/demo-cycle-3' });
     await withScreenshot(page, 'lineage', async () => {
       await page
         .getByRole('heading', { level: 1, name: 'Quarterly strategy adjustment' })
@@ -86,7 +80,7 @@ describe('the lineage of the demo chain of cycles', () => {
   });
 
   it('opens from an evaluation report, in Chinese', async () => {
-    const { page, context } = await openApp(browser, {
+    const { page, context } = await openApp(browser(), {
       locale: 'zh-CN',
       path: '/runs/demo-cycle-2/report',
     });
@@ -101,7 +95,7 @@ describe('the lineage of the demo chain of cycles', () => {
   });
 
   it('is not offered for a run with no other cycle', async () => {
-    const { page, context } = await openApp(browser, { path: '/runs/demo-region' });
+    const { page, context } = await openApp(browser(), { path: '/runs/demo-region' });
     await page.getByRole('heading', { level: 1, name: 'South China regional expansion' }).waitFor();
     expect(await page.getByRole('link', { name: 'Cycle lineage' }).count()).toBe(0);
     await context.close();

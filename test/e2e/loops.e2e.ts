@@ -1,22 +1,16 @@
-import { afterAll, beforeAll, describe, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import {
   actAs,
   expectToast,
-  launch,
   openApp,
   openStage,
   stageNode,
   withScreenshot,
+  sharedBrowser,
 } from './browser';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 async function submit(page: Page, number: number, stage: string) {
   await actAs(page, 'Lin Feng');
@@ -37,7 +31,7 @@ async function go(page: Page, who: string, number: number, stage: string) {
 
 describe('the monitoring and optimization loops in the browser', () => {
   it('turns a red check-in into an alert, replans, closes, evaluates, reports and starts the next cycle', async () => {
-    const { page } = await openApp(browser, { path: '/runs/demo-region' });
+    const { page } = await openApp(browser(), { path: '/runs/demo-region' });
     await withScreenshot(page, 'loops', async () => {
       await actAs(page, 'Lin Feng');
       await openStage(page, 6, 'Monitoring');

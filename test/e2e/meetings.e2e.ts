@@ -1,18 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { actAs, expectToast, launch, openApp, openStage, withScreenshot } from './browser';
+import { describe, expect, it } from 'vitest';
+import { actAs, expectToast, openApp, openStage, withScreenshot, sharedBrowser } from './browser';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 describe('meeting notes while the plan operates', () => {
   it('records the Friday meeting’s decisions, lists them newest first and keeps them in the history', async () => {
-    const { page } = await openApp(browser, { path: '/runs/demo-region' });
+    const { page } = await openApp(browser(), { path: '/runs/demo-region' });
     await withScreenshot(page, 'meetings', async () => {
       // Chen Jing owns the live streams, so she has a part in the plan.
       await actAs(page, 'Chen Jing');

@@ -1,14 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { launch, openApp, withScreenshot } from './browser';
+import { describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { openApp, withScreenshot, sharedBrowser } from './browser';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 const stageNodes = (page: Page) => page.getByRole('button', { name: /^Stage \d, / });
 
@@ -39,7 +33,7 @@ async function stat(stats: Locator, term: string): Promise<number> {
 
 describe('the portfolio board', () => {
   it('shows a generated sample portfolio by stage, as a heatmap, and lists the runs at a stage', async () => {
-    const { page } = await openApp(browser);
+    const { page } = await openApp(browser());
     await withScreenshot(page, 'portfolio', async () => {
       // Settings → Sample portfolio: 60 runs with their full histories.
       await page.getByRole('link', { name: 'Settings' }).click();
@@ -126,7 +120,7 @@ describe('the portfolio board', () => {
   });
 
   it('speaks Chinese: stage names and counts in the accessible names', async () => {
-    const { page } = await openApp(browser, { locale: 'zh-CN', path: '/portfolio' });
+    const { page } = await openApp(browser(), { locale: 'zh-CN', path: '/portfolio' });
     await withScreenshot(page, 'portfolio-zh', async () => {
       await page.getByRole('heading', { name: '组合看板', level: 1 }).waitFor();
       // The demo: the launch waits at the strategy gate, the regional run operates with a red KPI,

@@ -1,23 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import {
   actAs,
   expectToast,
-  launch,
   openApp,
   openPage,
   openStage,
   stageNode,
   withScreenshot,
+  sharedBrowser,
 } from './browser';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 const QUOTA =
   'The browser has no room left for this app, so nothing was saved. Export the workspace and remove old runs (Settings), then try again.';
@@ -69,7 +63,7 @@ const painPoints = (page: Page) => page.getByLabel('Pain points').first();
 
 describe('a full disk', () => {
   it('refuses a write with a clear message, leaves the store as it was, and works again once there is room', async () => {
-    const { context, page } = await openApp(browser, {
+    const { context, page } = await openApp(browser(), {
       initScript: simulateDiskFull,
       path: '/runs/demo-launch',
     });

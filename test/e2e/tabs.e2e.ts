@@ -1,24 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import {
   actAs,
   baseUrl,
   expectToast,
-  launch,
   openApp,
   openPage,
   openStage,
   stageNode,
   withScreenshot,
+  sharedBrowser,
 } from './browser';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 const RUN = '/runs/demo-launch';
 const CONFLICT =
@@ -96,7 +90,7 @@ async function outcomeOf(page: Page): Promise<'recorded' | 'conflict'> {
 
 describe('two pages on one run', () => {
   it('both update live; of two conflicting decisions exactly one wins and the other page is told', async () => {
-    const { context, page: a } = await openApp(browser, { path: RUN });
+    const { context, page: a } = await openApp(browser(), { path: RUN });
     await withScreenshot(a, 'tabs-a', async () => {
       await stageNode(a, 3, 'Strategy')
         .and(a.getByRole('button', { name: /In review, 1 of 2 approvals/ }))

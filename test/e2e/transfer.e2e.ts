@@ -1,18 +1,12 @@
 import { readFile } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { exportWorkspace, serializeWorkspace } from '../../src/engine/transfer';
 import type { WorkspaceFile } from '../../src/storage/transfer';
 import { engineWithTeam, newRunFields } from '../support/db';
-import { launch, openApp, withScreenshot } from './browser';
+import { openApp, withScreenshot, sharedBrowser } from './browser';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 const MARKUP = '<img src=x onerror=alert(1)>';
 
@@ -52,7 +46,7 @@ async function importFile(page: Page, name: string, text: string): Promise<void>
 describe('moving a workspace between browsers', () => {
   it('exports in one profile, imports into an emptied one, and refuses hostile files', async () => {
     // 1. The demo workspace, exported from Settings.
-    const first = await openApp(browser);
+    const first = await openApp(browser());
     let exported = '';
     let before: string[][] = [];
     await withScreenshot(first.page, 'transfer-export', async () => {
@@ -84,7 +78,7 @@ describe('moving a workspace between browsers', () => {
     expect(file.runs).toHaveLength(6);
 
     // 2. A new profile: start empty, import the file, see the same runs.
-    const second = await openApp(browser);
+    const second = await openApp(browser());
     const page = second.page;
     await withScreenshot(page, 'transfer-import', async () => {
       await page.getByRole('link', { name: 'Product A launch in East China' }).waitFor();
