@@ -23,7 +23,7 @@ import { RESULT_THRESHOLDS, type GoalResult } from '../domain/report';
 import { periodLabel } from '../domain/time';
 import { readChain, type ChainRow, type ChainRun } from '../engine/chain';
 import type { lineageEn } from '../i18n/lineage.en';
-import { Missing as MissingPage, useDocumentTitle } from './page-parts';
+import { Missing as MissingPage, Section, useDocumentTitle } from './page-parts';
 import { useI18n, type I18n } from '../i18n/react';
 import { formatFigure } from '../stages/forms/fields';
 import { usePersonName, useWorkspace } from '../workspace/workspace';
@@ -132,15 +132,15 @@ export function LineagePage() {
           </p>
         )}
 
-        <Section id="cycles" title={t('lineage.cycles.heading')}>
+        <Section kind="lineage" id="cycles" title={t('lineage.cycles.heading')}>
           <CycleCards lineage={lineage} rows={rows} runId={runId} />
         </Section>
 
-        <Section id="chart" title={t('lineage.chart.heading')}>
+        <Section kind="lineage" id="chart" title={t('lineage.chart.heading')}>
           <AttainmentAcrossCycles lineage={lineage} />
         </Section>
 
-        <Section id="compare" title={t('lineage.compare.heading')}>
+        <Section kind="lineage" id="compare" title={t('lineage.compare.heading')}>
           <Compare lineage={lineage} rows={rows} />
         </Section>
       </article>
@@ -149,16 +149,6 @@ export function LineagePage() {
 }
 
 export default LineagePage;
-
-function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  const headingId = `lineage-${id}`;
-  return (
-    <section className="lineage-section" aria-labelledby={headingId}>
-      <h2 id={headingId}>{title}</h2>
-      {children}
-    </section>
-  );
-}
 
 /** "104%", or why there is no figure; `inline` for the middle of a sentence. */
 function overallText(i18n: I18n, cycle: LineageCycle, inline = false): string {

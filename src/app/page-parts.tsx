@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { Link } from 'react-router';
 
 /** A page for something that is not there: what is missing, and the way back to the runs. */
@@ -26,4 +26,26 @@ export function useDocumentTitle(title: string | null): void {
       document.title = before;
     };
   }, [title]);
+}
+
+/** A titled section of a document page (the report, the lineage), named by its heading. */
+export function Section({
+  kind,
+  id,
+  title,
+  children,
+}: {
+  /** The page: the section's class and heading id start with it. */
+  kind: 'report' | 'lineage';
+  id: string;
+  title: string;
+  children: ReactNode;
+}) {
+  const headingId = `${kind}-${id}`;
+  return (
+    <section className={`${kind}-section`} aria-labelledby={headingId}>
+      <h2 id={headingId}>{title}</h2>
+      {children}
+    </section>
+  );
 }

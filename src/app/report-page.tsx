@@ -1,4 +1,4 @@
-import { useMemo, type ReactNode } from 'react';
+import { useMemo } from 'react';
 import { Link, useParams } from 'react-router';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { approvedContent, type RunContext } from '../../machines/run-context';
@@ -17,7 +17,7 @@ import { dateOf, periodLabel, type Period } from '../domain/time';
 import { restoreSnapshot, SnapshotRestoreError } from '../engine/snapshots';
 import { formatList, hasMessage } from '../i18n';
 import { readStoredRun } from '../engine/stored';
-import { Missing, useDocumentTitle } from './page-parts';
+import { Missing, Section, useDocumentTitle } from './page-parts';
 import { useI18n, type I18n } from '../i18n/react';
 import { formatFigure } from '../stages/forms/fields';
 import { useWorkspace } from '../workspace/workspace';
@@ -376,12 +376,12 @@ export function ReportPage() {
           </p>
         )}
 
-        <Section id="summary" title={labels.section.summary}>
+        <Section kind="report" id="summary" title={labels.section.summary}>
           <Summary report={report} />
           <p>{labels.summary(report.summary)}</p>
         </Section>
 
-        <Section id="results" title={labels.section.results}>
+        <Section kind="report" id="results" title={labels.section.results}>
           {report.goals.length === 0 ? (
             <p className="muted">{t('report.summary.noGoals')}</p>
           ) : (
@@ -390,26 +390,26 @@ export function ReportPage() {
         </Section>
 
         {report.goals.length > 0 && (
-          <Section id="chart" title={t('report.section.chart')}>
+          <Section kind="report" id="chart" title={t('report.section.chart')}>
             <AttainmentChart goals={report.goals} />
           </Section>
         )}
 
         {report.groups.length > 0 && (
-          <Section id="dimensions" title={labels.section.dimensions}>
+          <Section kind="report" id="dimensions" title={labels.section.dimensions}>
             <DimensionsTable report={report} labels={labels} />
           </Section>
         )}
 
-        <Section id="attribution" title={labels.section.attribution}>
+        <Section kind="report" id="attribution" title={labels.section.attribution}>
           <Attribution report={report} labels={labels} />
         </Section>
 
-        <Section id="risks" title={labels.section.risks}>
+        <Section kind="report" id="risks" title={labels.section.risks}>
           <Risks report={report} labels={labels} />
         </Section>
 
-        <Section id="execution" title={labels.section.execution}>
+        <Section kind="report" id="execution" title={labels.section.execution}>
           <ul className="report-list">
             {labels.executionLines(report).map((line, i) => (
               <li key={i}>{line}</li>
@@ -417,11 +417,11 @@ export function ReportPage() {
           </ul>
         </Section>
 
-        <Section id="lessons" title={labels.section.lessons}>
+        <Section kind="report" id="lessons" title={labels.section.lessons}>
           <TextList items={report.lessons} empty={labels.empty.lessons} />
         </Section>
 
-        <Section id="recommendations" title={labels.section.recommendations}>
+        <Section kind="report" id="recommendations" title={labels.section.recommendations}>
           <TextList items={report.recommendations} empty={labels.empty.recommendations} ordered />
         </Section>
 
@@ -432,16 +432,6 @@ export function ReportPage() {
 }
 
 export default ReportPage;
-
-function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  const headingId = `report-${id}`;
-  return (
-    <section className="report-section" aria-labelledby={headingId}>
-      <h2 id={headingId}>{title}</h2>
-      {children}
-    </section>
-  );
-}
 
 function Summary({ report }: { report: Report }) {
   const i18n = useI18n();

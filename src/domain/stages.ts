@@ -11,6 +11,11 @@ export const STAGE_IDS = [
 
 export type StageId = (typeof STAGE_IDS)[number];
 
+/** Every stage before the evaluation: the plan and its operation. */
+export const STAGES_BEFORE_EVALUATION = STAGE_IDS.filter(
+  (s): s is Exclude<StageId, 'evaluation'> => s !== 'evaluation',
+);
+
 /** Stages walked one after another before the run starts operating. */
 export const PLANNING_STAGES = ['research', 'goals', 'strategy', 'resources'] as const;
 export type PlanningStageId = (typeof PLANNING_STAGES)[number];

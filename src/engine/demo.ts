@@ -1,4 +1,4 @@
-import type { StageId } from '../domain/stages';
+import { STAGES_BEFORE_EVALUATION, type StageId } from '../domain/stages';
 import {
   demoContent,
   demoTeam,
@@ -164,15 +164,7 @@ async function seedDemo(db: StrategyDb, locale: ContentLocale, today: IsoDate): 
     'deepenMarket',
     last,
     async (act, c) => {
-      for (const stage of [
-        'research',
-        'goals',
-        'strategy',
-        'resources',
-        'execution',
-        'monitoring',
-      ] as const)
-        await pass(act, stage, c[stage]);
+      for (const stage of STAGES_BEFORE_EVALUATION) await pass(act, stage, c[stage]);
       const sales = c.monitoring.kpis[0];
       if (sales?.target) {
         lastClock.jump(addDays(last.start, 45));
@@ -224,15 +216,7 @@ async function seedDemo(db: StrategyDb, locale: ContentLocale, today: IsoDate): 
     'regionalExpansion',
     current,
     async (act, c) => {
-      for (const stage of [
-        'research',
-        'goals',
-        'strategy',
-        'resources',
-        'execution',
-        'monitoring',
-      ] as const)
-        await pass(act, stage, c[stage]);
+      for (const stage of STAGES_BEFORE_EVALUATION) await pass(act, stage, c[stage]);
       const checkDay =
         today > current.start
           ? addDays(today, -1) < current.start

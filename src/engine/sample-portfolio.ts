@@ -15,7 +15,7 @@ import {
   type ContentLocale,
   type ScenarioId,
 } from '../domain/scenarios';
-import { PLANNING_STAGES, type StageId } from '../domain/stages';
+import { PLANNING_STAGES, STAGES_BEFORE_EVALUATION, type StageId } from '../domain/stages';
 import {
   addDays,
   daysBetween,
@@ -661,14 +661,7 @@ export class SampleRunBuilder {
     const context = snapshot.context;
     const drafts: DraftRow[] = [];
     if (!context.outcome) {
-      for (const stage of [
-        'research',
-        'goals',
-        'strategy',
-        'resources',
-        'execution',
-        'monitoring',
-      ] as const) {
+      for (const stage of STAGES_BEFORE_EVALUATION) {
         if (context.stages[stage].round > 0) continue;
         drafts.push({ runId, stage, content: content[stage], savedBy: leadId, savedAt: createdAt });
       }

@@ -1,5 +1,5 @@
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, inject } from 'vitest';
+import { afterAll, beforeAll, expect, inject } from 'vitest';
 
 const ARGS = [
   '--headless',
@@ -120,4 +120,35 @@ export async function openStage(page: Page, number: number, stage: string): Prom
 /** Waits for a toast with this text. */
 export async function expectToast(page: Page, text: string | RegExp): Promise<void> {
   await page.getByRole('status').getByText(text).first().waitFor();
+}
+
+/** The lead (Lin Feng) submits a stage and it goes into review. */
+export async function submitStage(page: Page, number: number, stage: string): Promise<void> {
+  await actAs(page, 'Lin Feng');
+  await openStage(page, number, stage);
+  const submit = page.getByRole('button', { name: 'Submit for approval' });
+  await expect.poll(() => submit.isEnabled()).toBe(true);
+  await submit.click();
+  await expectToast(page, 'Submitted for approval');
+  await stageNode(page, number, stage)
+    .and(page.getByRole('button', { name: /in review/i }))
+    .waitFor();
+}
+
+/** `who` decides at a stage's gate (Go unless told), with a comment or reason if given. */
+export async function decideAt(
+  page: Page,
+  who: string,
+  number: number,
+  stage: string,
+  decision = 'Go',
+  comment = '',
+): Promise<void> {
+  await actAs(page, who);
+  await openStage(page, number, stage);
+  const box = page.getByRole('region', { name: 'Your decision' });
+  await box.getByRole('radio', { name: decision, exact: true }).check();
+  if (comment) await box.getByLabel(/Reason|Comment/).fill(comment);
+  await box.getByRole('button', { name: `Decide: ${decision}` }).click();
+  await expectToast(page, 'Decision recorded');
 }

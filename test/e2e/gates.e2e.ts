@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import {
   actAs,
   expectToast,
@@ -8,38 +7,11 @@ import {
   stageNode,
   withScreenshot,
   sharedBrowser,
+  submitStage,
+  decideAt,
 } from './browser';
 
 const browser = sharedBrowser();
-
-async function submitAsLead(page: Page, number: number, stage: string) {
-  await actAs(page, 'Lin Feng');
-  await openStage(page, number, stage);
-  const submit = page.getByRole('button', { name: 'Submit for approval' });
-  await expect.poll(() => submit.isEnabled()).toBe(true);
-  await submit.click();
-  await expectToast(page, 'Submitted for approval');
-  await stageNode(page, number, stage)
-    .and(page.getByRole('button', { name: /in review/i }))
-    .waitFor();
-}
-
-async function decide(
-  page: Page,
-  who: string,
-  number: number,
-  stage: string,
-  decision = 'Go',
-  comment = '',
-) {
-  await actAs(page, who);
-  await openStage(page, number, stage);
-  const box = page.getByRole('region', { name: 'Your decision' });
-  await box.getByRole('radio', { name: decision, exact: true }).check();
-  if (comment) await box.getByLabel(/Reason|Comment/).fill(comment);
-  await box.getByRole('button', { name: `Decide: ${decision}` }).click();
-  await expectToast(page, 'Decision recorded');
-}
 
 describe('a project lead takes a strategy through all seven gates in the browser', () => {
   it('creates a run, passes every gate, recycles once, refuses self-approval and survives a reload', async () => {
@@ -64,24 +36,24 @@ describe('a project lead takes a strategy through all seven gates in the browser
         .and(page.getByRole('button', { name: /Drafting/ }))
         .waitFor();
 
-      await submitAsLead(page, 1, 'Research');
+      await submitStage(page, 1, 'Research');
       // The lead, now also a sales director, is refused at their own gate with the reason.
       await openStage(page, 1, 'Research');
       await page.getByText('You submitted this stage; another approver must decide.').waitFor();
-      await decide(page, 'Chen Jing', 1, 'Research');
+      await decideAt(page, 'Chen Jing', 1, 'Research');
       await stageNode(page, 1, 'Research')
         .and(page.getByRole('button', { name: /Approved/ }))
         .waitFor();
 
-      await submitAsLead(page, 2, 'Goal setting');
-      await decide(page, 'Wang Min', 2, 'Goal setting');
+      await submitStage(page, 2, 'Goal setting');
+      await decideAt(page, 'Wang Min', 2, 'Goal setting');
       await stageNode(page, 2, 'Goal setting')
         .and(page.getByRole('button', { name: /1 of 2 approvals/i }))
         .waitFor();
-      await decide(page, 'Zhou Qiang', 2, 'Goal setting');
+      await decideAt(page, 'Zhou Qiang', 2, 'Goal setting');
 
       // A recycle from the strategy gate back to research draws a dashed back edge with its count.
-      await submitAsLead(page, 3, 'Strategy');
+      await submitStage(page, 3, 'Strategy');
       await actAs(page, 'Wang Min');
       await openStage(page, 3, 'Strategy');
       const box = page.getByRole('region', { name: 'Your decision' });
@@ -95,26 +67,26 @@ describe('a project lead takes a strategy through all seven gates in the browser
         .waitFor();
       await page.locator('.react-flow__edgelabel-renderer').getByText('Recycled ×1').waitFor();
 
-      await submitAsLead(page, 1, 'Research');
-      await decide(page, 'Chen Jing', 1, 'Research');
-      await submitAsLead(page, 2, 'Goal setting');
-      await decide(page, 'Wang Min', 2, 'Goal setting');
-      await decide(page, 'Zhou Qiang', 2, 'Goal setting');
-      await submitAsLead(page, 3, 'Strategy');
-      await decide(page, 'Wang Min', 3, 'Strategy');
-      await decide(page, 'Chen Jing', 3, 'Strategy');
+      await submitStage(page, 1, 'Research');
+      await decideAt(page, 'Chen Jing', 1, 'Research');
+      await submitStage(page, 2, 'Goal setting');
+      await decideAt(page, 'Wang Min', 2, 'Goal setting');
+      await decideAt(page, 'Zhou Qiang', 2, 'Goal setting');
+      await submitStage(page, 3, 'Strategy');
+      await decideAt(page, 'Wang Min', 3, 'Strategy');
+      await decideAt(page, 'Chen Jing', 3, 'Strategy');
 
-      await submitAsLead(page, 4, 'Resource allocation');
-      await decide(page, 'Zhao Lei', 4, 'Resource allocation');
-      await decide(page, 'Wang Min', 4, 'Resource allocation');
+      await submitStage(page, 4, 'Resource allocation');
+      await decideAt(page, 'Zhao Lei', 4, 'Resource allocation');
+      await decideAt(page, 'Wang Min', 4, 'Resource allocation');
       await stageNode(page, 5, 'Execution')
         .and(page.getByRole('button', { name: /Drafting/ }))
         .waitFor();
 
-      await submitAsLead(page, 5, 'Execution');
-      await decide(page, 'Wang Min', 5, 'Execution');
-      await submitAsLead(page, 6, 'Monitoring');
-      await decide(page, 'Chen Jing', 6, 'Monitoring');
+      await submitStage(page, 5, 'Execution');
+      await decideAt(page, 'Wang Min', 5, 'Execution');
+      await submitStage(page, 6, 'Monitoring');
+      await decideAt(page, 'Chen Jing', 6, 'Monitoring');
       await stageNode(page, 6, 'Monitoring')
         .and(page.getByRole('button', { name: /Operating/ }))
         .waitFor();
@@ -145,9 +117,9 @@ describe('a project lead takes a strategy through all seven gates in the browser
         .getByRole('group', { name: 'Lesson 1' })
         .getByLabel('Lesson', { exact: true })
         .fill('Book trade-show space a quarter ahead');
-      await submitAsLead(page, 7, 'Evaluation');
-      await decide(page, 'Zhou Qiang', 7, 'Evaluation');
-      await decide(page, 'Wang Min', 7, 'Evaluation');
+      await submitStage(page, 7, 'Evaluation');
+      await decideAt(page, 'Zhou Qiang', 7, 'Evaluation');
+      await decideAt(page, 'Wang Min', 7, 'Evaluation');
       await stageNode(page, 7, 'Evaluation')
         .and(page.getByRole('button', { name: /Done/ }))
         .waitFor();

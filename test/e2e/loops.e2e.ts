@@ -1,5 +1,4 @@
 import { describe, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import {
   actAs,
   expectToast,
@@ -8,26 +7,11 @@ import {
   stageNode,
   withScreenshot,
   sharedBrowser,
+  submitStage,
+  decideAt,
 } from './browser';
 
 const browser = sharedBrowser();
-
-async function submit(page: Page, number: number, stage: string) {
-  await actAs(page, 'Lin Feng');
-  await openStage(page, number, stage);
-  await page.getByRole('button', { name: 'Submit for approval' }).click();
-  await expectToast(page, 'Submitted for approval');
-}
-
-async function go(page: Page, who: string, number: number, stage: string) {
-  await actAs(page, who);
-  await openStage(page, number, stage);
-  await page
-    .getByRole('region', { name: 'Your decision' })
-    .getByRole('button', { name: 'Decide: Go' })
-    .click();
-  await expectToast(page, 'Decision recorded');
-}
 
 describe('the monitoring and optimization loops in the browser', () => {
   it('turns a red check-in into an alert, replans, closes, evaluates, reports and starts the next cycle', async () => {
@@ -62,12 +46,12 @@ describe('the monitoring and optimization loops in the browser', () => {
         .and(page.getByRole('button', { name: /Drafting/ }))
         .waitFor();
       await page.locator('.react-flow__edgelabel-renderer').getByText('Replan ×1').waitFor();
-      await submit(page, 3, 'Strategy');
-      await go(page, 'Wang Min', 3, 'Strategy');
-      await go(page, 'Chen Jing', 3, 'Strategy');
-      await submit(page, 4, 'Resource allocation');
-      await go(page, 'Zhao Lei', 4, 'Resource allocation');
-      await go(page, 'Wang Min', 4, 'Resource allocation');
+      await submitStage(page, 3, 'Strategy');
+      await decideAt(page, 'Wang Min', 3, 'Strategy');
+      await decideAt(page, 'Chen Jing', 3, 'Strategy');
+      await submitStage(page, 4, 'Resource allocation');
+      await decideAt(page, 'Zhao Lei', 4, 'Resource allocation');
+      await decideAt(page, 'Wang Min', 4, 'Resource allocation');
       await stageNode(page, 6, 'Monitoring')
         .and(page.getByRole('button', { name: /Operating/ }))
         .waitFor();
@@ -98,9 +82,9 @@ describe('the monitoring and optimization loops in the browser', () => {
         .getByRole('group', { name: 'Lesson 1' })
         .getByLabel('Lesson', { exact: true })
         .fill('Watch competitor prices weekly');
-      await submit(page, 7, 'Evaluation');
-      await go(page, 'Zhou Qiang', 7, 'Evaluation');
-      await go(page, 'Wang Min', 7, 'Evaluation');
+      await submitStage(page, 7, 'Evaluation');
+      await decideAt(page, 'Zhou Qiang', 7, 'Evaluation');
+      await decideAt(page, 'Wang Min', 7, 'Evaluation');
       await stageNode(page, 7, 'Evaluation')
         .and(page.getByRole('button', { name: /Done/ }))
         .waitFor();
