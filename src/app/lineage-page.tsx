@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type CSSProperties, type ReactNode } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { approvedContent, type RunContext } from '../../machines/run-context';
@@ -14,6 +14,7 @@ import {
   type CycleLearning,
   type FieldChange,
   type FieldValue,
+  type GoalTrack,
   type Lineage,
   type LineageCycle,
   type ListDiff,
@@ -46,6 +47,25 @@ const HEALTH_BADGE: Readonly<Record<Health, string>> = {
 const SERIES_COLOURS = 8;
 const MARKERS = ['circle', 'square', 'diamond', 'triangle'] as const;
 type Marker = (typeof MARKERS)[number];
+
+/**
+ * How a provisional figure (attainment so far, from check-ins) looks: hollow and dashed, apart
+ * from evaluated figures (solid) and draft ones (hollow, solid outline); and neutral rather than
+ * coloured by result health, because a quarter half run is not a target missed. Inline on the
+ * shape itself so they win over the stylesheet's `.lineage-point > :first-child` fill and stroke.
+ */
+const PROVISIONAL_MARKER = {
+  fill: 'var(--surface)',
+  stroke: 'currentColor',
+  strokeWidth: 2,
+  strokeDasharray: '3 2',
+} as const;
+const PROVISIONAL_LINE = { strokeDasharray: '6 5' } as const;
+const PROVISIONAL_BADGE = {
+  background: 'transparent',
+  border: '1px dashed var(--border-strong)',
+} as const;
+const PROVISIONAL_RATE = { color: 'var(--text-2)' } as const;
 
 const CHART_BOX: ChartBox = {
   width: 1000,
@@ -150,13 +170,35 @@ export function LineagePage() {
 
 export default LineagePage;
 
-/** "104%", or why there is no figure; `inline` for the middle of a sentence. */
+/**
+ * A cycle's overall attainment: evaluated (draft or final), else so far from check-ins, else none
+ * (`provisional` says which). Null where there is no figure.
+ */
+function overallOf(cycle: LineageCycle): { rate: number; provisional: boolean } | null {
+  if (cycle.report.status !== 'empty') {
+    const rate = cycle.report.summary.overallAttainment;
+    return rate === null ? null : { rate, provisional: false };
+  }
+  const rate = cycle.provisional?.summary.overallAttainment ?? null;
+  return rate === null ? null : { rate, provisional: true };
+}
+
+/**
+ * "104%", "87% so far (from check-ins up to …)" in a sentence, or why there is no figure; `inline`
+ * for the middle of a sentence. A provisional figure outside a sentence is only the percentage:
+ * the caller marks it as "so far" around it.
+ */
 function overallText(i18n: I18n, cycle: LineageCycle, inline = false): string {
+  const overall = overallOf(cycle);
+  if (overall?.provisional && cycle.provisional) {
+    const rate = i18n.percent(overall.rate);
+    if (!inline) return rate;
+    return i18n.t('lineage.compare.soFar', { rate, date: i18n.date(cycle.provisional.asOf) });
+  }
   if (cycle.report.status === 'empty') {
     return i18n.t(inline ? 'lineage.compare.notEvaluated' : 'lineage.cycles.notEvaluated');
   }
-  const rate = cycle.report.summary.overallAttainment;
-  return rate === null ? i18n.t('report.none') : i18n.percent(rate);
+  return overall === null ? i18n.t('report.none') : i18n.percent(overall.rate);
 }
 
 function CycleCards({
@@ -174,8 +216,10 @@ function CycleCards({
     <ol className="lineage-cycles" aria-label={t('lineage.cycles.label')}>
       {lineage.cycles.map((cycle) => {
         const row = rows.get(cycle.runId);
-        const { report } = cycle;
-        const rate = report.status === 'empty' ? null : report.summary.overallAttainment;
+        const { report, provisional } = cycle;
+        const overall = overallOf(cycle);
+        const rate = overall?.rate ?? null;
+        const asOf = provisional ? i18n.date(provisional.asOf) : '';
         const period = periodLabel(cycle.period);
         const status = row ? i18n.label('runStatus', row.status) : '';
         const current = cycle.runId === runId;
@@ -188,7 +232,12 @@ function CycleCards({
               aria-label={t('lineage.cycles.card', {
                 period,
                 status,
-                attainment: `${t('lineage.cycles.overall')} ${overallText(i18n, cycle)}`,
+                attainment: overall?.provisional
+                  ? `${t('lineage.cycles.overallSoFar')} ${t('lineage.cycles.cardSoFar', {
+                      rate: i18n.percent(overall.rate),
+                      date: asOf,
+                    })}`
+                  : `${t('lineage.cycles.overall')} ${overallText(i18n, cycle)}`,
               })}
             >
               <span className="lineage-card-top">
@@ -197,14 +246,25 @@ function CycleCards({
                   {status}
                 </span>
               </span>
-              <span className="lineage-card-label">{t('lineage.cycles.overall')}</span>
+              <span className="lineage-card-label">
+                {t(overall?.provisional ? 'lineage.cycles.overallSoFar' : 'lineage.cycles.overall')}
+              </span>
               {rate === null ? (
                 <span className="lineage-card-rate is-empty">{overallText(i18n, cycle)}</span>
+              ) : overall?.provisional ? (
+                <span className="lineage-card-rate" style={PROVISIONAL_RATE}>
+                  {i18n.percent(rate)}
+                </span>
               ) : (
                 <span
                   className={`lineage-card-rate lineage-rate-${health(rate, RESULT_THRESHOLDS)}`}
                 >
                   {i18n.percent(rate)}
+                </span>
+              )}
+              {provisional && (
+                <span className="lineage-card-foot">
+                  {t('lineage.cycles.soFar', { date: asOf })}
                 </span>
               )}
               <span className="lineage-card-foot">
@@ -229,22 +289,38 @@ function CycleCards({
 
 // Chart -------------------------------------------------------------------------------------------
 
-function MarkerShape({ marker, x, y, r }: { marker: Marker; x: number; y: number; r: number }) {
+function MarkerShape({
+  marker,
+  x,
+  y,
+  r,
+  style,
+}: {
+  marker: Marker;
+  x: number;
+  y: number;
+  r: number;
+  style?: CSSProperties;
+}) {
   switch (marker) {
     case 'circle':
-      return <circle cx={x} cy={y} r={r} />;
+      return <circle cx={x} cy={y} r={r} style={style} />;
     case 'square':
-      return <rect x={x - r * 0.9} y={y - r * 0.9} width={r * 1.8} height={r * 1.8} />;
+      return (
+        <rect x={x - r * 0.9} y={y - r * 0.9} width={r * 1.8} height={r * 1.8} style={style} />
+      );
     case 'diamond':
       return (
         <polygon
           points={`${x},${y - r * 1.25} ${x + r * 1.25},${y} ${x},${y + r * 1.25} ${x - r * 1.25},${y}`}
+          style={style}
         />
       );
     case 'triangle':
       return (
         <polygon
           points={`${x},${y - r * 1.25} ${x + r * 1.15},${y + r * 0.85} ${x - r * 1.15},${y + r * 0.85}`}
+          style={style}
         />
       );
   }
@@ -278,10 +354,23 @@ function AttainmentAcrossCycles({ lineage }: { lineage: Lineage }) {
   const hasData = chart.series.some((s) => s.points.length > 0);
   const hasDraft = chart.series.some((s) => s.points.some((p) => p.draft));
   const periods = lineage.cycles.map((c) => periodLabel(c.period));
+  const soFar = lineage.cycles.flatMap((cycle, i) =>
+    cycle.provisional
+      ? [{ period: periods[i] ?? '', date: i18n.date(cycle.provisional.asOf) }]
+      : [],
+  );
 
-  const valueText = (result: GoalResult | null, cycle: LineageCycle) => {
+  /** What the table cell of `track` in cycle `index` says, for the chart's accessible name. */
+  const valueText = (track: GoalTrack, cycle: LineageCycle, index: number) => {
+    const result = track.results[index] ?? null;
     if (result === null) return t('lineage.chart.notInCycle');
-    if (cycle.report.status === 'empty') return t('lineage.chart.notEvaluated');
+    if (cycle.report.status === 'empty') {
+      const soFar = track.provisional[index] ?? null;
+      if (soFar === null) return t('lineage.chart.notEvaluated');
+      return soFar.attainment === null
+        ? t('lineage.chart.noCheckIn')
+        : t('lineage.chart.valueSoFar', { rate: i18n.percent(soFar.attainment) });
+    }
     return result.attainment === null ? t('report.none') : i18n.percent(result.attainment);
   };
   const label = t('lineage.chart.label', {
@@ -297,7 +386,7 @@ function AttainmentAcrossCycles({ lineage }: { lineage: Lineage }) {
               return [
                 t('lineage.chart.value', {
                   period: periods[i] ?? '',
-                  rate: valueText(result, cycle),
+                  rate: valueText(track, cycle, i),
                 }),
               ];
             }),
@@ -323,6 +412,9 @@ function AttainmentAcrossCycles({ lineage }: { lineage: Lineage }) {
               {lineage.cycles.map((cycle, i) => {
                 const x = chart.cycleX[i];
                 if (cycle.report.status !== 'empty' || x === undefined) return null;
+                const note = cycle.provisional
+                  ? t('lineage.chart.soFar', { date: i18n.date(cycle.provisional.asOf) })
+                  : t('lineage.chart.notEvaluated');
                 return (
                   <g key={cycle.runId} className="lineage-pending">
                     <rect
@@ -333,7 +425,7 @@ function AttainmentAcrossCycles({ lineage }: { lineage: Lineage }) {
                       rx={6}
                     />
                     <text x={x} y={plot.top + 18} textAnchor="middle">
-                      {t('lineage.chart.notEvaluated')}
+                      {note}
                     </text>
                   </g>
                 );
@@ -402,17 +494,35 @@ function AttainmentAcrossCycles({ lineage }: { lineage: Lineage }) {
                     {series.segments.map((segment, s) => (
                       <polyline key={s} points={segment.map((p) => `${p.x},${p.y}`).join(' ')} />
                     ))}
-                    {series.points.map((point) => (
-                      <g
-                        key={point.cycle}
-                        className={`lineage-point${point.draft ? ' is-draft' : ''}`}
-                      >
-                        <MarkerShape marker={markerOf(index)} x={point.x} y={point.y} r={4.5} />
-                        <title>
-                          {`${track?.title ?? ''} · ${periods[point.cycle] ?? ''}: ${i18n.percent(point.attainment)}`}
-                        </title>
-                      </g>
+                    {series.provisionalSegments.map(([a, b], s) => (
+                      <polyline
+                        key={`p${s}`}
+                        points={`${a.x},${a.y} ${b.x},${b.y}`}
+                        style={PROVISIONAL_LINE}
+                      />
                     ))}
+                    {series.points.map((point) => {
+                      const rate = i18n.percent(point.attainment);
+                      return (
+                        <g
+                          key={point.cycle}
+                          className={`lineage-point${point.draft ? ' is-draft' : ''}`}
+                        >
+                          <MarkerShape
+                            marker={markerOf(index)}
+                            x={point.x}
+                            y={point.y}
+                            r={point.provisional ? 5 : 4.5}
+                            style={point.provisional ? PROVISIONAL_MARKER : undefined}
+                          />
+                          <title>
+                            {`${track?.title ?? ''} · ${periods[point.cycle] ?? ''}: ${
+                              point.provisional ? t('lineage.chart.valueSoFar', { rate }) : rate
+                            }`}
+                          </title>
+                        </g>
+                      );
+                    })}
                   </g>
                 );
               })}
@@ -433,6 +543,11 @@ function AttainmentAcrossCycles({ lineage }: { lineage: Lineage }) {
             ))}
           </ul>
           {hasDraft && <p className="small muted">{t('lineage.chart.draftNote')}</p>}
+          {soFar.map((s) => (
+            <p key={s.period} className="small muted">
+              {t('lineage.chart.provisionalNote', s)}
+            </p>
+          ))}
         </figure>
       ) : (
         <p className="muted">{t('lineage.chart.noData')}</p>
@@ -448,7 +563,11 @@ function AttainmentAcrossCycles({ lineage }: { lineage: Lineage }) {
                 <th key={cycle.runId} scope="col" className="num">
                   {periods[i]}
                   <span className="lineage-col-status">
-                    {t(`lineage.chart.columnStatus.${cycle.report.status}`)}
+                    {cycle.provisional
+                      ? t('lineage.chart.columnStatus.soFar', {
+                          date: i18n.date(cycle.provisional.asOf),
+                        })
+                      : t(`lineage.chart.columnStatus.${cycle.report.status}`)}
                   </span>
                 </th>
               ))}
@@ -471,14 +590,15 @@ function AttainmentAcrossCycles({ lineage }: { lineage: Lineage }) {
                     <span>{track.title}</span>
                   </span>
                 </th>
-                {lineage.cycles.map((cycle, i) => {
-                  const result = track.results[i] ?? null;
-                  return (
-                    <td key={cycle.runId} className="num">
-                      <RateCell result={result} cycle={cycle} />
-                    </td>
-                  );
-                })}
+                {lineage.cycles.map((cycle, i) => (
+                  <td key={cycle.runId} className="num">
+                    <RateCell
+                      result={track.results[i] ?? null}
+                      soFar={track.provisional[i] ?? null}
+                      cycle={cycle}
+                    />
+                  </td>
+                ))}
               </tr>
             ))}
           </tbody>
@@ -486,16 +606,13 @@ function AttainmentAcrossCycles({ lineage }: { lineage: Lineage }) {
             <tr>
               <th scope="row">{t('lineage.chart.overall')}</th>
               {lineage.cycles.map((cycle) => {
-                const rate =
-                  cycle.report.status === 'empty' ? null : cycle.report.summary.overallAttainment;
+                const overall = overallOf(cycle);
                 return (
                   <td key={cycle.runId} className="num">
-                    {rate === null ? (
+                    {overall === null ? (
                       <Missing text={overallText(i18n, cycle)} />
                     ) : (
-                      <span className={HEALTH_BADGE[health(rate, RESULT_THRESHOLDS)]}>
-                        {i18n.percent(rate)}
-                      </span>
+                      <RateBadge rate={overall.rate} provisional={overall.provisional} />
                     )}
                   </td>
                 );
@@ -520,11 +637,39 @@ function Missing({ text }: { text: string }) {
   );
 }
 
-function RateCell({ result, cycle }: { result: GoalResult | null; cycle: LineageCycle }) {
+/** An attainment coloured by result health; a provisional one neutral, dashed, "so far". */
+function RateBadge({ rate, provisional }: { rate: number; provisional: boolean }) {
+  const i18n = useI18n();
+  if (!provisional) {
+    return (
+      <span className={HEALTH_BADGE[health(rate, RESULT_THRESHOLDS)]}>{i18n.percent(rate)}</span>
+    );
+  }
+  return (
+    <span className="badge" style={PROVISIONAL_BADGE}>
+      {i18n.t('lineage.chart.valueSoFar', { rate: i18n.percent(rate) })}
+    </span>
+  );
+}
+
+function RateCell({
+  result,
+  soFar,
+  cycle,
+}: {
+  result: GoalResult | null;
+  /** The goal's result so far where the cycle is provisional. */
+  soFar: GoalResult | null;
+  cycle: LineageCycle;
+}) {
   const i18n = useI18n();
   const { t } = i18n;
   if (result === null) return <Missing text={t('lineage.chart.notInCycle')} />;
-  if (cycle.report.status === 'empty') return <Missing text={t('lineage.chart.notEvaluated')} />;
+  if (cycle.report.status === 'empty') {
+    if (soFar === null) return <Missing text={t('lineage.chart.notEvaluated')} />;
+    if (soFar.attainment === null) return <Missing text={t('lineage.chart.noCheckIn')} />;
+    return <RateBadge rate={soFar.attainment} provisional />;
+  }
   if (result.attainment === null || result.health === null) {
     return <Missing text={t('report.none')} />;
   }

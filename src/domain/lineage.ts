@@ -8,12 +8,15 @@ import {
 } from './content';
 import type { Direction } from './kpi';
 import { buildReport, type GoalResult, type Report, type ReportInput } from './report';
-import { daysBetween, type Period } from './time';
+import { measuredActuals, withMeasuredResults } from './results';
+import { daysBetween, type IsoDate, type Period } from './time';
 
 /**
  * The lineage of a chain of cycles (Q1 → Q2 → Q3 …): each run's goals followed across the cycles
  * that carried them, their attainment cycle by cycle, and what changed in the plan between any
- * two cycles. Attainment is the evaluation report's (`buildReport`), never recomputed here.
+ * two cycles. Attainment is the evaluation report's (`buildReport`), never recomputed here; a
+ * cycle still operating gets a provisional figure "so far" from its KPI check-ins, kept apart from
+ * the evaluated ones (`provisionalAttainment`).
  * Pure and language-free: no DOM, no clock; the UI translates the field names it gets.
  */
 
@@ -44,6 +47,25 @@ export interface LineageCycle {
   resources: ResourcesContent | null;
   /** The track key of each of this cycle's goal ids. */
   goalKeys: ReadonlyMap<string, string>;
+  /**
+   * Attainment so far from the KPI check-ins, for a cycle not evaluated yet; null once it has an
+   * evaluation (draft or final) and where no check-in measures any of its goals.
+   */
+  provisional: ProvisionalAttainment | null;
+}
+
+/**
+ * Attainment so far of a cycle not evaluated yet, read the way its evaluation will read it: each
+ * goal's actual is the latest check-in of the KPI that measures it (`measuredActuals`), against
+ * the goal's full target for the period. Provisional: a cumulative KPI is still adding up.
+ */
+export interface ProvisionalAttainment {
+  /** The date of the latest check-in a figure comes from: "so far" means up to this day. */
+  asOf: IsoDate;
+  /** As the report counts them; `overallAttainment` is the mean of the overall goals so far. */
+  summary: Report['summary'];
+  /** Every goal in report order; `attainment` is null for a goal none of whose check-ins count. */
+  goals: GoalResult[];
 }
 
 /** One goal followed across the cycles of a chain. */
@@ -57,6 +79,11 @@ export interface GoalTrack {
   depth: number;
   /** One entry per cycle, oldest first: the goal's result there, or null where it is absent. */
   results: (GoalResult | null)[];
+  /**
+   * One entry per cycle, oldest first: the goal's result so far where the cycle is provisional
+   * (see `LineageCycle.provisional`), else null.
+   */
+  provisional: (GoalResult | null)[];
 }
 
 export interface Lineage {
@@ -115,6 +142,35 @@ function goalSignature(
 }
 
 /**
+ * Attainment so far of a run with no evaluation yet, from its KPI check-ins: the evaluation report
+ * built as if evaluated now with computed results only (`withMeasuredResults`), so a goal's actual
+ * is its measuring KPI's latest figure and attainment, health and the overall mean are the ones the
+ * evaluation will compute from the same figures. Null when the run has an evaluation (draft or
+ * final, which says more), was cancelled (not "so far": it stopped), has no approved goals, or no
+ * check-in measures any of its goals.
+ */
+export function provisionalAttainment(input: ReportInput): ProvisionalAttainment | null {
+  if (input.evaluation !== null || input.killed !== null || input.goals === null) return null;
+  const goals = input.goals.goals;
+  const measured = measuredActuals(goals, input.monitoring?.kpis ?? [], input.checkIns);
+  const dates = [...measured.values()].map((m) => m.date).sort();
+  const asOf = dates.at(-1);
+  if (asOf === undefined) return null;
+  const report = buildReport({
+    ...input,
+    evaluation: {
+      results: withMeasuredResults([], goals, measured),
+      attribution: [],
+      lessons: [],
+      recommendations: [],
+    },
+    evaluationApprovedAt: null,
+    evaluationSubmittedAt: null,
+  });
+  return { asOf, summary: report.summary, goals: report.goals };
+}
+
+/**
  * Follows every goal of a chain across its cycles. A goal of one cycle continues a goal of an
  * earlier one (the newest appearance of each track is compared) when, in this order:
  * 1. it has the same id (next-cycle seeding carries ids), or
@@ -123,7 +179,8 @@ function goalSignature(
  *    (the lead rewrote the title of "sales +30%" as "sales +35%").
  * Each goal continues at most one track and each track takes at most one goal per cycle; a goal
  * that matches nothing starts a track of its own. A goal that skips a cycle keeps its track.
- * A cycle whose goals were never approved has no goals here.
+ * A cycle whose goals were never approved has no goals here. A cycle not evaluated yet carries its
+ * attainment so far (`provisionalAttainment`) in `provisional`, on the cycle and on each track.
  *
  * `runs` must be the chain oldest first (follow `parentRunId`); the order is not checked.
  */
@@ -179,13 +236,17 @@ export function buildLineage(runs: readonly LineageRunInput[]): Lineage {
         direction: result.direction,
         depth: result.depth,
         results: Array.from({ length: runs.length }, () => null),
+        provisional: Array.from({ length: runs.length }, () => null),
         latest: { result, period, parentKey: undefined },
       };
       tracks.push(track);
       take(track, result);
     }
+    const provisional = provisionalAttainment(run.report);
+    const soFar = new Map(provisional?.goals.map((g) => [g.goalId, g]));
     for (const track of claimed) {
       const { result } = track.latest;
+      track.provisional[index] = soFar.get(result.goalId) ?? null;
       track.latest.parentKey = parentKeyOf(result);
       track.title = result.title;
       track.unit = result.unit;
@@ -202,6 +263,7 @@ export function buildLineage(runs: readonly LineageRunInput[]): Lineage {
       strategy: run.report.strategy,
       resources: run.resources,
       goalKeys,
+      provisional,
     };
   });
   return {
@@ -580,13 +642,17 @@ export interface LineagePoint extends ChartPoint {
   clipped: boolean;
   /** From a submitted evaluation the gate has not approved yet. */
   draft: boolean;
+  /** Attainment so far from check-ins, of a cycle not evaluated yet (`provisionalAttainment`). */
+  provisional: boolean;
 }
 
 export interface LineageSeries {
   key: string;
   points: LineagePoint[];
-  /** Runs of neighbouring cycles that both have a figure: each is one line. */
+  /** Runs of neighbouring cycles that both have an evaluated figure: each is one line. */
   segments: ChartPoint[][];
+  /** Lines from or to a provisional point, each between two neighbouring cycles: drawn apart. */
+  provisionalSegments: [ChartPoint, ChartPoint][];
 }
 
 export interface LineageChartGeometry {
@@ -604,7 +670,8 @@ export interface LineageChartGeometry {
  * Lays out attainment per goal across cycles in `box`: one column per cycle, one series per goal
  * track. The value axis always shows 100% and spans the figures in nice steps (`niceStep`),
  * starting at the step below the lowest, so close results stay apart; figures above `maxRate`
- * (default 200%) are drawn at the top and flagged `clipped`.
+ * (default 200%) are drawn at the top and flagged `clipped`. A cycle not evaluated yet draws its
+ * attainment so far, flagged `provisional`, and the lines to it are `provisionalSegments`.
  */
 export function lineageChart(lineage: Lineage, box: ChartBox, maxRate = 2): LineageChartGeometry {
   const plot = {
@@ -617,8 +684,18 @@ export function lineageChart(lineage: Lineage, box: ChartBox, maxRate = 2): Line
   const column = (plot.right - plot.left) / count;
   const cycleX = lineage.cycles.map((_, i) => plot.left + column * (i + 0.5));
 
+  /** The figure drawn for a track in a cycle: evaluated, else so far, else none. */
+  const figureAt = (track: GoalTrack, cycle: number) => {
+    const evaluated = track.results[cycle]?.attainment;
+    if (evaluated != null) return { attainment: evaluated, provisional: false };
+    const soFar = track.provisional[cycle]?.attainment;
+    return soFar == null ? null : { attainment: soFar, provisional: true };
+  };
   const rates = lineage.tracks.flatMap((t) =>
-    t.results.flatMap((r) => (r?.attainment == null ? [] : [Math.min(r.attainment, maxRate)])),
+    t.results.flatMap((_, cycle) => {
+      const figure = figureAt(t, cycle);
+      return figure === null ? [] : [Math.min(figure.attainment, maxRate)];
+    }),
   );
   const lowest = Math.min(1, ...rates);
   const highest = Math.max(1, ...rates);
@@ -636,29 +713,44 @@ export function lineageChart(lineage: Lineage, box: ChartBox, maxRate = 2): Line
   for (let v = lo; v <= hi + 1e-9; v = clean(v + step)) yTicks.push({ value: v, y: yAt(v) });
 
   const series = lineage.tracks.map((track) => {
-    const points: LineagePoint[] = track.results.flatMap((result, cycle) => {
+    const points: LineagePoint[] = track.results.flatMap((_, cycle) => {
       const x = cycleX[cycle];
-      if (result?.attainment == null || x === undefined) return [];
+      const figure = figureAt(track, cycle);
+      if (figure === null || x === undefined) return [];
       const draft = lineage.cycles[cycle]?.report.status === 'draft';
       return [
         {
           cycle,
           x,
-          y: yAt(result.attainment),
-          attainment: result.attainment,
-          clipped: result.attainment > hi,
+          y: yAt(figure.attainment),
+          attainment: figure.attainment,
+          clipped: figure.attainment > hi,
           draft,
+          provisional: figure.provisional,
         },
       ];
     });
     const segments: ChartPoint[][] = [];
+    const provisionalSegments: [ChartPoint, ChartPoint][] = [];
     points.forEach((point, i) => {
-      const joined = points[i - 1]?.cycle === point.cycle - 1;
+      const before = points[i - 1];
+      const joined = before?.cycle === point.cycle - 1;
+      const at = { x: point.x, y: point.y };
+      if (joined && (before.provisional || point.provisional)) {
+        provisionalSegments.push([{ x: before.x, y: before.y }, at]);
+        segments.push([at]);
+        return;
+      }
       const last = segments.at(-1);
-      if (joined && last) last.push({ x: point.x, y: point.y });
-      else segments.push([{ x: point.x, y: point.y }]);
+      if (joined && last) last.push(at);
+      else segments.push([at]);
     });
-    return { key: track.key, points, segments: segments.filter((s) => s.length > 1) };
+    return {
+      key: track.key,
+      points,
+      segments: segments.filter((s) => s.length > 1),
+      provisionalSegments,
+    };
   });
   return { plot, cycleX, columnWidth: column, yTicks, targetY: yAt(1), series };
 }

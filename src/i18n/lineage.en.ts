@@ -21,6 +21,9 @@ export const lineageEn = {
     goalsSet: '{total} goals set',
     noGoals: 'Goals not approved yet',
     card: '{period}, {status}: {attainment}',
+    overallSoFar: 'Overall attainment so far',
+    soFar: 'So far, from check-ins up to {date}',
+    cardSoFar: '{rate}, from check-ins up to {date}',
   },
   chart: {
     heading: 'Attainment per goal',
@@ -32,6 +35,11 @@ export const lineageEn = {
     target: 'Target 100%',
     legend: 'Goals',
     draftNote: 'Hollow points come from an evaluation that has not passed its gate yet.',
+    soFar: 'So far, from check-ins up to {date}',
+    provisionalNote:
+      'Dashed lines and dashed hollow points in {period}: attainment so far, from check-ins up to {date}. Provisional until the cycle is evaluated.',
+    valueSoFar: '{rate} so far',
+    noCheckIn: 'No check-in yet',
     caption: 'Attainment per goal by cycle',
     goal: 'Goal',
     overall: 'Overall attainment',
@@ -41,6 +49,7 @@ export const lineageEn = {
       final: 'Final',
       draft: 'Draft',
       empty: 'Not evaluated yet',
+      soFar: 'So far, from check-ins up to {date}',
     },
   },
   compare: {
@@ -54,6 +63,7 @@ export const lineageEn = {
     overall: 'Overall attainment: {from} in {fromPeriod}, {to} in {toPeriod}.',
     noChanges: 'No changes.',
     notEvaluated: 'not evaluated yet',
+    soFar: '{rate} so far (from check-ins up to {date})',
     notComparable: 'Not approved yet in {periods}: nothing to compare.',
     kind: {
       added: 'Added',

@@ -23,6 +23,9 @@ export const lineageZhCN: Messages<typeof lineageEn> = {
     goalsSet: '已设定 {total} 项目标',
     noGoals: '目标尚未审批',
     card: '{period}，{status}：{attainment}',
+    overallSoFar: '目前整体达成率',
+    soFar: '截至 {date} 的进度（依据打卡）',
+    cardSoFar: '{rate}（截至 {date}，依据打卡）',
   },
   chart: {
     heading: '各目标达成率',
@@ -33,6 +36,11 @@ export const lineageZhCN: Messages<typeof lineageEn> = {
     target: '目标 100%',
     legend: '目标',
     draftNote: '空心点来自尚未通过评估关口的评估草稿。',
+    soFar: '截至 {date} 的进度（依据打卡）',
+    provisionalNote:
+      '{period} 的虚线和虚线空心点为截至 {date} 的进度（依据打卡），仅供参考，以效果评估为准。',
+    valueSoFar: '{rate}（截至目前）',
+    noCheckIn: '尚无打卡',
     caption: '各周期各目标达成率',
     goal: '目标',
     overall: '整体达成率',
@@ -42,6 +50,7 @@ export const lineageZhCN: Messages<typeof lineageEn> = {
       final: '正式',
       draft: '草稿',
       empty: '尚未评估',
+      soFar: '截至 {date} 的进度（依据打卡）',
     },
   },
   compare: {
@@ -55,6 +64,7 @@ export const lineageZhCN: Messages<typeof lineageEn> = {
     overall: '整体达成率：{fromPeriod} {from}，{toPeriod} {to}。',
     noChanges: '无变化。',
     notEvaluated: '尚未评估',
+    soFar: '截至 {date} {rate}（依据打卡）',
     notComparable: '{periods}尚未审批，无法对比。',
     kind: {
       added: '新增',

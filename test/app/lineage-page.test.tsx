@@ -18,7 +18,10 @@ afterEach(cleanup);
 
 const IDS = ['cycle-q2', 'cycle-q3', 'cycle-q4'] as const;
 
-/** Q2 and Q3 2026 evaluated, Q4 operating, as the demo seeds them on 27 November 2026. */
+/**
+ * Q2 and Q3 2026 evaluated, Q4 operating, as the demo seeds them on 27 November 2026: Q4's sales,
+ * East China and new-customer KPIs checked in on 26 November, its other goals not yet.
+ */
 async function chainDb(locale: 'en' | 'zh-CN'): Promise<StrategyDb> {
   const db = freshDb();
   await db.people.bulkPut(demoTeam(locale).map((p) => ({ ...p, roles: [...p.roles] })));
@@ -69,7 +72,7 @@ describe('LineagePage', () => {
     expect(cards.map((c) => c.getAttribute('aria-label'))).toEqual([
       '2026-Q2, Completed: Overall attainment 103%',
       '2026-Q3, Completed: Overall attainment 96%',
-      '2026-Q4, Active: Overall attainment Not evaluated yet',
+      '2026-Q4, Active: Overall attainment so far 59%, from check-ins up to Nov 26, 2026',
     ]);
     expect(cards[1]?.getAttribute('aria-current')).toBe('page');
     expect(screen.getByText('3 cycles, 2026-Q2 to 2026-Q4')).toBeTruthy();
@@ -80,19 +83,16 @@ describe('LineagePage', () => {
 
     const rows = within(await table()).getAllByRole('row');
     const row = (name: RegExp) => rows.find((r) => name.test(r.textContent ?? ''))!;
-    expect(cellsOf(row(/^Quarterly adjustment: sales of/))).toEqual([
-      '101%',
-      '99%',
-      'Not evaluated yet',
-    ]);
+    expect(cellsOf(row(/^Quarterly adjustment: sales of/))).toEqual(['101%', '99%', '64% so far']);
     // Product A's goal was dropped in Q4; the repurchase goal was added in Q3.
     expect(cellsOf(row(/product A sales/))).toEqual(['108%', '89%', 'Not a goal of this cycle']);
     expect(cellsOf(row(/^Repurchase rate/))).toEqual([
       'Not a goal of this cycle',
       '94%',
-      'Not evaluated yet',
+      'No check-in yet',
     ]);
-    expect(cellsOf(row(/^Overall attainment/))).toEqual(['103%', '96%', 'Not evaluated yet']);
+    // Overall so far: the mean of the overall goals with a check-in (sales 64%, customers 53%).
+    expect(cellsOf(row(/^Overall attainment/))).toEqual(['103%', '96%', '59% so far']);
   });
 
   it('draws the figures as one chart image whose name reads them out', async () => {
@@ -103,7 +103,7 @@ describe('LineagePage', () => {
     });
     const name = chart.getAttribute('aria-label') ?? '';
     expect(name).toContain(
-      'Quarterly adjustment: sales of ¥13.68M: 2026-Q2 101%, 2026-Q3 99%, and 2026-Q4 Not evaluated yet.',
+      'Quarterly adjustment: sales of ¥13.68M: 2026-Q2 101%, 2026-Q3 99%, and 2026-Q4 64% so far.',
     );
     // One line per goal, against the 100% target.
     expect(chart.querySelectorAll('.lineage-series')).toHaveLength(9);
@@ -118,7 +118,7 @@ describe('LineagePage', () => {
     expect((within(compare).getByLabelText('To cycle') as HTMLSelectElement).value).toBe('2');
     expect(
       within(compare).getByText(
-        'Overall attainment: 96% in 2026-Q3, not evaluated yet in 2026-Q4.',
+        'Overall attainment: 96% in 2026-Q3, 59% so far (from check-ins up to Nov 26, 2026) in 2026-Q4.',
       ),
     ).toBeTruthy();
     const item = (text: string) => within(compare).getByText(text).closest('li')!;
@@ -160,6 +160,29 @@ describe('LineagePage', () => {
     expect(item('Member day for existing customers').textContent).toMatch(/^Removed/);
   });
 
+  it('labels the operating cycle’s attainment as so far, from check-ins up to the latest date', async () => {
+    renderLineage(en, IDS[2]);
+
+    const cycles = await screen.findByRole('list', {
+      name: 'The cycles of this chain, oldest first',
+    });
+    const q4 = within(cycles).getAllByRole('link')[2]!;
+    expect(within(q4).getByText('Overall attainment so far')).toBeTruthy();
+    expect(within(q4).getByText('59%')).toBeTruthy();
+    expect(within(q4).getByText('So far, from check-ins up to Nov 26, 2026')).toBeTruthy();
+    // The evaluated cycles keep their plain label.
+    expect(
+      within(within(cycles).getAllByRole('link')[1]!).getByText('Overall attainment'),
+    ).toBeTruthy();
+    const header = within(await table()).getAllByRole('columnheader')[3]!;
+    expect(header.textContent).toBe('2026-Q4So far, from check-ins up to Nov 26, 2026');
+    expect(
+      screen.getByText(
+        'Dashed lines and dashed hollow points in 2026-Q4: attainment so far, from check-ins up to Nov 26, 2026. Provisional until the cycle is evaluated.',
+      ),
+    ).toBeTruthy();
+  });
+
   it('says so for a run with no other cycle, with nothing to compare', async () => {
     const db = freshDb();
     const engine = await engineWithTeam(db);
@@ -171,6 +194,11 @@ describe('LineagePage', () => {
     expect(screen.getByText(/^Comparing needs two cycles\./)).toBeTruthy();
     expect(screen.getByText(/^No cycle of this chain has an evaluation yet\./)).toBeTruthy();
     expect(screen.queryByRole('img')).toBeNull();
+    // No check-in at all: still "Not evaluated yet", nothing "so far".
+    expect(
+      screen.getByRole('link', { name: /^2024-Q3, .*: Overall attainment Not evaluated yet$/ }),
+    ).toBeTruthy();
+    expect(screen.queryByText(/so far/i)).toBeNull();
   });
 
   it('says a run that does not exist does not exist', async () => {
@@ -188,5 +216,9 @@ describe('LineagePage', () => {
     expect(screen.getByRole('table', { name: '各周期各目标达成率' })).toBeTruthy();
     expect(screen.getByText('周期脉络')).toBeTruthy();
     expect(screen.getByLabelText('对比周期')).toBeTruthy();
+    const cycles = screen.getByRole('list', { name: '本脉络的各个周期（由早到晚）' });
+    const q4 = within(cycles).getAllByRole('link')[2]!;
+    expect(within(q4).getByText('目前整体达成率')).toBeTruthy();
+    expect(within(q4).getByText('截至 2026年11月26日 的进度（依据打卡）')).toBeTruthy();
   });
 });

@@ -6,13 +6,15 @@ import {
   diffCycles,
   lineageChart,
   ownDetail,
+  provisionalAttainment,
   type Lineage,
   type LineageRunInput,
 } from '../../src/domain/lineage';
 import { seedNextCycle } from '../../src/domain/next-cycle';
+import { attainmentRate } from '../../src/domain/kpi';
 import { buildReport, type ReportInput } from '../../src/domain/report';
 import { demoContent } from '../../src/domain/scenarios';
-import { quarterPeriod, type Period } from '../../src/domain/time';
+import { quarterPeriod, type IsoDate, type Period } from '../../src/domain/time';
 
 const Q3 = quarterPeriod(2024, 3);
 const Q4 = quarterPeriod(2024, 4);
@@ -271,6 +273,114 @@ describe('buildLineage', () => {
 
     expect(rates(lineage, 'g-north')).toEqual([expect.any(Number), 'absent', null]);
     expect(lineage.tracks.filter((t) => t.key.startsWith('g-north'))).toHaveLength(1);
+  });
+});
+
+describe('provisional attainment', () => {
+  type CheckIn = ReportInput['checkIns'][number];
+  const checkIn = (kpiId: string, date: IsoDate, value: number): CheckIn => ({
+    kpiId,
+    date,
+    value,
+    health: 'green',
+  });
+  /** Q3 evaluated, Q4 seeded from it and operating with `checkIns`. */
+  function operating(checkIns: readonly CheckIn[], patch: Partial<ReportInput> = {}) {
+    const first = q3();
+    const second = nextOf(first, Q3, Q4);
+    const target = (id: string) => second.goals.goals.find((g) => g.id === id)!.target!;
+    const lineage = buildLineage([
+      runOf('q3', Q3, first),
+      runOf('q4', Q4, second, { checkIns, ...patch }),
+    ]);
+    return { lineage, target };
+  }
+  const soFar = (lineage: Lineage, key: string, cycle = 1) =>
+    track(lineage, key).provisional[cycle]?.attainment;
+
+  it('gives an operating cycle with check-ins its attainment so far per goal, from each KPI’s latest check-in', () => {
+    const { lineage, target } = operating([
+      checkIn('k-sales', '2024-11-20', 900_000_000),
+      // Recorded later, dated earlier: the figure of the latest date counts.
+      checkIn('k-sales', '2024-11-10', 700_000_000),
+      checkIn('k-new-customers', '2024-11-15', 260),
+    ]);
+
+    expect(soFar(lineage, 'g-sales')).toBeCloseTo(900_000_000 / target('g-sales'));
+    expect(soFar(lineage, 'g-new-customers')).toBeCloseTo(260 / target('g-new-customers'));
+    expect(lineage.cycles[1]?.provisional?.asOf).toBe('2024-11-20');
+  });
+
+  it('gives a goal whose KPI has no check-in yet no figure so far', () => {
+    const { lineage } = operating([checkIn('k-sales', '2024-11-20', 900_000_000)]);
+
+    expect(soFar(lineage, 'g-north')).toBeNull();
+    expect(track(lineage, 'g-north').provisional[1]?.goalId).toBe('g-north');
+  });
+
+  it('averages the overall goals so far as the evaluation will, over the ones with a figure', () => {
+    const { lineage, target } = operating([
+      checkIn('k-sales', '2024-11-20', 900_000_000),
+      checkIn('k-new-customers', '2024-11-15', 260),
+    ]);
+
+    const expected =
+      (attainmentRate(900_000_000, target('g-sales'), 'higher') +
+        attainmentRate(260, target('g-new-customers'), 'higher')) /
+      2;
+    expect(lineage.cycles[1]?.provisional?.summary.overallAttainment).toBeCloseTo(expected);
+  });
+
+  it('keeps the provisional figures apart: the cycle is still not evaluated', () => {
+    const { lineage } = operating([checkIn('k-sales', '2024-11-20', 900_000_000)]);
+
+    expect(lineage.cycles[1]?.report.status).toBe('empty');
+    expect(rates(lineage, 'g-sales')[1]).toBeNull();
+    expect(lineage.cycles[1]?.report.summary.overallAttainment).toBeNull();
+  });
+
+  it('does not read a KPI in another unit or direction as the goal’s actual', () => {
+    // Channel inventory days watch the sales goal but cannot measure it against ¥.
+    const { lineage } = operating([checkIn('k-inventory', '2024-11-20', 30)]);
+
+    expect(lineage.cycles[1]?.provisional).toBeNull();
+  });
+
+  it('gives an operating cycle without check-ins no figures so far: it is not evaluated yet', () => {
+    const { lineage } = operating([]);
+
+    expect(lineage.cycles[1]?.provisional).toBeNull();
+    for (const t of lineage.tracks) expect(t.provisional).toEqual([null, null]);
+  });
+
+  it('gives a cancelled cycle no figures so far: it stopped', () => {
+    const { lineage } = operating([checkIn('k-sales', '2024-11-20', 900_000_000)], {
+      killed: { stage: 'monitoring', at: '2024-11-21T09:00:00.000Z', reason: 'Merged' },
+    });
+
+    expect(lineage.cycles[1]?.provisional).toBeNull();
+  });
+
+  it('leaves evaluated cycles as their evaluation says, check-ins or not', () => {
+    const first = q3();
+    const run = runOf('q3', Q3, first, {
+      checkIns: [checkIn('k-sales', '2024-09-20', 1)],
+    });
+
+    const lineage = buildLineage([run]);
+
+    expect(lineage.cycles[0]?.provisional).toBeNull();
+    expect(lineage.cycles[0]?.report).toEqual(buildReport(run.report));
+    for (const t of lineage.tracks) expect(t.provisional).toEqual([null]);
+  });
+
+  it('gives a cycle with a draft evaluation no figures so far: the draft says more', () => {
+    const run = runOf('q3', Q3, q3(), {
+      evaluationApprovedAt: null,
+      checkIns: [checkIn('k-sales', '2024-09-20', 1)],
+    });
+
+    expect(provisionalAttainment(run.report)).toBeNull();
   });
 });
 
@@ -592,6 +702,34 @@ describe('lineageChart', () => {
     expect(north.attainment).toBeCloseTo(4);
     expect(north.clipped).toBe(true);
     expect(north.y).toBe(chart.yTicks.at(-1)?.y);
+  });
+
+  it('draws an operating cycle’s attainment so far as provisional points, on lines of their own', () => {
+    const first = q3();
+    const second = nextOf(first, Q3, Q4);
+    const lineage = buildLineage([
+      runOf('q3', Q3, first),
+      runOf('q4', Q4, second, {
+        checkIns: [{ kpiId: 'k-sales', date: '2024-11-20', value: 900_000_000, health: 'green' }],
+      }),
+    ]);
+
+    const chart = lineageChart(lineage, BOX);
+
+    const sales = chart.series.find((s) => s.key === 'g-sales')!;
+    expect(sales.points.map((p) => [p.cycle, p.provisional])).toEqual([
+      [0, false],
+      [1, true],
+    ]);
+    expect(sales.segments).toEqual([]);
+    expect(sales.provisionalSegments).toEqual([
+      [
+        { x: sales.points[0]!.x, y: sales.points[0]!.y },
+        { x: sales.points[1]!.x, y: sales.points[1]!.y },
+      ],
+    ]);
+    // No check-in, no point: North China's line stops at Q3.
+    expect(chart.series.find((s) => s.key === 'g-north')!.points.map((p) => p.cycle)).toEqual([0]);
   });
 
   it('marks the points of a draft evaluation', () => {
