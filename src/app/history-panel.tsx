@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { eventOf, type VerifyReport } from '../engine/engine';
+import type { VerifyReport } from '../engine/engine';
+import { eventOf } from '../engine/replay';
 import type { EventRecord } from '../storage/records';
 import { useI18n, type I18n } from '../i18n/react';
 import { usePersonName, useWorkspace } from '../workspace/workspace';

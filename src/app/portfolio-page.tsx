@@ -1,7 +1,6 @@
 import { Suspense, use, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useLiveQuery } from 'dexie-react-hooks';
-import Dexie from 'dexie';
 import { Panel, ReactFlowProvider } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import './portfolio-page.css';
@@ -37,6 +36,7 @@ import { SCENARIO_IDS, type ScenarioId } from '../domain/scenario-ids';
 import { isStageId, stageNumber, type StageId } from '../domain/stages';
 import { periodLabel, type IsoDate } from '../domain/time';
 import type { StrategyDb } from '../storage/db';
+import { readLog } from '../storage/log';
 import type { EventRecord, RunRow } from '../storage/records';
 import { useI18n, type I18n } from '../i18n/react';
 import { usePersonName, useWorkspace } from '../workspace/workspace';
@@ -51,20 +51,15 @@ const LIST_LIMIT = 100;
 // Event logs, read lazily for the heat modes ------------------------------------------------------
 
 /**
- * The event logs of `runIds`: one indexed query per run, all in one read transaction. Measured
- * against one read of the whole events table grouped by run (`groupByRun`) on 1,000 sample runs
- * (38k records; test/bench/portfolio.bench.mjs, `portfolio.event_logs_read_ms`), the per-run
- * queries came out ahead in two runs of three (≈1.5 s against ≈1.8 s here): the answers arrive
- * and are decoded one run at a time, overlapping with the database's work. They also read only
- * the runs asked for, which is what a refresh after a few changes needs.
+ * The event logs of `runIds`: one query per run, all in one read transaction. Measured against one
+ * read of the whole log table on 1,000 sample runs (test/bench/portfolio.bench.mjs,
+ * `portfolio.event_logs_read_ms`), the per-run queries came out as fast or faster: the answers
+ * arrive and are decoded one run at a time, overlapping with the database's work. They also read
+ * only the runs asked for, which is what a refresh after a few changes needs.
  */
 function readLogs(db: StrategyDb, runIds: readonly string[]) {
-  return db.transaction('r', db.events, async () => {
-    const lists = await Promise.all(
-      runIds.map((id) =>
-        db.events.where('[runId+seq]').between([id, Dexie.minKey], [id, Dexie.maxKey]).toArray(),
-      ),
-    );
+  return db.transaction('r', db.log, async () => {
+    const lists = await Promise.all(runIds.map((id) => readLog(db, id)));
     return new Map<string, EventRecord[]>(runIds.map((id, i) => [id, lists[i] ?? []]));
   });
 }

@@ -14,9 +14,9 @@ import {
   type ReportLabels,
 } from '../domain/report';
 import { dateOf, periodLabel, type Period } from '../domain/time';
-import { restoreSnapshot, SnapshotRestoreError } from '../engine/snapshots';
+import { SnapshotRestoreError } from '../engine/snapshots';
 import { formatList, hasMessage } from '../i18n';
-import { readStoredRun } from '../engine/stored';
+import { currentContext, readStoredRun } from '../engine/stored';
 import { Missing, Section, useDocumentTitle } from './page-parts';
 import { useI18n, type I18n } from '../i18n/react';
 import { formatFigure } from '../stages/forms/fields';
@@ -268,7 +268,7 @@ export function ReportPage() {
   const restored = useMemo(() => {
     if (!stored) return null;
     try {
-      return { context: restoreSnapshot(stored.row.id, stored.envelope).context, error: null };
+      return { context: currentContext(stored), error: null };
     } catch (error) {
       return {
         context: null,

@@ -9,8 +9,8 @@ import { gateReadiness } from '../domain/readiness';
 import { isStageId, type StageId } from '../domain/stages';
 import { periodLabel } from '../domain/time';
 import type { ScenarioId } from '../domain/scenarios';
-import { storedContext, SnapshotRestoreError } from '../engine/snapshots';
-import { readStoredRun } from '../engine/stored';
+import { SnapshotRestoreError } from '../engine/snapshots';
+import { currentContext, readStoredRun } from '../engine/stored';
 import { Missing } from './page-parts';
 import { useI18n } from '../i18n/react';
 import { usePersonName, useWorkspace } from '../workspace/workspace';
@@ -49,7 +49,7 @@ function RunPage({ runId }: { runId: string }) {
   const restored = useMemo(() => {
     if (!stored) return null;
     try {
-      return { context: storedContext(stored.row.id, stored.envelope), error: null };
+      return { context: currentContext(stored), error: null };
     } catch (error) {
       return {
         context: null,

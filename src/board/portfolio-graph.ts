@@ -283,29 +283,6 @@ export function runHistory(records: readonly HistoryRecord[]): RunHistory {
   return history;
 }
 
-/**
- * Groups records by run, in log order. The records may come in any order (a whole-table read is in
- * primary-key order, `[runId+seq]`, which is already right, but callers need not rely on it).
- */
-export function groupByRun<R extends { runId: string; seq: number }>(
-  records: readonly R[],
-): Map<string, R[]> {
-  const byRun = new Map<string, R[]>();
-  let sorted = true;
-  for (const record of records) {
-    let list = byRun.get(record.runId);
-    if (!list) {
-      list = [];
-      byRun.set(record.runId, list);
-    }
-    const last = list.at(-1);
-    if (last && last.seq > record.seq) sorted = false;
-    list.push(record);
-  }
-  if (!sorted) for (const list of byRun.values()) list.sort((a, b) => a.seq - b.seq);
-  return byRun;
-}
-
 // The board --------------------------------------------------------------------------------------
 
 export const HEAT_MODES = ['counts', 'days', 'recycles'] as const;

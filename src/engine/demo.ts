@@ -289,7 +289,7 @@ export async function clearWorkspace(db: StrategyDb): Promise<void> {
     await Promise.all([
       db.runs.clear(),
       db.snapshots.clear(),
-      db.events.clear(),
+      db.log.clear(),
       db.drafts.clear(),
       db.people.clear(),
       db.meta.clear(),

@@ -1,26 +1,16 @@
-import Dexie from 'dexie';
 import { createActor } from 'xstate';
 import * as z from 'zod';
 import { runMachine, MACHINE_VERSION } from '../../machines/run-machine';
 import { RunEventSchema, type RunEvent } from '../../machines/events';
 import { RunInputSchema, type RunInput, type RunContext } from '../../machines/run-context';
-import {
-  applyCheckIn,
-  applyFollowUpClose,
-  applyMeetingNote,
-  applyRiskRaise,
-  applyRiskUpdate,
-  applyTaskProgress,
-  checkEvent,
-  type Append,
-  type Refusal,
-} from '../../machines/run-rules';
+import { checkEvent, type Refusal } from '../../machines/run-rules';
 import { PersonSchema, type Person, type Role } from '../domain/people';
 import { STAGE_IDS, type StageId } from '../domain/stages';
 import { seedNextCycle } from '../domain/next-cycle';
 import { GATE_RULES_VERSION } from '../domain/readiness';
 import { type Clock, systemClock, nextPeriod } from '../domain/time';
 import type { StrategyDb } from '../storage/db';
+import { appendToLog, readLog } from '../storage/log';
 import { runFacts } from '../../machines/run-facts';
 import {
   GENESIS_HASH,
@@ -30,6 +20,8 @@ import {
   type SnapshotRow,
 } from '../storage/records';
 import { canonicalJson, sameJson, sha256Hex } from './hash';
+import { replayRecords } from './replay';
+import { currentEnvelope, readStoredRun } from './stored';
 import {
   envelopeOf,
   migrateEnvelope,
@@ -127,24 +119,9 @@ export function buildRecord(fields: Omit<EventRecord, 'hash' | 'machineVersion'>
   return { ...unsigned, hash: recordHash(unsigned) };
 }
 
-/** The machine event a stored record stands for (record 0, the creation, has none). */
-export function eventOf(record: EventRecord): RunEvent {
-  // Object.assign rather than spread: replay calls this once per event, and it shows.
-  const event = Object.assign({}, record.payload as Record<string, unknown>);
-  event.type = record.type;
-  event.by = record.actorId;
-  event.at = record.at;
-  return event as RunEvent;
-}
-
 function payloadOf(event: RunEvent): Record<string, unknown> {
   const { type: _type, by: _by, at: _at, ...payload } = event;
   return payload;
-}
-
-/** The creation record's payload is the machine input. */
-export function inputOf(record: EventRecord): RunInput {
-  return RunInputSchema.parse(record.payload);
 }
 
 export function statusOf(context: RunContext): RunStatus {
@@ -193,94 +170,27 @@ export function storedRowsOf(snapshot: RunSnapshot, record: EventRecord): Stored
 }
 
 /** The tables a write to a run touches; every such write is one transaction over them. */
-export const runTables = (db: StrategyDb) => [db.runs, db.snapshots, db.events, db.drafts];
+export const runTables = (db: StrategyDb) => [db.runs, db.snapshots, db.log, db.drafts];
 
-/** Stores a run's rows (inside the caller's transaction). */
+/**
+ * A run's snapshot is stored as a checkpoint every this many events (and wherever a whole run is
+ * written at once: creation, import, the demo and the sample portfolio). A decision between
+ * checkpoints writes its event and the run's row only, a few hundred bytes instead of the
+ * snapshot's tens of kilobytes; reading a run replays at most this many events after its
+ * checkpoint (~10 µs each).
+ */
+export const CHECKPOINT_EVERY = 32;
+
+/**
+ * Stores a run's row, and its snapshot when `revision` is a checkpoint (inside the caller's
+ * transaction).
+ */
 export async function putRun(db: StrategyDb, stored: StoredRows): Promise<void> {
-  await Promise.all([db.runs.put(stored.row), db.snapshots.put(stored.snapshot)]);
-}
-
-/**
- * Live events that change nothing but the context: the machine handles them with targetless,
- * guarded transitions whose guard is `checkEvent(...) === null` and whose action is the reducer
- * below. Replay applies them directly while the run stays in the state that handles them, because
- * going through the actor costs ~20 µs per event in XState's own bookkeeping. The property test
- * (replay equals the live snapshot) holds this shortcut to the machine's behaviour.
- */
-const LIVE_REDUCERS: Partial<
-  Record<RunEvent['type'], (c: RunContext, e: never, append: Append) => RunContext>
-> = {
-  'task.progress': applyTaskProgress,
-  'meeting.note': applyMeetingNote,
-  'kpi.checkIn': applyCheckIn,
-  'risk.raise': applyRiskRaise,
-  'risk.update': applyRiskUpdate,
-  'followUp.close': applyFollowUpClose,
-};
-
-function handlesLive(snapshot: RunSnapshot, type: RunEvent['type']): boolean {
-  switch (type) {
-    case 'task.progress':
-    case 'meeting.note':
-      return snapshot.matches({ operating: { execution: 'approved' } });
-    case 'kpi.checkIn':
-      return snapshot.matches({ operating: { monitoring: 'approved' } });
-    case 'risk.raise':
-    case 'risk.update':
-      return snapshot.matches('operating');
-    case 'followUp.close':
-      return snapshot.status === 'active';
-    default:
-      return false;
-  }
-}
-
-/**
- * Rebuilds a run from its records, in memory. `upTo` stops after that sequence number
- * ("the run as of event N"). Throws if a record is not accepted: a log must replay cleanly.
- */
-export function replayRecords(records: readonly EventRecord[], upTo = Infinity): RunSnapshot {
-  const [first, ...rest] = records;
-  if (!first || first.seq !== 0) throw new Error('a run log starts with its creation record');
-  let actor = createActor(runMachine, { input: inputOf(first) }).start();
-  let snapshot = actor.getSnapshot();
-  // Context moved on by live events since the actor last saw it; null when the actor is current.
-  let pending: RunContext | null = null;
-  // Lists this replay created itself may grow in place; the first append copies the actor's.
-  const owned = new WeakSet<readonly unknown[]>();
-  const appendOwned: Append = <T>(list: readonly T[], item: T): T[] => {
-    const mine = owned.has(list) ? (list as T[]) : [...list];
-    owned.add(mine);
-    mine.push(item);
-    return mine;
-  };
-  for (const record of rest) {
-    if (record.seq > upTo) break;
-    const event = eventOf(record);
-    const reducer = LIVE_REDUCERS[event.type];
-    if (reducer && handlesLive(snapshot, event.type)) {
-      const context = pending ?? snapshot.context;
-      if (checkEvent(context, event) !== null) {
-        throw new Error(`record ${record.seq} (${record.type}) was not accepted on replay`);
-      }
-      pending = reducer(context, event as never, appendOwned);
-      continue;
-    }
-    if (pending) {
-      actor.stop();
-      const resolved = runMachine.resolveState({ value: snapshot.value, context: pending });
-      actor = createActor(runMachine, { snapshot: resolved, input: undefined as never }).start();
-      pending = null;
-    }
-    const before = actor.getSnapshot().context;
-    actor.send(event);
-    snapshot = actor.getSnapshot();
-    if (snapshot.context === before) {
-      throw new Error(`record ${record.seq} (${record.type}) was not accepted on replay`);
-    }
-  }
-  actor.stop();
-  return pending ? runMachine.resolveState({ value: snapshot.value, context: pending }) : snapshot;
+  const checkpoint = stored.snapshot.revision % CHECKPOINT_EVERY === 0;
+  await Promise.all([
+    db.runs.put(stored.row),
+    checkpoint ? db.snapshots.put(stored.snapshot) : null,
+  ]);
 }
 
 /** Checks a chain of records: gapless sequence, each linked to the previous, each hash intact. */
@@ -360,7 +270,7 @@ export class RunEngine {
     await this.db.transaction('rw', runTables(this.db), async () => {
       if (await this.db.runs.get(input.runId))
         throw new Error(`Run ${input.runId} already exists.`);
-      await this.db.events.add(record);
+      await appendToLog(this.db, [record]);
       await putRun(this.db, storedRowsOf(snapshot, record));
       await this.db.drafts.bulkPut(
         Object.entries(drafts).map(([stage, content]) => ({
@@ -377,19 +287,18 @@ export class RunEngine {
     return live;
   }
 
-  /** The run's live state, restored from its stored snapshot on first use. */
+  /** The run's live state, restored from its checkpoint and the events since on first use. */
   async load(runId: string): Promise<LiveRun> {
     const cached = this.live.get(runId);
     if (cached) return cached;
-    const [row, stored] = await this.db.transaction('r', this.db.runs, this.db.snapshots, () =>
-      Promise.all([this.db.runs.get(runId), this.db.snapshots.get(runId)]),
-    );
-    if (!row || !stored) throw new RunNotFoundError(runId);
+    const parts = await readStoredRun(this.db, runId);
+    if (!parts) throw new RunNotFoundError(runId);
+    const { row } = parts;
     const live = new LiveRun(
       runId,
       row.revision,
       row.headHash,
-      restoreActor(runId, stored.envelope),
+      restoreActor(runId, currentEnvelope(parts)),
     );
     this.live.set(runId, live);
     return live;
@@ -507,7 +416,7 @@ export class RunEngine {
         if (!result.ok) return result;
         const { snapshot, record } = result;
         await Promise.all([
-          this.db.events.add(record),
+          appendToLog(this.db, [record]),
           putRun(this.db, storedRowsOf(snapshot, record)),
           // A submitted stage's draft has become its submission.
           action.type === 'stage.submit' ? this.db.drafts.delete([runId, action.stage]) : null,
@@ -524,10 +433,7 @@ export class RunEngine {
   }
 
   async records(runId: string): Promise<EventRecord[]> {
-    return this.db.events
-      .where('[runId+seq]')
-      .between([runId, Dexie.minKey], [runId, Dexie.maxKey])
-      .toArray();
+    return readLog(this.db, runId);
   }
 
   /** Rebuilds the run from its log; `upTo` gives the run as of that event (time travel). */
@@ -537,16 +443,16 @@ export class RunEngine {
     return replayRecords(records, upTo);
   }
 
-  /** True when replaying the log gives exactly the stored snapshot. */
+  /** True when replaying the whole log gives exactly the stored state (checkpoint and tail). */
   async replayMatchesStored(runId: string): Promise<boolean> {
-    const [stored, snapshot] = await Promise.all([
-      this.db.snapshots.get(runId),
+    const [parts, snapshot] = await Promise.all([
+      readStoredRun(this.db, runId),
       this.replay(runId),
     ]);
-    if (!stored) throw new RunNotFoundError(runId);
+    if (!parts) throw new RunNotFoundError(runId);
     return sameJson(
       runMachine.getPersistedSnapshot(snapshot),
-      migrateEnvelope(runId, stored.envelope),
+      migrateEnvelope(runId, currentEnvelope(parts)),
     );
   }
 
@@ -611,7 +517,7 @@ export class RunEngine {
           throw new ConflictError(parentRunId, parent.revision, row.revision);
         if (await this.db.runs.get(childRunId))
           throw new Error(`Run ${childRunId} already exists.`);
-        await this.db.events.bulkAdd([link.record, record]);
+        await Promise.all([appendToLog(this.db, [link.record]), appendToLog(this.db, [record])]);
         await putRun(this.db, storedRowsOf(link.snapshot, link.record));
         await putRun(this.db, storedRowsOf(snapshot, record));
         await this.db.drafts.bulkPut(

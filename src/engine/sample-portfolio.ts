@@ -26,6 +26,7 @@ import {
   type Period,
 } from '../domain/time';
 import type { StrategyDb } from '../storage/db';
+import { addLogs, deleteLogsStartingWith } from '../storage/log';
 import { GENESIS_HASH, type DraftRow, type EventRecord } from '../storage/records';
 import {
   buildRecord,
@@ -59,8 +60,8 @@ export const DEFAULT_SAMPLE_SIZE = 1000;
 export const MAX_SAMPLE_SIZE = 10_000;
 /** Runs written per transaction. */
 export const SAMPLE_CHUNK_RUNS = 50;
-/** Records put per request batch inside a chunk's transaction. */
-const WRITE_SLICE = 200;
+/** Runs' logs added per request batch inside a chunk's transaction (~200 records). */
+const WRITE_SLICE_RUNS = 5;
 
 export function sampleRunId(index: number): string {
   return `${SAMPLE_RUN_PREFIX}${String(index + 1).padStart(4, '0')}`;
@@ -749,7 +750,7 @@ const defaultYield = (): Promise<void> => {
 export async function removeSamplePortfolio(db: StrategyDb): Promise<number> {
   return db.transaction('rw', runTables(db), async () => {
     const ids = await db.runs.where('id').startsWith(SAMPLE_RUN_PREFIX).primaryKeys();
-    await db.events.where('runId').startsWith(SAMPLE_RUN_PREFIX).delete();
+    await deleteLogsStartingWith(db, SAMPLE_RUN_PREFIX);
     await db.drafts.where('runId').startsWith(SAMPLE_RUN_PREFIX).delete();
     await db.snapshots.bulkDelete(ids);
     await db.runs.bulkDelete(ids);
@@ -794,11 +795,13 @@ export async function generateSamplePortfolio(
   const write = (chunk: SampleRun[]) =>
     db
       .transaction('rw', runTables(db), async () => {
-        // put() copies each value on the main thread: in slices, so the page is never blocked for
+        // add() copies each value on the main thread: in slices, so the page is never blocked for
         // long. The transaction stays open while a slice is pending, so the chunk is still atomic.
-        const records = chunk.flatMap((r) => r.records);
-        for (let i = 0; i < records.length; i += WRITE_SLICE) {
-          await db.events.bulkPut(records.slice(i, i + WRITE_SLICE));
+        for (let i = 0; i < chunk.length; i += WRITE_SLICE_RUNS) {
+          await addLogs(
+            db,
+            chunk.slice(i, i + WRITE_SLICE_RUNS).map((r) => r.records),
+          );
         }
         await db.drafts.bulkPut(chunk.flatMap((r) => r.drafts));
         await db.snapshots.bulkPut(chunk.map((r) => r.stored.snapshot));

@@ -1,33 +1,80 @@
 import type { RunContext } from '../../machines/run-context';
 import type { StrategyDb } from '../storage/db';
-import type { RunRow, SnapshotEnvelope } from '../storage/records';
-import { storedContext } from './snapshots';
+import { readLog } from '../storage/log';
+import type { EventRecord, RunRow, SnapshotEnvelope, SnapshotRow } from '../storage/records';
+import { replayOnto } from './replay';
+import {
+  envelopeOf,
+  restoreActor,
+  SnapshotRestoreError,
+  storedContext,
+  type RunSnapshot,
+} from './snapshots';
 
 /**
- * The one way screens read a run's stored snapshot. Lists read the light `runs` rows; the
- * snapshot itself is read only for the run on screen, through here, so where it is kept can change
- * without touching the screens.
+ * A run as it is stored: its row (revision and chain head), its latest checkpoint (a snapshot
+ * taken at some revision, see CHECKPOINT_EVERY) and the records written since. The log is the
+ * truth; the checkpoint saves replaying it from the start.
  */
-export async function readEnvelope(
-  db: StrategyDb,
-  runId: string,
-): Promise<SnapshotEnvelope | undefined> {
-  return (await db.snapshots.get(runId))?.envelope;
+export interface StoredRunParts {
+  row: RunRow;
+  checkpoint: SnapshotRow;
+  /** Records after the checkpoint, in order, up to the row's revision. */
+  tail: EventRecord[];
 }
 
-/** The stored context of a run (validated, see `storedContext`), or null when there is no run. */
-export async function readContext(db: StrategyDb, runId: string): Promise<RunContext | null> {
-  const envelope = await readEnvelope(db, runId);
-  return envelope ? storedContext(runId, envelope) : null;
-}
-
-/** A run's row and its snapshot, read together so they are from the same write. */
-export async function readStoredRun(
-  db: StrategyDb,
-  runId: string,
-): Promise<{ row: RunRow; envelope: SnapshotEnvelope } | null> {
-  return db.transaction('r', db.runs, db.snapshots, async () => {
-    const [row, snapshot] = await Promise.all([db.runs.get(runId), db.snapshots.get(runId)]);
-    return row && snapshot ? { row, envelope: snapshot.envelope } : null;
+/**
+ * The one way screens and the engine read a run's state. Row and checkpoint are read first, then
+ * the records after the checkpoint, all in one read transaction so they belong to the same write.
+ * Null when there is no such run (or no checkpoint, which only a damaged store can have).
+ */
+export async function readStoredRun(db: StrategyDb, runId: string): Promise<StoredRunParts | null> {
+  return db.transaction('r', [db.runs, db.snapshots, db.log], async () => {
+    const [row, checkpoint] = await Promise.all([db.runs.get(runId), db.snapshots.get(runId)]);
+    if (!row || !checkpoint) return null;
+    const tail =
+      checkpoint.revision < row.revision ? await readLog(db, runId, checkpoint.revision + 1) : [];
+    return { row, checkpoint, tail };
   });
+}
+
+/**
+ * The run's current snapshot: its checkpoint restored (validated like any untrusted input) and
+ * moved on by the tail. Throws SnapshotRestoreError naming the run when either cannot be read.
+ */
+export function currentSnapshot({ row, checkpoint, tail }: StoredRunParts): RunSnapshot {
+  const actor = restoreActor(row.id, checkpoint.envelope);
+  const expected = row.revision - checkpoint.revision;
+  if (tail.length !== expected || tail.some((r, i) => r.seq !== checkpoint.revision + 1 + i)) {
+    throw new SnapshotRestoreError(
+      row.id,
+      `its log after revision ${checkpoint.revision} has ${tail.length} of ${expected} records`,
+    );
+  }
+  try {
+    return replayOnto(actor, tail);
+  } catch (error) {
+    throw new SnapshotRestoreError(row.id, (error as Error).message);
+  }
+}
+
+/** The run's current context; without a tail, read straight from the checkpoint (no actor). */
+export function currentContext(parts: StoredRunParts): RunContext {
+  return parts.tail.length === 0 && parts.checkpoint.revision === parts.row.revision
+    ? storedContext(parts.row.id, parts.checkpoint.envelope)
+    : currentSnapshot(parts).context;
+}
+
+/** The envelope of the run's current state, as export files carry it (saved with its last event). */
+export function currentEnvelope(parts: StoredRunParts): SnapshotEnvelope {
+  if (parts.tail.length === 0 && parts.checkpoint.revision === parts.row.revision) {
+    return parts.checkpoint.envelope;
+  }
+  return envelopeOf(currentSnapshot(parts), parts.row.updatedAt);
+}
+
+/** The current context of a run (validated), or null when there is no run. */
+export async function readContext(db: StrategyDb, runId: string): Promise<RunContext | null> {
+  const parts = await readStoredRun(db, runId);
+  return parts ? currentContext(parts) : null;
 }

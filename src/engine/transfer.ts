@@ -1,4 +1,3 @@
-import Dexie from 'dexie';
 import type { ZodError } from 'zod';
 import { RunEventSchema } from '../../machines/events';
 import { RunInputSchema } from '../../machines/run-context';
@@ -10,7 +9,7 @@ import {
   type EventRecord,
   type PersonRow,
   type RunRow,
-  type SnapshotRow,
+  type SnapshotEnvelope,
   type StoredRun,
 } from '../storage/records';
 import {
@@ -28,15 +27,16 @@ import {
 import {
   MAX_DRAFT_BYTES,
   RunNotFoundError,
-  eventOf,
   recordHash,
-  replayRecords,
   runTables,
   storedRowsOf,
   verifyRecords,
   type StoredRows,
 } from './engine';
 import { sameJson } from './hash';
+import { eventOf, replayRecords } from './replay';
+import { currentEnvelope } from './stored';
+import { addLogs, readLog, storedEventIds } from '../storage/log';
 import { migrateEnvelope, SnapshotRestoreError, type RunSnapshot } from './snapshots';
 
 /**
@@ -52,7 +52,7 @@ export type { WorkspaceFile, RunEntry } from '../storage/transfer';
 // Export -----------------------------------------------------------------------------------------
 
 /** A run as the file carries it: its row's own fields and its snapshot (facts are derived). */
-const storedRunOf = (r: RunRow, s: SnapshotRow): StoredRun => ({
+const storedRunOf = (r: RunRow, envelope: SnapshotEnvelope): StoredRun => ({
   id: r.id,
   revision: r.revision,
   headHash: r.headHash,
@@ -67,9 +67,9 @@ const storedRunOf = (r: RunRow, s: SnapshotRow): StoredRun => ({
   createdAt: r.createdAt,
   updatedAt: r.updatedAt,
   envelope: {
-    machineVersion: s.envelope.machineVersion,
-    savedAt: s.envelope.savedAt,
-    snapshot: s.envelope.snapshot,
+    machineVersion: envelope.machineVersion,
+    savedAt: envelope.savedAt,
+    snapshot: envelope.snapshot,
   },
 });
 const pickEvent = (e: EventRecord): EventRecord => ({
@@ -102,7 +102,7 @@ export async function exportWorkspace(
   options: { runIds?: readonly string[]; now?: string } = {},
 ): Promise<WorkspaceFile> {
   const exportedAt = options.now ?? new Date().toISOString();
-  return db.transaction('r', [db.runs, db.snapshots, db.events, db.drafts, db.people], async () => {
+  return db.transaction('r', [db.runs, db.snapshots, db.log, db.drafts, db.people], async () => {
     let rows: RunRow[];
     if (options.runIds) {
       const found = await db.runs.bulkGet([...options.runIds]);
@@ -115,17 +115,16 @@ export async function exportWorkspace(
     // All runs' reads are queued at once: the answers stream back while earlier ones are copied.
     const runs: RunEntry[] = await Promise.all(
       rows.map(async (row, i) => {
-        const snapshot = snapshots[i];
-        if (!snapshot) throw new RunNotFoundError(row.id);
+        const checkpoint = snapshots[i];
+        if (!checkpoint) throw new RunNotFoundError(row.id);
         const [events, drafts] = await Promise.all([
-          db.events
-            .where('[runId+seq]')
-            .between([row.id, Dexie.minKey], [row.id, Dexie.maxKey])
-            .toArray(),
+          readLog(db, row.id),
           db.drafts.where('runId').equals(row.id).toArray(),
         ]);
+        // The file carries each run's current state: its checkpoint moved on by the later events.
+        const tail = events.slice(checkpoint.revision + 1);
         return {
-          run: storedRunOf(row, snapshot),
+          run: storedRunOf(row, currentEnvelope({ row, checkpoint, tail })),
           events: events.map(pickEvent),
           drafts: drafts.map(pickDraft),
         };
@@ -170,8 +169,8 @@ export interface TransferOptions {
 }
 
 const YIELD_AFTER_MS = 12;
-/** Records per bulk write inside the import transaction, between progress reports. */
-const WRITE_SLICE = 500;
+/** Runs per bulk write inside the import transaction, between progress reports (~500 records). */
+const WRITE_SLICE_RUNS = 12;
 const now = () => (typeof performance === 'undefined' ? Date.now() : performance.now());
 
 /** Reports progress, honours the abort signal, and yields to the event loop every few ms. */
@@ -556,10 +555,10 @@ export async function planImport(
   db: StrategyDb,
   workspace: ValidatedWorkspace,
 ): Promise<ImportPlan> {
-  return db.transaction('r', [db.runs, db.events, db.people], async () => {
+  return db.transaction('r', [db.runs, db.log, db.people], async () => {
     const existing = await db.runs.bulkGet(workspace.runs.map((r) => r.stored.row.id));
     const eventIds = workspace.runs.flatMap((r) => r.entry.events.map((e) => e.id));
-    const taken = new Set(await db.events.where('id').anyOf(eventIds).keys());
+    const taken = await storedEventIds(db, eventIds);
     const people = await db.people.bulkGet(workspace.file.people.map((p) => p.id));
     const kept = people.filter(Boolean).length;
     return {
@@ -739,29 +738,31 @@ export async function commitImport(
         });
       }
       const events = writes.flatMap((w) => w.events);
-      const takenEvents = await db.events
-        .where('id')
-        .anyOf(events.map((e) => e.id))
-        .keys();
-      if (takenEvents.length > 0) {
-        throw err('wouldOverwrite', [], `event ${String(takenEvents[0])} is already stored`, {
-          runId: events.find((e) => e.id === takenEvents[0])?.runId ?? '',
+      const takenEvents = await storedEventIds(
+        db,
+        events.map((e) => e.id),
+      );
+      const takenEvent = events.find((e) => takenEvents.has(e.id));
+      if (takenEvent) {
+        throw err('wouldOverwrite', [], `event ${takenEvent.id} is already stored`, {
+          runId: takenEvent.runId,
         });
       }
       // In slices, to report progress and honour Cancel. Awaiting only Dexie between slices keeps
       // the transaction alive; the UI stays responsive because IndexedDB works off the main thread.
-      const total = records;
-      for (let i = 0; i < events.length; i += WRITE_SLICE) {
+      // Each run's log is one segment: IndexedDB's cost is per row stored.
+      let done = 0;
+      for (let i = 0; i < writes.length; i += WRITE_SLICE_RUNS) {
         pacer.throwIfAborted();
-        options.onProgress?.({ phase: 'writing', done: i, total });
-        await db.events.bulkAdd(events.slice(i, i + WRITE_SLICE));
-      }
-      for (let i = 0; i < writes.length; i += WRITE_SLICE) {
-        pacer.throwIfAborted();
-        options.onProgress?.({ phase: 'writing', done: events.length + i, total });
-        const slice = writes.slice(i, i + WRITE_SLICE);
+        options.onProgress?.({ phase: 'writing', done, total: records });
+        const slice = writes.slice(i, i + WRITE_SLICE_RUNS);
+        await addLogs(
+          db,
+          slice.map((w) => w.events),
+        );
         await db.runs.bulkAdd(slice.map((w) => w.stored.row));
         await db.snapshots.bulkPut(slice.map((w) => w.stored.snapshot));
+        done += slice.reduce((n, w) => n + w.events.length + 1, 0);
       }
       await db.drafts.bulkPut(writes.flatMap((w) => w.drafts));
       const people = workspace.file.people;

@@ -1,8 +1,10 @@
 import Dexie, { type Table, type Transaction } from 'dexie';
 import { storedRunFacts } from '../../machines/run-facts';
+import { segmentOf } from './log';
 import type {
   DraftRow,
   EventRecord,
+  LogSegment,
   MetaRow,
   PersonRow,
   RunRow,
@@ -39,6 +41,13 @@ export const SCHEMA_VERSIONS: ReadonlyArray<{
     stores: { snapshots: 'runId', events: '[runId+seq], &id' },
     upgrade: moveSnapshotsOut,
   },
+  {
+    // Event records move into log segments (see LogSegment and storage/log.ts): IndexedDB's cost
+    // is per row, and a 1,000-run import wrote 38,000 of them. Each run's log becomes one segment.
+    version: 3,
+    stores: { events: null, log: '[runId+seq], &*ids' },
+    upgrade: eventsToSegments,
+  },
 ];
 
 /** v1 → v2: each run's envelope to the snapshots table, its facts derived into the row. */
@@ -58,6 +67,18 @@ async function moveSnapshotsOut(tx: Transaction): Promise<void> {
   await tx.table('snapshots').bulkAdd(snapshots);
 }
 
+/** v2 → v3: each run's event rows to one log segment, in seq order. */
+async function eventsToSegments(tx: Transaction): Promise<void> {
+  const logs = new Map<string, EventRecord[]>();
+  // Rows come sorted by [runId+seq]: each run's records arrive in order.
+  await tx.table('events').each((record: EventRecord) => {
+    const list = logs.get(record.runId);
+    if (list) list.push(record);
+    else logs.set(record.runId, [record]);
+  });
+  await tx.table('log').bulkAdd([...logs.values()].map(segmentOf));
+}
+
 export interface DbOptions {
   /** For Node tests: fake-indexeddb's factory and key range. Browsers use their own. */
   indexedDB?: { open: (...args: never[]) => unknown };
@@ -67,7 +88,7 @@ export interface DbOptions {
 export class StrategyDb extends Dexie {
   runs!: Table<RunRow, string>;
   snapshots!: Table<SnapshotRow, string>;
-  events!: Table<EventRecord, [string, number]>;
+  log!: Table<LogSegment, [string, number]>;
   drafts!: Table<DraftRow, [string, string]>;
   people!: Table<PersonRow, string>;
   meta!: Table<MetaRow, string>;

@@ -29,6 +29,20 @@ export const EventRecordSchema = z.strictObject({
 });
 export type EventRecord = z.infer<typeof EventRecordSchema>;
 
+/**
+ * Consecutive records of one run's log, stored as one row under [runId + first seq]. A decision
+ * appends a segment of one record; a run written whole (import, sample portfolio, the upgrade to
+ * schema 3) is one segment. `ids` repeats the records' ids for the unique index that keeps event
+ * ids unique across the store.
+ */
+export interface LogSegment {
+  runId: string;
+  /** The first record's seq. */
+  seq: number;
+  ids: string[];
+  records: EventRecord[];
+}
+
 /** The persisted snapshot of a run, with the machine version that wrote it. */
 export const SnapshotEnvelopeSchema = z.strictObject({
   machineVersion: z.number().int().min(1),

@@ -5,6 +5,7 @@
  */
 import Dexie from 'dexie';
 import { StrategyDb } from '../../src/storage/db';
+import { readAllLogs, readLog } from '../../src/storage/log';
 import { RunEngine, type RunAction } from '../../src/engine/engine';
 import { generateSamplePortfolio } from '../../src/engine/sample-portfolio';
 import {
@@ -13,7 +14,7 @@ import {
   serializeWorkspace,
   validateWorkspace,
 } from '../../src/engine/transfer';
-import { groupByRun, runHistory } from '../../src/board/portfolio-graph';
+import { runHistory } from '../../src/board/portfolio-graph';
 import { defaultGatePolicies, demoContent, demoTeam } from '../../src/domain/scenarios';
 import { quarterPeriod } from '../../src/domain/time';
 import type { EventRecord } from '../../src/storage/records';
@@ -67,8 +68,8 @@ const bench = {
   },
 
   /**
-   * Reading every run's event log for the heat modes: one `toArray` of the whole table grouped by
-   * run, against one indexed query per run inside one read transaction. Alternated, median of 3.
+   * Reading every run's event log for the heat modes: one read of the whole log table, against
+   * one query per run inside one read transaction (as the portfolio does). Alternated, median of 3.
    */
   async readLogs() {
     const db = new StrategyDb();
@@ -78,19 +79,10 @@ const bench = {
     let byRun = new Map<string, EventRecord[]>();
     for (let round = 0; round < 3; round += 1) {
       let t = performance.now();
-      byRun = groupByRun(await db.events.toArray());
+      byRun = await readAllLogs(db);
       bulk.push(performance.now() - t);
       t = performance.now();
-      await db.transaction('r', db.events, () =>
-        Promise.all(
-          ids.map((id) =>
-            db.events
-              .where('[runId+seq]')
-              .between([id, Dexie.minKey], [id, Dexie.maxKey])
-              .toArray(),
-          ),
-        ),
-      );
+      await db.transaction('r', db.log, () => Promise.all(ids.map((id) => readLog(db, id))));
       perRun.push(performance.now() - t);
     }
     const t = performance.now();
@@ -193,9 +185,10 @@ const bench = {
       if (!decided.ok) throw new Error(`decision refused: ${decided.refusal.code}`);
       if (i >= 10) samples.push(ms); // the first ten warm up the JIT and the database
     }
-    await db.transaction('rw', db.runs, db.events, db.drafts, async () => {
-      await db.events.where('runId').equals(runId).delete();
+    await db.transaction('rw', [db.runs, db.snapshots, db.log, db.drafts], async () => {
+      await db.log.where('runId').equals(runId).delete();
       await db.drafts.where('runId').equals(runId).delete();
+      await db.snapshots.delete(runId);
       await db.runs.delete(runId);
     });
     db.close();

@@ -6,13 +6,8 @@ import 'fake-indexeddb/auto';
 import { createActor } from 'xstate';
 import { runMachine } from '../../machines/run-machine';
 import type { RunEvent } from '../../machines/events';
-import {
-  LiveRun,
-  RunEngine,
-  buildRecord,
-  replayRecords,
-  type RunAction,
-} from '../../src/engine/engine';
+import { LiveRun, RunEngine, buildRecord, type RunAction } from '../../src/engine/engine';
+import { replayRecords } from '../../src/engine/replay';
 import { restoreSnapshot, envelopeOf } from '../../src/engine/snapshots';
 import { GENESIS_HASH, type EventRecord } from '../../src/storage/records';
 import { StrategyDb } from '../../src/storage/db';

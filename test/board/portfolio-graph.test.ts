@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   filterRuns,
-  groupByRun,
   historyTotals,
   heatBands,
   heatLevel,
@@ -517,12 +516,5 @@ describe('reading a run’s history from its log', () => {
         expect(h.recycles[stage] ?? 0).toBe(recycledHere);
       }
     }
-  });
-
-  it('groups a table’s records by run, in log order', () => {
-    const r = (runId: string, seq: number) => ({ runId, seq });
-    const grouped = groupByRun([r('b', 1), r('a', 0), r('b', 0), r('a', 1)]);
-    expect([...grouped.keys()]).toEqual(['b', 'a']);
-    expect(grouped.get('b')!.map((x) => x.seq)).toEqual([0, 1]);
   });
 });

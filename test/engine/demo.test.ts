@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { seedDemoWorkspace, DEMO_RUN_IDS, clearWorkspace } from '../../src/engine/demo';
 import { RunEngine } from '../../src/engine/engine';
-import { freshDb } from '../support/db';
+import { freshDb, recordCount } from '../support/db';
 
 describe('the demo workspace', () => {
   it.each(['zh-CN', 'en'] as const)(
@@ -50,7 +50,7 @@ describe('the demo workspace', () => {
     });
     await expect(seedDemoWorkspace(db, 'en', '2026-11-27')).rejects.toThrow(/already exists/);
     expect(await db.runs.toCollection().primaryKeys()).toEqual([DEMO_RUN_IDS.cycle3]);
-    expect([await db.events.count(), await db.snapshots.count(), await db.people.count()]).toEqual([
+    expect([await recordCount(db), await db.snapshots.count(), await db.people.count()]).toEqual([
       0, 0, 0,
     ]);
     expect(await db.meta.get('workspace')).toBeUndefined();
@@ -61,7 +61,7 @@ describe('the demo workspace', () => {
     await seedDemoWorkspace(db, 'en', '2026-11-27');
     await clearWorkspace(db);
     expect(await db.runs.count()).toBe(0);
-    expect(await db.events.count()).toBe(0);
+    expect(await recordCount(db)).toBe(0);
     expect(await db.people.count()).toBe(0);
   });
 });

@@ -1,10 +1,18 @@
 import { describe, it, expect } from 'vitest';
-import { MACHINE_VERSION } from '../../machines/run-machine';
+import { MACHINE_VERSION, runMachine } from '../../machines/run-machine';
 import { webcrypto } from 'node:crypto';
 import { demoContent } from '../../src/domain/scenarios';
 import type { StageId } from '../../src/domain/stages';
-import { ConflictError, RunEngine, type RunAction } from '../../src/engine/engine';
-import { sha256Hex } from '../../src/engine/hash';
+import {
+  CHECKPOINT_EVERY,
+  ConflictError,
+  RunEngine,
+  type RunAction,
+} from '../../src/engine/engine';
+import { currentContext, readStoredRun } from '../../src/engine/stored';
+import { exportWorkspace } from '../../src/engine/transfer';
+import { segmentOf } from '../../src/storage/log';
+import { canonicalJson, sha256Hex } from '../../src/engine/hash';
 import {
   SnapshotRestoreError,
   envelopeOf,
@@ -17,6 +25,7 @@ import {
   freshDb,
   newRunFields,
   PERIOD,
+  recordCount,
   seededIds,
   tickingClock,
 } from '../support/db';
@@ -81,7 +90,7 @@ describe('applying events', () => {
       ok: false,
       refusal: { code: 'roleNotPermitted', guard: 'hasGateRole' },
     });
-    expect(await engine.db.events.count()).toBe(2);
+    expect(await recordCount(engine.db)).toBe(2);
     expect(await engine.db.runs.get('run-1')).toEqual(before);
   });
 
@@ -143,7 +152,7 @@ describe('atomic writes', () => {
       throw new Error('disk failure');
     });
     await expect(engine.apply('run-1', submit('research'))).rejects.toThrow('disk failure');
-    expect(await engine.db.events.count()).toBe(1);
+    expect(await recordCount(engine.db)).toBe(1);
     expect(await engine.db.runs.get('run-1')).toEqual(before);
     // The engine forgot its optimistic copy and reloads the stored state.
     expect((await engine.load('run-1')).revision).toBe(0);
@@ -210,7 +219,7 @@ describe('the tamper-evident chain', () => {
     const record = (await engine.records('run-1'))[2]!;
     const tampered = JSON.parse(JSON.stringify(record).replace('"p-sales"', '"p-salez"'));
     expect(tampered).not.toEqual(record);
-    await engine.db.events.put(tampered);
+    await engine.db.log.put(segmentOf([tampered]));
     expect(await engine.verify('run-1')).toMatchObject({
       ok: false,
       brokenAt: 2,
@@ -222,7 +231,7 @@ describe('the tamper-evident chain', () => {
     const engine = await engineWithTeam();
     await engine.createRun(newRunFields(), 'p-lead');
     await passStage(engine, 'run-1', 'research');
-    await engine.db.events.delete(['run-1', 1]);
+    await engine.db.log.delete(['run-1', 1]);
     expect(await engine.verify('run-1')).toMatchObject({
       ok: false,
       brokenAt: 1,
@@ -253,6 +262,84 @@ describe('replay and time travel', () => {
     expect((await engine.replay('run-1', 0)).matches({ research: 'drafting' })).toBe(true);
     expect((await engine.replay('run-1', 1)).matches({ research: 'inReview' })).toBe(true);
     expect((await engine.replay('run-1', 2)).matches({ goals: 'drafting' })).toBe(true);
+  });
+});
+
+describe('checkpoints', () => {
+  /** Sends research back `rounds` times: a submission and a recycle each, two events a round. */
+  async function recycleResearch(engine: RunEngine, rounds: number) {
+    for (let i = 0; i < rounds; i += 1) {
+      expect((await engine.apply('run-1', submit('research'))).ok).toBe(true);
+      const recycled = await engine.apply('run-1', {
+        type: 'gate.decide',
+        by: 'p-mkt',
+        stage: 'research',
+        decision: 'recycle',
+        comment: `Round ${i + 1}: more evidence`,
+        conditions: [],
+        recycleTo: 'research',
+      });
+      expect(recycled.ok).toBe(true);
+    }
+  }
+
+  it('stores the snapshot at every CHECKPOINT_EVERY-th event, and only the event and the row between', async () => {
+    const engine = await engineWithTeam();
+    await engine.createRun(newRunFields(), 'p-lead');
+    await recycleResearch(engine, 3);
+    expect(await engine.db.runs.get('run-1')).toMatchObject({ revision: 6 });
+    expect(await engine.db.snapshots.get('run-1')).toMatchObject({ revision: 0 });
+
+    await recycleResearch(engine, CHECKPOINT_EVERY / 2 - 3);
+    expect(await engine.db.snapshots.get('run-1')).toMatchObject({ revision: CHECKPOINT_EVERY });
+  });
+
+  it('reads a run between checkpoints as its checkpoint moved on by the events since', async () => {
+    const db = freshDb();
+    const engine = await engineWithTeam(db);
+    await engine.createRun(newRunFields(), 'p-lead');
+    await recycleResearch(engine, CHECKPOINT_EVERY / 2 + 2);
+    const live = await engine.load('run-1');
+
+    const parts = (await readStoredRun(db, 'run-1'))!;
+    expect(parts.checkpoint.revision).toBe(CHECKPOINT_EVERY);
+    expect(parts.tail.map((r) => r.seq)).toEqual([33, 34, 35, 36]);
+    expect(currentContext(parts)).toEqual(live.snapshot.context);
+    expect(await engine.replayMatchesStored('run-1')).toBe(true);
+    const fresh = await new RunEngine(db, { clock: tickingClock() }).load('run-1');
+    expect(fresh.revision).toBe(live.revision);
+    expect(canonicalJson(runMachine.getPersistedSnapshot(fresh.snapshot))).toBe(
+      canonicalJson(runMachine.getPersistedSnapshot(live.snapshot)),
+    );
+  });
+
+  it('refuses to read a run whose events after the checkpoint have a gap, naming the run', async () => {
+    const db = freshDb();
+    const engine = await engineWithTeam(db);
+    await engine.createRun(newRunFields(), 'p-lead');
+    await recycleResearch(engine, 2);
+    await db.log.delete(['run-1', 2]);
+
+    const parts = (await readStoredRun(db, 'run-1'))!;
+    expect(() => currentContext(parts)).toThrow(SnapshotRestoreError);
+    expect(() => currentContext(parts)).toThrow(
+      'Run run-1 cannot be restored: its log after revision 0 has 3 of 4 records',
+    );
+  });
+
+  it('exports each run with its current state, not its last checkpoint', async () => {
+    const db = freshDb();
+    const engine = await engineWithTeam(db);
+    await engine.createRun(newRunFields(), 'p-lead');
+    await recycleResearch(engine, 2);
+    const live = await engine.load('run-1');
+
+    const [entry] = (await exportWorkspace(db)).runs;
+    expect(entry?.run.revision).toBe(4);
+    expect(canonicalJson(entry?.run.envelope.snapshot)).toBe(
+      canonicalJson(runMachine.getPersistedSnapshot(live.snapshot)),
+    );
+    expect(entry?.run.envelope.savedAt).toBe(entry?.events[4]?.at);
   });
 });
 
@@ -315,7 +402,6 @@ describe('restoring stored snapshots', () => {
 
 describe('canonical JSON', () => {
   it('orders keys at every level and drops undefined, so field order never changes a hash', async () => {
-    const { canonicalJson } = await import('../../src/engine/hash');
     expect(canonicalJson({ b: 1, a: { d: [3, { f: 1, e: 2 }], c: undefined } })).toBe(
       '{"a":{"d":[3,{"e":2,"f":1}]},"b":1}',
     );

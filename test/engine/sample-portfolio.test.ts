@@ -4,7 +4,8 @@ import { GATE_RULES_VERSION } from '../../src/domain/readiness';
 import { measuredActuals } from '../../src/domain/results';
 import { runMachine } from '../../machines/run-machine';
 import { DEMO_RUN_IDS, seedDemoWorkspace } from '../../src/engine/demo';
-import { replayRecords, RunEngine, verifyRecords } from '../../src/engine/engine';
+import { RunEngine, verifyRecords } from '../../src/engine/engine';
+import { replayRecords } from '../../src/engine/replay';
 import { canonicalJson } from '../../src/engine/hash';
 import {
   generateSamplePortfolio,
@@ -17,7 +18,7 @@ import {
 } from '../../src/engine/sample-portfolio';
 import { SCENARIO_IDS } from '../../src/domain/scenario-ids';
 import { EventRecordSchema } from '../../src/storage/records';
-import { freshDb } from '../support/db';
+import { freshDb, recordCount } from '../support/db';
 
 const NOW = '2026-11-27T09:00:00.000Z';
 const options: SampleOptions = { now: NOW, locale: 'en', seed: 42 };
@@ -171,7 +172,7 @@ describe('writing the sample portfolio', () => {
     expect(result).toMatchObject({ runs: 23, total: 23, cancelled: false });
     expect(seen).toEqual([0, 10, 20, 23]);
     expect(await db.runs.count()).toBe(23);
-    expect(await db.events.count()).toBe(result.events);
+    expect(await recordCount(db)).toBe(result.events);
     expect(await db.people.count()).toBe(8);
     const engine = new RunEngine(db);
     for (const id of [sampleRunId(0), sampleRunId(22)]) {
@@ -198,7 +199,7 @@ describe('writing the sample portfolio', () => {
     expect(rows).toHaveLength(20);
     const engine = new RunEngine(db);
     for (const row of rows) expect((await engine.verify(row.id)).ok).toBe(true);
-    expect(await db.events.count()).toBe(rows.reduce((n, r) => n + r.revision + 1, 0));
+    expect(await recordCount(db)).toBe(rows.reduce((n, r) => n + r.revision + 1, 0));
   });
 
   it('replaces earlier sample runs and keeps the demo, its people and their names', async () => {
@@ -212,7 +213,7 @@ describe('writing the sample portfolio', () => {
     expect(ids.filter((id) => id.startsWith('demo-'))).toHaveLength(
       Object.keys(DEMO_RUN_IDS).length,
     );
-    const sampleEvents = await db.events.where('runId').startsWith(SAMPLE_RUN_PREFIX).count();
+    const sampleEvents = await recordCount(db, SAMPLE_RUN_PREFIX);
     const rows = await db.runs.where('id').startsWith(SAMPLE_RUN_PREFIX).toArray();
     expect(sampleEvents).toBe(rows.reduce((n, r) => n + r.revision + 1, 0));
     expect((await db.people.get('p-lead'))?.name).toBe('Lin Feng (renamed)');

@@ -6,10 +6,10 @@ import { PLANNING_STAGES, STAGE_IDS, type StageId } from '../../src/domain/stage
 import {
   RunEngine,
   buildRecord,
-  replayRecords,
   verifyRecords,
   LiveRun,
 } from '../../src/engine/engine';
+import { replayRecords } from '../../src/engine/replay';
 import { checkEvent } from '../../machines/run-rules';
 import type { EventRecord } from '../../src/storage/records';
 import { canonicalJson } from '../../src/engine/hash';

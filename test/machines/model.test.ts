@@ -14,9 +14,10 @@ import { exploreEdges } from '../support/model';
 type Edge = { state: RunSnapshot; event: RunEvent; next: RunSnapshot };
 let graph: { states: RunSnapshot[]; edges: Edge[] };
 
+// Exploring every reachable state takes seconds; more on a busy machine.
 beforeAll(() => {
   graph = exploreEdges();
-});
+}, 60_000);
 
 function allNodes(node: AnyStateNode = runMachine.root): AnyStateNode[] {
   return [node, ...Object.values(node.states).flatMap((child) => allNodes(child))];

@@ -14,7 +14,7 @@ import { LiveExecution, LiveMonitoring } from '../../src/stages/live';
 import type { StrategyDb } from '../../src/storage/db';
 import { ToastProvider } from '../../src/workspace/toasts';
 import { ACTING_STORAGE_KEY, WorkspaceProvider } from '../../src/workspace/workspace';
-import { freshDb } from '../support/db';
+import { freshDb, recordCount } from '../support/db';
 
 /**
  * The demo's regional expansion on 27 November 2026: operating in Q4 2026, with check-ins from
@@ -263,7 +263,7 @@ describe('recording meeting notes while operating', () => {
   it('says what is missing rather than record a note without decisions', async () => {
     const own = await renderOwn('p-lead');
     const form = notesForm();
-    const events = await own.events.count();
+    const events = await recordCount(own);
 
     fireEvent.change(within(form).getByLabelText('Decisions'), { target: { value: '   ' } });
     fireEvent.click(within(form).getByRole('button', { name: 'Record notes' }));
@@ -272,7 +272,7 @@ describe('recording meeting notes while operating', () => {
       'Write down what the meeting decided: the notes cannot be empty.',
     );
     expect(within(form).getByLabelText('Decisions').getAttribute('aria-invalid')).toBe('true');
-    expect(await own.events.count()).toBe(events);
+    expect(await recordCount(own)).toBe(events);
   });
 
   it('offers no form to someone with no part in the plan, and says who records notes', async () => {

@@ -3,24 +3,15 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { seedDemoWorkspace } from '../../src/engine/demo';
 import { RunEngine } from '../../src/engine/engine';
-import { canonicalJson, sha256Hex } from '../../src/engine/hash';
 import { importWorkspace } from '../../src/engine/transfer';
 import type { StrategyDb } from '../../src/storage/db';
 import { IMPORT_LIMITS, TransferError, type TransferErrorCode } from '../../src/storage/transfer';
 import { LOCALES, translate } from '../../src/i18n';
-import { freshDb } from '../support/db';
-
-const TABLES = ['runs', 'events', 'drafts', 'people', 'meta'] as const;
+import { freshDb, storeChecksum } from '../support/db';
 
 async function counts(db: StrategyDb): Promise<Record<string, number>> {
-  const entries = await Promise.all(TABLES.map(async (t) => [t, await db.table(t).count()]));
+  const entries = await Promise.all(db.tables.map(async (t) => [t.name, await t.count()]));
   return Object.fromEntries(entries) as Record<string, number>;
-}
-
-/** Every row of every table, in key order, hashed: equal checksums mean an unchanged store. */
-async function storeChecksum(db: StrategyDb): Promise<string> {
-  const tables = await Promise.all(TABLES.map((t) => db.table(t).toArray()));
-  return sha256Hex(canonicalJson(tables));
 }
 
 const fixture = (name: string) =>

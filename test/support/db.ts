@@ -3,6 +3,7 @@ import { StrategyDb, SCHEMA_VERSIONS } from '../../src/storage/db';
 import { RunEngine, type EngineOptions } from '../../src/engine/engine';
 import { demoTeam, defaultGatePolicies } from '../../src/domain/scenarios';
 import { quarterPeriod, type Clock } from '../../src/domain/time';
+import { canonicalJson, sha256Hex } from '../../src/engine/hash';
 
 let dbCount = 0;
 
@@ -52,4 +53,22 @@ export function newRunFields(runId = 'run-1') {
     parentRunId: null,
     policies: defaultGatePolicies('newProductLaunch'),
   };
+}
+
+/** How many event records the store holds, over every run (or the runs whose ids start so). */
+export async function recordCount(db: StrategyDb, runIdPrefix = ''): Promise<number> {
+  let n = 0;
+  await db.log
+    .where('runId')
+    .startsWith(runIdPrefix)
+    .each((segment) => {
+      n += segment.records.length;
+    });
+  return n;
+}
+
+/** Every row of every table, in key order, hashed: equal checksums mean an unchanged store. */
+export async function storeChecksum(db: StrategyDb): Promise<string> {
+  const tables = await Promise.all(db.tables.map((t) => t.toArray()));
+  return sha256Hex(canonicalJson(tables));
 }
