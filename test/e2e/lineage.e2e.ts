@@ -36,16 +36,18 @@ describe('the lineage of the demo chain of cycles', () => {
       await page.getByRole('img', { name: /^Attainment per goal across 3 cycles\./ }).waitFor();
       const table = page.getByRole('table', { name: 'Attainment per goal by cycle' });
       const sales = table.getByRole('row', { name: /^Quarterly adjustment: sales of/ });
-      expect(await cells(sales)).toEqual(['101%', '99%', 'Not evaluated yet']);
+      expect(await cells(sales)).toEqual(['101%', '99%', '64% so far']);
       const productA = table.getByRole('row', { name: /product A sales/ });
       expect(await cells(productA)).toEqual(['108%', '89%', 'Not a goal of this cycle']);
       const overall = table.getByRole('row', { name: /^Overall attainment/ });
-      expect(await cells(overall)).toEqual(['103%', '96%', 'Not evaluated yet']);
+      expect(await cells(overall)).toEqual(['103%', '96%', '59% so far']);
 
       // Compare: the two newest cycles first, then Q2 against Q3.
       const compare = page.getByRole('region', { name: 'Compare two cycles' });
       await compare
-        .getByText('Overall attainment: 96% in 2026-Q3, not evaluated yet in 2026-Q4.')
+        .getByText(
+          'Overall attainment: 96% in 2026-Q3, 59% so far (from check-ins up to Nov 26, 2026) in 2026-Q4.',
+        )
         .waitFor();
       const removed = compare.getByRole('listitem').filter({ hasText: 'Industry trade show' });
       expect(await removed.innerText()).toMatch(/^Removed/);
@@ -89,7 +91,7 @@ describe('the lineage of the demo chain of cycles', () => {
       await page.getByRole('heading', { level: 2, name: '两期对比' }).waitFor();
       const table = page.getByRole('table', { name: '各周期各目标达成率' });
       const overall = table.getByRole('row', { name: /^整体达成率/ });
-      expect(await cells(overall)).toEqual(['103%', '96%', '尚未评估']);
+      expect(await cells(overall)).toEqual(['103%', '96%', '59%（截至目前）']);
     });
     await context.close();
   });
