@@ -174,7 +174,7 @@ export const runTables = (db: StrategyDb) => [db.runs, db.snapshots, db.log, db.
 
 /**
  * A run's snapshot is stored as a checkpoint every this many events (and wherever a whole run is
- * written at once: creation, import, the demo and the sample portfolio). A decision between
+ * written at once: its creation, an import, the sample portfolio). A decision between
  * checkpoints writes its event and the run's row only, a few hundred bytes instead of the
  * snapshot's tens of kilobytes; reading a run replays at most this many events after its
  * checkpoint (~10 µs each).
@@ -182,14 +182,24 @@ export const runTables = (db: StrategyDb) => [db.runs, db.snapshots, db.log, db.
 export const CHECKPOINT_EVERY = 32;
 
 /**
- * Stores a run's row, and its snapshot when `revision` is a checkpoint (inside the caller's
- * transaction).
+ * Stores a run's state after `record` (inside the caller's transaction): its row, and its snapshot
+ * when `record` is a checkpoint. The snapshot envelope is only built then.
  */
-export async function putRun(db: StrategyDb, stored: StoredRows): Promise<void> {
-  const checkpoint = stored.snapshot.revision % CHECKPOINT_EVERY === 0;
+export async function putRun(
+  db: StrategyDb,
+  snapshot: RunSnapshot,
+  record: EventRecord,
+): Promise<void> {
+  const checkpoint = record.seq % CHECKPOINT_EVERY === 0;
   await Promise.all([
-    db.runs.put(stored.row),
-    checkpoint ? db.snapshots.put(stored.snapshot) : null,
+    db.runs.put(rowOf(snapshot, record)),
+    checkpoint
+      ? db.snapshots.put({
+          runId: record.runId,
+          revision: record.seq,
+          envelope: envelopeOf(snapshot, record.at),
+        })
+      : null,
   ]);
 }
 
@@ -271,7 +281,7 @@ export class RunEngine {
       if (await this.db.runs.get(input.runId))
         throw new Error(`Run ${input.runId} already exists.`);
       await appendToLog(this.db, [record]);
-      await putRun(this.db, storedRowsOf(snapshot, record));
+      await putRun(this.db, snapshot, record);
       await this.db.drafts.bulkPut(
         Object.entries(drafts).map(([stage, content]) => ({
           runId: input.runId,
@@ -417,7 +427,7 @@ export class RunEngine {
         const { snapshot, record } = result;
         await Promise.all([
           appendToLog(this.db, [record]),
-          putRun(this.db, storedRowsOf(snapshot, record)),
+          putRun(this.db, snapshot, record),
           // A submitted stage's draft has become its submission.
           action.type === 'stage.submit' ? this.db.drafts.delete([runId, action.stage]) : null,
         ]);
@@ -518,8 +528,8 @@ export class RunEngine {
         if (await this.db.runs.get(childRunId))
           throw new Error(`Run ${childRunId} already exists.`);
         await Promise.all([appendToLog(this.db, [link.record]), appendToLog(this.db, [record])]);
-        await putRun(this.db, storedRowsOf(link.snapshot, link.record));
-        await putRun(this.db, storedRowsOf(snapshot, record));
+        await putRun(this.db, link.snapshot, link.record);
+        await putRun(this.db, snapshot, record);
         await this.db.drafts.bulkPut(
           Object.entries(drafts).map(([stage, content]) => ({
             runId: childRunId,

@@ -756,12 +756,14 @@ export async function commitImport(
         pacer.throwIfAborted();
         options.onProgress?.({ phase: 'writing', done, total: records });
         const slice = writes.slice(i, i + WRITE_SLICE_RUNS);
-        await addLogs(
-          db,
-          slice.map((w) => w.events),
-        );
-        await db.runs.bulkAdd(slice.map((w) => w.stored.row));
-        await db.snapshots.bulkPut(slice.map((w) => w.stored.snapshot));
+        await Promise.all([
+          addLogs(
+            db,
+            slice.map((w) => w.events),
+          ),
+          db.runs.bulkAdd(slice.map((w) => w.stored.row)),
+          db.snapshots.bulkPut(slice.map((w) => w.stored.snapshot)),
+        ]);
         done += slice.reduce((n, w) => n + w.events.length + 1, 0);
       }
       await db.drafts.bulkPut(writes.flatMap((w) => w.drafts));
