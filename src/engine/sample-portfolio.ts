@@ -27,6 +27,7 @@ import {
 } from '../domain/time';
 import type { StrategyDb } from '../storage/db';
 import { addLogs, deleteLogsStartingWith } from '../storage/log';
+import { yieldToPage } from './yield';
 import { GENESIS_HASH, type DraftRow, type EventRecord } from '../storage/records';
 import {
   buildRecord,
@@ -737,12 +738,6 @@ export interface GenerateResult extends SampleProgress {
   cancelled: boolean;
 }
 
-const defaultYield = (): Promise<void> => {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (scheduler?.yield) return scheduler.yield();
-  return new Promise((resolve) => setTimeout(resolve, 0));
-};
-
 /**
  * Deletes every sample run (id starting with `SAMPLE_RUN_PREFIX`) with its log and drafts, in one
  * transaction. Other runs, and the people, stay.
@@ -776,7 +771,7 @@ export async function generateSamplePortfolio(
     throw new RangeError(`A sample portfolio has 1 to ${MAX_SAMPLE_SIZE} runs, not ${total}.`);
   }
   const chunkSize = Math.max(1, Math.trunc(options.chunkSize ?? SAMPLE_CHUNK_RUNS));
-  const yieldToUi = options.yieldToUi ?? defaultYield;
+  const yieldToUi = options.yieldToUi ?? yieldToPage;
   const progress: SampleProgress = { runs: 0, total, events: 0 };
   const cancelled = () => options.signal?.aborted === true;
 

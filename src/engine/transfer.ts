@@ -36,6 +36,7 @@ import {
 import { sameJson } from './hash';
 import { eventOf, replayRecords } from './replay';
 import { currentEnvelope } from './stored';
+import { yieldToPage } from './yield';
 import { addLogs, readLog, storedEventIds } from '../storage/log';
 import { migrateEnvelope, SnapshotRestoreError, type RunSnapshot } from './snapshots';
 
@@ -189,7 +190,7 @@ class Pacer {
     this.options.onProgress?.(progress);
     this.throwIfAborted();
     if (now() - this.last < YIELD_AFTER_MS) return;
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await yieldToPage();
     this.last = now();
     this.throwIfAborted();
   }
