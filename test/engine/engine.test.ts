@@ -193,6 +193,48 @@ describe('two writers on one database', () => {
     expect((await b2.load('run-1')).snapshot.matches({ goals: 'drafting' })).toBe(true);
   });
 
+  it('answers a refusal decided on a stale copy with a conflict, not with the stale reason', async () => {
+    const db = freshDb();
+    const a = await engineWithTeam(db);
+    const b = new RunEngine(db, { clock: tickingClock() });
+    await a.createRun(newRunFields(), 'p-lead');
+    await b.load('run-1');
+    await a.apply('run-1', submit('research'));
+
+    // b's copy still has research being drafted, where no gate decision is possible.
+    await expect(b.apply('run-1', go('research', 'p-mkt'))).rejects.toBeInstanceOf(ConflictError);
+    expect((await b.apply('run-1', go('research', 'p-mkt'))).ok).toBe(true);
+  });
+
+  it('decides with the roles stored now when another tab changed the person', async () => {
+    const db = freshDb();
+    const a = await engineWithTeam(db);
+    const other = new RunEngine(db, { clock: tickingClock() });
+    await a.createRun(newRunFields(), 'p-lead');
+    await a.apply('run-1', submit('research'));
+    const recycle: RunAction = {
+      type: 'gate.decide',
+      by: 'p-mkt',
+      stage: 'research',
+      decision: 'recycle',
+      comment: 'More interviews',
+      conditions: [],
+      recycleTo: 'research',
+    };
+    expect((await a.apply('run-1', recycle)).ok).toBe(true);
+    await a.apply('run-1', submit('research'));
+
+    await other.savePerson({ id: 'p-mkt', name: 'Chen Jing', roles: ['marketing'] });
+    const decided = await a.apply('run-1', go('research', 'p-mkt'));
+    expect(decided).toMatchObject({ ok: false, refusal: { code: 'roleNotPermitted' } });
+    expect((await a.records('run-1')).map((r) => r.type)).toEqual([
+      'run.created',
+      'stage.submit',
+      'gate.decide',
+      'stage.submit',
+    ]);
+  });
+
   it('throws a conflict when the person decided on a revision that is no longer current', async () => {
     const engine = await engineWithTeam();
     await engine.createRun(newRunFields(), 'p-lead');
