@@ -3,12 +3,7 @@ import fc from 'fast-check';
 import { runMachine } from '../../machines/run-machine';
 import type { RunContext } from '../../machines/run-context';
 import { PLANNING_STAGES, STAGE_IDS, type StageId } from '../../src/domain/stages';
-import {
-  RunEngine,
-  buildRecord,
-  verifyRecords,
-  LiveRun,
-} from '../../src/engine/engine';
+import { RunEngine, buildRecord, verifyRecords, LiveRun } from '../../src/engine/engine';
 import { replayRecords } from '../../src/engine/replay';
 import { checkEvent } from '../../machines/run-rules';
 import type { EventRecord } from '../../src/storage/records';
