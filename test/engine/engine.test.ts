@@ -47,6 +47,16 @@ const go = (stage: StageId, by: string): RunAction => ({
   conditions: [],
   recycleTo: null,
 });
+/** A gate decision that sends research back to be redone. */
+const recycleResearch = (by: string, comment: string): RunAction => ({
+  type: 'gate.decide',
+  by,
+  stage: 'research',
+  decision: 'recycle',
+  comment,
+  conditions: [],
+  recycleTo: 'research',
+});
 
 async function passStage(engine: RunEngine, runId: string, stage: StageId) {
   expect((await engine.apply(runId, submit(stage))).ok).toBe(true);
@@ -173,15 +183,7 @@ describe('two writers on one database', () => {
 
     const first = await a.apply('run-1', go('research', 'p-mkt'));
     expect(first.ok).toBe(true);
-    const recycle: RunAction = {
-      type: 'gate.decide',
-      by: 'p-sales',
-      stage: 'research',
-      decision: 'recycle',
-      comment: 'More interviews',
-      conditions: [],
-      recycleTo: 'research',
-    };
+    const recycle = recycleResearch('p-sales', 'More interviews');
     await expect(b2.apply('run-1', recycle)).rejects.toBeInstanceOf(ConflictError);
 
     // Nothing lost, nothing applied twice: the winner's decision stands alone.
@@ -193,35 +195,13 @@ describe('two writers on one database', () => {
     expect((await b2.load('run-1')).snapshot.matches({ goals: 'drafting' })).toBe(true);
   });
 
-  it('answers a refusal decided on a stale copy with a conflict, not with the stale reason', async () => {
-    const db = freshDb();
-    const a = await engineWithTeam(db);
-    const b = new RunEngine(db, { clock: tickingClock() });
-    await a.createRun(newRunFields(), 'p-lead');
-    await b.load('run-1');
-    await a.apply('run-1', submit('research'));
-
-    // b's copy still has research being drafted, where no gate decision is possible.
-    await expect(b.apply('run-1', go('research', 'p-mkt'))).rejects.toBeInstanceOf(ConflictError);
-    expect((await b.apply('run-1', go('research', 'p-mkt'))).ok).toBe(true);
-  });
-
   it('decides with the roles stored now when another tab changed the person', async () => {
     const db = freshDb();
     const a = await engineWithTeam(db);
     const other = new RunEngine(db, { clock: tickingClock() });
     await a.createRun(newRunFields(), 'p-lead');
     await a.apply('run-1', submit('research'));
-    const recycle: RunAction = {
-      type: 'gate.decide',
-      by: 'p-mkt',
-      stage: 'research',
-      decision: 'recycle',
-      comment: 'More interviews',
-      conditions: [],
-      recycleTo: 'research',
-    };
-    expect((await a.apply('run-1', recycle)).ok).toBe(true);
+    expect((await a.apply('run-1', recycleResearch('p-mkt', 'More interviews'))).ok).toBe(true);
     await a.apply('run-1', submit('research'));
 
     await other.savePerson({ id: 'p-mkt', name: 'Chen Jing', roles: ['marketing'] });
@@ -309,18 +289,13 @@ describe('replay and time travel', () => {
 
 describe('checkpoints', () => {
   /** Sends research back `rounds` times: a submission and a recycle each, two events a round. */
-  async function recycleResearch(engine: RunEngine, rounds: number) {
+  async function recycleRounds(engine: RunEngine, rounds: number) {
     for (let i = 0; i < rounds; i += 1) {
       expect((await engine.apply('run-1', submit('research'))).ok).toBe(true);
-      const recycled = await engine.apply('run-1', {
-        type: 'gate.decide',
-        by: 'p-mkt',
-        stage: 'research',
-        decision: 'recycle',
-        comment: `Round ${i + 1}: more evidence`,
-        conditions: [],
-        recycleTo: 'research',
-      });
+      const recycled = await engine.apply(
+        'run-1',
+        recycleResearch('p-mkt', `Round ${i + 1}: more evidence`),
+      );
       expect(recycled.ok).toBe(true);
     }
   }
@@ -328,11 +303,11 @@ describe('checkpoints', () => {
   it('stores the snapshot at every CHECKPOINT_EVERY-th event, and only the event and the row between', async () => {
     const engine = await engineWithTeam();
     await engine.createRun(newRunFields(), 'p-lead');
-    await recycleResearch(engine, 3);
+    await recycleRounds(engine, 3);
     expect(await engine.db.runs.get('run-1')).toMatchObject({ revision: 6 });
     expect(await engine.db.snapshots.get('run-1')).toMatchObject({ revision: 0 });
 
-    await recycleResearch(engine, CHECKPOINT_EVERY / 2 - 3);
+    await recycleRounds(engine, CHECKPOINT_EVERY / 2 - 3);
     expect(await engine.db.snapshots.get('run-1')).toMatchObject({ revision: CHECKPOINT_EVERY });
   });
 
@@ -340,7 +315,7 @@ describe('checkpoints', () => {
     const db = freshDb();
     const engine = await engineWithTeam(db);
     await engine.createRun(newRunFields(), 'p-lead');
-    await recycleResearch(engine, CHECKPOINT_EVERY / 2 + 2);
+    await recycleRounds(engine, CHECKPOINT_EVERY / 2 + 2);
     const live = await engine.load('run-1');
 
     const parts = (await readStoredRun(db, 'run-1'))!;
@@ -359,7 +334,7 @@ describe('checkpoints', () => {
     const db = freshDb();
     const engine = await engineWithTeam(db);
     await engine.createRun(newRunFields(), 'p-lead');
-    await recycleResearch(engine, 2);
+    await recycleRounds(engine, 2);
     await db.log.delete(['run-1', 2]);
 
     const parts = (await readStoredRun(db, 'run-1'))!;
@@ -373,7 +348,7 @@ describe('checkpoints', () => {
     const db = freshDb();
     const engine = await engineWithTeam(db);
     await engine.createRun(newRunFields(), 'p-lead');
-    await recycleResearch(engine, 2);
+    await recycleRounds(engine, 2);
     const live = await engine.load('run-1');
 
     const [entry] = (await exportWorkspace(db)).runs;
@@ -511,16 +486,29 @@ describe('the optimization loop', () => {
 });
 
 describe('an engine whose copy went stale', () => {
-  it('accepts a decision made on the current revision after another engine wrote', async () => {
+  /** Engine b loaded the run at revision 0; engine a then submitted research (revision 1). */
+  async function staleCopy() {
     const db = freshDb();
     const a = await engineWithTeam(db);
     const b = new RunEngine(db, { clock: tickingClock() });
     await a.createRun(newRunFields(), 'p-lead');
     await b.load('run-1');
     await a.apply('run-1', submit('research'));
+    return b;
+  }
+
+  it('accepts a decision made on the current revision after another engine wrote', async () => {
+    const b = await staleCopy();
     // The person in tab B sees revision 1 (live query) although B's engine still holds revision 0.
     const result = await b.apply('run-1', go('research', 'p-mkt'), { expectedRevision: 1 });
     expect(result.ok).toBe(true);
     expect((await b.records('run-1')).map((r) => r.seq)).toEqual([0, 1, 2]);
+  });
+
+  it('answers a refusal decided on a stale copy with a conflict, not with the stale reason', async () => {
+    const b = await staleCopy();
+    // b's copy still has research being drafted, where no gate decision is possible.
+    await expect(b.apply('run-1', go('research', 'p-mkt'))).rejects.toBeInstanceOf(ConflictError);
+    expect((await b.apply('run-1', go('research', 'p-mkt'))).ok).toBe(true);
   });
 });
