@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState, type CSSProperties, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { approvedContent, type RunContext } from '../../machines/run-context';
@@ -47,25 +47,6 @@ const HEALTH_BADGE: Readonly<Record<Health, string>> = {
 const SERIES_COLOURS = 8;
 const MARKERS = ['circle', 'square', 'diamond', 'triangle'] as const;
 type Marker = (typeof MARKERS)[number];
-
-/**
- * How a provisional figure (attainment so far, from check-ins) looks: hollow and dashed, apart
- * from evaluated figures (solid) and draft ones (hollow, solid outline); and neutral rather than
- * coloured by result health, because a quarter half run is not a target missed. Inline on the
- * shape itself so they win over the stylesheet's `.lineage-point > :first-child` fill and stroke.
- */
-const PROVISIONAL_MARKER = {
-  fill: 'var(--surface)',
-  stroke: 'currentColor',
-  strokeWidth: 2,
-  strokeDasharray: '3 2',
-} as const;
-const PROVISIONAL_LINE = { strokeDasharray: '6 5' } as const;
-const PROVISIONAL_BADGE = {
-  background: 'transparent',
-  border: '1px dashed var(--border-strong)',
-} as const;
-const PROVISIONAL_RATE = { color: 'var(--text-2)' } as const;
 
 const CHART_BOX: ChartBox = {
   width: 1000,
@@ -252,9 +233,7 @@ function CycleCards({
               {rate === null ? (
                 <span className="lineage-card-rate is-empty">{overallText(i18n, cycle)}</span>
               ) : overall?.provisional ? (
-                <span className="lineage-card-rate" style={PROVISIONAL_RATE}>
-                  {i18n.percent(rate)}
-                </span>
+                <span className="lineage-card-rate is-provisional">{i18n.percent(rate)}</span>
               ) : (
                 <span
                   className={`lineage-card-rate lineage-rate-${health(rate, RESULT_THRESHOLDS)}`}
@@ -289,38 +268,22 @@ function CycleCards({
 
 // Chart -------------------------------------------------------------------------------------------
 
-function MarkerShape({
-  marker,
-  x,
-  y,
-  r,
-  style,
-}: {
-  marker: Marker;
-  x: number;
-  y: number;
-  r: number;
-  style?: CSSProperties;
-}) {
+function MarkerShape({ marker, x, y, r }: { marker: Marker; x: number; y: number; r: number }) {
   switch (marker) {
     case 'circle':
-      return <circle cx={x} cy={y} r={r} style={style} />;
+      return <circle cx={x} cy={y} r={r} />;
     case 'square':
-      return (
-        <rect x={x - r * 0.9} y={y - r * 0.9} width={r * 1.8} height={r * 1.8} style={style} />
-      );
+      return <rect x={x - r * 0.9} y={y - r * 0.9} width={r * 1.8} height={r * 1.8} />;
     case 'diamond':
       return (
         <polygon
           points={`${x},${y - r * 1.25} ${x + r * 1.25},${y} ${x},${y + r * 1.25} ${x - r * 1.25},${y}`}
-          style={style}
         />
       );
     case 'triangle':
       return (
         <polygon
           points={`${x},${y - r * 1.25} ${x + r * 1.15},${y + r * 0.85} ${x - r * 1.15},${y + r * 0.85}`}
-          style={style}
         />
       );
   }
@@ -497,8 +460,8 @@ function AttainmentAcrossCycles({ lineage }: { lineage: Lineage }) {
                     {series.provisionalSegments.map(([a, b], s) => (
                       <polyline
                         key={`p${s}`}
+                        className="is-provisional"
                         points={`${a.x},${a.y} ${b.x},${b.y}`}
-                        style={PROVISIONAL_LINE}
                       />
                     ))}
                     {series.points.map((point) => {
@@ -506,14 +469,13 @@ function AttainmentAcrossCycles({ lineage }: { lineage: Lineage }) {
                       return (
                         <g
                           key={point.cycle}
-                          className={`lineage-point${point.draft ? ' is-draft' : ''}`}
+                          className={`lineage-point${point.draft ? ' is-draft' : ''}${point.provisional ? ' is-provisional' : ''}`}
                         >
                           <MarkerShape
                             marker={markerOf(index)}
                             x={point.x}
                             y={point.y}
                             r={point.provisional ? 5 : 4.5}
-                            style={point.provisional ? PROVISIONAL_MARKER : undefined}
                           />
                           <title>
                             {`${track?.title ?? ''} · ${periods[point.cycle] ?? ''}: ${
@@ -646,7 +608,7 @@ function RateBadge({ rate, provisional }: { rate: number; provisional: boolean }
     );
   }
   return (
-    <span className="badge" style={PROVISIONAL_BADGE}>
+    <span className="badge badge-provisional">
       {i18n.t('lineage.chart.valueSoFar', { rate: i18n.percent(rate) })}
     </span>
   );
