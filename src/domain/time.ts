@@ -18,6 +18,27 @@ export function fixedClock(at: IsoDateTime): Clock {
   return { now: () => at };
 }
 
+/**
+ * A clock for seeding example data: starts at 01:30 UTC on `from`, moves forward `stepMinutes`
+ * per reading, and can jump to the day a phase happens (check-ins inside the period, the
+ * evaluation after it); it never goes back.
+ */
+export function seedingClock(
+  from: IsoDate,
+  stepMinutes: number,
+): Clock & { jump(date: IsoDate): void } {
+  let t = Date.parse(`${from}T01:30:00.000Z`);
+  return {
+    now: () => {
+      t += stepMinutes * 60_000;
+      return new Date(t).toISOString();
+    },
+    jump: (date: IsoDate) => {
+      t = Math.max(t, Date.parse(`${date}T01:30:00.000Z`));
+    },
+  };
+}
+
 const DAY_MS = 86_400_000;
 
 /** `YYYY-MM-DD` → UTC milliseconds. On the hot path of every check-in, so no split/map. */

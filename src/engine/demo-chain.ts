@@ -16,8 +16,8 @@ import {
   splitByShares,
   type ContentLocale,
 } from '../domain/scenarios';
-import type { StageId } from '../domain/stages';
-import { addDays, type IsoDate, type Period } from '../domain/time';
+import { STAGES_BEFORE_EVALUATION, type StageId } from '../domain/stages';
+import { addDays, seedingClock, type IsoDate, type Period } from '../domain/time';
 import type { StrategyDb } from '../storage/db';
 import { RunEngine, type RunAction } from './engine';
 
@@ -503,21 +503,8 @@ const APPROVERS: Record<StageId, readonly string[]> = {
   evaluation: ['p-gm', 'p-sales'],
 };
 
-const PLANNING = ['research', 'goals', 'strategy', 'resources', 'execution', 'monitoring'] as const;
-
-/** Starts at `from` and moves a few hours per event; jumps forward to the day a phase happens. */
-function chainClock(from: IsoDate) {
-  let t = Date.parse(`${from}T01:30:00.000Z`);
-  return {
-    now: () => {
-      t += 3 * 3_600_000 + 11 * 60_000;
-      return new Date(t).toISOString();
-    },
-    jump: (date: IsoDate) => {
-      t = Math.max(t, Date.parse(`${date}T01:30:00.000Z`));
-    },
-  };
-}
+/** Chain events move 3 h 11 min apart. */
+const CHAIN_STEP_MINUTES = 3 * 60 + 11;
 
 export interface DemoChainOptions {
   /** The runs, oldest first; each later one is the next cycle of the one before. */
@@ -548,7 +535,7 @@ export async function seedDemoChain(
     if (!content || !runId) continue;
     const parentRunId = runIds[i - 1] ?? null;
     // A next cycle starts once its parent is evaluated, a few days into its own period.
-    const clock = chainClock(addDays(period.start, parentRunId ? 5 : -12));
+    const clock = seedingClock(addDays(period.start, parentRunId ? 5 : -12), CHAIN_STEP_MINUTES);
     const engine = new RunEngine(db, { clock });
     const apply = async (id: string, action: RunAction) => {
       const result = await engine.apply(id, action);
@@ -600,7 +587,7 @@ export async function seedDemoChain(
     const target = (kpiId: string) =>
       content.monitoring.kpis.find((k) => k.id === kpiId)?.target ?? 0;
 
-    for (const stage of PLANNING) await pass(stage, content[stage]);
+    for (const stage of STAGES_BEFORE_EVALUATION) await pass(stage, content[stage]);
     if (i < periods.length - 1) {
       const midway = addDays(period.start, 45);
       clock.jump(midway);

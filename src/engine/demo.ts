@@ -7,7 +7,14 @@ import {
   type ContentLocale,
 } from '../domain/scenarios';
 import { measuringKpi } from '../domain/results';
-import { addDays, quarterOf, quarterPeriod, type Period, type IsoDate } from '../domain/time';
+import {
+  addDays,
+  quarterOf,
+  quarterPeriod,
+  seedingClock,
+  type Period,
+  type IsoDate,
+} from '../domain/time';
 import type { StrategyDb } from '../storage/db';
 import { RunEngine, runTables, type RunAction } from './engine';
 import { CHAIN_TITLE, seedDemoChain } from './demo-chain';
@@ -35,22 +42,8 @@ const TITLES: Record<keyof typeof DEMO_RUN_IDS, Record<ContentLocale, string>> =
   cycle3: CHAIN_TITLE,
 };
 
-/**
- * A clock for seeding: starts at `from`, moves forward a few hours per event, and can jump to the
- * day a phase happens (check-ins inside the period, the evaluation after it).
- */
-function seedingClock(from: IsoDate) {
-  let t = Date.parse(`${from}T01:30:00.000Z`);
-  return {
-    now: () => {
-      t += 3 * 3_600_000 + 17 * 60_000;
-      return new Date(t).toISOString();
-    },
-    jump: (date: IsoDate) => {
-      t = Math.max(t, Date.parse(`${date}T01:30:00.000Z`));
-    },
-  };
-}
+/** Demo events move 3 h 17 min apart. */
+const DEMO_STEP_MINUTES = 3 * 60 + 17;
 
 function previousQuarter(period: Period): Period {
   const { year, quarter } = quarterOf(period.start);
@@ -157,7 +150,7 @@ async function seedDemo(db: StrategyDb, locale: ContentLocale, today: IsoDate): 
   };
 
   // Last quarter: completed and evaluated, ready to seed the next cycle.
-  const lastClock = seedingClock(addDays(last.start, -12));
+  const lastClock = seedingClock(addDays(last.start, -12), DEMO_STEP_MINUTES);
   await walk(
     new RunEngine(db, { clock: lastClock }),
     DEMO_RUN_IDS.deepen,
@@ -209,7 +202,7 @@ async function seedDemo(db: StrategyDb, locale: ContentLocale, today: IsoDate): 
   );
 
   // This quarter, operating: East China sales are lagging and raised a risk alert.
-  const regionClock = seedingClock(addDays(current.start, -10));
+  const regionClock = seedingClock(addDays(current.start, -10), DEMO_STEP_MINUTES);
   await walk(
     new RunEngine(db, { clock: regionClock }),
     DEMO_RUN_IDS.region,
@@ -253,7 +246,7 @@ async function seedDemo(db: StrategyDb, locale: ContentLocale, today: IsoDate): 
 
   // This quarter, planning: goals were recycled once; the strategy waits for its second approval.
   await walk(
-    new RunEngine(db, { clock: seedingClock(addDays(current.start, -20)) }),
+    new RunEngine(db, { clock: seedingClock(addDays(current.start, -20), DEMO_STEP_MINUTES) }),
     DEMO_RUN_IDS.launch,
     'newProductLaunch',
     current,
