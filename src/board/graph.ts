@@ -4,7 +4,7 @@ import { STAGE_IDS, stageNumber, type StageId } from '../domain/stages';
 import type { RunContext } from '../../machines/run-context';
 import { approvedContent } from '../../machines/run-context';
 import { daysBetween, type IsoDate } from '../domain/time';
-import { STAGE_POSITIONS } from './layout';
+import { backHandles, FORWARD_EDGES, STAGE_POSITIONS } from './layout';
 
 /** What a stage node shows; statuses as people say them, derived from the run. */
 export type BoardStatus =
@@ -151,30 +151,13 @@ export function runToNodes(context: RunContext, options: BoardOptions): StageNod
   });
 }
 
-const FORWARD: ReadonlyArray<[StageId, StageId, string, string]> = [
-  ['research', 'goals', 'r', 'l'],
-  ['goals', 'strategy', 'r', 'l'],
-  ['strategy', 'resources', 'r', 'l'],
-  ['resources', 'execution', 'b', 't'],
-  ['resources', 'monitoring', 'b', 't'],
-  ['execution', 'evaluation', 'b', 't'],
-  ['monitoring', 'evaluation', 'b', 't'],
-];
-
-/** Handles for a back edge: arches over the planning row, or climbs up from the operating rows. */
-function backHandles(from: StageId, to: StageId): [string, string] {
-  const row = (s: StageId) => STAGE_POSITIONS[s].y;
-  if (row(from) === row(to)) return ['t', 't'];
-  return ['l', 'b'];
-}
-
 /**
  * Maps a run to the edges of its board: the forward flow (the walked part highlighted), a dashed
  * back edge per recycle route with its count, the replan loop, the monitoring loop and the
  * next-cycle loop.
  */
 export function runToEdges(context: RunContext): BoardEdge[] {
-  const edges: BoardEdge[] = FORWARD.map(([from, to, sh, th]) => {
+  const edges: BoardEdge[] = FORWARD_EDGES.map(([from, to, sh, th]) => {
     const walked =
       context.stages[from].status === 'approved' && context.stages[to].status !== 'notStarted';
     return {

@@ -13,7 +13,7 @@ import {
 } from '../domain/stages';
 import { addDays, type IsoDate } from '../domain/time';
 import type { EventRecord, RunRow, RunStatus } from '../storage/records';
-import { STAGE_POSITIONS } from './layout';
+import { backHandles, FORWARD_EDGES, sameRow, STAGE_POSITIONS } from './layout';
 
 /**
  * The whole portfolio on one board of the seven stages: how many runs stand at each stage, their
@@ -419,16 +419,6 @@ export interface PortfolioGraph {
   scale: HeatScale;
 }
 
-const FORWARD: ReadonlyArray<[StageId, StageId, string, string]> = [
-  ['research', 'goals', 'r', 'l'],
-  ['goals', 'strategy', 'r', 'l'],
-  ['strategy', 'resources', 'r', 'l'],
-  ['resources', 'execution', 'b', 't'],
-  ['resources', 'monitoring', 'b', 't'],
-  ['execution', 'evaluation', 'b', 't'],
-  ['monitoring', 'evaluation', 'b', 't'],
-];
-
 /**
  * The portfolio board for the (already filtered) runs: one node per stage at the run board's
  * positions, counts split by health, hold and overdue, coloured by the chosen heat mode, and the
@@ -508,7 +498,7 @@ export function portfolioGraph(
     data: data[stage],
   }));
 
-  const edges: PortfolioEdge[] = FORWARD.map(([from, to, sh, th]) => ({
+  const edges: PortfolioEdge[] = FORWARD_EDGES.map(([from, to, sh, th]) => ({
     id: `${from}->${to}`,
     source: from,
     target: to,
@@ -519,17 +509,18 @@ export function portfolioGraph(
   }));
   const busiest = Math.max(1, replans, ...[...routes.values()].map((r) => r.count));
   for (const { from, to, count } of routes.values()) {
-    const sameRow = STAGE_POSITIONS[from].y === STAGE_POSITIONS[to].y;
+    const arches = sameRow(from, to);
+    const [sh, th] = backHandles(from, to);
     // Arcs over the planning row stack by how far they reach back, so none hides another.
     const span = Math.abs(stageStep(from) - stageStep(to));
     edges.push({
       id: `recycle:${from}->${to}`,
       source: from,
       target: to,
-      sourceHandle: sameRow ? 't-out' : 'l-out',
-      targetHandle: sameRow ? 't-in' : 'b-in',
+      sourceHandle: `${sh}-out`,
+      targetHandle: `${th}-in`,
       type: 'portfolioLoop',
-      data: { kind: 'recycle', count, lane: sameRow ? span - 1 : 0, weight: count / busiest },
+      data: { kind: 'recycle', count, lane: arches ? span - 1 : 0, weight: count / busiest },
     });
   }
   if (replans > 0) {
