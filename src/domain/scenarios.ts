@@ -16,6 +16,7 @@ import type { Person, Role } from './people';
 import type { GateContext } from './readiness';
 import { addDays, type IsoDate, type Period } from './time';
 import type { ScenarioId, ContentLocale } from './scenario-ids';
+import type { StageId } from './stages';
 
 export {
   SCENARIO_IDS,
@@ -60,6 +61,20 @@ const DEMO_PEOPLE: Record<DemoPersonId, { name: Text; roles: readonly Role[] }> 
 };
 
 /** The demo team: names in the given language; role labels come from the i18n catalogs. */
+/**
+ * Who of the demo team passes each gate of the demo's runs under the default gate policies: enough
+ * votes for the quorum, a veto holder where one is needed, never the lead.
+ */
+export const DEMO_APPROVERS: Readonly<Record<StageId, readonly string[]>> = {
+  research: ['p-mkt'],
+  goals: ['p-sales', 'p-gm'],
+  strategy: ['p-sales', 'p-mkt'],
+  resources: ['p-fin', 'p-sales'],
+  execution: ['p-sales'],
+  monitoring: ['p-mkt'],
+  evaluation: ['p-gm', 'p-sales'],
+};
+
 export function demoTeam(locale: ContentLocale): Person[] {
   return DEMO_PERSON_IDS.map((id) => ({
     id,

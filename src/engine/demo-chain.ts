@@ -11,6 +11,7 @@ import { elapsedFraction } from '../domain/kpi';
 import { wanToFen, type Fen } from '../domain/money';
 import { seedNextCycle } from '../domain/next-cycle';
 import {
+  DEMO_APPROVERS,
   defaultGatePolicies,
   demoContent,
   splitByShares,
@@ -492,17 +493,6 @@ export function demoChainContent(
   return [first, second, third];
 }
 
-/** Approvers who pass each gate of the quarterly adjustment's default policies. */
-const APPROVERS: Record<StageId, readonly string[]> = {
-  research: ['p-mkt'],
-  goals: ['p-sales', 'p-gm'],
-  strategy: ['p-sales', 'p-mkt'],
-  resources: ['p-fin', 'p-sales'],
-  execution: ['p-sales'],
-  monitoring: ['p-mkt'],
-  evaluation: ['p-gm', 'p-sales'],
-};
-
 /** Chain events move 3 h 11 min apart. */
 const CHAIN_STEP_MINUTES = 3 * 60 + 11;
 
@@ -562,7 +552,7 @@ export async function seedDemoChain(
     const act = (action: RunAction) => apply(runId, action);
     const pass = async (stage: StageId, submitted: unknown) => {
       let snapshot = await act({ type: 'stage.submit', by: 'p-lead', stage, content: submitted });
-      for (const by of APPROVERS[stage]) {
+      for (const by of DEMO_APPROVERS[stage]) {
         if (snapshot.context.stages[stage].status !== 'inReview') break;
         snapshot = await act({
           type: 'gate.decide',

@@ -1,5 +1,6 @@
 import { STAGES_BEFORE_EVALUATION, type StageId } from '../domain/stages';
 import {
+  DEMO_APPROVERS,
   demoContent,
   demoTeam,
   scenarioTemplate,
@@ -131,19 +132,9 @@ async function seedDemo(db: StrategyDb, locale: ContentLocale, today: IsoDate): 
     recycleTo,
   });
   const say = (zh: string, en: string) => (locale === 'zh-CN' ? zh : en);
-  /** Approvers who pass each gate of the demo policies. */
-  const approvers: Record<StageId, string[]> = {
-    research: ['p-mkt'],
-    goals: ['p-sales', 'p-gm'],
-    strategy: ['p-sales', 'p-mkt'],
-    resources: ['p-fin', 'p-sales'],
-    execution: ['p-sales'],
-    monitoring: ['p-mkt'],
-    evaluation: ['p-gm', 'p-sales'],
-  };
   const pass = async (act: Act, stage: StageId, content: unknown) => {
     let snapshot = await act(submit(stage, content));
-    for (const by of approvers[stage]) {
+    for (const by of DEMO_APPROVERS[stage]) {
       if (snapshot.context.stages[stage].status !== 'inReview') break;
       snapshot = await act(decide(stage, by));
     }
