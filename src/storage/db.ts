@@ -48,6 +48,13 @@ export const SCHEMA_VERSIONS: ReadonlyArray<{
     stores: { events: null, log: '[runId+seq], &*ids' },
     upgrade: eventsToSegments,
   },
+  {
+    // Indexes nothing queries go: lists and the portfolio read the runs table whole and sort in
+    // memory, and drafts are found by the first part of their key. Every index is written again
+    // at each decision's row put (and for every imported run).
+    version: 4,
+    stores: { runs: 'id, parentRunId', drafts: '[runId+stage]' },
+  },
 ];
 
 /** v1 → v2: each run's envelope to the snapshots table, its facts derived into the row. */
