@@ -165,7 +165,8 @@ type Mutation =
   | { kind: 'changeType'; pick: number; value: Json }
   | { kind: 'junkKey'; pick: number; key: string; value: Json }
   | { kind: 'truncate'; at: number }
-  | { kind: 'duplicateEvent'; run: number; event: number };
+  | { kind: 'duplicateEvent'; run: number; event: number }
+  | { kind: 'reformat'; indent: number };
 
 const junkValue: fc.Arbitrary<Json> = fc.oneof(
   fc.constant(null),
@@ -192,12 +193,26 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   }),
   fc.record({ kind: fc.constant('truncate' as const), at: fc.nat() }),
   fc.record({ kind: fc.constant('duplicateEvent' as const), run: fc.nat(), event: fc.nat() }),
+  // Harmless on purpose: the same content, re-indented and with every object's keys reversed.
+  fc.record({ kind: fc.constant('reformat' as const), indent: fc.integer({ min: 0, max: 4 }) }),
 );
+
+/** The same JSON value with every object's keys in reverse order. */
+function reverseKeys(value: Json): Json {
+  if (Array.isArray(value)) return value.map(reverseKeys);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .reverse()
+      .map(([k, v]) => [k, reverseKeys(v)]),
+  );
+}
 
 /** Applies one mutation to a valid export's text. */
 function mutate(text: string, m: Mutation): string {
   if (m.kind === 'truncate') return text.slice(0, m.at % text.length);
   const root = JSON.parse(text) as Json;
+  if (m.kind === 'reformat') return JSON.stringify(reverseKeys(root), null, m.indent);
   if (m.kind === 'duplicateEvent') {
     const runs = (root as { runs: Array<{ events: Json[] }> }).runs;
     const run = runs[m.run % runs.length]!;
@@ -267,7 +282,7 @@ describe('random damage to a valid export', () => {
       }),
       { numRuns: 250 },
     );
-    // Most damage is refused, but the property must also have seen harmless edits accepted.
+    // Most damage is refused, but harmless edits (at least the reformats) must be accepted.
     expect(refused).toBeGreaterThan(100);
     expect(accepted).toBeGreaterThan(0);
   }, 240_000);
