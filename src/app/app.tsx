@@ -1,41 +1,69 @@
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect, useState, type ComponentType } from 'react';
 import { BrowserRouter, NavLink, Route, Routes, Link } from 'react-router';
 import { I18nProvider, useI18n } from '../i18n/react';
 import { LOCALES, LOCALE_NAMES, isLocale } from '../i18n';
 import { WorkspaceProvider, useWorkspace } from '../workspace/workspace';
+import { readRunsEarly } from '../workspace/early-reads';
+import type { StrategyDb } from '../storage/db';
 import { ToastProvider } from '../workspace/toasts';
 import { RunsPage } from './runs-page';
 import { testClock } from './test-clock';
 import { Missing } from './page-parts';
 
+/**
+ * A page whose code is fetched on first use, like React.lazy, but rendered at once when the code
+ * is already here: lazy() suspends on its first render even then, and React 19 holds back the
+ * reveal after a fallback for up to 300 ms (measured: the portfolio painted ~60-100 ms later).
+ */
+function lazyPage<P extends object>(load: () => Promise<{ default: ComponentType<P> }>) {
+  let loaded: ComponentType<P> | null = null;
+  const fetchCode = () =>
+    load().then((module) => {
+      loaded = module.default;
+      return module;
+    });
+  const Lazy = lazy(fetchCode);
+  function Page(props: P) {
+    // Chosen once per mount: switching from Lazy to the loaded page would remount it.
+    const [Loaded] = useState(() => loaded);
+    return Loaded ? <Loaded {...props} /> : <Lazy {...props} />;
+  }
+  return { Page, preload: () => void fetchCode() };
+}
+
 // The board pulls in React Flow; the runs list does not wait for it.
-const loadRunPage = () => import('./run-page');
-const loadPortfolioPage = () => import('./portfolio-page');
-const RunPage = lazy(loadRunPage);
+const { Page: RunPage, preload: preloadRunPage } = lazyPage(() => import('./run-page'));
+const { Page: PortfolioPage, preload: preloadPortfolioPage } = lazyPage(
+  () => import('./portfolio-page'),
+);
 const ReportPage = lazy(() => import('./report-page'));
 const LineagePage = lazy(() => import('./lineage-page'));
-const PortfolioPage = lazy(loadPortfolioPage);
 
-// A page opened directly (a link, a reload) fetches its code while the workspace opens, instead
-// of after: the module loader keeps the one fetch for lazy() to use.
-if (typeof location !== 'undefined') {
-  if (location.pathname === '/portfolio') void loadPortfolioPage();
-  else if (/^\/runs\/[^/]+$/.test(location.pathname)) void loadRunPage();
+/**
+ * A page opened directly (a link, a reload) fetches its code while the workspace opens, instead
+ * of after, and is then rendered without waiting; the portfolio's runs are read meanwhile too.
+ */
+export function preloadPage(db: StrategyDb, path: string): void {
+  if (path === '/portfolio') {
+    preloadPortfolioPage();
+    readRunsEarly(db);
+  } else if (/^\/runs\/[^/]+$/.test(path)) preloadRunPage();
 }
 const PeoplePage = lazy(() => import('./people-page').then((m) => ({ default: m.PeoplePage })));
 const SettingsPage = lazy(() =>
   import('./settings-page').then((m) => ({ default: m.SettingsPage })),
 );
 
-export function App() {
+/** The app on the browser's database `db` (opened by main.tsx before the first render). */
+export function App({ db }: { db: StrategyDb }) {
   return (
     <I18nProvider>
-      <Shell />
+      <Shell db={db} />
     </I18nProvider>
   );
 }
 
-function Shell() {
+function Shell({ db }: { db: StrategyDb }) {
   const i18n = useI18n();
   useEffect(() => {
     document.documentElement.lang = i18n.locale;
@@ -44,6 +72,7 @@ function Shell() {
   return (
     <ToastProvider closeLabel={i18n.t('ui.action.dismiss')}>
       <WorkspaceProvider
+        db={db}
         locale={i18n.locale}
         clock={testClock()}
         messages={{

@@ -1,4 +1,4 @@
-import { Suspense, use, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Panel, ReactFlowProvider } from '@xyflow/react';
@@ -40,6 +40,7 @@ import { readLog } from '../storage/log';
 import type { EventRecord, RunRow } from '../storage/records';
 import { useI18n, type I18n } from '../i18n/react';
 import { usePersonName, useWorkspace } from '../workspace/workspace';
+import { takeEarlyRuns } from '../workspace/early-reads';
 
 // Module scope: React Flow re-creates every node when these objects change identity.
 const nodeTypes = { portfolioStage: PortfolioNodeComponent };
@@ -133,8 +134,8 @@ function summarize(rows: readonly RunRow[], today: IsoDate): Summaries {
 
 /**
  * The first read of the mounted page, started while it first renders rather than after its first
- * paint (where the live query's effect would start it): the board paints one frame and a
- * round trip sooner. Dropped when the page unmounts, so a later visit reads afresh.
+ * paint (where the live query's effect would start it): the board paints a round trip sooner.
+ * Dropped when the page unmounts, so a later visit reads afresh.
  */
 let firstRead: { db: StrategyDb; rows: Promise<RunRow[]> } | null = null;
 let mountedPages = 0;
@@ -142,12 +143,33 @@ let mountedPages = 0;
 /**
  * The portfolio's runs: the runs table read whole and live. Its rows are light (the snapshots live
  * in their own table) and carry the facts the board draws, so a thousand runs read and summarise
- * in a few tens of milliseconds.
+ * in a few tens of milliseconds. Undefined until the first read is back.
+ *
+ * The wait is state, not Suspense: React 19 holds back the reveal of a suspended boundary until
+ * 300 ms after its fallback appeared, which measured as an idle ~60-100 ms before the board's
+ * first paint.
  */
 function usePortfolioRuns(db: StrategyDb, today: IsoDate) {
-  if (firstRead?.db !== db) firstRead = { db, rows: db.runs.toArray() };
-  const first = use(firstRead.rows);
-  const live = useLiveQuery(() => db.runs.toArray(), [db]);
+  if (firstRead?.db !== db) firstRead = { db, rows: takeEarlyRuns(db) ?? db.runs.toArray() };
+  const pending = firstRead.rows;
+  const [first, setFirst] = useState<{ db: StrategyDb; rows: RunRow[] } | null>(null);
+  useEffect(() => {
+    let current = true;
+    pending.then(
+      (rows) => current && setFirst({ db, rows }),
+      // The live query below reads again and reports its own failure.
+      () => undefined,
+    );
+    return () => {
+      current = false;
+    };
+  }, [db, pending]);
+  // Live from the first read on; started together with it, it would read the table twice.
+  const reading = first?.db !== db;
+  const live = useLiveQuery<RunRow[] | undefined>(
+    () => (reading ? undefined : db.runs.toArray()),
+    [db, reading],
+  );
   useEffect(() => {
     mountedPages += 1;
     return () => {
@@ -158,9 +180,9 @@ function usePortfolioRuns(db: StrategyDb, today: IsoDate) {
       });
     };
   }, []);
-  const rows = live ?? first;
-  const summaries = useMemo(() => summarize(rows, today), [rows, today]);
-  return { summaries, rows };
+  const rows = live ?? (first?.db === db ? first.rows : undefined);
+  const summaries = useMemo(() => (rows ? summarize(rows, today) : undefined), [rows, today]);
+  return rows && summaries ? { summaries, rows } : undefined;
 }
 
 // URL state --------------------------------------------------------------------------------------
@@ -191,23 +213,25 @@ function readMode(params: URLSearchParams): HeatMode {
  */
 export default function PortfolioPage() {
   const { t } = useI18n();
+  const { db, today } = useWorkspace();
+  const runs = usePortfolioRuns(db, today);
+  const loading = (
+    <main className="app-main" aria-busy="true">
+      <h1>{t('portfolio.title')}</h1>
+      <p className="muted" role="status">
+        {t('portfolio.loading')}
+      </p>
+    </main>
+  );
+  if (!runs) return loading;
   return (
-    <Suspense
-      fallback={
-        <main className="app-main" aria-busy="true">
-          <h1>{t('portfolio.title')}</h1>
-          <p className="muted" role="status">
-            {t('portfolio.loading')}
-          </p>
-        </main>
-      }
-    >
-      <Portfolio />
+    <Suspense fallback={loading}>
+      <Portfolio summaries={runs.summaries} rows={runs.rows} />
     </Suspense>
   );
 }
 
-function Portfolio() {
+function Portfolio({ summaries, rows }: { summaries: Summaries; rows: readonly RunRow[] }) {
   const i18n = useI18n();
   const { t } = i18n;
   const { db, today } = useWorkspace();
@@ -218,7 +242,6 @@ function Portfolio() {
     null,
   );
   const params = pending && pending.from === urlParams ? pending.next : urlParams;
-  const { summaries, rows } = usePortfolioRuns(db, today);
 
   const filters = readFilters(params);
   const { scenario, period, leadId, status } = filters;

@@ -13,6 +13,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import type { Person, Role } from '../domain/people';
 import { type Clock, systemClock, dateOf, type IsoDate } from '../domain/time';
 import { StrategyDb } from '../storage/db';
+import { workspaceOpened } from './early-reads';
 import type { RunEngine } from '../engine/engine';
 import type * as EngineModule from '../engine/engine';
 import type { ContentLocale } from '../domain/scenario-ids';
@@ -113,6 +114,7 @@ export function WorkspaceProvider({
     })();
     opening.current.then(
       () => {
+        workspaceOpened(db);
         if (!cancelled) setReady('ready');
       },
       (error: unknown) => {
