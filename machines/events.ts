@@ -1,7 +1,11 @@
 import * as z from 'zod';
-import { DecisionSchema } from '../src/domain/gate';
-import { IdSchema, RoleSchema } from '../src/domain/people';
-import { IsoDateSchema, IsoDateTimeSchema } from '../src/domain/time';
+import {
+  DecisionSchema,
+  IdSchema,
+  IsoDateSchema,
+  IsoDateTimeSchema,
+  RoleSchema,
+} from '../src/domain/schemas';
 import { STAGE_IDS, REPLAN_TARGETS } from '../src/domain/stages';
 import { DATA_SOURCES, MeetingNoteSchema, TASK_STATUSES } from '../src/domain/content';
 

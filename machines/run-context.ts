@@ -1,13 +1,18 @@
 import * as z from 'zod';
 import type { GatePolicies, Vote, Decision } from '../src/domain/gate';
-import { GatePolicySchema } from '../src/domain/gate';
-import { IdSchema } from '../src/domain/people';
 import type { StageContentMap, TaskStatus } from '../src/domain/content';
 import type { Health } from '../src/domain/kpi';
-import { type Period, PeriodSchema, IsoDateTimeSchema } from '../src/domain/time';
+import type { Period } from '../src/domain/time';
+import {
+  GatePolicySchema,
+  IdSchema,
+  IsoDateTimeSchema,
+  PeriodSchema,
+  ScenarioIdSchema,
+} from '../src/domain/schemas';
 import { STAGE_IDS, type StageId } from '../src/domain/stages';
 import { GATE_RULES_VERSION } from '../src/domain/readiness';
-import { ScenarioIdSchema, type ScenarioId } from '../src/domain/scenario-ids';
+import type { ScenarioId } from '../src/domain/scenario-ids';
 import type { RiskSeverity, RiskStatus } from './events';
 
 /** Where a stage stands in the current pass through the flow. */

@@ -1,6 +1,5 @@
 import * as z from 'zod';
-import { IdSchema } from './people';
-import { IsoDateSchema } from './time';
+import { IdSchema, IsoDateSchema } from './schemas';
 import type { StageId } from './stages';
 
 /**

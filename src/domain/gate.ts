@@ -1,5 +1,4 @@
-import * as z from 'zod';
-import { type Role, RoleSchema, ROLES } from './people';
+import type { Role } from './people';
 import type { StageId } from './stages';
 
 /**
@@ -23,19 +22,14 @@ export function problem(
 
 export const DECISIONS = ['go', 'conditionalGo', 'recycle', 'hold', 'kill'] as const;
 export type Decision = (typeof DECISIONS)[number];
-export const DecisionSchema = z.enum(DECISIONS);
 
 /** Approving votes count toward the quorum; the others stop the gate at once. */
 export function isApproving(decision: Decision): boolean {
   return decision === 'go' || decision === 'conditionalGo';
 }
 
-export const QuorumSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('any') }),
-  z.strictObject({ kind: z.literal('nOfM'), n: z.number().int().min(1).max(20) }),
-  z.strictObject({ kind: z.literal('all') }),
-]);
-export type Quorum = z.infer<typeof QuorumSchema>;
+/** How many approvals a gate needs (QuorumSchema checks one at the boundaries). */
+export type Quorum = { kind: 'any' } | { kind: 'nOfM'; n: number } | { kind: 'all' };
 
 /**
  * Who decides at a gate.
@@ -45,12 +39,11 @@ export type Quorum = z.infer<typeof QuorumSchema>;
  *   may kill the run at this gate.
  * Recycle and Hold take effect at once from any permitted approver: sending work back is always safe.
  */
-export const GatePolicySchema = z.strictObject({
-  roles: z.array(RoleSchema).min(1).max(ROLES.length),
-  quorum: QuorumSchema,
-  vetoRole: RoleSchema.nullable(),
-});
-export type GatePolicy = z.infer<typeof GatePolicySchema>;
+export interface GatePolicy {
+  roles: Role[];
+  quorum: Quorum;
+  vetoRole: Role | null;
+}
 
 export interface Vote {
   by: string;

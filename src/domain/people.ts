@@ -1,5 +1,3 @@
-import * as z from 'zod';
-
 /** Roles people hold. Approvers decide at gates; team members own tasks and report KPI figures. */
 export const ROLES = [
   'lead',
@@ -12,17 +10,10 @@ export const ROLES = [
   'product',
 ] as const;
 export type Role = (typeof ROLES)[number];
-export const RoleSchema = z.enum(ROLES);
 
-export const IdSchema = z
-  .string()
-  .min(1)
-  .max(64)
-  .regex(/^[A-Za-z0-9_-]+$/, 'ids use letters, digits, "_" and "-" only');
-
-export const PersonSchema = z.strictObject({
-  id: IdSchema,
-  name: z.string().trim().min(1).max(80),
-  roles: z.array(RoleSchema).min(1).max(ROLES.length),
-});
-export type Person = z.infer<typeof PersonSchema>;
+/** Someone in the workspace (PersonSchema checks one at the boundaries). */
+export interface Person {
+  id: string;
+  name: string;
+  roles: Role[];
+}

@@ -1,5 +1,3 @@
-import * as z from 'zod';
-
 /**
  * The five business scenarios (适用业务场景); each is a template for a new run. Kept apart from
  * the templates themselves (scenarios.ts) so screens that only name scenarios stay small.
@@ -12,7 +10,6 @@ export const SCENARIO_IDS = [
   'keyAccount',
 ] as const;
 export type ScenarioId = (typeof SCENARIO_IDS)[number];
-export const ScenarioIdSchema = z.enum(SCENARIO_IDS);
 
 /** Languages the templates write user text in. */
 export const CONTENT_LOCALES = ['zh-CN', 'en'] as const;

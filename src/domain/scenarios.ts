@@ -18,13 +18,8 @@ import { addDays, type IsoDate, type Period } from './time';
 import type { ScenarioId, ContentLocale } from './scenario-ids';
 import type { StageId } from './stages';
 
-export {
-  SCENARIO_IDS,
-  ScenarioIdSchema,
-  CONTENT_LOCALES,
-  type ScenarioId,
-  type ContentLocale,
-} from './scenario-ids';
+export { SCENARIO_IDS, CONTENT_LOCALES, type ScenarioId, type ContentLocale } from './scenario-ids';
+export { ScenarioIdSchema } from './schemas';
 
 interface Text {
   zh: string;

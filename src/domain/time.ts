@@ -1,11 +1,7 @@
-import * as z from 'zod';
-
 /**
  * Calendar dates are ISO `YYYY-MM-DD` strings, moments are ISO timestamps. Domain code never reads
  * the clock: "today" and "now" are always passed in, so every rule can be tested on fixed dates.
  */
-export const IsoDateSchema = z.iso.date();
-export const IsoDateTimeSchema = z.iso.datetime({ offset: true });
 export type IsoDate = string;
 export type IsoDateTime = string;
 
@@ -64,10 +60,11 @@ export function dateOf(at: IsoDateTime): IsoDate {
   return new Date(at).toISOString().slice(0, 10);
 }
 
-export const PeriodSchema = z
-  .strictObject({ start: IsoDateSchema, end: IsoDateSchema })
-  .refine((p) => p.start <= p.end, { message: 'the period must end on or after its start' });
-export type Period = z.infer<typeof PeriodSchema>;
+/** A span of calendar days, both ends included (PeriodSchema checks it at the boundaries). */
+export interface Period {
+  start: IsoDate;
+  end: IsoDate;
+}
 
 /** Calendar quarter `q` (1-4) of `year`. */
 export function quarterPeriod(year: number, q: 1 | 2 | 3 | 4): Period {

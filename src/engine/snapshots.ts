@@ -2,7 +2,8 @@ import { createActor, type Actor, type SnapshotFrom } from 'xstate';
 import { runMachine, MACHINE_VERSION } from '../../machines/run-machine';
 import { STAGE_IDS } from '../domain/stages';
 import type { RunContext } from '../../machines/run-context';
-import { SnapshotEnvelopeSchema, type SnapshotEnvelope } from '../storage/records';
+import type { SnapshotEnvelope } from '../storage/records';
+import { SnapshotEnvelopeSchema } from '../storage/record-schemas';
 
 export type RunSnapshot = SnapshotFrom<typeof runMachine>;
 export type RunActor = Actor<typeof runMachine>;

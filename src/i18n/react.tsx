@@ -1,4 +1,12 @@
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+  type ReactNode,
+} from 'react';
 import {
   type Locale,
   type MessageKey,
@@ -17,6 +25,7 @@ import {
   translate,
   translateProblem,
   translateRefusal,
+  warmFormats,
   type LabelGroup,
   type ProblemMessage,
   type RefusalMessage,
@@ -94,6 +103,11 @@ export function I18nProvider({
     document.documentElement.lang = next;
   }, []);
   const value = useMemo(() => makeI18n(locale, setLocale), [locale, setLocale]);
+  useEffect(() => {
+    // Right after the first render: the page is then waiting for its data.
+    const timer = setTimeout(() => warmFormats(locale), 0);
+    return () => clearTimeout(timer);
+  }, [locale]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 

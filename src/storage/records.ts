@@ -1,11 +1,6 @@
-import * as z from 'zod';
-import { IdSchema } from '../domain/people';
-import { IsoDateTimeSchema } from '../domain/time';
 import type { STAGE_IDS } from '../domain/stages';
 import type { RunFacts } from '../../machines/run-facts';
 
-/** A SHA-256 digest in lowercase hex. */
-export const HashSchema = z.string().regex(/^[0-9a-f]{64}$/);
 /** The `prevHash` of a run's first record. */
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -15,19 +10,18 @@ export const GENESIS_HASH = '0'.repeat(64);
  * it, and the hash of the previous record (a tamper-evident chain; `hash` covers every other field).
  * Record 0 is the run's creation; its payload is the machine input.
  */
-export const EventRecordSchema = z.strictObject({
-  id: z.string().uuid(),
-  runId: IdSchema,
-  seq: z.number().int().min(0),
-  type: z.string().min(1).max(40),
-  actorId: IdSchema,
-  at: IsoDateTimeSchema,
-  machineVersion: z.number().int().min(1),
-  payload: z.unknown(),
-  prevHash: HashSchema,
-  hash: HashSchema,
-});
-export type EventRecord = z.infer<typeof EventRecordSchema>;
+export interface EventRecord {
+  id: string;
+  runId: string;
+  seq: number;
+  type: string;
+  actorId: string;
+  at: string;
+  machineVersion: number;
+  payload: unknown;
+  prevHash: string;
+  hash: string;
+}
 
 /**
  * Consecutive records of one run's log, stored as one row under [runId + first seq]. A decision
@@ -44,12 +38,11 @@ export interface LogSegment {
 }
 
 /** The persisted snapshot of a run, with the machine version that wrote it. */
-export const SnapshotEnvelopeSchema = z.strictObject({
-  machineVersion: z.number().int().min(1),
-  savedAt: IsoDateTimeSchema,
-  snapshot: z.record(z.string(), z.unknown()),
-});
-export type SnapshotEnvelope = z.infer<typeof SnapshotEnvelopeSchema>;
+export interface SnapshotEnvelope {
+  machineVersion: number;
+  savedAt: string;
+  snapshot: Record<string, unknown>;
+}
 
 /** The status people see in lists; derived from the snapshot at every write. */
 export const RUN_STATUSES = ['active', 'onHold', 'completed', 'cancelled'] as const;

@@ -1,13 +1,15 @@
 import * as z from 'zod';
-import { IdSchema, PersonSchema } from '../domain/people';
-import { ScenarioIdSchema } from '../domain/scenario-ids';
-import { STAGE_IDS } from '../domain/stages';
-import { IsoDateSchema, IsoDateTimeSchema } from '../domain/time';
 import {
-  EventRecordSchema,
-  HashSchema,
+  IdSchema,
+  IsoDateSchema,
+  IsoDateTimeSchema,
+  PersonSchema,
+  ScenarioIdSchema,
+} from '../domain/schemas';
+import { STAGE_IDS } from '../domain/stages';
+import { EventRecordSchema, HashSchema, SnapshotEnvelopeSchema } from './record-schemas';
+import {
   RUN_STATUSES,
-  SnapshotEnvelopeSchema,
   type DraftRow,
   type EventRecord,
   type PersonRow,

@@ -1,9 +1,9 @@
 import { describe, it, expect } from 'vitest';
 import { STAGE_CONTENT_SCHEMAS } from '../../src/domain/content';
-import { GatePolicySchema, mayDecide, quorumReached, type Vote } from '../../src/domain/gate';
+import { mayDecide, quorumReached, type Vote } from '../../src/domain/gate';
 import { attainmentRate } from '../../src/domain/kpi';
 import { wanToFen } from '../../src/domain/money';
-import { PersonSchema } from '../../src/domain/people';
+import { GatePolicySchema, PersonSchema } from '../../src/domain/schemas';
 import { gateReadiness } from '../../src/domain/readiness';
 import {
   CONTENT_LOCALES,

@@ -17,7 +17,7 @@ import {
   type SampleRun,
 } from '../../src/engine/sample-portfolio';
 import { SCENARIO_IDS } from '../../src/domain/scenario-ids';
-import { EventRecordSchema } from '../../src/storage/records';
+import { EventRecordSchema } from '../../src/storage/record-schemas';
 import { freshDb, recordCount } from '../support/db';
 
 const NOW = '2026-11-27T09:00:00.000Z';
