@@ -1,5 +1,5 @@
 import { lazy, Suspense, useEffect, useState, type ComponentType } from 'react';
-import { BrowserRouter, NavLink, Route, Routes, Link } from 'react-router';
+import { BrowserRouter, NavLink, Route, Routes, Link, useLocation } from 'react-router';
 import { I18nProvider, useI18n } from '../i18n/react';
 import { LOCALES, LOCALE_NAMES, isLocale } from '../i18n';
 import { WorkspaceProvider, useWorkspace } from '../workspace/workspace';
@@ -9,6 +9,7 @@ import { ToastProvider } from '../workspace/toasts';
 import { RunsPage } from './runs-page';
 import { testClock } from './test-clock';
 import { Missing } from './page-parts';
+import { PageErrorBoundary } from './page-error';
 
 /**
  * A page whose code is fetched on first use, like React.lazy, but rendered at once when the code
@@ -28,7 +29,8 @@ function lazyPage<P extends object>(load: () => Promise<{ default: ComponentType
     const [Loaded] = useState(() => loaded);
     return Loaded ? <Loaded {...props} /> : <Lazy {...props} />;
   }
-  return { Page, preload: () => void fetchCode() };
+  // A failed preload is not reported here: the page's own load (lazy) retries and reports it.
+  return { Page, preload: () => void fetchCode().catch(() => undefined) };
 }
 
 // The board pulls in React Flow; the runs list does not wait for it.
@@ -84,22 +86,36 @@ function Shell({ db }: { db: StrategyDb }) {
         <BrowserRouter>
           <div className="app">
             <Header />
-            <Suspense fallback={<main className="app-main" aria-busy="true" />}>
-              <Routes>
-                <Route path="/" element={<RunsPage />} />
-                <Route path="/runs/:runId" element={<RunPage />} />
-                <Route path="/runs/:runId/report" element={<ReportPage />} />
-                <Route path="/runs/:runId/lineage" element={<LineagePage />} />
-                <Route path="/portfolio" element={<PortfolioPage />} />
-                <Route path="/people" element={<PeoplePage />} />
-                <Route path="/settings" element={<SettingsPage />} />
-                <Route path="*" element={<NotFound />} />
-              </Routes>
-            </Suspense>
+            <Pages />
           </div>
         </BrowserRouter>
       </WorkspaceProvider>
     </ToastProvider>
+  );
+}
+
+function Pages() {
+  const { t } = useI18n();
+  const { pathname } = useLocation();
+  return (
+    <PageErrorBoundary
+      resetKey={pathname}
+      message={(detail) => t('ui.workspace.pageFailed', { detail })}
+      reload={t('ui.workspace.reload')}
+    >
+      <Suspense fallback={<main className="app-main" aria-busy="true" />}>
+        <Routes>
+          <Route path="/" element={<RunsPage />} />
+          <Route path="/runs/:runId" element={<RunPage />} />
+          <Route path="/runs/:runId/report" element={<ReportPage />} />
+          <Route path="/runs/:runId/lineage" element={<LineagePage />} />
+          <Route path="/portfolio" element={<PortfolioPage />} />
+          <Route path="/people" element={<PeoplePage />} />
+          <Route path="/settings" element={<SettingsPage />} />
+          <Route path="*" element={<NotFound />} />
+        </Routes>
+      </Suspense>
+    </PageErrorBoundary>
   );
 }
 

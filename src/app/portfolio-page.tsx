@@ -152,13 +152,17 @@ let mountedPages = 0;
 function usePortfolioRuns(db: StrategyDb, today: IsoDate) {
   if (firstRead?.db !== db) firstRead = { db, rows: takeEarlyRuns(db) ?? db.runs.toArray() };
   const pending = firstRead.rows;
-  const [first, setFirst] = useState<{ db: StrategyDb; rows: RunRow[] } | null>(null);
+  const [first, setFirst] = useState<{
+    db: StrategyDb;
+    rows: RunRow[] | null;
+    error?: unknown;
+  } | null>(null);
   useEffect(() => {
     let current = true;
     pending.then(
       (rows) => current && setFirst({ db, rows }),
-      // The live query below reads again and reports its own failure.
-      () => undefined,
+      // Thrown to the page's error boundary (below), so the page never waits for ever.
+      (error: unknown) => current && setFirst({ db, rows: null, error }),
     );
     return () => {
       current = false;
@@ -180,8 +184,9 @@ function usePortfolioRuns(db: StrategyDb, today: IsoDate) {
       });
     };
   }, []);
-  const rows = live ?? (first?.db === db ? first.rows : undefined);
+  const rows = live ?? (first?.db === db ? (first.rows ?? undefined) : undefined);
   const summaries = useMemo(() => (rows ? summarize(rows, today) : undefined), [rows, today]);
+  if (first?.db === db && first.error !== undefined) throw first.error;
   return rows && summaries ? { summaries, rows } : undefined;
 }
 

@@ -50,8 +50,12 @@ export const GatePolicySchema = z.strictObject({
   vetoRole: RoleSchema.nullable(),
 });
 
-/** Compile-time proof that a schema parses to exactly the domain's type. */
-export type Exactly<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+/**
+ * Compile-time proof that a schema parses to exactly the domain's type: identical types, not just
+ * assignable both ways (which would let an optional field on one side only, or `any`, through).
+ */
+export type Exactly<A, B> =
+  (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : never;
 const parsesToDomainTypes: [
   Exactly<z.infer<typeof PeriodSchema>, Period>,
   Exactly<z.infer<typeof PersonSchema>, Person>,

@@ -93,7 +93,8 @@ export function translate(locale: Locale, key: MessageKey, params: MessageParams
 /** The label of one enumeration value; an unknown value is shown as itself, not hidden. */
 export function labelOf(locale: Locale, group: LabelGroup, value: string): string {
   const key = `${group}.${value}`;
-  return hasMessage(key) ? translate(locale, key) : value;
+  // The locale's own catalog (both have the same keys, a test checks): no English one to build.
+  return messagesOf(locale).has(key) ? translate(locale, key as MessageKey) : value;
 }
 
 export function stageName(locale: Locale, stage: StageId): string {

@@ -53,6 +53,8 @@ export const uiEn = {
     reload: 'Reload',
     cannotOpen:
       'The local database could not be opened: {detail}. Close other tabs of this app and reload.',
+    pageFailed:
+      'This page stopped on an error: {detail}. What was saved is still in this browser; reload to go on.',
   },
   notFound: { text: 'This page does not exist.', back: 'Back to all runs' },
   runs: {

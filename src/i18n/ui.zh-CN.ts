@@ -54,6 +54,7 @@ export const uiZhCN: Messages<typeof uiEn> = {
     outdated: '已在其他标签页中打开了新版策略执行看板。请重新加载本页以继续。',
     reload: '重新加载',
     cannotOpen: '无法打开本地数据库：{detail}。请关闭本应用的其他标签页后重新加载。',
+    pageFailed: '此页面因错误而中止：{detail}。已保存的内容仍在本浏览器中；请重新加载以继续。',
   },
   notFound: { text: '页面不存在。', back: '返回全部策略执行' },
   runs: {

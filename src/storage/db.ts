@@ -99,6 +99,12 @@ export class StrategyDb extends Dexie {
   drafts!: Table<DraftRow, [string, string]>;
   people!: Table<PersonRow, string>;
   meta!: Table<MetaRow, string>;
+  /**
+   * Set when a newer version of the app asked to upgrade the database (from another tab): this
+   * connection is then closed for good, so the upgrade never waits on it, and the page must
+   * reload. Recorded from the first moment, before any React effect could listen for it.
+   */
+  outdated = false;
 
   constructor(name = 'strategy-board', options: DbOptions = {}, versions = SCHEMA_VERSIONS) {
     super(name, options as ConstructorParameters<typeof Dexie>[1]);
@@ -106,5 +112,11 @@ export class StrategyDb extends Dexie {
       const version = this.version(v.version).stores(v.stores);
       if (v.upgrade) version.upgrade(v.upgrade);
     }
+    this.on('versionchange', () => {
+      this.outdated = true;
+      this.close();
+      // Handled: Dexie's own handler would close too, but leave the database free to reopen.
+      return false;
+    });
   }
 }

@@ -38,6 +38,15 @@ export function readRunsEarly(db: StrategyDb): void {
   earlyRuns.set(db, rows);
 }
 
+/**
+ * Drops the reads no page took: called once the workspace has rendered its first page (whose
+ * render, before this, took what it was started for). A later visit must not be shown the runs
+ * as they were when the app started.
+ */
+export function discardEarlyReads(db: StrategyDb): void {
+  earlyRuns.delete(db);
+}
+
 /** The early read of the runs table, if one was started and not taken yet. */
 export function takeEarlyRuns(db: StrategyDb): Promise<RunRow[]> | undefined {
   const rows = earlyRuns.get(db);

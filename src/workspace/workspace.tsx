@@ -13,7 +13,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import type { Person, Role } from '../domain/people';
 import { type Clock, systemClock, dateOf, type IsoDate } from '../domain/time';
 import { StrategyDb } from '../storage/db';
-import { workspaceOpened } from './early-reads';
+import { discardEarlyReads, workspaceOpened } from './early-reads';
 import type { RunEngine } from '../engine/engine';
 import type * as EngineModule from '../engine/engine';
 import type { ContentLocale } from '../domain/scenario-ids';
@@ -88,12 +88,18 @@ export function WorkspaceProvider({
     let cancelled = false;
     // A newer version of the app opened the database elsewhere: let it upgrade instead of
     // blocking it, and ask this tab to reload.
+    // The database closes itself then (StrategyDb.outdated), also before this effect runs.
     const onVersionChange = () => {
-      db.close();
       if (!cancelled) setReady('outdated');
-      return false;
     };
     db.on('versionchange', onVersionChange);
+    if (db.outdated) {
+      setReady('outdated');
+      return () => {
+        cancelled = true;
+        db.on('versionchange').unsubscribe(onVersionChange);
+      };
+    }
     // Effects can run again for the same provider (React re-runs them when a suspended tree is
     // shown again): the opening, demo seeding included, must happen once per database.
     opening.current ??= (async () => {
@@ -142,6 +148,10 @@ export function WorkspaceProvider({
   }, [ready]);
 
   const rows = useLiveQuery(() => db.people.orderBy('id').toArray(), [db]);
+  const showsPages = ready === 'ready' && rows !== undefined;
+  useEffect(() => {
+    if (showsPages) discardEarlyReads(db);
+  }, [db, showsPages]);
   const people = useMemo(
     () => (rows ?? []).map((p) => ({ id: p.id, name: p.name, roles: p.roles as Role[] })),
     [rows],

@@ -144,3 +144,23 @@ describe('upgrading a version-2 database to version 3', () => {
     expect((await engine.verify(DEMO_RUN_IDS.cycle3)).ok).toBe(true);
   });
 });
+
+describe('a newer version of the app opening the database', () => {
+  it('closes this connection at once and marks it outdated, so the upgrade never waits on it', async () => {
+    const factory = new IDBFactory();
+    const old = new StrategyDb('shared', { indexedDB: factory, IDBKeyRange });
+    await old.open();
+    expect(old.outdated).toBe(false);
+    const next = new StrategyDb('shared', { indexedDB: factory, IDBKeyRange }, [
+      ...SCHEMA_VERSIONS,
+      { version: 99, stores: { meta: 'key' } },
+    ]);
+    await next.open();
+    expect(next.verno).toBe(99);
+    expect(old.outdated).toBe(true);
+    expect(old.isOpen()).toBe(false);
+    // Closed for good: old code never reopens the upgraded database by itself.
+    await expect(old.runs.count()).rejects.toThrow(/closed/i);
+    next.close();
+  });
+});

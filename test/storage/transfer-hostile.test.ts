@@ -266,6 +266,8 @@ describe('random damage to a valid export', () => {
           () => null,
           (e: unknown) => e,
         );
+        // The same content, only laid out differently, is never refused.
+        if (m.kind === 'reformat') expect(outcome).toBeNull();
         if (outcome !== null) {
           refused += 1;
           expect(outcome).toBeInstanceOf(TransferError);

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { readRunsEarly, takeEarlyRuns, workspaceOpened } from '../../src/workspace/early-reads';
+import {
+  discardEarlyReads,
+  readRunsEarly,
+  takeEarlyRuns,
+  workspaceOpened,
+} from '../../src/workspace/early-reads';
 import { seedDemoWorkspace } from '../../src/engine/demo';
 import { freshDb } from '../support/db';
 
@@ -32,5 +37,15 @@ describe('the portfolio runs read started before the first render', () => {
 
   it('is nothing for a database no page asked it for', () => {
     expect(takeEarlyRuns(freshDb())).toBeUndefined();
+  });
+});
+
+describe('an early read no page took', () => {
+  it('is dropped once the first page has rendered, so a later visit reads afresh', () => {
+    const db = freshDb();
+    workspaceOpened(db);
+    readRunsEarly(db);
+    discardEarlyReads(db);
+    expect(takeEarlyRuns(db)).toBeUndefined();
   });
 });
