@@ -201,6 +201,13 @@ function CycleCards({
         const overall = overallOf(cycle);
         const rate = overall?.rate ?? null;
         const asOf = provisional ? i18n.date(provisional.asOf) : '';
+        // Mid-period, the share of the whole period's targets reached reads low: say the pace too.
+        const pace =
+          provisional?.paceAttainment == null
+            ? ''
+            : t('lineage.cycles.pace', { rate: i18n.percent(provisional.paceAttainment) });
+        const cardSoFar = (soFar: string) =>
+          pace ? t('lineage.cycles.cardPace', { soFar, pace }) : soFar;
         const period = periodLabel(cycle.period);
         const status = row ? i18n.label('runStatus', row.status) : '';
         const current = cycle.runId === runId;
@@ -214,10 +221,12 @@ function CycleCards({
                 period,
                 status,
                 attainment: overall?.provisional
-                  ? `${t('lineage.cycles.overallSoFar')} ${t('lineage.cycles.cardSoFar', {
-                      rate: i18n.percent(overall.rate),
-                      date: asOf,
-                    })}`
+                  ? cardSoFar(
+                      `${t('lineage.cycles.overallSoFar')} ${t('lineage.cycles.cardSoFar', {
+                        rate: i18n.percent(overall.rate),
+                        date: asOf,
+                      })}`,
+                    )
                   : `${t('lineage.cycles.overall')} ${overallText(i18n, cycle)}`,
               })}
             >
@@ -244,6 +253,15 @@ function CycleCards({
               {provisional && (
                 <span className="lineage-card-foot">
                   {t('lineage.cycles.soFar', { date: asOf })}
+                </span>
+              )}
+              {provisional?.paceAttainment != null && (
+                <span className="lineage-card-foot lineage-card-pace">
+                  <span
+                    className={`lineage-pace-dot lineage-pace-${health(provisional.paceAttainment)}`}
+                    aria-hidden="true"
+                  />
+                  {pace}
                 </span>
               )}
               <span className="lineage-card-foot">

@@ -6,7 +6,7 @@ import {
   type StrategyItem,
   type StrategyP,
 } from './content';
-import type { Direction } from './kpi';
+import { paceAttainment, type Direction } from './kpi';
 import { buildReport, type GoalResult, type Report, type ReportInput } from './report';
 import { measuredActuals, withMeasuredResults } from './results';
 import { daysBetween, type IsoDate, type Period } from './time';
@@ -66,6 +66,13 @@ export interface ProvisionalAttainment {
   summary: Report['summary'];
   /** Every goal in report order; `attainment` is null for a goal none of whose check-ins count. */
   goals: GoalResult[];
+  /**
+   * The overall goals' mean attainment against what is due by each figure's date rather than by
+   * the end of the period: a cumulative KPI's target prorated over the days elapsed, a level KPI's
+   * in full (as check-ins are assessed). Mid-period, 59% of the quarter's target can be 102% of pace. Null
+   * where no overall goal has a figure.
+   */
+  paceAttainment: number | null;
 }
 
 /** One goal followed across the cycles of a chain. */
@@ -167,7 +174,22 @@ export function provisionalAttainment(input: ReportInput): ProvisionalAttainment
     evaluationApprovedAt: null,
     evaluationSubmittedAt: null,
   });
-  return { asOf, summary: report.summary, goals: report.goals };
+  const kpis = new Map((input.monitoring?.kpis ?? []).map((k) => [k.id, k]));
+  const paced = report.goals.flatMap((goal) => {
+    const { actual, target, direction, measuredBy } = goal;
+    const kpi = measuredBy ? kpis.get(measuredBy.kpiId) : undefined;
+    if (goal.parentId !== null || !kpi || !measuredBy || actual === null || target === null) {
+      return [];
+    }
+    const due = { target, measure: kpi.measure, direction };
+    return [paceAttainment(actual, due, input.period, measuredBy.date)];
+  });
+  return {
+    asOf,
+    summary: report.summary,
+    goals: report.goals,
+    paceAttainment: paced.length === 0 ? null : paced.reduce((a, b) => a + b, 0) / paced.length,
+  };
 }
 
 /**

@@ -24,6 +24,8 @@ export const lineageEn = {
     overallSoFar: 'Overall attainment so far',
     soFar: 'So far, from check-ins up to {date}',
     cardSoFar: '{rate}, from check-ins up to {date}',
+    pace: '{rate} of what is due by then',
+    cardPace: '{soFar}; {pace}',
   },
   chart: {
     heading: 'Attainment per goal',

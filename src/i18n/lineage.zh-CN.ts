@@ -26,6 +26,8 @@ export const lineageZhCN: Messages<typeof lineageEn> = {
     overallSoFar: '目前整体达成率',
     soFar: '截至 {date} 的进度（依据打卡）',
     cardSoFar: '{rate}（截至 {date}，依据打卡）',
+    pace: '为截至当日应达进度的 {rate}',
+    cardPace: '{soFar}；{pace}',
   },
   chart: {
     heading: '各目标达成率',

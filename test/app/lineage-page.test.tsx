@@ -72,7 +72,7 @@ describe('LineagePage', () => {
     expect(cards.map((c) => c.getAttribute('aria-label'))).toEqual([
       '2026-Q2, Completed: Overall attainment 103%',
       '2026-Q3, Completed: Overall attainment 96%',
-      '2026-Q4, Active: Overall attainment so far 59%, from check-ins up to Nov 26, 2026',
+      '2026-Q4, Active: Overall attainment so far 59%, from check-ins up to Nov 26, 2026; 94% of what is due by then',
     ]);
     expect(cards[1]?.getAttribute('aria-current')).toBe('page');
     expect(screen.getByText('3 cycles, 2026-Q2 to 2026-Q4')).toBeTruthy();
@@ -170,6 +170,8 @@ describe('LineagePage', () => {
     expect(within(q4).getByText('Overall attainment so far')).toBeTruthy();
     expect(within(q4).getByText('59%')).toBeTruthy();
     expect(within(q4).getByText('So far, from check-ins up to Nov 26, 2026')).toBeTruthy();
+    // 59% of the quarter's targets, but mid-quarter that is most of what is due by then.
+    expect(within(q4).getByText('94% of what is due by then')).toBeTruthy();
     // The evaluated cycles keep their plain label.
     expect(
       within(within(cycles).getAllByRole('link')[1]!).getByText('Overall attainment'),
@@ -220,5 +222,6 @@ describe('LineagePage', () => {
     const q4 = within(cycles).getAllByRole('link')[2]!;
     expect(within(q4).getByText('目前整体达成率')).toBeTruthy();
     expect(within(q4).getByText('截至 2026年11月26日 的进度（依据打卡）')).toBeTruthy();
+    expect(within(q4).getByText('为截至当日应达进度的 94%')).toBeTruthy();
   });
 });

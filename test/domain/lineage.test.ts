@@ -331,6 +331,28 @@ describe('provisional attainment', () => {
     expect(lineage.cycles[1]?.provisional?.summary.overallAttainment).toBeCloseTo(expected);
   });
 
+  it('also reads the overall goals against what is due by each figure’s date (cumulative KPIs prorated)', () => {
+    const { lineage, target } = operating([
+      checkIn('k-sales', '2024-11-20', 900_000_000),
+      checkIn('k-new-customers', '2024-11-15', 260),
+    ]);
+
+    // Q4 2024 has 92 days: Nov 20 is day 51, Nov 15 day 46. Both KPIs add up over the quarter.
+    const sales = 900_000_000 / ((target('g-sales') * 51) / 92);
+    const customers = 260 / ((target('g-new-customers') * 46) / 92);
+    const provisional = lineage.cycles[1]?.provisional;
+    expect(provisional?.paceAttainment).toBeCloseTo((sales + customers) / 2);
+    // Mid-quarter, pace reads well above the share of the whole quarter's targets reached so far.
+    expect(provisional!.paceAttainment!).toBeGreaterThan(provisional!.summary.overallAttainment!);
+  });
+
+  it('has no pace figure when no overall goal has a figure yet', () => {
+    const { lineage } = operating([checkIn('k-north', '2024-11-20', 1)]);
+    const provisional = lineage.cycles[1]?.provisional;
+    expect(provisional?.asOf).toBe('2024-11-20');
+    expect(provisional?.paceAttainment).toBeNull();
+  });
+
   it('keeps the provisional figures apart: the cycle is still not evaluated', () => {
     const { lineage } = operating([checkIn('k-sales', '2024-11-20', 900_000_000)]);
 
