@@ -256,11 +256,11 @@ function CycleCards({
                 </span>
               )}
               {provisional?.paceAttainment != null && (
-                <span className="lineage-card-foot lineage-card-pace">
+                <span className="lineage-card-foot">
                   <span
-                    className={`lineage-pace-dot lineage-pace-${health(provisional.paceAttainment)}`}
+                    className={`dot lineage-rate-${health(provisional.paceAttainment)}`}
                     aria-hidden="true"
-                  />
+                  />{' '}
                   {pace}
                 </span>
               )}

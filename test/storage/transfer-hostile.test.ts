@@ -8,6 +8,7 @@ import type { StrategyDb } from '../../src/storage/db';
 import { IMPORT_LIMITS, TransferError, type TransferErrorCode } from '../../src/storage/transfer';
 import { LOCALES, translate } from '../../src/i18n';
 import { freshDb, storeChecksum } from '../support/db';
+import { reverseKeys } from '../support/json';
 
 async function counts(db: StrategyDb): Promise<Record<string, number>> {
   const entries = await Promise.all(db.tables.map(async (t) => [t.name, await t.count()]));
@@ -196,17 +197,6 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   // Harmless on purpose: the same content, re-indented and with every object's keys reversed.
   fc.record({ kind: fc.constant('reformat' as const), indent: fc.integer({ min: 0, max: 4 }) }),
 );
-
-/** The same JSON value with every object's keys in reverse order. */
-function reverseKeys(value: Json): Json {
-  if (Array.isArray(value)) return value.map(reverseKeys);
-  if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(
-    Object.entries(value)
-      .reverse()
-      .map(([k, v]) => [k, reverseKeys(v)]),
-  );
-}
 
 /** Applies one mutation to a valid export's text. */
 function mutate(text: string, m: Mutation): string {
