@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { VerifyReport } from '../engine/engine';
 import { eventOf } from '../engine/replay';
@@ -7,10 +7,50 @@ import { useI18n, type I18n } from '../i18n/react';
 import { usePersonName, useWorkspace } from '../workspace/workspace';
 import { hasMessage } from '../i18n';
 import { isStageId } from '../domain/stages';
-import type { RunInput } from '../../machines/run-context';
+import type { RunContext, RunInput } from '../../machines/run-context';
+import type { ExecutionContent, Kpi, MonitoringContent } from '../domain/content';
+import { formatKpiValue } from '../stages/kpi-chart';
+
+/**
+ * What events name by id (a KPI, a task, a risk, a follow-up, the next cycle), as people know
+ * them: from the run's latest state, and any approved or submitted version of the plan (a replan
+ * may have renamed a KPI since). An id nothing names stays as it is.
+ */
+export interface EventNames {
+  kpi(id: string): Pick<Kpi, 'name' | 'unit'> | undefined;
+  task(id: string): string | undefined;
+  risk(id: string): string | undefined;
+  followUp(id: string): string | undefined;
+  run(id: string): string | undefined;
+}
+
+export function eventNames(
+  context: RunContext | null,
+  runTitles: ReadonlyMap<string, string> = new Map(),
+): EventNames {
+  const versions = <S extends 'monitoring' | 'execution'>(stage: S) => {
+    const record = context?.stages[stage];
+    return [record?.approved, record?.submitted].filter(Boolean) as (S extends 'monitoring'
+      ? MonitoringContent
+      : ExecutionContent)[];
+  };
+  const kpis = versions('monitoring').flatMap((m) => m.kpis);
+  const tasks = versions('execution').flatMap((e) => e.tasks);
+  return {
+    kpi: (id) => kpis.find((k) => k.id === id),
+    task: (id) => tasks.find((t) => t.id === id)?.name,
+    risk: (id) => context?.risks.find((r) => r.id === id)?.description,
+    followUp: (id) => context?.followUps.find((f) => f.id === id)?.text,
+    run: (id) => runTitles.get(id),
+  };
+}
 
 /** What an event did, in words: "Go at the Strategy gate". */
-export function describeEvent(i18n: I18n, record: EventRecord): { what: string; why: string } {
+export function describeEvent(
+  i18n: I18n,
+  record: EventRecord,
+  names: EventNames = eventNames(null),
+): { what: string; why: string } {
   if (record.seq === 0) {
     const input = record.payload as RunInput;
     return { what: i18n.t('event.run.created', { title: input.title }), why: '' };
@@ -35,6 +75,19 @@ export function describeEvent(i18n: I18n, record: EventRecord): { what: string; 
   if (typeof event.severity === 'string')
     params.severity = i18n.label('riskSeverity', event.severity);
   if (typeof event.date === 'string') params.date = i18n.date(event.date);
+  const named = (id: unknown, name: (id: string) => string | undefined) =>
+    typeof id === 'string' ? (name(id) ?? id) : '';
+  if ('kpiId' in event) {
+    const kpi = typeof event.kpiId === 'string' ? names.kpi(event.kpiId) : undefined;
+    params.kpi = kpi?.name ?? String(event.kpiId);
+    if (kpi && typeof event.value === 'number')
+      params.value = formatKpiValue(i18n, kpi, event.value);
+    else if (typeof event.value === 'number') params.value = i18n.number(event.value);
+  }
+  if ('taskId' in event) params.task = named(event.taskId, names.task);
+  if ('riskId' in event) params.risk = named(event.riskId, names.risk);
+  if ('followUpId' in event) params.followUp = named(event.followUpId, names.followUp);
+  if ('childRunId' in event) params.title = named(event.childRunId, names.run);
   const key = `event.${record.type}`;
   const what = hasMessage(key) ? i18n.t(key, params) : record.type;
   const why = [
@@ -57,17 +110,29 @@ export function describeEvent(i18n: I18n, record: EventRecord): { what: string; 
 export function HistoryPanel({
   runId,
   revision,
+  context,
   asOf,
   onTravel,
 }: {
   runId: string;
   revision: number;
+  /** The run's latest state, for the names of what events refer to by id. */
+  context: RunContext | null;
   asOf: number | null;
   onTravel(seq: number | null): void;
 }) {
   const i18n = useI18n();
   const { t } = i18n;
-  const { engine } = useWorkspace();
+  const { engine, db } = useWorkspace();
+  const childRunId = context?.childRunId ?? null;
+  const childTitle = useLiveQuery(
+    async () => (childRunId ? (await db.runs.get(childRunId))?.title : undefined),
+    [db, childRunId],
+  );
+  const names = useMemo(
+    () => eventNames(context, new Map(childRunId && childTitle ? [[childRunId, childTitle]] : [])),
+    [context, childRunId, childTitle],
+  );
   const personName = usePersonName();
   const records = useLiveQuery(() => engine.records(runId), [engine, runId, revision]);
   const [report, setReport] = useState<VerifyReport | null>(null);
@@ -93,7 +158,7 @@ export function HistoryPanel({
       )}
       <ol className="timeline" aria-label={t('ui.history.title')}>
         {[...(records ?? [])].reverse().map((record) => {
-          const { what, why } = describeEvent(i18n, record);
+          const { what, why } = describeEvent(i18n, record, names);
           return (
             <li key={record.seq} className={asOf === record.seq ? 'selected' : ''}>
               <span className="seq">{`#${record.seq}`}</span>

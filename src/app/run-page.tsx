@@ -1,4 +1,4 @@
-import { useCallback, useDeferredValue, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useLiveQuery } from 'dexie-react-hooks';
 import RunBoard from '../board/run-board';
@@ -44,6 +44,11 @@ function RunPage({ runId }: { runId: string }) {
   const stageParam = params.get('stage');
   const selected: StageId | null = isStageId(stageParam) ? stageParam : null;
   const tab: Tab = params.get('tab') === 'history' ? 'history' : 'stage';
+  // Another stage (or tab) opens at its top, not at the scroll position of the one before.
+  const sideBody = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    if (sideBody.current) sideBody.current.scrollTop = 0;
+  }, [selected, tab]);
   const [asOf, setAsOf] = useState<{ seq: number; context: RunContext } | null>(null);
 
   const restored = useMemo(() => {
@@ -235,11 +240,12 @@ function RunPage({ runId }: { runId: string }) {
                 ×
               </button>
             </div>
-            <div className="board-side-body">
+            <div className="board-side-body" ref={sideBody}>
               {tab === 'history' ? (
                 <HistoryPanel
                   runId={runId}
                   revision={row.revision}
+                  context={(newer ? update.context : restored?.context) ?? null}
                   asOf={asOf?.seq ?? null}
                   onTravel={(seq) => void travel(seq)}
                 />

@@ -5,10 +5,10 @@ import type { reportEn } from './report.en';
 export const reportZhCN: Messages<typeof reportEn> = {
   title: '效果评估报告',
   documentTitle: '效果评估报告 · {title}',
-  notFound: '该策略运行不存在。',
-  cannotRestore: '无法读取该策略运行：{detail}',
-  backToRuns: '返回全部运行',
-  generated: '由策略执行看板根据运行记录于{date}生成。',
+  notFound: '该策略执行不存在。',
+  cannotRestore: '无法读取该策略执行：{detail}',
+  backToRuns: '返回全部策略执行',
+  generated: '由策略执行看板根据执行记录于{date}生成。',
   periodRange: '{label}（{start} – {end}）',
   meta: {
     label: '报告信息',
@@ -26,8 +26,8 @@ export const reportZhCN: Messages<typeof reportEn> = {
   note: {
     draft: '草稿：本报告基于{date}提交的效果评估生成，评估关口审批前数据仍可能变化。',
     empty:
-      '暂无可报告的内容：该运行尚未提交效果评估。负责人提交评估后，下方各项目标将与实际结果对比。',
-    killed: '该运行已于{date}在“{stage}”关口终止（{reason}）。本报告展示终止前记录的内容。',
+      '暂无可报告的内容：该策略执行尚未提交效果评估。负责人提交评估后，下方各项目标将与实际结果对比。',
+    killed: '该策略执行已于{date}在“{stage}”关口终止（{reason}）。本报告展示终止前记录的内容。',
   },
   action: {
     group: '报告操作',
@@ -52,7 +52,7 @@ export const reportZhCN: Messages<typeof reportEn> = {
     noOverall: '总体目标尚无实际结果。',
     counts: '共 {total} 个目标，达成 {met} 个，未达成 {missed} 个。',
     noData: '{count} 个目标缺少实际结果。',
-    noGoals: '该运行没有已审批的目标。',
+    noGoals: '该策略执行没有已审批的目标。',
     allNoData: '{total} 个目标均尚无实际结果。',
     overallLabel: '总体达成率',
     metLabel: '已达成目标',

@@ -167,7 +167,7 @@ export const uiEn = {
     kpi: 'KPI',
     date: 'Date',
     actual: 'Actual ({unit})',
-    actualYuan: 'Actual (yuan)',
+    actualYuan: 'Actual (¥)',
     actualShort: 'Actual',
     paceShort: 'Of pace',
     source: 'Data source',
@@ -237,7 +237,7 @@ export const uiEn = {
   settings: {
     data: 'Workspace data',
     dataHint:
-      'Everything is stored in this browser. The demo workspace has a team and three runs at different stages.',
+      'Everything is stored in this browser. The demo workspace has a team and six runs: three at different stages, and one strategy adjusted over three quarters.',
     reset: 'Reset demo data',
     startEmpty: 'Start empty',
     confirmReset:

@@ -229,7 +229,8 @@ export const uiZhCN: Messages<typeof uiEn> = {
   },
   settings: {
     data: '工作区数据',
-    dataHint: '所有数据都保存在本浏览器中。演示工作区包含一个团队和三项处于不同阶段的策略执行。',
+    dataHint:
+      '所有数据都保存在本浏览器中。演示工作区包含一个团队和六项策略执行：三项处于不同阶段，另有一项策略跨三个季度滚动调整。',
     reset: '重置演示数据',
     startEmpty: '从空白开始',
     confirmReset:

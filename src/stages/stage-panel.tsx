@@ -372,9 +372,10 @@ function Votes({ context, stage }: { context: RunContext; stage: StageId }) {
       </div>
       <p className="small muted">
         {t('ui.stage.policy', {
+          // "Sales director and Marketing head (one per role)" when every role must approve.
           roles: i18n.list(
             policy.roles.map((r) => i18n.label('role', r)),
-            'disjunction',
+            policy.quorum.kind === 'all' ? 'conjunction' : 'disjunction',
           ),
           quorum: t(
             `ui.quorum.${policy.quorum.kind}`,
