@@ -733,10 +733,8 @@ function buildExecution({ t, locale, spec, period, at }: Draft): ExecutionConten
     tasks: [
       task({
         id: 't-materials',
-        name: t(
-          `展会与直播物料（${at(40)} 前完成）`,
-          `Trade-show and live-stream materials (by ${at(40)})`,
-        ),
+        // The deadline is the task's end date, not part of its name: a next cycle moves it.
+        name: t('展会与直播物料', 'Trade-show and live-stream materials'),
         ownerId: 'p-mkt',
         department: 'marketing',
         start: at(0),

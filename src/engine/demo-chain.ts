@@ -1,5 +1,6 @@
 import type {
   EvaluationContent,
+  ExecutionContent,
   Goal,
   GoalsContent,
   MonitoringContent,
@@ -21,6 +22,24 @@ import { STAGES_BEFORE_EVALUATION, type StageId } from '../domain/stages';
 import { addDays, seedingClock, type IsoDate, type Period } from '../domain/time';
 import type { StrategyDb } from '../storage/db';
 import { RunEngine, type RunAction } from './engine';
+
+/**
+ * Each task of an approved execution plan reported done by its owner (the lead for an unowned
+ * one): a completed demo run shows its plan carried out, not every task late.
+ */
+export async function completeTasks(
+  act: (action: RunAction) => Promise<unknown>,
+  execution: ExecutionContent,
+): Promise<void> {
+  for (const task of execution.tasks) {
+    await act({
+      type: 'task.progress',
+      by: task.ownerId ?? 'p-lead',
+      taskId: task.id,
+      status: 'done',
+    });
+  }
+}
 
 /**
  * The demo's chain of cycles: one quarterly adjustment run three quarters in a row, each cycle
@@ -586,6 +605,7 @@ export async function seedDemoChain(
       for (const figure of closingFigures(content, locale)) {
         await act(checkIn(figure.kpiId, period.end, figure.value, figure.reason));
       }
+      await completeTasks(act, content.execution);
       clock.jump(addDays(period.end, 1));
       await act({ type: 'execution.close', by: 'p-lead', acceptance: '' });
       clock.jump(addDays(period.end, 4));

@@ -18,7 +18,7 @@ import {
 } from '../domain/time';
 import type { StrategyDb } from '../storage/db';
 import { RunEngine, runTables, type RunAction } from './engine';
-import { CHAIN_TITLE, seedDemoChain } from './demo-chain';
+import { CHAIN_TITLE, completeTasks, seedDemoChain } from './demo-chain';
 import type { RunSnapshot } from './snapshots';
 
 type Act = (action: RunAction) => Promise<RunSnapshot>;
@@ -36,7 +36,7 @@ export const DEMO_RUN_IDS = {
 
 const TITLES: Record<keyof typeof DEMO_RUN_IDS, Record<ContentLocale, string>> = {
   launch: { 'zh-CN': '新品 A 华东上市', en: 'Product A launch in East China' },
-  region: { 'zh-CN': '华南区域市场拓展', en: 'South China regional expansion' },
+  region: { 'zh-CN': '华东华北区域市场拓展', en: 'East and North China regional expansion' },
   deepen: { 'zh-CN': '存量客户复购提升', en: 'Raise repurchase among existing customers' },
   cycle1: CHAIN_TITLE,
   cycle2: CHAIN_TITLE,
@@ -185,6 +185,7 @@ async function seedDemo(db: StrategyDb, locale: ContentLocale, today: IsoDate): 
             : '',
         });
       }
+      await completeTasks(act, c.execution);
       lastClock.jump(addDays(last.end, 1));
       await act({ type: 'execution.close', by: 'p-lead', acceptance: '' });
       lastClock.jump(addDays(last.end, 4));

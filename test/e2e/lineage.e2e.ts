@@ -98,7 +98,9 @@ describe('the lineage of the demo chain of cycles', () => {
 
   it('is not offered for a run with no other cycle', async () => {
     const { page, context } = await openApp(browser(), { path: '/runs/demo-region' });
-    await page.getByRole('heading', { level: 1, name: 'South China regional expansion' }).waitFor();
+    await page
+      .getByRole('heading', { level: 1, name: 'East and North China regional expansion' })
+      .waitFor();
     expect(await page.getByRole('link', { name: 'Cycle lineage' }).count()).toBe(0);
     await context.close();
   });

@@ -65,7 +65,7 @@ describe('moving a workspace between browsers', () => {
       // A single run, too.
       await page
         .getByLabel('Run to export')
-        .selectOption({ label: 'South China regional expansion' });
+        .selectOption({ label: 'East and North China regional expansion' });
       const [one] = await Promise.all([
         page.waitForEvent('download'),
         page.getByRole('button', { name: 'Export run' }).click(),
@@ -113,16 +113,18 @@ describe('moving a workspace between browsers', () => {
         .poll(() => review.getByRole('button', { name: 'Import 0 runs' }).isDisabled())
         .toBe(true);
       await review
-        .getByRole('radiogroup', { name: 'What to do with South China regional expansion' })
+        .getByRole('radiogroup', {
+          name: 'What to do with East and North China regional expansion',
+        })
         .getByRole('radio', { name: 'Import as copy' })
         .check();
       await review.getByRole('button', { name: 'Import 1 run' }).click();
       await expectToast(page, /runs imported: 1 \(as copies: 1\), skipped: 5/);
       const withCopy = await runsList(page);
       expect(withCopy).toHaveLength(7);
-      expect(withCopy.filter(([title]) => title === 'South China regional expansion')).toHaveLength(
-        2,
-      );
+      expect(
+        withCopy.filter(([title]) => title === 'East and North China regional expansion'),
+      ).toHaveLength(2);
 
       // 4. Markup in a run title is imported as text, never as markup.
       const engine = await engineWithTeam();

@@ -190,7 +190,7 @@ describe('LiveExecution', () => {
 
     fireEvent.click(screen.getByRole('button', { name: 'Export tasks (CSV)' }));
 
-    expect(clicked[0]?.download).toBe('tasks-South China regional expansion.csv');
+    expect(clicked[0]?.download).toBe('tasks-East and North China regional expansion.csv');
     expect(clicked[0]?.href).toBe('blob:tasks');
     const bytes = new Uint8Array(await blobs[0]!.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
