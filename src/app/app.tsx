@@ -143,6 +143,7 @@ function Header() {
         <label>
           {t('ui.common.actingAs')}
           <select value={acting?.id ?? ''} onChange={(e) => setActing(e.target.value)}>
+            {people.length === 0 && <option value="">{t('ui.people.nobody')}</option>}
             {people.map((p) => (
               <option key={p.id} value={p.id}>
                 {`${p.name} · ${p.roles.map((r) => label('role', r)).join(', ')}`}

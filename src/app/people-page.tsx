@@ -62,6 +62,13 @@ export function PeoplePage() {
             </tr>
           </thead>
           <tbody>
+            {people.length === 0 && (
+              <tr>
+                <td colSpan={2} className="muted">
+                  {t('ui.people.empty')}
+                </td>
+              </tr>
+            )}
             {people.map((p) => (
               <tr key={p.id}>
                 <td>{p.name}</td>

@@ -69,10 +69,19 @@ export function StageBoard<N extends Node, E extends Edge>({
     () =>
       edges.map((edge) => ({
         ...edge,
+        // Read as "Research to Goal setting", in the app's language (React Flow's own is English).
+        ariaLabel:
+          edge.ariaLabel ??
+          (isStageId(edge.source) && isStageId(edge.target)
+            ? i18n.t('ui.board.edgeLabel', {
+                from: i18n.stage(edge.source),
+                to: i18n.stage(edge.target),
+              })
+            : undefined),
         focusable: false,
         markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 },
       })),
-    [edges],
+    [edges, i18n],
   );
   const onNodeClick = useCallback(
     (_: unknown, node: N) => {
@@ -124,6 +133,8 @@ export function StageBoard<N extends Node, E extends Edge>({
           'controls.zoomIn.ariaLabel': i18n.t('ui.board.zoomIn'),
           'controls.zoomOut.ariaLabel': i18n.t('ui.board.zoomOut'),
           'controls.fitView.ariaLabel': i18n.t('ui.board.fitView'),
+          'node.a11yDescription.default': i18n.t('ui.board.nodeHelp'),
+          'node.a11yDescription.keyboardDisabled': i18n.t('ui.board.nodeHelp'),
         }}
       >
         <Background gap={20} color="#e3e6eb" />

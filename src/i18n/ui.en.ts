@@ -105,6 +105,8 @@ export const uiEn = {
     zoomIn: 'Zoom in',
     zoomOut: 'Zoom out',
     fitView: 'Fit the board to the window',
+    nodeHelp: 'Press Enter or Space to open this stage.',
+    edgeLabel: '{from} to {to}',
     loop: {
       recycle: 'Recycle',
       replan: 'Replan loop',
@@ -233,6 +235,8 @@ export const uiEn = {
     updated: 'Roles of {name} updated',
     nameRequired: 'Enter the person’s name.',
     roleRequired: 'A person needs at least one role.',
+    empty: 'No one on the team yet. Add the first person below: they can act at once.',
+    nobody: 'No one yet: add people',
   },
   settings: {
     data: 'Workspace data',

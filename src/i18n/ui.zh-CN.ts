@@ -105,6 +105,8 @@ export const uiZhCN: Messages<typeof uiEn> = {
     zoomIn: '放大',
     zoomOut: '缩小',
     fitView: '适应窗口',
+    nodeHelp: '按 Enter 键或空格键打开该阶段。',
+    edgeLabel: '{from}至{to}',
     loop: { recycle: '退回', replan: '重新规划', checkIns: 'KPI 数据填报', nextCycle: '下一周期' },
     edge: {
       recycle: '退回 ×{count}',
@@ -226,6 +228,8 @@ export const uiZhCN: Messages<typeof uiEn> = {
     updated: '已更新{name}的角色',
     nameRequired: '请输入姓名。',
     roleRequired: '每人至少需要一个角色。',
+    empty: '团队中还没有人员。请在下方添加第一位人员，添加后即可以其身份操作。',
+    nobody: '暂无人员：请先添加',
   },
   settings: {
     data: '工作区数据',
