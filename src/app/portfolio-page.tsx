@@ -303,7 +303,7 @@ function Portfolio({ summaries, rows }: { summaries: Summaries; rows: readonly R
   const filtered = scenario !== null || period !== null || leadId !== null || status !== 'open';
   return (
     <main className="app-main full">
-      <div className="board-layout">
+      <div className="board-layout pf-layout">
         <div className="board-main">
           <div className="board-head pf-head">
             <div className="stack" style={{ gap: 2, minWidth: 220 }}>
