@@ -42,7 +42,7 @@ export const portfolioZhCN: Messages<typeof portfolioEn> = {
   stats: {
     label: '截至 {date} 各状态的策略执行',
     overdue: '已逾期',
-    red: '红灯',
+    red: '严重滞后',
   },
   health: {
     green: '绿灯：进展正常',
