@@ -5,7 +5,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ReportPage } from '../../src/app/report-page';
-import { demoContent, scenarioTemplate } from '../../src/domain/scenarios';
+import { DEMO_APPROVERS, demoContent, scenarioTemplate } from '../../src/domain/scenarios';
 import type { StageId } from '../../src/domain/stages';
 import { quarterPeriod } from '../../src/domain/time';
 import { DEMO_RUN_IDS, seedDemoWorkspace } from '../../src/engine/demo';
@@ -54,15 +54,8 @@ async function runAwaitingEvaluation(): Promise<{ db: StrategyDb; engine: RunEng
   const template = scenarioTemplate('newProductLaunch', 'en', PERIOD);
   const content = demoContent('newProductLaunch', 'en', PERIOD);
   await engine.createRun({ ...newRunFields('run-draft'), title: 'Product A launch' }, 'p-lead');
-  const approvers: Record<StageId, string[]> = {
-    research: ['p-mkt'],
-    goals: ['p-sales', 'p-gm'],
-    strategy: ['p-sales', 'p-mkt'],
-    resources: ['p-fin', 'p-sales'],
-    execution: ['p-sales'],
-    monitoring: ['p-mkt'],
-    evaluation: [],
-  };
+  // The evaluation is submitted but not decided: the report is a draft.
+  const approvers: Record<StageId, readonly string[]> = { ...DEMO_APPROVERS, evaluation: [] };
   const act = async (action: Parameters<RunEngine['apply']>[1]) => {
     const result = await engine.apply('run-draft', action);
     if (!result.ok) throw new Error(`refused: ${result.refusal.code}`);
