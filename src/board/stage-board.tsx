@@ -1,9 +1,10 @@
-import { useCallback, useMemo, type KeyboardEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import {
   Background,
   Controls,
   MarkerType,
   ReactFlow,
+  useReactFlow,
   type Edge,
   type EdgeTypes,
   type Node,
@@ -55,6 +56,30 @@ export function StageBoard<N extends Node, E extends Edge>({
   children,
 }: StageBoardProps<N, E>) {
   const i18n = useI18n();
+  // When the board's room changes (a side panel opens, the window is resized), fit the stages to
+  // it again: otherwise the later stages sit behind the panel, out of view.
+  const { fitView } = useReactFlow();
+  const region = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const element = region.current;
+    if (!element || typeof ResizeObserver === 'undefined') return;
+    let first = true;
+    let frame = 0;
+    const observer = new ResizeObserver(() => {
+      // The first report is the initial size, which the fitView prop already fits.
+      if (first) {
+        first = false;
+        return;
+      }
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => void fitView({ padding }));
+    });
+    observer.observe(element);
+    return () => {
+      observer.disconnect();
+      cancelAnimationFrame(frame);
+    };
+  }, [fitView, padding]);
   const shownNodes = useMemo(
     () =>
       nodes.map((node) => ({
@@ -105,6 +130,7 @@ export function StageBoard<N extends Node, E extends Edge>({
   );
   return (
     <div
+      ref={region}
       className={className}
       onKeyDown={onKeyDown}
       role="region"
