@@ -191,7 +191,7 @@ export const uiEn = {
     saveCountermeasure: 'Save countermeasure',
     closeRisk: 'Close risk',
     newRisk: 'New risk',
-    newRiskPlaceholder: 'A risk to raise by hand, e.g. a competitor’s price cut',
+    newRiskPlaceholder: 'New risk, e.g. a price cut',
     severity: 'Severity',
     raiseRisk: 'Raise risk',
     replan: 'Replan',

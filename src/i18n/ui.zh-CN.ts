@@ -185,7 +185,7 @@ export const uiZhCN: Messages<typeof uiEn> = {
     saveCountermeasure: '保存应对措施',
     closeRisk: '关闭风险',
     newRisk: '新风险',
-    newRiskPlaceholder: '手动登记的风险，例如竞品降价',
+    newRiskPlaceholder: '新风险，例如竞品降价',
     severity: '严重程度',
     raiseRisk: '登记风险',
     replan: '重新规划',
