@@ -59,7 +59,8 @@ export interface BoardOptions {
   today: IsoDate;
 }
 
-function statusOf(context: RunContext, stage: StageId): BoardStatus {
+/** Where a stage stands as people read it: the board's node and the stage panel say the same. */
+export function statusOf(context: RunContext, stage: StageId): BoardStatus {
   const record = context.stages[stage];
   if (context.outcome?.kind === 'killed' && context.outcome.stage === stage) return 'cancelled';
   if (context.hold?.stage === stage) return 'onHold';

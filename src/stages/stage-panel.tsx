@@ -1,4 +1,5 @@
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
+import { statusOf } from '../board/graph';
 import type { RunContext } from '../../machines/run-context';
 import { approvedContent } from '../../machines/run-context';
 import { checkDecide, gateContextFor, gateMissingRoles } from '../../machines/run-rules';
@@ -57,11 +58,7 @@ export const StagePanel = memo(function StagePanel({
         <h2 style={{ flex: 1 }}>
           {t('ui.stage.heading', { number: stageNumber(stage), stage: i18n.stage(stage) })}
         </h2>
-        <span className="badge">
-          {t(
-            `stageStatus.${record.recycledBy && record.status === 'drafting' ? 'recycled' : record.status}`,
-          )}
-        </span>
+        <span className="badge">{t(`stageStatus.${statusOf(context, stage)}`)}</span>
       </div>
       <p className="muted small">{t(`stage.${stage}.short`)}</p>
       {context.hold?.stage === stage && (
