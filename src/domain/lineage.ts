@@ -7,7 +7,7 @@ import {
   type StrategyP,
 } from './content';
 import { paceAttainment, type Direction } from './kpi';
-import { buildReport, type GoalResult, type Report, type ReportInput } from './report';
+import { average, buildReport, type GoalResult, type Report, type ReportInput } from './report';
 import { measuredActuals, withMeasuredResults } from './results';
 import { daysBetween, type IsoDate, type Period } from './time';
 
@@ -69,8 +69,8 @@ export interface ProvisionalAttainment {
   /**
    * The overall goals' mean attainment against what is due by each figure's date rather than by
    * the end of the period: a cumulative KPI's target prorated over the days elapsed, a level KPI's
-   * in full (as check-ins are assessed). Mid-period, 59% of the quarter's target can be 102% of pace. Null
-   * where no overall goal has a figure.
+   * in full (as check-ins are assessed). Mid-period, 59% of the quarter's target can be 102% of
+   * pace. Null where no overall goal has a figure.
    */
   paceAttainment: number | null;
 }
@@ -188,7 +188,7 @@ export function provisionalAttainment(input: ReportInput): ProvisionalAttainment
     asOf,
     summary: report.summary,
     goals: report.goals,
-    paceAttainment: paced.length === 0 ? null : paced.reduce((a, b) => a + b, 0) / paced.length,
+    paceAttainment: average(paced),
   };
 }
 

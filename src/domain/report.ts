@@ -248,7 +248,8 @@ function countOutcomes(results: readonly GoalResult[]): OutcomeCounts {
   };
 }
 
-function average(values: readonly number[]): number | null {
+/** The mean of `values`, or null when there are none (as overall attainment is read). */
+export function average(values: readonly number[]): number | null {
   return values.length === 0 ? null : values.reduce((a, b) => a + b, 0) / values.length;
 }
 

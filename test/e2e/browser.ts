@@ -135,6 +135,17 @@ export async function submitStage(page: Page, number: number, stage: string): Pr
     .waitFor();
 }
 
+/** The lead submits a stage and each of `approvers` decides Go at its gate, in order. */
+export async function passStage(
+  page: Page,
+  number: number,
+  stage: string,
+  approvers: readonly string[],
+): Promise<void> {
+  await submitStage(page, number, stage);
+  for (const who of approvers) await decideAt(page, who, number, stage);
+}
+
 /** `who` decides at a stage's gate (Go unless told), with a comment or reason if given. */
 export async function decideAt(
   page: Page,

@@ -9,6 +9,7 @@ import {
   sharedBrowser,
   submitStage,
   decideAt,
+  passStage,
 } from './browser';
 
 const browser = sharedBrowser();
@@ -67,26 +68,17 @@ describe('a project lead takes a strategy through all seven gates in the browser
         .waitFor();
       await page.locator('.react-flow__edgelabel-renderer').getByText('Recycled ×1').waitFor();
 
-      await submitStage(page, 1, 'Research');
-      await decideAt(page, 'Chen Jing', 1, 'Research');
-      await submitStage(page, 2, 'Goal setting');
-      await decideAt(page, 'Wang Min', 2, 'Goal setting');
-      await decideAt(page, 'Zhou Qiang', 2, 'Goal setting');
-      await submitStage(page, 3, 'Strategy');
-      await decideAt(page, 'Wang Min', 3, 'Strategy');
-      await decideAt(page, 'Chen Jing', 3, 'Strategy');
+      await passStage(page, 1, 'Research', ['Chen Jing']);
+      await passStage(page, 2, 'Goal setting', ['Wang Min', 'Zhou Qiang']);
+      await passStage(page, 3, 'Strategy', ['Wang Min', 'Chen Jing']);
 
-      await submitStage(page, 4, 'Resource allocation');
-      await decideAt(page, 'Zhao Lei', 4, 'Resource allocation');
-      await decideAt(page, 'Wang Min', 4, 'Resource allocation');
+      await passStage(page, 4, 'Resource allocation', ['Zhao Lei', 'Wang Min']);
       await stageNode(page, 5, 'Execution')
         .and(page.getByRole('button', { name: /Drafting/ }))
         .waitFor();
 
-      await submitStage(page, 5, 'Execution');
-      await decideAt(page, 'Wang Min', 5, 'Execution');
-      await submitStage(page, 6, 'Monitoring');
-      await decideAt(page, 'Chen Jing', 6, 'Monitoring');
+      await passStage(page, 5, 'Execution', ['Wang Min']);
+      await passStage(page, 6, 'Monitoring', ['Chen Jing']);
       await stageNode(page, 6, 'Monitoring')
         .and(page.getByRole('button', { name: /Operating/ }))
         .waitFor();
@@ -117,9 +109,7 @@ describe('a project lead takes a strategy through all seven gates in the browser
         .getByRole('group', { name: 'Lesson 1' })
         .getByLabel('Lesson', { exact: true })
         .fill('Book trade-show space a quarter ahead');
-      await submitStage(page, 7, 'Evaluation');
-      await decideAt(page, 'Zhou Qiang', 7, 'Evaluation');
-      await decideAt(page, 'Wang Min', 7, 'Evaluation');
+      await passStage(page, 7, 'Evaluation', ['Zhou Qiang', 'Wang Min']);
       await stageNode(page, 7, 'Evaluation')
         .and(page.getByRole('button', { name: /Done/ }))
         .waitFor();

@@ -7,8 +7,7 @@ import {
   stageNode,
   withScreenshot,
   sharedBrowser,
-  submitStage,
-  decideAt,
+  passStage,
 } from './browser';
 
 const browser = sharedBrowser();
@@ -46,12 +45,8 @@ describe('the monitoring and optimization loops in the browser', () => {
         .and(page.getByRole('button', { name: /Drafting/ }))
         .waitFor();
       await page.locator('.react-flow__edgelabel-renderer').getByText('Replan ×1').waitFor();
-      await submitStage(page, 3, 'Strategy');
-      await decideAt(page, 'Wang Min', 3, 'Strategy');
-      await decideAt(page, 'Chen Jing', 3, 'Strategy');
-      await submitStage(page, 4, 'Resource allocation');
-      await decideAt(page, 'Zhao Lei', 4, 'Resource allocation');
-      await decideAt(page, 'Wang Min', 4, 'Resource allocation');
+      await passStage(page, 3, 'Strategy', ['Wang Min', 'Chen Jing']);
+      await passStage(page, 4, 'Resource allocation', ['Zhao Lei', 'Wang Min']);
       await stageNode(page, 6, 'Monitoring')
         .and(page.getByRole('button', { name: /Operating/ }))
         .waitFor();
@@ -82,9 +77,7 @@ describe('the monitoring and optimization loops in the browser', () => {
         .getByRole('group', { name: 'Lesson 1' })
         .getByLabel('Lesson', { exact: true })
         .fill('Watch competitor prices weekly');
-      await submitStage(page, 7, 'Evaluation');
-      await decideAt(page, 'Zhou Qiang', 7, 'Evaluation');
-      await decideAt(page, 'Wang Min', 7, 'Evaluation');
+      await passStage(page, 7, 'Evaluation', ['Zhou Qiang', 'Wang Min']);
       await stageNode(page, 7, 'Evaluation')
         .and(page.getByRole('button', { name: /Done/ }))
         .waitFor();
