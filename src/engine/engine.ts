@@ -38,6 +38,29 @@ export type RunAction = RunEvent extends infer E
     : never
   : never;
 
+/** The person's stored roles differ from those a step used: the commit is undone, then redone. */
+class RolesChanged extends Error {
+  override readonly name = 'RolesChanged';
+  constructor() {
+    super('Your roles changed while this was being saved. Nothing was saved: try again.');
+  }
+}
+
+const sameRoles = (a: readonly Role[], b: readonly Role[]) =>
+  a.length === b.length && a.every((role) => b.includes(role));
+
+const unknownPerson = (personId: string): ApplyResult => ({
+  ok: false,
+  refusal: {
+    code: 'unknownPerson',
+    guard: 'person',
+    messageKey: 'refusal.unknownPerson',
+    params: { personId },
+    problems: [],
+    missingRoles: [],
+  },
+});
+
 /** Another writer changed the run since this one read it. Reload and decide again. */
 export class ConflictError extends Error {
   override readonly name = 'ConflictError';
@@ -242,6 +265,8 @@ export const MAX_DRAFT_BYTES = 512 * 1024;
  */
 export class RunEngine {
   private readonly live = new Map<string, LiveRun>();
+  /** Each person's roles as this engine last read them; every commit checks them again. */
+  private readonly knownRoles = new Map<string, readonly Role[]>();
   private readonly clock: Clock;
   private readonly newId: () => string;
 
@@ -395,52 +420,79 @@ export class RunEngine {
         throw new ConflictError(runId, options.expectedRevision, live.revision);
       }
     }
-    // One transaction: read the stored revision and the person, step, write. Reads and writes
-    // are each issued together, so a decision costs two round trips to IndexedDB and a commit.
-    try {
-      return await this.db.transaction('rw', [...runTables(this.db), this.db.people], async () => {
-        const [row, person] = await Promise.all([
-          this.db.runs.get(runId),
-          this.db.people.get(action.by),
-        ]);
-        if (!row) throw new RunNotFoundError(runId);
-        if (row.revision !== live.revision)
-          throw new ConflictError(runId, live.revision, row.revision);
-        if (!person) {
-          return {
-            ok: false,
-            refusal: {
-              code: 'unknownPerson',
-              guard: 'person',
-              messageKey: 'refusal.unknownPerson',
-              params: { personId: action.by },
-              problems: [],
-              missingRoles: [],
-            },
-          } as const;
-        }
-        const result = this.step(live, {
-          ...action,
-          roles: person.roles as Role[],
-          at: this.clock.now(),
-        });
-        if (!result.ok) return result;
-        const { snapshot, record } = result;
-        await Promise.all([
-          appendToLog(this.db, [record]),
-          putRun(this.db, snapshot, record),
-          // A submitted stage's draft has become its submission.
-          action.type === 'stage.submit' ? this.db.drafts.delete([runId, action.stage]) : null,
-        ]);
-        live.revision = record.seq;
-        live.headHash = record.hash;
-        return { ok: true, revision: record.seq, snapshot, record } as const;
-      });
-    } catch (error) {
-      // The write did not happen, yet the live actor may have moved on: restore it from storage.
-      this.forget(runId);
-      throw error;
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await this.commitAction(live, action);
+      } catch (error) {
+        // The write did not happen, yet the live actor may have moved on: restore it from storage.
+        this.forget(runId);
+        // Roles changed since this engine last read them (People, in another tab): step again
+        // with the roles now stored. Twice in a row is a person being edited right now.
+        if (!(error instanceof RolesChanged) || attempt === 2) throw error;
+      }
+      live = await this.load(runId);
     }
+  }
+
+  /**
+   * Steps `live` with the person's roles as last read, then commits in ONE round trip to
+   * IndexedDB: the reads that guard the write (the run's stored revision, the person) are issued
+   * together with the writes, and checked when they answer. A stale revision or changed roles
+   * throw, which aborts the transaction before it commits (a read-write transaction's requests
+   * run in order, so the reads see the store as it was before these writes). A decision thus
+   * waits for one round trip and the commit instead of two round trips and the commit.
+   */
+  private async commitAction(live: LiveRun, action: RunAction): Promise<ApplyResult> {
+    const runId = live.runId;
+    const roles = this.knownRoles.get(action.by) ?? (await this.readRoles(action.by));
+    if (!roles) return unknownPerson(action.by);
+    const result = this.step(live, { ...action, roles: [...roles], at: this.clock.now() });
+    if (!result.ok) {
+      // A refusal stands only if it was decided on what is stored: the run's current revision
+      // (else another writer got there first) and the person's current roles.
+      const [row, stored] = await Promise.all([this.db.runs.get(runId), this.readRoles(action.by)]);
+      if (!row) throw new RunNotFoundError(runId);
+      if (row.revision !== live.revision)
+        throw new ConflictError(runId, live.revision, row.revision);
+      if (!stored) return unknownPerson(action.by);
+      return sameRoles(stored, roles) ? result : this.commitAction(live, action);
+    }
+    const { snapshot, record } = result;
+    const revision = live.revision;
+    await this.db.transaction('rw', [...runTables(this.db), this.db.people], async () => {
+      const guards = Promise.all([this.db.runs.get(runId), this.db.people.get(action.by)]);
+      const writes = Promise.all([
+        appendToLog(this.db, [record]),
+        putRun(this.db, snapshot, record),
+        // A submitted stage's draft has become its submission.
+        action.type === 'stage.submit' ? this.db.drafts.delete([runId, action.stage]) : null,
+      ]);
+      // Answered after the guards; when a guard throws first, the abort makes this fail too.
+      writes.catch(() => undefined);
+      const [row, person] = await guards;
+      if (!row) throw new RunNotFoundError(runId);
+      if (row.revision !== revision) throw new ConflictError(runId, revision, row.revision);
+      const storedRoles = person ? (person.roles as Role[]) : null;
+      this.rememberRoles(action.by, storedRoles);
+      if (!storedRoles || !sameRoles(storedRoles, roles)) throw new RolesChanged();
+      await writes;
+    });
+    live.revision = record.seq;
+    live.headHash = record.hash;
+    return { ok: true, revision: record.seq, snapshot, record };
+  }
+
+  /** The person's roles as stored now (null when there is no such person), remembered. */
+  private async readRoles(personId: string): Promise<readonly Role[] | null> {
+    const person = await this.db.people.get(personId);
+    const roles = person ? (person.roles as Role[]) : null;
+    this.rememberRoles(personId, roles);
+    return roles;
+  }
+
+  private rememberRoles(personId: string, roles: readonly Role[] | null): void {
+    if (roles) this.knownRoles.set(personId, [...roles]);
+    else this.knownRoles.delete(personId);
   }
 
   async records(runId: string): Promise<EventRecord[]> {

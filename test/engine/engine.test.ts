@@ -136,6 +136,37 @@ describe('applying events', () => {
     expect(result).toMatchObject({ ok: false, refusal: { code: 'unknownPerson' } });
   });
 
+  it('honours a role granted after the engine last read the person', async () => {
+    const engine = await engineWithTeam();
+    await engine.createRun(newRunFields(), 'p-lead');
+    await engine.apply('run-1', submit('research'));
+    // Finance has no say at the research gate: refused, with the roles the engine now knows.
+    expect(await engine.apply('run-1', go('research', 'p-fin'))).toMatchObject({
+      ok: false,
+      refusal: { code: 'roleNotPermitted' },
+    });
+    await engine.db.people.put({ id: 'p-fin', name: 'Zhao Lei', roles: ['marketingHead'] });
+    const result = await engine.apply('run-1', go('research', 'p-fin'));
+    expect(result.ok).toBe(true);
+    expect((await engine.records('run-1')).at(-1)?.payload).toMatchObject({
+      roles: ['marketingHead'],
+    });
+  });
+
+  it('refuses a person removed after the engine last read them, and writes nothing', async () => {
+    const engine = await engineWithTeam();
+    await engine.createRun(newRunFields(), 'p-lead');
+    await engine.apply('run-1', submit('research'));
+    // p-mkt sends research back (the engine now knows her roles); research comes again.
+    await engine.apply('run-1', recycleResearch('p-mkt', 'More interviews'));
+    await engine.apply('run-1', submit('research'));
+    await engine.db.people.delete('p-mkt');
+    const before = await recordCount(engine.db);
+    const result = await engine.apply('run-1', go('research', 'p-mkt'));
+    expect(result).toMatchObject({ ok: false, refusal: { code: 'unknownPerson' } });
+    expect(await recordCount(engine.db)).toBe(before);
+  });
+
   it('deletes a stage draft once the stage is submitted, in the same transaction', async () => {
     const engine = await engineWithTeam();
     await engine.createRun(newRunFields(), 'p-lead', { research: content.research });
