@@ -227,6 +227,26 @@ export async function putRun(
   ]);
 }
 
+/**
+ * Stores `envelope` as the run's checkpoint if `row` is still its current revision (another tab
+ * may have written since). A checkpoint only saves replaying: when it cannot be stored (the disk
+ * is full), the run is replayed from its log next time instead, so the failure is not the
+ * reader's.
+ */
+async function storeCheckpoint(
+  db: StrategyDb,
+  row: RunRow,
+  envelope: SnapshotRow['envelope'],
+): Promise<void> {
+  await db
+    .transaction('rw', [db.runs, db.snapshots], async () => {
+      const current = await db.runs.get(row.id);
+      if (current?.revision !== row.revision) return;
+      await db.snapshots.put({ runId: row.id, revision: row.revision, envelope });
+    })
+    .catch(() => undefined);
+}
+
 /** Checks a chain of records: gapless sequence, each linked to the previous, each hash intact. */
 export function verifyRecords(records: readonly EventRecord[], headHash?: string): VerifyReport {
   let prev = GENESIS_HASH;
@@ -330,12 +350,11 @@ export class RunEngine {
     const parts = await readStoredRun(this.db, runId);
     if (!parts) throw new RunNotFoundError(runId);
     const { row } = parts;
-    const live = new LiveRun(
-      runId,
-      row.revision,
-      row.headHash,
-      restoreActor(runId, currentEnvelope(parts)),
-    );
+    const envelope = currentEnvelope(parts);
+    const live = new LiveRun(runId, row.revision, row.headHash, restoreActor(runId, envelope));
+    // A run written whole (an import) has no checkpoint until it is first loaded: store one now,
+    // so it is not replayed from its first event at every read.
+    if (!parts.checkpoint) await storeCheckpoint(this.db, row, envelope);
     this.live.set(runId, live);
     return live;
   }

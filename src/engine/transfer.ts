@@ -9,7 +9,6 @@ import {
   type EventRecord,
   type PersonRow,
   type RunRow,
-  type SnapshotEnvelope,
   type StoredRun,
 } from '../storage/records';
 import {
@@ -28,14 +27,12 @@ import {
   MAX_DRAFT_BYTES,
   RunNotFoundError,
   recordHash,
+  rowOf,
   runTables,
-  storedRowsOf,
   verifyRecords,
-  type StoredRows,
 } from './engine';
 import { sameJson } from './hash';
 import { eventOf, replayRecords } from './replay';
-import { currentEnvelope } from './stored';
 import { yieldToPage } from './yield';
 import { addLogs, readLog, storedEventIds } from '../storage/log';
 import { migrateEnvelope, SnapshotRestoreError, type RunSnapshot } from './snapshots';
@@ -43,7 +40,7 @@ import { migrateEnvelope, SnapshotRestoreError, type RunSnapshot } from './snaps
 /**
  * Export and import of whole workspaces or single runs. Export reads in one transaction; import
  * validates everything first (src/storage/transfer.ts for the file itself, then every run's hash
- * chain and a replay of its log against its snapshot, here), then lets the person decide about
+ * chain and a replay of its log against its row, here), then lets the person decide about
  * runs that already exist, then writes in ONE read-write transaction: all of it or nothing.
  */
 
@@ -52,8 +49,8 @@ export type { WorkspaceFile, RunEntry } from '../storage/transfer';
 
 // Export -----------------------------------------------------------------------------------------
 
-/** A run as the file carries it: its row's own fields and its snapshot (facts are derived). */
-const storedRunOf = (r: RunRow, envelope: SnapshotEnvelope): StoredRun => ({
+/** A run as the file carries it: its row's own fields (facts are derived, the state replayed). */
+const storedRunOf = (r: RunRow): StoredRun => ({
   id: r.id,
   revision: r.revision,
   headHash: r.headHash,
@@ -67,11 +64,6 @@ const storedRunOf = (r: RunRow, envelope: SnapshotEnvelope): StoredRun => ({
   status: r.status,
   createdAt: r.createdAt,
   updatedAt: r.updatedAt,
-  envelope: {
-    machineVersion: envelope.machineVersion,
-    savedAt: envelope.savedAt,
-    snapshot: envelope.snapshot,
-  },
 });
 const pickEvent = (e: EventRecord): EventRecord => ({
   id: e.id,
@@ -97,13 +89,14 @@ const pickPerson = (p: PersonRow): PersonRow => ({ id: p.id, name: p.name, roles
 /**
  * The workspace (or only `runIds`) as an export file, read in one transaction so a run's row,
  * log and drafts are from the same moment. People are always included: runs name them by id.
+ * Snapshots are not: an import rebuilds each run from its log.
  */
 export async function exportWorkspace(
   db: StrategyDb,
   options: { runIds?: readonly string[]; now?: string } = {},
 ): Promise<WorkspaceFile> {
   const exportedAt = options.now ?? new Date().toISOString();
-  return db.transaction('r', [db.runs, db.snapshots, db.log, db.drafts, db.people], async () => {
+  return db.transaction('r', [db.runs, db.log, db.drafts, db.people], async () => {
     let rows: RunRow[];
     if (options.runIds) {
       const found = await db.runs.bulkGet([...options.runIds]);
@@ -112,20 +105,15 @@ export async function exportWorkspace(
         return row;
       });
     } else rows = await db.runs.orderBy('id').toArray();
-    const snapshots = await db.snapshots.bulkGet(rows.map((r) => r.id));
     // All runs' reads are queued at once: the answers stream back while earlier ones are copied.
     const runs: RunEntry[] = await Promise.all(
-      rows.map(async (row, i) => {
-        const checkpoint = snapshots[i];
-        if (!checkpoint) throw new RunNotFoundError(row.id);
+      rows.map(async (row) => {
         const [events, drafts] = await Promise.all([
           readLog(db, row.id),
           db.drafts.where('runId').equals(row.id).toArray(),
         ]);
-        // The file carries each run's current state: its checkpoint moved on by the later events.
-        const tail = events.slice(checkpoint.revision + 1);
         return {
-          run: storedRunOf(row, currentEnvelope({ row, checkpoint, tail })),
+          run: storedRunOf(row),
           events: events.map(pickEvent),
           drafts: drafts.map(pickDraft),
         };
@@ -198,12 +186,12 @@ class Pacer {
 
 // Validation -------------------------------------------------------------------------------------
 
-/** A run that passed every check, with its row and snapshot rebuilt from its own log. */
+/** A run that passed every check, with its row and state rebuilt from its own log. */
 export interface ValidatedRun {
   index: number;
   entry: RunEntry;
-  /** The rows to store, rebuilt from the run's own log (never taken from the file). */
-  stored: StoredRows;
+  /** The row to store, rebuilt from the run's own log (never taken from the file). */
+  row: RunRow;
   snapshot: RunSnapshot;
 }
 
@@ -233,7 +221,10 @@ function firstIssue(error: ZodError): { path: PropertyKey[]; message: string } {
   return { path: issue ? [...issue.path] : [], message: issue?.message ?? 'invalid' };
 }
 
-/** Checks one run: its log belongs to it, is gapless, chains, replays to exactly its snapshot. */
+/**
+ * Checks one run: its log belongs to it, is gapless, chains, and replays to exactly its row (and,
+ * in a version 1 file, to exactly the snapshot it carries).
+ */
 function checkRun(entry: RunEntry, index: number): ValidatedRun {
   const { run, events, drafts } = entry;
   const at = (...rest: PropertyKey[]) => ['runs', index, ...rest];
@@ -367,23 +358,28 @@ function checkRun(entry: RunEntry, index: number): ValidatedRun {
     }
   }
 
-  if (run.envelope.machineVersion > MACHINE_VERSION) {
-    throw err(
-      'newerMachine',
-      at('run', 'envelope', 'machineVersion'),
-      `saved by machine version ${run.envelope.machineVersion}; this app runs version ${MACHINE_VERSION}`,
-      { version: run.envelope.machineVersion, supported: MACHINE_VERSION },
-    );
-  }
-  let migrated: Record<string, unknown>;
-  try {
-    migrated = migrateEnvelope(run.id, run.envelope);
-  } catch (error) {
-    if (!(error instanceof SnapshotRestoreError)) throw error;
-    throw err('noMigration', at('run', 'envelope', 'machineVersion'), error.reason, {
-      ...named,
-      version: run.envelope.machineVersion,
-    });
+  // Files of format version 1 carry the run's snapshot: it must be one this app reads, and (below)
+  // exactly what the log replays to. It is then dropped: the log is the truth.
+  const envelope = run.envelope;
+  let migrated: Record<string, unknown> | null = null;
+  if (envelope) {
+    if (envelope.machineVersion > MACHINE_VERSION) {
+      throw err(
+        'newerMachine',
+        at('run', 'envelope', 'machineVersion'),
+        `saved by machine version ${envelope.machineVersion}; this app runs version ${MACHINE_VERSION}`,
+        { version: envelope.machineVersion, supported: MACHINE_VERSION },
+      );
+    }
+    try {
+      migrated = migrateEnvelope(run.id, envelope);
+    } catch (error) {
+      if (!(error instanceof SnapshotRestoreError)) throw error;
+      throw err('noMigration', at('run', 'envelope', 'machineVersion'), error.reason, {
+        ...named,
+        version: envelope.machineVersion,
+      });
+    }
   }
 
   let snapshot: RunSnapshot;
@@ -406,8 +402,7 @@ function checkRun(entry: RunEntry, index: number): ValidatedRun {
     });
   }
   const last = events[events.length - 1] as EventRecord;
-  const stored = storedRowsOf(snapshot, last);
-  if (!sameJson(stored.snapshot.envelope.snapshot, migrated)) {
+  if (migrated && !sameJson(runMachine.getPersistedSnapshot(snapshot), migrated)) {
     throw err(
       'snapshotMismatch',
       at('run', 'envelope', 'snapshot'),
@@ -415,7 +410,7 @@ function checkRun(entry: RunEntry, index: number): ValidatedRun {
       named,
     );
   }
-  const row = stored.row;
+  const row = rowOf(snapshot, last);
   for (const field of ROW_FIELDS) {
     if (row[field] !== run[field]) {
       throw err(
@@ -426,7 +421,7 @@ function checkRun(entry: RunEntry, index: number): ValidatedRun {
       );
     }
   }
-  if (run.envelope.savedAt !== last.at) {
+  if (envelope && envelope.savedAt !== last.at) {
     throw err(
       'rowMismatch',
       at('run', 'envelope', 'savedAt'),
@@ -434,7 +429,7 @@ function checkRun(entry: RunEntry, index: number): ValidatedRun {
       { ...named, field: 'envelope.savedAt' },
     );
   }
-  return { index, entry, stored, snapshot };
+  return { index, entry, row, snapshot };
 }
 
 const ROW_FIELDS = [
@@ -490,8 +485,8 @@ function checkUnique(file: WorkspaceFile): void {
 /**
  * Reads and checks an import file without touching the database: size (before reading a Blob,
  * and of the text), JSON syntax, tree shape, strict schemas, unique ids, then per run its hash
- * chain (`verifyRecords`), its events' schemas, machine-version migration of its snapshot, and a
- * replay that must give exactly the stored snapshot and row. Throws a TransferError naming the
+ * chain (`verifyRecords`), its events' schemas, and a replay that must give exactly the stored row
+ * (and a version 1 file's snapshot, migrated to this machine version). Throws a TransferError naming the
  * first problem and where it is. Yields to the event loop between runs; honours `signal`.
  */
 export async function validateWorkspace(
@@ -557,7 +552,7 @@ export async function planImport(
   workspace: ValidatedWorkspace,
 ): Promise<ImportPlan> {
   return db.transaction('r', [db.runs, db.log, db.people], async () => {
-    const existing = await db.runs.bulkGet(workspace.runs.map((r) => r.stored.row.id));
+    const existing = await db.runs.bulkGet(workspace.runs.map((r) => r.row.id));
     const eventIds = workspace.runs.flatMap((r) => r.entry.events.map((e) => e.id));
     const taken = await storedEventIds(db, eventIds);
     const people = await db.people.bulkGet(workspace.file.people.map((p) => p.id));
@@ -571,9 +566,9 @@ export async function planImport(
             ? 'eventIds'
             : null;
         return {
-          runId: r.stored.row.id,
-          title: r.stored.row.title,
-          status: r.stored.row.status,
+          runId: r.row.id,
+          title: r.row.title,
+          status: r.row.status,
           events: r.entry.events.length,
           drafts: r.entry.drafts.length,
           conflict,
@@ -626,24 +621,19 @@ export function copyRun(
   };
   const expected = { ...original, context: { ...original.context, runId: newRunId } };
   const last = events[events.length - 1] as EventRecord;
-  const stored = storedRowsOf(snapshot, last);
+  const row = rowOf(snapshot, last);
   if (
-    !sameJson(stored.snapshot.envelope.snapshot, expected) ||
-    !verifyRecords(events, stored.row.headHash).ok
+    !sameJson(runMachine.getPersistedSnapshot(snapshot), expected) ||
+    !verifyRecords(events, row.headHash).ok
   ) {
-    throw err(
-      'replayFailed',
-      ['runs', run.index],
-      `the copy of run "${run.stored.row.id}" differs`,
-      {
-        runId: run.stored.row.id,
-        seq: last.seq,
-        detail: 'copy differs',
-      },
-    );
+    throw err('replayFailed', ['runs', run.index], `the copy of run "${run.row.id}" differs`, {
+      runId: run.row.id,
+      seq: last.seq,
+      detail: 'copy differs',
+    });
   }
   return {
-    stored,
+    row,
     events,
     drafts: run.entry.drafts.map((d) => ({ ...pickDraft(d), runId: newRunId })),
   };
@@ -651,9 +641,13 @@ export function copyRun(
 
 // Commit -----------------------------------------------------------------------------------------
 
-/** What is written for one run: its rows, its log and its drafts. */
+/**
+ * What is written for one run: its row, its log and its drafts. No checkpoint: the engine stores
+ * one when it first loads the run (see RunEngine.load); until then the run is read by replaying
+ * its log, which costs about what restoring a snapshot would for a run of ordinary length.
+ */
 export interface RunWrite {
-  stored: StoredRows;
+  row: RunRow;
   events: EventRecord[];
   drafts: DraftRow[];
 }
@@ -694,34 +688,34 @@ export async function commitImport(
   const plan = await planImport(db, workspace);
   const taken = new Set<string>([
     ...((await db.runs.toCollection().primaryKeys()) as string[]),
-    ...workspace.runs.map((r) => r.stored.row.id),
+    ...workspace.runs.map((r) => r.row.id),
   ]);
   const result: ImportResult = { imported: [], copies: [], skipped: [], peopleAdded: 0 };
   const writes: RunWrite[] = [];
-  const copyCount = workspace.runs.filter((r) => choices[r.stored.row.id] === 'copy').length;
+  const copyCount = workspace.runs.filter((r) => choices[r.row.id] === 'copy').length;
   let copied = 0;
   for (const run of workspace.runs) {
     const planned = plan.runs[run.index] as PlannedRun;
-    const choice = choices[run.stored.row.id] ?? (planned.conflict ? 'skip' : 'import');
+    const choice = choices[run.row.id] ?? (planned.conflict ? 'skip' : 'import');
     if (choice === 'skip') {
-      result.skipped.push(run.stored.row.id);
+      result.skipped.push(run.row.id);
     } else if (choice === 'import') {
       if (planned.conflict) {
         throw err(
           'wouldOverwrite',
           ['runs', run.index, 'run', 'id'],
-          `run "${run.stored.row.id}" already exists; skip it or import it as a copy`,
-          { runId: run.stored.row.id },
+          `run "${run.row.id}" already exists; skip it or import it as a copy`,
+          { runId: run.row.id },
         );
       }
-      writes.push({ stored: run.stored, events: run.entry.events, drafts: run.entry.drafts });
-      result.imported.push(run.stored.row.id);
+      writes.push({ row: run.row, events: run.entry.events, drafts: run.entry.drafts });
+      result.imported.push(run.row.id);
     } else {
       await pacer.step({ phase: 'copying', done: copied, total: copyCount });
-      const to = copyRunId(run.stored.row.id, taken);
+      const to = copyRunId(run.row.id, taken);
       taken.add(to);
       writes.push(copyRun(run, to, options.newId));
-      result.copies.push({ from: run.stored.row.id, to });
+      result.copies.push({ from: run.row.id, to });
       copied += 1;
     }
   }
@@ -730,7 +724,7 @@ export async function commitImport(
 
   try {
     await db.transaction('rw', [...runTables(db), db.people], async () => {
-      const ids = writes.map((w) => w.stored.row.id);
+      const ids = writes.map((w) => w.row.id);
       const existing = await db.runs.bulkGet(ids);
       const clash = existing.findIndex(Boolean);
       if (clash >= 0) {
@@ -762,8 +756,7 @@ export async function commitImport(
             db,
             slice.map((w) => w.events),
           ),
-          db.runs.bulkAdd(slice.map((w) => w.stored.row)),
-          db.snapshots.bulkPut(slice.map((w) => w.stored.snapshot)),
+          db.runs.bulkAdd(slice.map((w) => w.row)),
         ]);
         done += slice.reduce((n, w) => n + w.events.length + 1, 0);
       }

@@ -80,8 +80,12 @@ export interface SnapshotRow {
   envelope: SnapshotEnvelope;
 }
 
-/** A run as export files carry it: the runs row's own fields plus the snapshot. */
-export type StoredRun = Omit<RunRow, 'facts'> & { envelope: SnapshotEnvelope };
+/**
+ * A run as export files carry it: the runs row's own fields (facts are derived). Files of format
+ * version 1 also carried the run's snapshot (`envelope`); later versions leave it out, since the
+ * importer rebuilds every run from its log anyway, and it was half of every file.
+ */
+export type StoredRun = Omit<RunRow, 'facts'> & { envelope?: SnapshotEnvelope };
 
 /** Stage content a lead is still typing: autosaved, never submitted, not part of the log. */
 export interface DraftRow {

@@ -25,7 +25,13 @@ import {
  */
 
 export const WORKSPACE_FORMAT = 'strategy-board.workspace';
-export const WORKSPACE_FORMAT_VERSION = 1;
+/**
+ * The format version export writes. Version 1 also carried each run's snapshot; it is still read
+ * (its snapshots checked against their logs, then dropped).
+ */
+export const WORKSPACE_FORMAT_VERSION = 2;
+export const READABLE_FORMAT_VERSIONS = [1, 2] as const;
+export type WorkspaceFormatVersion = (typeof READABLE_FORMAT_VERSIONS)[number];
 
 /** Limits on an import file. Exceeding one refuses the file; nothing is truncated or guessed. */
 export interface ImportLimits {
@@ -396,7 +402,7 @@ export function checkTree(root: unknown, limits: ImportLimits = IMPORT_LIMITS): 
 /** Present, whatever it holds: `z.unknown()` alone would also accept a missing key. */
 const present = z.unknown().refine((v) => v !== undefined, { message: 'is missing' });
 
-const StoredRunSchema = z.strictObject({
+const StoredRunFields = {
   id: IdSchema,
   revision: z.number().int().min(0),
   headHash: HashSchema,
@@ -410,8 +416,12 @@ const StoredRunSchema = z.strictObject({
   status: z.enum(RUN_STATUSES),
   createdAt: IsoDateTimeSchema,
   updatedAt: IsoDateTimeSchema,
-  envelope: SnapshotEnvelopeSchema,
-});
+};
+/** Per format version: a run's row, with its snapshot in version 1 only. */
+const StoredRunSchemas = {
+  1: z.strictObject({ ...StoredRunFields, envelope: SnapshotEnvelopeSchema }),
+  2: z.strictObject(StoredRunFields),
+} as const satisfies Record<WorkspaceFormatVersion, z.ZodType>;
 
 const FileEventSchema = EventRecordSchema.extend({ payload: present });
 
@@ -423,16 +433,16 @@ const DraftRowSchema = z.strictObject({
   savedAt: IsoDateTimeSchema,
 });
 
-function workspaceFileSchema(limits: ImportLimits) {
+function workspaceFileSchema(limits: ImportLimits, version: WorkspaceFormatVersion) {
   return z.strictObject({
     format: z.literal(WORKSPACE_FORMAT),
-    version: z.literal(WORKSPACE_FORMAT_VERSION),
+    version: z.literal(version),
     exportedAt: IsoDateTimeSchema,
     machineVersion: z.number().int().min(1),
     runs: z
       .array(
         z.strictObject({
-          run: StoredRunSchema,
+          run: StoredRunSchemas[version],
           events: z.array(FileEventSchema).max(limits.maxEventsPerRun),
           drafts: z.array(DraftRowSchema).max(STAGE_IDS.length),
         }),
@@ -442,7 +452,7 @@ function workspaceFileSchema(limits: ImportLimits) {
   });
 }
 
-/** One run as the file carries it: its stored row (with the snapshot), its log and its drafts. */
+/** One run as the file carries it: its stored row (with the snapshot in version 1), its log and its drafts. */
 export interface RunEntry {
   run: StoredRun;
   events: EventRecord[];
@@ -452,7 +462,7 @@ export interface RunEntry {
 /** The whole file. `machineVersion` is the version of the app that exported it. */
 export interface WorkspaceFile {
   format: typeof WORKSPACE_FORMAT;
-  version: typeof WORKSPACE_FORMAT_VERSION;
+  version: WorkspaceFormatVersion;
   exportedAt: string;
   machineVersion: number;
   runs: RunEntry[];
@@ -506,8 +516,9 @@ function kindOf(value: unknown): string {
 /**
  * Checks the first lines of the file: is it one of ours, and a format version we read? Run
  * before the full schema, so a wrong file gets "not an export" rather than fifty field errors.
+ * Returns the version whose schema reads the rest.
  */
-export function checkHeader(value: unknown): void {
+export function checkHeader(value: unknown): WorkspaceFormatVersion {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new TransferError('notAnExport', '', `the file holds ${kindOf(value)}, not an export`);
   }
@@ -527,6 +538,8 @@ export function checkHeader(value: unknown): void {
       { version, supported: WORKSPACE_FORMAT_VERSION },
     );
   }
+  // Any other odd version is refused by the current schema's version field, saying what it expects.
+  return READABLE_FORMAT_VERSIONS.find((v) => v === version) ?? WORKSPACE_FORMAT_VERSION;
 }
 
 /**
@@ -541,8 +554,8 @@ export function readWorkspaceText(
   checkTextSize(text, limits.maxBytes);
   const value = parseJsonText(text);
   checkTree(value, limits);
-  checkHeader(value);
-  const parsed = workspaceFileSchema(limits).safeParse(value, { reportInput: true });
+  const version = checkHeader(value);
+  const parsed = workspaceFileSchema(limits, version).safeParse(value, { reportInput: true });
   if (!parsed.success) {
     const [first] = parsed.error.issues;
     if (!first) throw new TransferError('invalidValue', '', 'the file does not fit the format');

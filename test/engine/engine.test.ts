@@ -350,7 +350,7 @@ describe('checkpoints', () => {
     const live = await engine.load('run-1');
 
     const parts = (await readStoredRun(db, 'run-1'))!;
-    expect(parts.checkpoint.revision).toBe(CHECKPOINT_EVERY);
+    expect(parts.checkpoint?.revision).toBe(CHECKPOINT_EVERY);
     expect(parts.tail.map((r) => r.seq)).toEqual([33, 34, 35, 36]);
     expect(currentContext(parts)).toEqual(live.snapshot.context);
     expect(await engine.replayMatchesStored('run-1')).toBe(true);
@@ -371,23 +371,52 @@ describe('checkpoints', () => {
     const parts = (await readStoredRun(db, 'run-1'))!;
     expect(() => currentContext(parts)).toThrow(SnapshotRestoreError);
     expect(() => currentContext(parts)).toThrow(
-      'Run run-1 cannot be restored: its log after revision 0 has 3 of 4 records',
+      'Run run-1 cannot be restored: its log from revision 1 has 3 of 4 records',
     );
   });
 
-  it('exports each run with its current state, not its last checkpoint', async () => {
+  it('exports each run as its current row and whole log, without a snapshot to trust', async () => {
     const db = freshDb();
     const engine = await engineWithTeam(db);
     await engine.createRun(newRunFields(), 'p-lead');
     await recycleRounds(engine, 2);
-    const live = await engine.load('run-1');
 
     const [entry] = (await exportWorkspace(db)).runs;
     expect(entry?.run.revision).toBe(4);
-    expect(canonicalJson(entry?.run.envelope.snapshot)).toBe(
-      canonicalJson(runMachine.getPersistedSnapshot(live.snapshot)),
-    );
-    expect(entry?.run.envelope.savedAt).toBe(entry?.events[4]?.at);
+    expect(entry?.events.map((e) => e.seq)).toEqual([0, 1, 2, 3, 4]);
+    expect(entry?.run).not.toHaveProperty('envelope');
+  });
+
+  it('reads a run stored without a checkpoint by replaying its log, and stores one when the engine loads it', async () => {
+    const db = freshDb();
+    const engine = await engineWithTeam(db);
+    await engine.createRun(newRunFields(), 'p-lead');
+    await recycleRounds(engine, 3);
+    const expected = (await engine.load('run-1')).snapshot.context;
+    // As an import leaves a run: its row and log, no checkpoint.
+    await db.snapshots.delete('run-1');
+
+    const parts = (await readStoredRun(db, 'run-1'))!;
+    expect(parts.checkpoint).toBeNull();
+    expect(parts.tail.map((r) => r.seq)).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    expect(currentContext(parts)).toEqual(expected);
+
+    const fresh = await new RunEngine(db, { clock: tickingClock() }).load('run-1');
+    expect(fresh.snapshot.context).toEqual(expected);
+    expect(await db.snapshots.get('run-1')).toMatchObject({ revision: 6 });
+    expect(await engine.replayMatchesStored('run-1')).toBe(true);
+  });
+
+  it('refuses to read a run stored without a checkpoint whose log lacks events', async () => {
+    const db = freshDb();
+    const engine = await engineWithTeam(db);
+    await engine.createRun(newRunFields(), 'p-lead');
+    await recycleRounds(engine, 1);
+    await db.snapshots.delete('run-1');
+    await db.runs.update('run-1', { revision: 5 });
+    const parts = (await readStoredRun(db, 'run-1'))!;
+    expect(() => currentContext(parts)).toThrow(/has 3 of 6 records/);
+    await expect(new RunEngine(db).load('run-1')).rejects.toBeInstanceOf(SnapshotRestoreError);
   });
 });
 

@@ -45,11 +45,22 @@ describe('the hostile corpus', () => {
     expect(result.imported).toEqual(['run-a', 'run-b']);
   });
 
+  it('imports the same file as format version 1 wrote it, snapshots and all', async () => {
+    const db = freshDb();
+    const { result } = await importWorkspace(db, fixture('valid-v1.json'));
+    expect(result.imported).toEqual(['run-a', 'run-b']);
+    // The snapshots it carried were checked against the logs, then dropped: the log is the truth.
+    expect(await db.snapshots.count()).toBe(0);
+    const engine = new RunEngine(db);
+    expect((await engine.load('run-a')).revision).toBe(2);
+    expect(await engine.replayMatchesStored('run-a')).toBe(true);
+  });
+
   const cases: Array<[file: string, code: TransferErrorCode, path: string | RegExp, says: RegExp]> =
     [
       ['truncated.json', 'notJson', '', /not valid JSON at line 1, column \d+.*cut off/],
       ['not-an-export.json', 'notAnExport', 'format', /not "strategy-board.workspace"/],
-      ['newer-format.json', 'newerFormat', 'version', /version 2 is newer/],
+      ['newer-format.json', 'newerFormat', 'version', /version 3 is newer/],
       ['wrong-type.json', 'wrongType', 'runs[0].events[1].seq', /expected number, found string/],
       [
         'deep-nesting.json',
@@ -72,6 +83,7 @@ describe('the hostile corpus', () => {
         /machine version 99/,
       ],
       ['unknown-key.json', 'unknownKey', 'runs[0].run.isAdmin', /unknown key "isAdmin"/],
+      ['snapshot-in-v2.json', 'unknownKey', 'runs[0].run.envelope', /unknown key "envelope"/],
       [
         'event-of-another-run.json',
         'foreignEvent',
