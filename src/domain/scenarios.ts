@@ -70,6 +70,20 @@ export const DEMO_APPROVERS: Readonly<Record<StageId, readonly string[]>> = {
   evaluation: ['p-gm', 'p-sales'],
 };
 
+/**
+ * Days the demo's lead spends drafting each stage before submitting it (again after a recycle):
+ * the demo's runs take weeks to plan, as real ones do, so the portfolio's days in stage read true.
+ */
+export const DEMO_DRAFTING_DAYS: Readonly<Record<StageId, number>> = {
+  research: 4,
+  goals: 2,
+  strategy: 3,
+  resources: 2,
+  execution: 2,
+  monitoring: 1,
+  evaluation: 3,
+};
+
 export function demoTeam(locale: ContentLocale): Person[] {
   return DEMO_PERSON_IDS.map((id) => ({
     id,

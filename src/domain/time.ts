@@ -14,28 +14,38 @@ export function fixedClock(at: IsoDateTime): Clock {
   return { now: () => at };
 }
 
-/**
- * A clock for seeding example data: starts at 01:30 UTC on `from`, moves forward `stepMinutes`
- * per reading, and can jump to the day a phase happens (check-ins inside the period, the
- * evaluation after it); it never goes back.
- */
-export function seedingClock(
-  from: IsoDate,
-  stepMinutes: number,
-): Clock & { jump(date: IsoDate): void } {
-  let t = Date.parse(`${from}T01:30:00.000Z`);
-  return {
-    now: () => {
-      t += stepMinutes * 60_000;
-      return new Date(t).toISOString();
-    },
-    jump: (date: IsoDate) => {
-      t = Math.max(t, Date.parse(`${date}T01:30:00.000Z`));
-    },
-  };
+const DAY_MS = 86_400_000;
+
+/** A clock for seeding example data (see `seedingClock`). */
+export interface SeedingClock extends Clock {
+  /** Moves on to 01:30 UTC on `date`, unless it is already later. */
+  jump(date: IsoDate): void;
+  /** Lets `days` pass (a stage being drafted). */
+  rest(days: number): void;
 }
 
-const DAY_MS = 86_400_000;
+/**
+ * A clock for seeding example data: starts at 01:30 UTC on `from`, moves forward `stepMinutes`
+ * per reading, rests for the days a phase takes, and can jump to the day a phase happens
+ * (check-ins inside the period, the evaluation after it); it never goes back. With `until` it
+ * never passes the start of that day either: example data is never dated in the future, and a
+ * phase that would run past `until` is squeezed into the time left.
+ */
+export function seedingClock(from: IsoDate, stepMinutes: number, until?: IsoDate): SeedingClock {
+  const limit = until === undefined ? Infinity : Date.parse(`${until}T00:00:00.000Z`);
+  let t = Math.min(Date.parse(`${from}T01:30:00.000Z`), limit);
+  const moveTo = (ms: number) => {
+    t = Math.min(Math.max(t, ms), limit);
+  };
+  return {
+    now: () => {
+      moveTo(t + stepMinutes * 60_000);
+      return new Date(t).toISOString();
+    },
+    jump: (date) => moveTo(Date.parse(`${date}T01:30:00.000Z`)),
+    rest: (days) => moveTo(t + days * DAY_MS),
+  };
+}
 
 /** `YYYY-MM-DD` → UTC milliseconds. On the hot path of every check-in, so no split/map. */
 function dateToUtcMs(date: IsoDate): number {

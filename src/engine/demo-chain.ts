@@ -13,15 +13,23 @@ import { wanToFen, type Fen } from '../domain/money';
 import { seedNextCycle } from '../domain/next-cycle';
 import {
   DEMO_APPROVERS,
+  DEMO_DRAFTING_DAYS,
   defaultGatePolicies,
   demoContent,
   splitByShares,
   type ContentLocale,
 } from '../domain/scenarios';
 import { STAGES_BEFORE_EVALUATION, type StageId } from '../domain/stages';
-import { addDays, seedingClock, type IsoDate, type Period } from '../domain/time';
+import {
+  addDays,
+  seedingClock,
+  type IsoDate,
+  type Period,
+  type SeedingClock,
+} from '../domain/time';
 import type { StrategyDb } from '../storage/db';
 import { RunEngine, type RunAction } from './engine';
+import type { RunSnapshot } from './snapshots';
 
 /**
  * Each task of an approved execution plan reported done by its owner (the lead for an unowned
@@ -39,6 +47,33 @@ export async function completeTasks(
       status: 'done',
     });
   }
+}
+
+/**
+ * A demo stage drafted for its usual days (DEMO_DRAFTING_DAYS), submitted by the lead, and passed
+ * by each of its demo approvers while it is in review. Returns the run after the last step.
+ */
+export async function passDemoStage(
+  act: (action: RunAction) => Promise<RunSnapshot>,
+  clock: SeedingClock,
+  stage: StageId,
+  content: unknown,
+): Promise<RunSnapshot> {
+  clock.rest(DEMO_DRAFTING_DAYS[stage]);
+  let snapshot = await act({ type: 'stage.submit', by: 'p-lead', stage, content });
+  for (const by of DEMO_APPROVERS[stage]) {
+    if (snapshot.context.stages[stage].status !== 'inReview') break;
+    snapshot = await act({
+      type: 'gate.decide',
+      by,
+      stage,
+      decision: 'go',
+      comment: '',
+      conditions: [],
+      recycleTo: null,
+    });
+  }
+  return snapshot;
 }
 
 /**
@@ -543,8 +578,13 @@ export async function seedDemoChain(
     const runId = runIds[i];
     if (!content || !runId) continue;
     const parentRunId = runIds[i - 1] ?? null;
-    // A next cycle starts once its parent is evaluated, a few days into its own period.
-    const clock = seedingClock(addDays(period.start, parentRunId ? 5 : -12), CHAIN_STEP_MINUTES);
+    // A first cycle is planned in the weeks before its quarter; a next one starts once its parent
+    // is evaluated, about a week into its own period.
+    const clock = seedingClock(
+      addDays(period.start, parentRunId ? 9 : -24),
+      CHAIN_STEP_MINUTES,
+      today,
+    );
     const engine = new RunEngine(db, { clock });
     const apply = async (id: string, action: RunAction) => {
       const result = await engine.apply(id, action);
@@ -569,21 +609,8 @@ export async function seedDemoChain(
       drafts,
     );
     const act = (action: RunAction) => apply(runId, action);
-    const pass = async (stage: StageId, submitted: unknown) => {
-      let snapshot = await act({ type: 'stage.submit', by: 'p-lead', stage, content: submitted });
-      for (const by of DEMO_APPROVERS[stage]) {
-        if (snapshot.context.stages[stage].status !== 'inReview') break;
-        snapshot = await act({
-          type: 'gate.decide',
-          by,
-          stage,
-          decision: 'go',
-          comment: '',
-          conditions: [],
-          recycleTo: null,
-        });
-      }
-    };
+    const pass = (stage: StageId, submitted: unknown) =>
+      passDemoStage(act, clock, stage, submitted);
     const checkIn = (kpiId: string, date: IsoDate, value: number, reason = ''): RunAction => ({
       type: 'kpi.checkIn',
       by: 'p-am1',

@@ -1,6 +1,6 @@
 import { STAGES_BEFORE_EVALUATION, type StageId } from '../domain/stages';
 import {
-  DEMO_APPROVERS,
+  DEMO_DRAFTING_DAYS,
   demoContent,
   demoTeam,
   scenarioTemplate,
@@ -18,7 +18,7 @@ import {
 } from '../domain/time';
 import type { StrategyDb } from '../storage/db';
 import { RunEngine, runTables, type RunAction } from './engine';
-import { CHAIN_TITLE, completeTasks, seedDemoChain } from './demo-chain';
+import { CHAIN_TITLE, completeTasks, passDemoStage, seedDemoChain } from './demo-chain';
 import type { RunSnapshot } from './snapshots';
 
 type Act = (action: RunAction) => Promise<RunSnapshot>;
@@ -132,23 +132,18 @@ async function seedDemo(db: StrategyDb, locale: ContentLocale, today: IsoDate): 
     recycleTo,
   });
   const say = (zh: string, en: string) => (locale === 'zh-CN' ? zh : en);
-  const pass = async (act: Act, stage: StageId, content: unknown) => {
-    let snapshot = await act(submit(stage, content));
-    for (const by of DEMO_APPROVERS[stage]) {
-      if (snapshot.context.stages[stage].status !== 'inReview') break;
-      snapshot = await act(decide(stage, by));
-    }
-  };
 
   // Last quarter: completed and evaluated, ready to seed the next cycle.
-  const lastClock = seedingClock(addDays(last.start, -12), DEMO_STEP_MINUTES);
+  // Each run is planned in the weeks before its quarter (see DEMO_DRAFTING_DAYS).
+  const lastClock = seedingClock(addDays(last.start, -24), DEMO_STEP_MINUTES, today);
   await walk(
     new RunEngine(db, { clock: lastClock }),
     DEMO_RUN_IDS.deepen,
     'deepenMarket',
     last,
     async (act, c) => {
-      for (const stage of STAGES_BEFORE_EVALUATION) await pass(act, stage, c[stage]);
+      for (const stage of STAGES_BEFORE_EVALUATION)
+        await passDemoStage(act, lastClock, stage, c[stage]);
       const sales = c.monitoring.kpis[0];
       if (sales?.target) {
         lastClock.jump(addDays(last.start, 45));
@@ -189,19 +184,20 @@ async function seedDemo(db: StrategyDb, locale: ContentLocale, today: IsoDate): 
       lastClock.jump(addDays(last.end, 1));
       await act({ type: 'execution.close', by: 'p-lead', acceptance: '' });
       lastClock.jump(addDays(last.end, 4));
-      await pass(act, 'evaluation', c.evaluation);
+      await passDemoStage(act, lastClock, 'evaluation', c.evaluation);
     },
   );
 
   // This quarter, operating: East China sales are lagging and raised a risk alert.
-  const regionClock = seedingClock(addDays(current.start, -10), DEMO_STEP_MINUTES);
+  const regionClock = seedingClock(addDays(current.start, -24), DEMO_STEP_MINUTES, today);
   await walk(
     new RunEngine(db, { clock: regionClock }),
     DEMO_RUN_IDS.region,
     'regionalExpansion',
     current,
     async (act, c) => {
-      for (const stage of STAGES_BEFORE_EVALUATION) await pass(act, stage, c[stage]);
+      for (const stage of STAGES_BEFORE_EVALUATION)
+        await passDemoStage(act, regionClock, stage, c[stage]);
       const checkDay =
         today > current.start
           ? addDays(today, -1) < current.start
@@ -237,13 +233,15 @@ async function seedDemo(db: StrategyDb, locale: ContentLocale, today: IsoDate): 
   );
 
   // This quarter, planning: goals were recycled once; the strategy waits for its second approval.
+  const launchClock = seedingClock(addDays(current.start, -20), DEMO_STEP_MINUTES, today);
   await walk(
-    new RunEngine(db, { clock: seedingClock(addDays(current.start, -20), DEMO_STEP_MINUTES) }),
+    new RunEngine(db, { clock: launchClock }),
     DEMO_RUN_IDS.launch,
     'newProductLaunch',
     current,
     async (act, c) => {
-      await pass(act, 'research', c.research);
+      await passDemoStage(act, launchClock, 'research', c.research);
+      launchClock.rest(DEMO_DRAFTING_DAYS.goals);
       await act(submit('goals', c.goals));
       await act(
         decide(
@@ -254,7 +252,8 @@ async function seedDemo(db: StrategyDb, locale: ContentLocale, today: IsoDate): 
           'goals',
         ),
       );
-      await pass(act, 'goals', c.goals);
+      await passDemoStage(act, launchClock, 'goals', c.goals);
+      launchClock.rest(DEMO_DRAFTING_DAYS.strategy);
       await act(submit('strategy', c.strategy));
       await act(decide('strategy', 'p-sales'));
     },
