@@ -4,7 +4,7 @@
  * test/fixtures/exports/workspace-v<version>.json. Run once per released machine version; later
  * versions must keep importing every file committed. Usage: npx tsx scripts/generate-export-fixture.ts
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { MACHINE_VERSION } from '../machines/run-machine';
 import { fixedClock } from '../src/domain/time';
 import { DEMO_RUN_IDS, seedDemoWorkspace } from '../src/engine/demo';
@@ -35,5 +35,8 @@ const file = await exportWorkspace(db, {
 const dir = 'test/fixtures/exports';
 mkdirSync(dir, { recursive: true });
 const path = `${dir}/workspace-v${MACHINE_VERSION}.json`;
+// A committed fixture is what that version of the app wrote: rewriting it (in today's export
+// format) would stop testing that older files still import.
+if (existsSync(path)) throw new Error(`${path} exists; fixtures of released versions never change`);
 writeFileSync(path, `${JSON.stringify(file, null, 1)}\n`);
 console.log(`wrote ${path}: ${file.runs.length} runs, machine version ${MACHINE_VERSION}`);

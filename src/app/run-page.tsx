@@ -1,4 +1,12 @@
-import { useCallback, useDeferredValue, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import {
+  useCallback,
+  useDeferredValue,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useLiveQuery } from 'dexie-react-hooks';
 import RunBoard from '../board/run-board';
@@ -40,6 +48,13 @@ function RunPage({ runId }: { runId: string }) {
   const navigate = useNavigate();
   const stored = useLiveQuery(() => readStoredRun(db, runId), [db, runId]);
   const row = stored && stored.row;
+  // An imported run has no checkpoint yet: loading it into the engine stores one, so this page
+  // stops replaying the run's whole log at every refresh. A run that cannot be restored shows
+  // its error below, from the same replay.
+  const uncheckpointed = stored?.checkpoint === null;
+  useEffect(() => {
+    if (uncheckpointed) engine.load(runId).catch(() => undefined);
+  }, [engine, runId, uncheckpointed]);
   const drafts = useLiveQuery(() => db.drafts.where('runId').equals(runId).toArray(), [db, runId]);
   const stageParam = params.get('stage');
   const selected: StageId | null = isStageId(stageParam) ? stageParam : null;

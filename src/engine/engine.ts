@@ -46,8 +46,9 @@ class RolesChanged extends Error {
   }
 }
 
+/** The same set of roles (a stored list may repeat one). */
 const sameRoles = (a: readonly Role[], b: readonly Role[]) =>
-  a.length === b.length && a.every((role) => b.includes(role));
+  a.every((role) => b.includes(role)) && b.every((role) => a.includes(role));
 
 const unknownPerson = (personId: string): ApplyResult => ({
   ok: false,
@@ -241,7 +242,9 @@ async function storeCheckpoint(
   await db
     .transaction('rw', [db.runs, db.snapshots], async () => {
       const current = await db.runs.get(row.id);
-      if (current?.revision !== row.revision) return;
+      // Same revision and head: the very state `envelope` was built from, not a run that replaced
+      // it under the same id (a cleared workspace, a new import).
+      if (current?.revision !== row.revision || current.headHash !== row.headHash) return;
       await db.snapshots.put({ runId: row.id, revision: row.revision, envelope });
     })
     .catch(() => undefined);
@@ -287,6 +290,8 @@ export class RunEngine {
   private readonly live = new Map<string, LiveRun>();
   /** Each person's roles as this engine last read them; every commit checks them again. */
   private readonly knownRoles = new Map<string, readonly Role[]>();
+  /** Per run, the end of the last change this engine started on it (see `inTurn`). */
+  private readonly turns = new Map<string, Promise<void>>();
   private readonly clock: Clock;
   private readonly newId: () => string;
 
@@ -430,6 +435,33 @@ export class RunEngine {
     action: RunAction,
     options: { expectedRevision?: number } = {},
   ): Promise<ApplyResult> {
+    return this.inTurn(runId, () => this.applyInTurn(runId, action, options));
+  }
+
+  /**
+   * Runs `work` on a run after every earlier change this engine started on it has finished. A
+   * step moves the live actor before its transaction commits, so a second action on the same run
+   * must not step on top of a first that may still be undone.
+   */
+  private inTurn<T>(runId: string, work: () => Promise<T>): Promise<T> {
+    const previous = this.turns.get(runId) ?? Promise.resolve();
+    const mine = previous.then(work, work);
+    const settled = mine.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.turns.set(runId, settled);
+    void settled.then(() => {
+      if (this.turns.get(runId) === settled) this.turns.delete(runId);
+    });
+    return mine;
+  }
+
+  private async applyInTurn(
+    runId: string,
+    action: RunAction,
+    options: { expectedRevision?: number },
+  ): Promise<ApplyResult> {
     let live = await this.load(runId);
     if (options.expectedRevision !== undefined && options.expectedRevision !== live.revision) {
       // Our copy may be the stale one (another tab wrote): compare with what is stored.
@@ -439,6 +471,7 @@ export class RunEngine {
         throw new ConflictError(runId, options.expectedRevision, live.revision);
       }
     }
+    const seen = live.revision;
     for (let attempt = 1; ; attempt += 1) {
       try {
         return await this.commitAction(live, action);
@@ -450,6 +483,9 @@ export class RunEngine {
         if (!(error instanceof RolesChanged) || attempt === 2) throw error;
       }
       live = await this.load(runId);
+      // The person decided on revision `seen`; if another writer moved the run on meanwhile,
+      // that is a conflict, not something to decide again on their behalf.
+      if (live.revision !== seen) throw new ConflictError(runId, seen, live.revision);
     }
   }
 
@@ -525,16 +561,24 @@ export class RunEngine {
     return replayRecords(records, upTo);
   }
 
-  /** True when replaying the whole log gives exactly the stored state (checkpoint and tail). */
+  /**
+   * True when replaying the whole log gives exactly the stored state: the checkpoint moved on by
+   * its tail, and the run's row (what lists show, facts included).
+   */
   async replayMatchesStored(runId: string): Promise<boolean> {
-    const [parts, snapshot] = await Promise.all([
+    const [parts, records] = await Promise.all([
       readStoredRun(this.db, runId),
-      this.replay(runId),
+      this.records(runId),
     ]);
     if (!parts) throw new RunNotFoundError(runId);
-    return sameJson(
-      runMachine.getPersistedSnapshot(snapshot),
-      migrateEnvelope(runId, currentEnvelope(parts)),
+    const snapshot = replayRecords(records);
+    const last = records[records.length - 1] as EventRecord;
+    return (
+      sameJson(rowOf(snapshot, last), parts.row) &&
+      sameJson(
+        runMachine.getPersistedSnapshot(snapshot),
+        migrateEnvelope(runId, currentEnvelope(parts)),
+      )
     );
   }
 
@@ -551,6 +595,10 @@ export class RunEngine {
    * Creating the child and linking the parent is one transaction.
    */
   async startNextCycle(parentRunId: string, byPersonId: string): Promise<LiveRun> {
+    return this.inTurn(parentRunId, () => this.startNextCycleInTurn(parentRunId, byPersonId));
+  }
+
+  private async startNextCycleInTurn(parentRunId: string, byPersonId: string): Promise<LiveRun> {
     const parent = await this.load(parentRunId);
     const c = parent.snapshot.context;
     const period = nextPeriod(c.period);
@@ -627,6 +675,7 @@ export class RunEngine {
   async savePerson(person: Person): Promise<void> {
     const parsed = PersonSchema.parse(person);
     await this.db.people.put({ ...parsed, roles: [...parsed.roles] });
+    this.rememberRoles(parsed.id, parsed.roles);
   }
 
   private async rolesOf(personId: string): Promise<Role[]> {

@@ -67,6 +67,8 @@ export const transferEn = {
       'This is not a Strategy Board export. Choose a file made with “Export workspace” or “Export run”.',
     newerFormat:
       'This file uses export format {version}, newer than this app reads ({supported}). Update the app, then import it again.',
+    unknownFormat:
+      'This file says it uses export format {version}, which Strategy Board never wrote (this app reads formats {supported}). The file was altered; use an untouched export.',
     tooDeep:
       'The data is nested more than {limit} levels deep, which no export is. The file was altered; use an untouched export.',
     forbiddenKey:

@@ -69,6 +69,8 @@ export const transferZhCN: Messages<typeof transferEn> = {
       '这不是策略执行看板的导出文件。请选择通过“导出整个工作区”或“导出此策略执行”生成的文件。',
     newerFormat:
       '此文件使用导出格式版本 {version}，比本应用支持的版本（{supported}）更新。请先更新应用，再重新导入。',
+    unknownFormat:
+      '此文件标注的导出格式版本为 {version}，策略执行看板从未写出过这一版本（本应用可读取版本 {supported}）。文件已被改动，请使用未经修改的导出文件。',
     tooDeep:
       '数据嵌套超过 {limit} 层，正常导出的文件不会如此。文件已被改动，请使用未经修改的导出文件。',
     forbiddenKey:

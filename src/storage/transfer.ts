@@ -76,6 +76,7 @@ export const TRANSFER_ERROR_CODES = [
   'notJson',
   'notAnExport',
   'newerFormat',
+  'unknownFormat',
   'tooDeep',
   'forbiddenKey',
   'stringTooLong',
@@ -516,7 +517,7 @@ function kindOf(value: unknown): string {
 /**
  * Checks the first lines of the file: is it one of ours, and a format version we read? Run
  * before the full schema, so a wrong file gets "not an export" rather than fifty field errors.
- * Returns the version whose schema reads the rest.
+ * Returns the version whose schema reads the rest; any other version is refused here, by name.
  */
 export function checkHeader(value: unknown): WorkspaceFormatVersion {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
@@ -530,16 +531,29 @@ export function checkHeader(value: unknown): WorkspaceFormatVersion {
       `format is ${JSON.stringify(format ?? null)}, not "${WORKSPACE_FORMAT}"`,
     );
   }
-  if (typeof version === 'number' && version > WORKSPACE_FORMAT_VERSION) {
+  const readable = READABLE_FORMAT_VERSIONS.find((v) => v === version);
+  if (readable !== undefined) return readable;
+  if (version === undefined) {
+    throw new TransferError('missingKey', 'version', 'a required field is missing', {
+      expected: 'number',
+    });
+  }
+  if (Number.isInteger(version) && (version as number) > WORKSPACE_FORMAT_VERSION) {
     throw new TransferError(
       'newerFormat',
       'version',
-      `file format version ${version} is newer than this app reads (${WORKSPACE_FORMAT_VERSION})`,
-      { version, supported: WORKSPACE_FORMAT_VERSION },
+      `file format version ${String(version)} is newer than this app reads (${WORKSPACE_FORMAT_VERSION})`,
+      { version: version as number, supported: WORKSPACE_FORMAT_VERSION },
     );
   }
-  // Any other odd version is refused by the current schema's version field, saying what it expects.
-  return READABLE_FORMAT_VERSIONS.find((v) => v === version) ?? WORKSPACE_FORMAT_VERSION;
+  const shown = JSON.stringify(version).slice(0, 20);
+  const supported = READABLE_FORMAT_VERSIONS.join(', ');
+  throw new TransferError(
+    'unknownFormat',
+    'version',
+    `file format version ${shown} was never written by this app (it reads ${supported})`,
+    { version: shown, supported },
+  );
 }
 
 /**

@@ -98,11 +98,29 @@ describe('moving a workspace between browsers', () => {
       );
       expect(await runsList(page)).toEqual(before);
 
-      // The imported run opens on its board, restored from its imported snapshot.
+      // The imported run opens on its board, replayed from its imported log; opening it stores
+      // its first checkpoint (an import writes none), so later visits need not replay it all.
+      const checkpoints = () =>
+        page.evaluate(
+          () =>
+            new Promise<number>((resolve, reject) => {
+              const open = indexedDB.open('strategy-board');
+              open.onerror = () => reject(open.error);
+              open.onsuccess = () => {
+                const count = open.result.transaction('snapshots').objectStore('snapshots').count();
+                count.onsuccess = () => {
+                  resolve(count.result);
+                  open.result.close();
+                };
+              };
+            }),
+        );
+      expect(await checkpoints()).toBe(0);
       await page.getByRole('link', { name: 'Product A launch in East China' }).click();
       await page
         .getByRole('button', { name: 'Stage 3, Strategy: In review, 1 of 2 approvals' })
         .waitFor();
+      await expect.poll(checkpoints).toBe(1);
 
       // 3. Importing the same file again: every run conflicts; nothing is overwritten silently.
       await openSettings(page);

@@ -1,6 +1,9 @@
 import { describe, it, expect } from 'vitest';
 import { seedDemoWorkspace, DEMO_RUN_IDS, clearWorkspace } from '../../src/engine/demo';
 import { RunEngine } from '../../src/engine/engine';
+import { runHistory } from '../../src/board/portfolio-graph';
+import { DEMO_DRAFTING_DAYS } from '../../src/domain/scenarios';
+import { readAllLogs } from '../../src/storage/log';
 import { freshDb, recordCount } from '../support/db';
 
 describe('the demo workspace', () => {
@@ -77,6 +80,31 @@ describe('the demo timeline', () => {
     const region = (await new RunEngine(db).load(DEMO_RUN_IDS.region)).snapshot.context;
     expect(region.checkIns.every((ci) => ci.at.slice(0, 10) >= ci.date)).toBe(true);
   });
+
+  it('takes days over each planning stage, as a lead drafting it would', async () => {
+    const db = freshDb();
+    await seedDemoWorkspace(db, 'en', '2026-11-27');
+    for (const [runId, records] of await readAllLogs(db)) {
+      const { days, passed } = runHistory(records);
+      for (const stage of passed) {
+        expect(days[stage], `${runId} at ${stage}`).toBeGreaterThanOrEqual(
+          DEMO_DRAFTING_DAYS[stage],
+        );
+      }
+    }
+  });
+
+  it.each(['2026-11-27', '2026-10-02'])(
+    'never dates an event after the day it is seeded (%s), nor before the one it follows',
+    async (today) => {
+      const db = freshDb();
+      await seedDemoWorkspace(db, 'en', today);
+      for (const records of (await readAllLogs(db)).values()) {
+        expect(records.every((r) => r.at < `${today}T23:59:59.999Z`)).toBe(true);
+        expect(records.every((r, i) => i === 0 || r.at >= records[i - 1]!.at)).toBe(true);
+      }
+    },
+  );
 });
 
 describe('the demo chain of cycles', () => {

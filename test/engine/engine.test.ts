@@ -167,6 +167,74 @@ describe('applying events', () => {
     expect(await recordCount(engine.db)).toBe(before);
   });
 
+  it('takes two actions on one run in turn, so an undone first never leaves the second on top of it', async () => {
+    const engine = await engineWithTeam();
+    await engine.createRun(newRunFields(), 'p-lead');
+    await engine.apply('run-1', submit('research'));
+    await engine.apply('run-1', recycleResearch('p-mkt', 'More interviews'));
+    await engine.apply('run-1', submit('research'));
+    // p-mkt loses her role in another tab; her Go is undone while the lead already submits goals.
+    await engine.db.people.put({ id: 'p-mkt', name: 'Chen Jing', roles: ['finance'] });
+    const [decided, submitted] = await Promise.all([
+      engine.apply('run-1', go('research', 'p-mkt')),
+      engine.apply('run-1', submit('goals')),
+    ]);
+    expect(decided).toMatchObject({ ok: false, refusal: { code: 'roleNotPermitted' } });
+    expect(submitted).toMatchObject({ ok: false });
+    expect((await engine.records('run-1')).map((r) => r.type)).toEqual([
+      'run.created',
+      'stage.submit',
+      'gate.decide',
+      'stage.submit',
+    ]);
+    expect(await new RunEngine(engine.db).replayMatchesStored('run-1')).toBe(true);
+  });
+
+  it('does not decide again on a newer revision when the roles changed and another tab wrote meanwhile', async () => {
+    const db = freshDb();
+    const engine = await engineWithTeam(db);
+    const other = new RunEngine(db, { clock: tickingClock() });
+    await engine.createRun(newRunFields(), 'p-lead');
+    await engine.apply('run-1', submit('research'));
+    await engine.apply('run-1', go('goals', 'p-sales')); // refused: the engine now knows his roles
+    await db.people.put({ id: 'p-sales', name: 'Wang Min', roles: ['salesDirector', 'finance'] });
+    // Between the undone commit and its retry, another tab sends research back and resubmits it.
+    const load = engine.load.bind(engine);
+    let loads = 0;
+    engine.load = async (runId: string) => {
+      loads += 1;
+      if (loads === 2) {
+        await other.apply('run-1', recycleResearch('p-mkt', 'Redo'));
+        await other.apply('run-1', submit('research'));
+      }
+      return load(runId);
+    };
+    await expect(
+      engine.apply('run-1', go('research', 'p-sales'), { expectedRevision: 1 }),
+    ).rejects.toBeInstanceOf(ConflictError);
+    expect((await engine.records('run-1')).map((r) => r.actorId)).toEqual([
+      'p-lead',
+      'p-lead',
+      'p-mkt',
+      'p-lead',
+    ]);
+  });
+
+  it("treats a person's roles as a set: a repeated role does not stand in for one taken away", async () => {
+    const engine = await engineWithTeam();
+    await engine.createRun(newRunFields(), 'p-lead');
+    await engine.apply('run-1', submit('research'));
+    await engine.db.people.put({
+      id: 'p-fin',
+      name: 'Zhao Lei',
+      roles: ['finance', 'marketingHead'],
+    });
+    await engine.apply('run-1', go('goals', 'p-fin')); // refused: the engine knows both roles
+    await engine.db.people.put({ id: 'p-fin', name: 'Zhao Lei', roles: ['finance', 'finance'] });
+    const result = await engine.apply('run-1', go('research', 'p-fin'));
+    expect(result).toMatchObject({ ok: false, refusal: { code: 'roleNotPermitted' } });
+  });
+
   it('deletes a stage draft once the stage is submitted, in the same transaction', async () => {
     const engine = await engineWithTeam();
     await engine.createRun(newRunFields(), 'p-lead', { research: content.research });

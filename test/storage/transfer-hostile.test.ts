@@ -85,6 +85,12 @@ describe('the hostile corpus', () => {
       ['unknown-key.json', 'unknownKey', 'runs[0].run.isAdmin', /unknown key "isAdmin"/],
       ['snapshot-in-v2.json', 'unknownKey', 'runs[0].run.envelope', /unknown key "envelope"/],
       [
+        'newer-machine-event.json',
+        'newerMachine',
+        'runs[0].events[2].machineVersion',
+        /machine version 99/,
+      ],
+      [
         'event-of-another-run.json',
         'foreignEvent',
         'runs[0].events[1].runId',
@@ -117,6 +123,20 @@ describe('the hostile corpus', () => {
         /\{\w+\}/,
       );
     }
+  });
+
+  it.each([
+    [0, 'unknownFormat', /format version 0 was never written by this app \(it reads 1, 2\)/],
+    ['2', 'unknownFormat', /format version "2" was never written/],
+    [1.5, 'unknownFormat', /format version 1.5 was never written/],
+    [-1, 'unknownFormat', /format version -1 was never written/],
+    [undefined, 'missingKey', /a required field is missing/],
+  ])('refuses format version %s by name (%s)', async (version, code, says) => {
+    const file = JSON.parse(fixture('valid.json')) as Record<string, unknown>;
+    file.version = version;
+    const error = await expectRefused(JSON.stringify(file));
+    expect(error).toMatchObject({ code, path: 'version' });
+    expect(error.message).toMatch(says);
   });
 
   it('refuses an oversize file by its size, before parsing it, naming size and limit', async () => {

@@ -5,7 +5,9 @@ import type { WorkspaceFile } from '../../src/storage/transfer';
 
 /**
  * The same workspace as format version 1 wrote it: each run also carrying its snapshot, saved
- * with its last event. For tests of files exported by earlier versions of the app.
+ * with its last event. For tests of files exported by earlier versions of the app. The snapshots
+ * come from the same replay the importer checks them against, so files made here test the
+ * format, not the replay: test/fixtures/exports holds files the released versions really wrote.
  */
 export function asFormatVersion1(file: WorkspaceFile): WorkspaceFile {
   return {
