@@ -583,7 +583,7 @@ export function CheckboxGroup<V extends string>({
       {all.length === 0 ? (
         <p className="muted small">{emptyText ?? t('form.noOptions')}</p>
       ) : (
-        <div className="checkbox-row">
+        <div className="checkbox-list">
           {all.map((option, k) => {
             const index = value.indexOf(option.value);
             // A ticked entry carries its own path, so a problem about entry 2 can focus it.
