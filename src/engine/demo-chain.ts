@@ -49,6 +49,17 @@ export async function completeTasks(
   }
 }
 
+/** A Go at `stage`'s gate by `by`, with no comment or conditions: how the demo passes a gate. */
+export const goDecision = (stage: StageId, by: string): RunAction => ({
+  type: 'gate.decide',
+  by,
+  stage,
+  decision: 'go',
+  comment: '',
+  conditions: [],
+  recycleTo: null,
+});
+
 /**
  * A demo stage drafted for its usual days (DEMO_DRAFTING_DAYS), submitted by the lead, and passed
  * by each of its demo approvers while it is in review. Returns the run after the last step.
@@ -63,15 +74,7 @@ export async function passDemoStage(
   let snapshot = await act({ type: 'stage.submit', by: 'p-lead', stage, content });
   for (const by of DEMO_APPROVERS[stage]) {
     if (snapshot.context.stages[stage].status !== 'inReview') break;
-    snapshot = await act({
-      type: 'gate.decide',
-      by,
-      stage,
-      decision: 'go',
-      comment: '',
-      conditions: [],
-      recycleTo: null,
-    });
+    snapshot = await act(goDecision(stage, by));
   }
   return snapshot;
 }

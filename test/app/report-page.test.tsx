@@ -9,6 +9,7 @@ import { DEMO_APPROVERS, demoContent, scenarioTemplate } from '../../src/domain/
 import type { StageId } from '../../src/domain/stages';
 import { quarterPeriod } from '../../src/domain/time';
 import { DEMO_RUN_IDS, seedDemoWorkspace } from '../../src/engine/demo';
+import { goDecision } from '../../src/engine/demo-chain';
 import type { RunEngine } from '../../src/engine/engine';
 import type { Locale } from '../../src/i18n';
 import { I18nProvider } from '../../src/i18n/react';
@@ -66,15 +67,7 @@ async function runAwaitingEvaluation(): Promise<{ db: StrategyDb; engine: RunEng
     let snapshot = await act({ type: 'stage.submit', by: 'p-lead', stage, content: submitted });
     for (const by of approvers[stage]) {
       if (snapshot.context.stages[stage].status !== 'inReview') break;
-      snapshot = await act({
-        type: 'gate.decide',
-        by,
-        stage,
-        decision: 'go',
-        comment: '',
-        conditions: [],
-        recycleTo: null,
-      });
+      snapshot = await act(goDecision(stage, by));
     }
     if (stage === 'monitoring') {
       await act({ type: 'execution.close', by: 'p-lead', acceptance: 'All tasks delivered' });

@@ -1,3 +1,4 @@
+import { goDecision } from '../../src/engine/demo-chain';
 import { describe, it, expect } from 'vitest';
 import { MACHINE_VERSION, runMachine } from '../../machines/run-machine';
 import { webcrypto } from 'node:crypto';
@@ -38,15 +39,7 @@ const submit = (stage: StageId): RunAction => ({
   stage,
   content: content[stage],
 });
-const go = (stage: StageId, by: string): RunAction => ({
-  type: 'gate.decide',
-  by,
-  stage,
-  decision: 'go',
-  comment: '',
-  conditions: [],
-  recycleTo: null,
-});
+const go = goDecision;
 /** A gate decision that sends research back to be redone. */
 const recycleResearch = (by: string, comment: string): RunAction => ({
   type: 'gate.decide',

@@ -1,3 +1,4 @@
+import { goDecision } from '../../src/engine/demo-chain';
 import { describe, it, expect } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { MACHINE_VERSION } from '../../machines/run-machine';
@@ -103,15 +104,7 @@ describe('an export file of machine version 1', () => {
     const content = demoContent('regionalExpansion', 'en', quarterPeriod(2024, 3)).evaluation;
     await act(engine, runId, { type: 'stage.submit', by: 'p-lead', stage: 'evaluation', content });
     for (const by of approversFor((await engine.load(runId)).snapshot, 'evaluation')) {
-      await act(engine, runId, {
-        type: 'gate.decide',
-        by,
-        stage: 'evaluation',
-        decision: 'go',
-        comment: '',
-        conditions: [],
-        recycleTo: null,
-      });
+      await act(engine, runId, goDecision('evaluation', by));
     }
 
     expect((await engine.load(runId)).snapshot.value).toBe('completed');
@@ -142,15 +135,7 @@ describe('gate rules', () => {
         content: content[stage],
       });
       for (const by of approversFor((await engine.load(runId)).snapshot, stage)) {
-        await act(engine, runId, {
-          type: 'gate.decide',
-          by,
-          stage,
-          decision: 'go',
-          comment: '',
-          conditions: [],
-          recycleTo: null,
-        });
+        await act(engine, runId, goDecision(stage, by));
       }
     };
     for (const stage of [
