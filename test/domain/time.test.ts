@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { seedingClock } from '../../src/domain/time';
+
+describe('the clock that seeds example data', () => {
+  it('moves on by its step at every reading, from 01:30 UTC on its first day', () => {
+    const clock = seedingClock('2026-09-01', 60);
+    expect([clock.now(), clock.now()]).toEqual([
+      '2026-09-01T02:30:00.000Z',
+      '2026-09-01T03:30:00.000Z',
+    ]);
+  });
+
+  it('rests for the days a phase takes, and jumps forward but never back', () => {
+    const clock = seedingClock('2026-09-01', 60);
+    clock.rest(3);
+    expect(clock.now()).toBe('2026-09-04T02:30:00.000Z');
+    clock.jump('2026-09-02');
+    expect(clock.now()).toBe('2026-09-04T03:30:00.000Z');
+    clock.jump('2026-09-10');
+    expect(clock.now()).toBe('2026-09-10T02:30:00.000Z');
+  });
+
+  it('never passes the start of its last day: what would run later is squeezed there', () => {
+    const clock = seedingClock('2026-09-01', 60, '2026-09-03');
+    clock.rest(5);
+    expect(clock.now()).toBe('2026-09-03T00:00:00.000Z');
+    clock.jump('2026-12-31');
+    expect(clock.now()).toBe('2026-09-03T00:00:00.000Z');
+  });
+});
