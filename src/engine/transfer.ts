@@ -594,21 +594,32 @@ export function copyRunId(runId: string, taken: ReadonlySet<string>): string {
 /**
  * The same run under a new id: every record gets a new id and the new run id (the creation
  * record's input too), the chain is re-hashed from genesis, and the copy is replayed to rebuild
- * its snapshot, which must equal the original's with only `context.runId` changed.
+ * its snapshot, which must equal the original's with only `context.runId` changed — and its
+ * links to a previous or next cycle, where that run is copied in the same import (`copies`, from
+ * original id to copy id): a chain of cycles copied together links copy to copy, not back to the
+ * originals.
  */
 export function copyRun(
   run: ValidatedRun,
   newRunId: string,
   newId: () => string = () => crypto.randomUUID(),
+  copies: ReadonlyMap<string, string> = new Map(),
 ): RunWrite {
+  const linked = (id: unknown) => (typeof id === 'string' ? (copies.get(id) ?? id) : id);
+  const payloadOf = (e: EventRecord): unknown => {
+    const payload = e.payload as Record<string, unknown>;
+    if (e.seq === 0)
+      return { ...payload, runId: newRunId, parentRunId: linked(payload.parentRunId) };
+    if (e.type === 'cycle.link') return { ...payload, childRunId: linked(payload.childRunId) };
+    return e.payload;
+  };
   let prevHash = GENESIS_HASH;
   const events = run.entry.events.map((e) => {
     const unsigned = {
       ...pickEvent(e),
       id: newId(),
       runId: newRunId,
-      payload:
-        e.seq === 0 ? { ...(e.payload as Record<string, unknown>), runId: newRunId } : e.payload,
+      payload: payloadOf(e),
       prevHash,
     };
     const record: EventRecord = { ...unsigned, hash: recordHash(unsigned) };
@@ -619,7 +630,15 @@ export function copyRun(
   const original = runMachine.getPersistedSnapshot(run.snapshot) as unknown as {
     context: Record<string, unknown>;
   };
-  const expected = { ...original, context: { ...original.context, runId: newRunId } };
+  const expected = {
+    ...original,
+    context: {
+      ...original.context,
+      runId: newRunId,
+      parentRunId: linked(original.context.parentRunId),
+      childRunId: linked(original.context.childRunId),
+    },
+  };
   const last = events[events.length - 1] as EventRecord;
   const row = rowOf(snapshot, last);
   if (
@@ -694,6 +713,14 @@ export async function commitImport(
   const writes: RunWrite[] = [];
   const copyCount = workspace.runs.filter((r) => choices[r.row.id] === 'copy').length;
   let copied = 0;
+  // Every copy's id first, so copies of linked cycles can link to each other.
+  const copies = new Map<string, string>();
+  for (const run of workspace.runs) {
+    if (choices[run.row.id] !== 'copy') continue;
+    const to = copyRunId(run.row.id, taken);
+    taken.add(to);
+    copies.set(run.row.id, to);
+  }
   for (const run of workspace.runs) {
     const planned = plan.runs[run.index] as PlannedRun;
     const choice = choices[run.row.id] ?? (planned.conflict ? 'skip' : 'import');
@@ -712,9 +739,8 @@ export async function commitImport(
       result.imported.push(run.row.id);
     } else {
       await pacer.step({ phase: 'copying', done: copied, total: copyCount });
-      const to = copyRunId(run.row.id, taken);
-      taken.add(to);
-      writes.push(copyRun(run, to, options.newId));
+      const to = copies.get(run.row.id) as string;
+      writes.push(copyRun(run, to, options.newId, copies));
       result.copies.push({ from: run.row.id, to });
       copied += 1;
     }

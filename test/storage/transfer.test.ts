@@ -3,6 +3,7 @@ import { MACHINE_VERSION } from '../../machines/run-machine';
 import { IDBFactory } from 'fake-indexeddb';
 import { seedDemoWorkspace, DEMO_RUN_IDS } from '../../src/engine/demo';
 import { RunEngine } from '../../src/engine/engine';
+import { readContext } from '../../src/engine/stored';
 import {
   commitImport,
   exportFileName,
@@ -150,6 +151,26 @@ describe('conflicts', () => {
     const launch = file.runs.findIndex((r) => r.run.id === DEMO_RUN_IDS.launch);
     expect(refusal).toMatchObject({ code: 'wouldOverwrite', path: `runs[${launch}].run.id` });
     expect(await storeChecksum(target)).toBe(before);
+  });
+
+  it('links copies of a chain of cycles to each other, and a lone copy to the originals', async () => {
+    const target = freshDb();
+    await importWorkspace(target, text);
+    const { cycle1, cycle2, cycle3 } = DEMO_RUN_IDS;
+    const workspace = await validateWorkspace(text);
+    await commitImport(target, workspace, { [cycle1]: 'copy', [cycle2]: 'copy', [cycle3]: 'copy' });
+    await commitImport(target, workspace, { [cycle2]: 'copy' });
+    const links = async (runId: string) => {
+      const c = (await readContext(target, runId))!;
+      return [c.parentRunId, c.childRunId];
+    };
+    expect(await links(`${cycle1}-copy`)).toEqual([null, `${cycle2}-copy`]);
+    expect(await links(`${cycle2}-copy`)).toEqual([`${cycle1}-copy`, `${cycle3}-copy`]);
+    expect(await links(`${cycle3}-copy`)).toEqual([`${cycle2}-copy`, null]);
+    expect((await target.runs.get(`${cycle3}-copy`))?.parentRunId).toBe(`${cycle2}-copy`);
+    // Copied alone, a cycle still names the originals before and after it.
+    expect(await links(`${cycle2}-copy-2`)).toEqual([cycle1, cycle3]);
+    await everyRunVerifies(target);
   });
 
   it('imports a copy under a new id, re-chained, verified and replaying to its own state', async () => {
