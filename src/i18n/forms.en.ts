@@ -10,6 +10,7 @@ export const formsEn = {
   emptyList: 'Nothing here yet.',
   listFull: 'This list is full ({max} entries).',
   noOptions: 'Nothing to choose from yet.',
+  noneChosen: 'None chosen.',
   noGoals: 'No goals to link to yet.',
   goalLinks: 'Serves goals',
   direction: 'Direction',

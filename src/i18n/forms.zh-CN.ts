@@ -13,6 +13,7 @@ export const formsZhCN: Messages<typeof formsEn> = {
   emptyList: '暂无内容。',
   listFull: '已达上限（{max} 条）。',
   noOptions: '暂无可选项。',
+  noneChosen: '未选择。',
   noGoals: '暂无可关联的目标。',
   goalLinks: '服务的目标',
   direction: '方向',

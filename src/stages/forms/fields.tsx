@@ -580,7 +580,21 @@ export function CheckboxGroup<V extends string>({
   return (
     <fieldset className={className} id={field.id} tabIndex={-1} {...describe(field, false)}>
       <legend className="small muted">{label}</legend>
-      {all.length === 0 ? (
+      {field.readOnly ? (
+        // Read only (a stage in review): what was chosen, as a list. Greyed-out disabled boxes,
+        // ticked or not, looked alike, and the choice is what an approver reviews.
+        value.length === 0 ? (
+          <p className="muted small">{t('form.noneChosen')}</p>
+        ) : (
+          <ul className="chosen-list">
+            {all
+              .filter((option) => value.includes(option.value))
+              .map((option) => (
+                <li key={option.value}>{option.label}</li>
+              ))}
+          </ul>
+        )
+      ) : all.length === 0 ? (
         <p className="muted small">{emptyText ?? t('form.noOptions')}</p>
       ) : (
         <div className="checkbox-list">

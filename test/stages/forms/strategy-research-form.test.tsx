@@ -26,6 +26,22 @@ describe('StrategyForm', () => {
     expect(form.lastValue().price[0]?.goalIds).toEqual(['g-new-customers']);
   });
 
+  it('lists the goals an item serves, and only those, when the stage is read only', () => {
+    const value = demo().strategy;
+    const price = value.price[0];
+    if (price === undefined) throw new Error('demo has no price item');
+    price.goalIds = ['g-new-customers'];
+    renderForm('strategy', { value, readOnly: true });
+    const links = document.getElementById(fieldId(['price', 0, 'goalIds']));
+    if (links === null) throw new Error('no goal links for the price item');
+    expect(within(links).queryByRole('checkbox')).toBeNull();
+    expect(
+      within(links)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(['500 new customers']);
+  });
+
   it('adds and removes an item in each P, keeping the content valid', () => {
     const form = renderForm('strategy', { stateful: true });
 
