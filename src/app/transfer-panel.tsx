@@ -1,7 +1,7 @@
 import { useEffect, useId, useMemo, useRef, useState, type ChangeEvent } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { hasMessage, type MessageParams } from '../i18n';
-import { useI18n } from '../i18n/react';
+import { useI18n, type I18n } from '../i18n/react';
 import { isStageId } from '../domain/stages';
 import {
   commitImport,
@@ -12,6 +12,7 @@ import {
   validateWorkspace,
   type ImportPlan,
   type ImportProgress,
+  type ImportResult,
   type ValidatedWorkspace,
 } from '../engine/transfer';
 import { TransferError } from '../storage/transfer';
@@ -40,6 +41,34 @@ const STATUS_BADGE: Record<string, string> = {
 };
 
 /** Hands text to the browser as a file download. */
+/** "imported 7 runs (1 as a copy); skipped 5; added 8 people": what happened, nothing that did not. */
+function importSummary(result: ImportResult, t: I18n['t']): string {
+  const imported = result.imported.length + result.copies.length;
+  const copies = result.copies.length;
+  const parts = [
+    t(imported === 1 ? 'transfer.doneParts.importedOne' : 'transfer.doneParts.importedMany', {
+      count: imported,
+    }) +
+      (copies === 0
+        ? ''
+        : t(copies === 1 ? 'transfer.doneParts.copiesOne' : 'transfer.doneParts.copiesMany', {
+            count: copies,
+          })),
+  ];
+  if (result.skipped.length > 0) {
+    parts.push(t('transfer.doneParts.skipped', { count: result.skipped.length }));
+  }
+  if (result.peopleAdded > 0) {
+    parts.push(
+      t(
+        result.peopleAdded === 1 ? 'transfer.doneParts.peopleOne' : 'transfer.doneParts.peopleMany',
+        { count: result.peopleAdded },
+      ),
+    );
+  }
+  return parts.join(t('transfer.doneParts.separator'));
+}
+
 function download(fileName: string, text: string): void {
   const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
   const link = document.createElement('a');
@@ -149,14 +178,7 @@ export function TransferPanel() {
       const result = await commitImport(db, workspace, choices, options);
       // The engine may hold an older run under a reused id (e.g. after "Start empty").
       for (const id of [...result.imported, ...result.copies.map((c) => c.to)]) engine.forget(id);
-      toast.show(
-        t('transfer.done', {
-          imported: result.imported.length + result.copies.length,
-          copies: result.copies.length,
-          skipped: result.skipped.length,
-          people: result.peopleAdded,
-        }),
-      );
+      toast.show(t('transfer.done', { parts: importSummary(result, t) }));
       setStep({ kind: 'idle' });
     } catch (error) {
       fail(file, error);
@@ -176,6 +198,9 @@ export function TransferPanel() {
       if (key in params && hasMessage(typeKey)) params[key] = t(typeKey);
     }
     if (isStageId(params.stage)) params.stage = stage(params.stage);
+    // A file cut short breaks at its very end: say that, not "line 1, column 74433".
+    if (error.code === 'notJson' && params.truncated === 1)
+      return { text: t('transfer.cutOff'), path: '' };
     return { text: t(`transfer.error.${error.code}`, params as MessageParams), path: error.path };
   };
 

@@ -48,7 +48,19 @@ export const transferEn = {
     nothingToImport: 'Every run is skipped: there is nothing to import.',
     peopleMerged: 'People already here keep their names and roles.',
   },
-  done: 'Import finished — runs imported: {imported} (as copies: {copies}), skipped: {skipped}; people added: {people}.',
+  done: 'Import finished: {parts}.',
+  doneParts: {
+    importedOne: 'imported 1 run',
+    importedMany: 'imported {count} runs',
+    copiesOne: ' (1 as a copy)',
+    copiesMany: ' ({count} as copies)',
+    skipped: 'skipped {count}',
+    peopleOne: 'added 1 person',
+    peopleMany: 'added {count} people',
+    separator: '; ',
+  },
+  cutOff:
+    'The file ends too early, as if it was cut off while being saved or sent. Export it again and import the new file.',
   type: {
     string: 'text',
     number: 'a number',
@@ -66,9 +78,9 @@ export const transferEn = {
     notAnExport:
       'This is not a Strategy Board export. Choose a file made with “Export workspace” or “Export run”.',
     newerFormat:
-      'This file uses export format {version}, newer than this app reads ({supported}). Update the app, then import it again.',
+      'This file uses export format {version}, newer than this app reads ({supported}). Reload the page to get the newest Strategy Board, then import it again; if it is still older, ask whoever runs the app for you to update it.',
     unknownFormat:
-      'This file says it uses export format {version}, which Strategy Board never wrote (this app reads formats {supported}). The file was altered; use an untouched export.',
+      'This file says it uses export format {version}, which Strategy Board never wrote (this app reads formats 1 to {latest}). The file was altered; use an untouched export.',
     tooDeep:
       'The data is nested more than {limit} levels deep, which no export is. The file was altered; use an untouched export.',
     forbiddenKey:
@@ -82,7 +94,7 @@ export const transferEn = {
     invalidNumber: 'A number is too large to store. The file was altered; export it again.',
     unknownKey:
       'The field “{key}” is not part of the export format. Remove it, or export the file again from Strategy Board.',
-    missingKey: 'A required field is missing. The file is incomplete; export it again.',
+    missingKey: 'The field “{field}” is missing. The file is incomplete; export it again.',
     wrongType:
       'Expected {expected} but found {found}. The file was edited by hand; export it again.',
     invalidValue: 'A value is not valid ({detail}). Export the file again from Strategy Board.',

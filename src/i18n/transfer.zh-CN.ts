@@ -50,7 +50,18 @@ export const transferZhCN: Messages<typeof transferEn> = {
     nothingToImport: '所有策略执行均已跳过，没有需要导入的内容。',
     peopleMerged: '已存在的人员保留原有姓名和角色。',
   },
-  done: '已导入 {imported} 项策略执行（其中 {copies} 项为副本，跳过 {skipped} 项）；新增 {people} 位人员。',
+  done: '导入完成：{parts}。',
+  doneParts: {
+    importedOne: '已导入 1 项策略执行',
+    importedMany: '已导入 {count} 项策略执行',
+    copiesOne: '（其中 1 项为副本）',
+    copiesMany: '（其中 {count} 项为副本）',
+    skipped: '跳过 {count} 项',
+    peopleOne: '新增 1 位人员',
+    peopleMany: '新增 {count} 位人员',
+    separator: '；',
+  },
+  cutOff: '文件提前结束，像是在保存或传送时被截断了。请重新导出，再导入新文件。',
   type: {
     string: '文本',
     number: '数字',
@@ -68,9 +79,9 @@ export const transferZhCN: Messages<typeof transferEn> = {
     notAnExport:
       '这不是策略执行看板的导出文件。请选择通过“导出整个工作区”或“导出此策略执行”生成的文件。',
     newerFormat:
-      '此文件使用导出格式版本 {version}，比本应用支持的版本（{supported}）更新。请先更新应用，再重新导入。',
+      '此文件使用导出格式版本 {version}，比本应用支持的版本（{supported}）更新。请刷新页面以加载最新版的策略执行看板后再导入；若版本仍然较旧，请联系应用管理员更新。',
     unknownFormat:
-      '此文件标注的导出格式版本为 {version}，策略执行看板从未写出过这一版本（本应用可读取版本 {supported}）。文件已被改动，请使用未经修改的导出文件。',
+      '此文件标注的导出格式版本为 {version}，策略执行看板从未写出过这一版本（本应用可读取版本 1 至 {latest}）。文件已被改动，请使用未经修改的导出文件。',
     tooDeep:
       '数据嵌套超过 {limit} 层，正常导出的文件不会如此。文件已被改动，请使用未经修改的导出文件。',
     forbiddenKey:
@@ -81,7 +92,7 @@ export const transferZhCN: Messages<typeof transferEn> = {
     tooManyKeys: '某个对象有 {length} 个字段，上限为 {limit}。文件已被改动，或并非导出文件。',
     invalidNumber: '某个数字过大，无法保存。文件已被改动，请重新导出。',
     unknownKey: '字段“{key}”不属于导出格式。请删除该字段，或从策略执行看板重新导出。',
-    missingKey: '缺少必填字段，文件不完整。请重新导出。',
+    missingKey: '缺少必填字段“{field}”，文件不完整。请重新导出。',
     wrongType: '此处应为{expected}，实际为{found}。文件被手动修改过，请重新导出。',
     invalidValue: '某个值无效（{detail}）。请从策略执行看板重新导出。',
     duplicateRun: '策略执行“{runId}”在文件中出现了两次。请重新导出。',

@@ -488,6 +488,7 @@ function refusalOf(issue: z.core.$ZodIssue): TransferError {
       if (issue.input === undefined) {
         return new TransferError('missingKey', where(), 'a required field is missing', {
           expected: issue.expected,
+          field: String(path[path.length - 1] ?? ''),
         });
       }
       return new TransferError(
@@ -500,6 +501,7 @@ function refusalOf(issue: z.core.$ZodIssue): TransferError {
       if (issue.code === 'custom' && issue.message === 'is missing') {
         return new TransferError('missingKey', where(), 'a required field is missing', {
           expected: 'value',
+          field: String(path[path.length - 1] ?? ''),
         });
       }
       return new TransferError('invalidValue', where(), issue.message, {
@@ -536,23 +538,28 @@ export function checkHeader(value: unknown): WorkspaceFormatVersion {
   if (version === undefined) {
     throw new TransferError('missingKey', 'version', 'a required field is missing', {
       expected: 'number',
+      field: 'version',
     });
   }
-  if (Number.isInteger(version) && (version as number) > WORKSPACE_FORMAT_VERSION) {
+  if (typeof version !== 'number') {
+    throw new TransferError('wrongType', 'version', `expected number, found ${kindOf(version)}`, {
+      expected: 'number',
+      found: kindOf(version),
+    });
+  }
+  if (Number.isInteger(version) && version > WORKSPACE_FORMAT_VERSION) {
     throw new TransferError(
       'newerFormat',
       'version',
-      `file format version ${String(version)} is newer than this app reads (${WORKSPACE_FORMAT_VERSION})`,
-      { version: version as number, supported: WORKSPACE_FORMAT_VERSION },
+      `file format version ${version} is newer than this app reads (${WORKSPACE_FORMAT_VERSION})`,
+      { version, supported: WORKSPACE_FORMAT_VERSION },
     );
   }
-  const shown = JSON.stringify(version).slice(0, 20);
-  const supported = READABLE_FORMAT_VERSIONS.join(', ');
   throw new TransferError(
     'unknownFormat',
     'version',
-    `file format version ${shown} was never written by this app (it reads ${supported})`,
-    { version: shown, supported },
+    `file format version ${version} was never written by this app (it reads 1 to ${WORKSPACE_FORMAT_VERSION})`,
+    { version, latest: WORKSPACE_FORMAT_VERSION },
   );
 }
 
