@@ -24,9 +24,14 @@ export interface SeedingClock extends Clock {
   rest(days: number): void;
 }
 
+/** The example team's working day in UTC: 09:30 to 19:00 in China (UTC+8). */
+const WORKDAY_START_MS = 90 * 60_000;
+const WORKDAY_END_MS = 11 * 3_600_000;
+
 /**
  * A clock for seeding example data: starts at 01:30 UTC on `from`, moves forward `stepMinutes`
- * per reading, rests for the days a phase takes, and can jump to the day a phase happens
+ * per reading within the team's working day (a step past 19:00 in China moves on to 09:30 the
+ * next morning), rests for the days a phase takes, and can jump to the day a phase happens
  * (check-ins inside the period, the evaluation after it); it never goes back. With `until` it
  * never passes the start of that day either: example data is never dated in the future, and a
  * phase that would run past `until` is squeezed into the time left.
@@ -39,7 +44,11 @@ export function seedingClock(from: IsoDate, stepMinutes: number, until?: IsoDate
   };
   return {
     now: () => {
-      moveTo(t + stepMinutes * 60_000);
+      let next = t + stepMinutes * 60_000;
+      const timeOfDay = next - Math.floor(next / DAY_MS) * DAY_MS;
+      if (timeOfDay >= WORKDAY_END_MS) next += DAY_MS - timeOfDay + WORKDAY_START_MS;
+      else if (timeOfDay < WORKDAY_START_MS) next += WORKDAY_START_MS - timeOfDay;
+      moveTo(next);
       return new Date(t).toISOString();
     },
     jump: (date) => moveTo(Date.parse(`${date}T01:30:00.000Z`)),

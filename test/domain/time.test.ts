@@ -20,6 +20,15 @@ describe('the clock that seeds example data', () => {
     expect(clock.now()).toBe('2026-09-10T02:30:00.000Z');
   });
 
+  it("keeps to the team's working day: a step past 19:00 in China waits for 09:30 next morning", () => {
+    const clock = seedingClock('2026-09-01', 4 * 60);
+    expect([clock.now(), clock.now(), clock.now()]).toEqual([
+      '2026-09-01T05:30:00.000Z',
+      '2026-09-01T09:30:00.000Z',
+      '2026-09-02T01:30:00.000Z',
+    ]);
+  });
+
   it('never passes the start of its last day: what would run later is squeezed there', () => {
     const clock = seedingClock('2026-09-01', 60, '2026-09-03');
     clock.rest(5);
