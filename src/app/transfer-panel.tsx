@@ -450,7 +450,7 @@ function ImportReview({
                 </td>
                 <td>
                   {r.conflict === null ? (
-                    <span className="muted">{t('transfer.review.isNew')}</span>
+                    <span className="muted">{t('transfer.review.willImport')}</span>
                   ) : (
                     <div
                       role="radiogroup"

@@ -36,6 +36,7 @@ export const transferEn = {
     here: 'In this workspace',
     choice: 'Choice',
     isNew: 'New',
+    willImport: 'Will be imported',
     exists: 'Already here',
     eventIdsTaken: 'Its history is already here',
     choiceFor: 'What to do with {title}',

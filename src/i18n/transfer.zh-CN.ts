@@ -38,6 +38,7 @@ export const transferZhCN: Messages<typeof transferEn> = {
     here: '本工作区',
     choice: '处理方式',
     isNew: '新增',
+    willImport: '将导入',
     exists: '已存在',
     eventIdsTaken: '其历史已存在',
     choiceFor: '如何处理「{title}」',
