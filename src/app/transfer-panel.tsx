@@ -175,7 +175,10 @@ export function TransferPanel() {
     const { file, workspace, choices } = step;
     const options = work(file);
     try {
-      const result = await commitImport(db, workspace, choices, options);
+      const result = await commitImport(db, workspace, choices, {
+        ...options,
+        copyTitle: (title) => t('transfer.copyTitle', { title }),
+      });
       // The engine may hold an older run under a reused id (e.g. after "Start empty").
       for (const id of [...result.imported, ...result.copies.map((c) => c.to)]) engine.forget(id);
       toast.show(t('transfer.done', { parts: importSummary(result, t) }));

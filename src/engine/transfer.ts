@@ -582,6 +582,9 @@ export async function planImport(
 
 // Copies -----------------------------------------------------------------------------------------
 
+/** A run's title is at most this long (RunInputSchema). */
+const MAX_TITLE_CHARS = 200;
+
 /** `demo-launch-copy`, `demo-launch-copy-2`, … the first id not in `taken` (within 64 chars). */
 export function copyRunId(runId: string, taken: ReadonlySet<string>): string {
   for (let n = 1; ; n += 1) {
@@ -602,14 +605,19 @@ export function copyRunId(runId: string, taken: ReadonlySet<string>): string {
 export function copyRun(
   run: ValidatedRun,
   newRunId: string,
-  newId: () => string = () => crypto.randomUUID(),
-  copies: ReadonlyMap<string, string> = new Map(),
+  {
+    newId = () => crypto.randomUUID(),
+    copies = new Map<string, string>(),
+    copyTitle = (title: string) => title,
+  }: Pick<CommitOptions, 'newId' | 'copyTitle'> & { copies?: ReadonlyMap<string, string> } = {},
 ): RunWrite {
   const linked = (id: unknown) => (typeof id === 'string' ? (copies.get(id) ?? id) : id);
+  const title = copyTitle(run.row.title).slice(0, MAX_TITLE_CHARS).trim();
   const payloadOf = (e: EventRecord): unknown => {
     const payload = e.payload as Record<string, unknown>;
-    if (e.seq === 0)
-      return { ...payload, runId: newRunId, parentRunId: linked(payload.parentRunId) };
+    if (e.seq === 0) {
+      return { ...payload, runId: newRunId, title, parentRunId: linked(payload.parentRunId) };
+    }
     if (e.type === 'cycle.link') return { ...payload, childRunId: linked(payload.childRunId) };
     return e.payload;
   };
@@ -635,6 +643,7 @@ export function copyRun(
     context: {
       ...original.context,
       runId: newRunId,
+      title,
       parentRunId: linked(original.context.parentRunId),
       childRunId: linked(original.context.childRunId),
     },
@@ -684,6 +693,8 @@ export interface ImportResult {
 export interface CommitOptions extends TransferOptions {
   /** Ids for the records of copies; crypto.randomUUID unless a test seeds its own. */
   newId?: () => string;
+  /** A copy's title from the original's ("… (copy)" in the person's language); the same by default. */
+  copyTitle?: (title: string) => string;
 }
 
 /**
@@ -740,7 +751,7 @@ export async function commitImport(
     } else {
       await pacer.step({ phase: 'copying', done: copied, total: copyCount });
       const to = copies.get(run.row.id) as string;
-      writes.push(copyRun(run, to, options.newId, copies));
+      writes.push(copyRun(run, to, { newId: options.newId, copyTitle: options.copyTitle, copies }));
       result.copies.push({ from: run.row.id, to });
       copied += 1;
     }

@@ -49,6 +49,7 @@ export const transferEn = {
     nothingToImport: 'Every run is skipped: there is nothing to import.',
     peopleMerged: 'People already here keep their names and roles.',
   },
+  copyTitle: '{title} (copy)',
   done: 'Import finished: {parts}.',
   doneParts: {
     importedOne: 'imported 1 run',

@@ -51,6 +51,7 @@ export const transferZhCN: Messages<typeof transferEn> = {
     nothingToImport: '所有策略执行均已跳过，没有需要导入的内容。',
     peopleMerged: '已存在的人员保留原有姓名和角色。',
   },
+  copyTitle: '{title}（副本）',
   done: '导入完成：{parts}。',
   doneParts: {
     importedOne: '已导入 1 项策略执行',

@@ -182,13 +182,13 @@ describe('conflicts', () => {
       target,
       workspace,
       { [DEMO_RUN_IDS.region]: 'copy' },
-      { newId: seededIds() },
+      { newId: seededIds(), copyTitle: (title) => `${title} (copy)` },
     );
     expect(result.copies).toEqual([{ from: DEMO_RUN_IDS.region, to: 'demo-region-copy' }]);
     const copy = await target.runs.get('demo-region-copy');
     const original = await target.runs.get(DEMO_RUN_IDS.region);
     expect(copy).toMatchObject({
-      title: original?.title,
+      title: `${original?.title} (copy)`,
       status: original?.status,
       revision: original?.revision,
     });
