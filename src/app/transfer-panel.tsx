@@ -40,35 +40,35 @@ const STATUS_BADGE: Record<string, string> = {
   cancelled: 'badge-red',
 };
 
-/** Hands text to the browser as a file download. */
 /** "imported 7 runs (1 as a copy); skipped 5; added 8 people": what happened, nothing that did not. */
-function importSummary(result: ImportResult, t: I18n['t']): string {
+function importSummary(result: ImportResult, { t, number }: I18n): string {
   const imported = result.imported.length + result.copies.length;
   const copies = result.copies.length;
   const parts = [
     t(imported === 1 ? 'transfer.doneParts.importedOne' : 'transfer.doneParts.importedMany', {
-      count: imported,
+      count: number(imported),
     }) +
       (copies === 0
         ? ''
         : t(copies === 1 ? 'transfer.doneParts.copiesOne' : 'transfer.doneParts.copiesMany', {
-            count: copies,
+            count: number(copies),
           })),
   ];
   if (result.skipped.length > 0) {
-    parts.push(t('transfer.doneParts.skipped', { count: result.skipped.length }));
+    parts.push(t('transfer.doneParts.skipped', { count: number(result.skipped.length) }));
   }
   if (result.peopleAdded > 0) {
     parts.push(
       t(
         result.peopleAdded === 1 ? 'transfer.doneParts.peopleOne' : 'transfer.doneParts.peopleMany',
-        { count: result.peopleAdded },
+        { count: number(result.peopleAdded) },
       ),
     );
   }
   return parts.join(t('transfer.doneParts.separator'));
 }
 
+/** Hands text to the browser as a file download. */
 function download(fileName: string, text: string): void {
   const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
   const link = document.createElement('a');
@@ -90,7 +90,8 @@ const isCancel = (error: unknown) => error instanceof TransferError && error.cod
  * A refused file gets an alert that says what is wrong, where, and how to fix it.
  */
 export function TransferPanel() {
-  const { t, label, stage, number } = useI18n();
+  const i18n = useI18n();
+  const { t, label, stage, number } = i18n;
   const { db, engine, clock, today } = useWorkspace();
   const toast = useToast();
   const ids = useId();
@@ -181,7 +182,7 @@ export function TransferPanel() {
       });
       // The engine may hold an older run under a reused id (e.g. after "Start empty").
       for (const id of [...result.imported, ...result.copies.map((c) => c.to)]) engine.forget(id);
-      toast.show(t('transfer.done', { parts: importSummary(result, t) }));
+      toast.show(t('transfer.done', { parts: importSummary(result, i18n) }));
       setStep({ kind: 'idle' });
     } catch (error) {
       fail(file, error);
@@ -202,6 +203,8 @@ export function TransferPanel() {
     }
     if (isStageId(params.stage)) params.stage = stage(params.stage);
     // A file cut short breaks at its very end: say that, not "line 1, column 74433".
+    if (error.code === 'notJson' && params.empty === 1)
+      return { text: t('transfer.empty'), path: '' };
     if (error.code === 'notJson' && params.truncated === 1)
       return { text: t('transfer.cutOff'), path: '' };
     return { text: t(`transfer.error.${error.code}`, params as MessageParams), path: error.path };

@@ -33,11 +33,12 @@ const WORKDAY_END_MS = 11 * 3_600_000;
  * per reading within the team's working day (a step past 19:00 in China moves on to 09:30 the
  * next morning), rests for the days a phase takes, and can jump to the day a phase happens
  * (check-ins inside the period, the evaluation after it); it never goes back. With `until` it
- * never passes the start of that day either: example data is never dated in the future, and a
- * phase that would run past `until` is squeezed into the time left.
+ * never passes the end of the working day before it either: example data is never dated in the
+ * future, and a phase that would run later is squeezed into the time left.
  */
 export function seedingClock(from: IsoDate, stepMinutes: number, until?: IsoDate): SeedingClock {
-  const limit = until === undefined ? Infinity : Date.parse(`${until}T00:00:00.000Z`);
+  const limit =
+    until === undefined ? Infinity : Date.parse(`${until}T00:00:00.000Z`) - DAY_MS + WORKDAY_END_MS;
   let t = Math.min(Date.parse(`${from}T01:30:00.000Z`), limit);
   const moveTo = (ms: number) => {
     t = Math.min(Math.max(t, ms), limit);

@@ -60,6 +60,8 @@ export const goDecision = (stage: StageId, by: string): RunAction => ({
   recycleTo: null,
 });
 
+const latest = (a: IsoDate, b: IsoDate): IsoDate => (a > b ? a : b);
+
 /**
  * A demo stage drafted for its usual days (DEMO_DRAFTING_DAYS), submitted by the lead, and passed
  * by each of its demo approvers while it is in review. Returns the run after the last step.
@@ -582,12 +584,12 @@ export async function seedDemoChain(
     if (!content || !runId) continue;
     const parentRunId = runIds[i - 1] ?? null;
     // A first cycle is planned in the weeks before its quarter; a next one starts once its parent
-    // is evaluated, about a week into its own period.
-    const clock = seedingClock(
-      addDays(period.start, parentRunId ? 9 : -24),
-      CHAIN_STEP_MINUTES,
-      today,
-    );
+    // is evaluated (about a week into its own period), on a later day than the parent's last event.
+    const parentDone = parentRunId ? (await db.runs.get(parentRunId))?.updatedAt : undefined;
+    const start = parentDone
+      ? latest(addDays(period.start, 9), addDays(parentDone.slice(0, 10), 1))
+      : addDays(period.start, -24);
+    const clock = seedingClock(start, CHAIN_STEP_MINUTES, today);
     const engine = new RunEngine(db, { clock });
     const apply = async (id: string, action: RunAction) => {
       const result = await engine.apply(id, action);

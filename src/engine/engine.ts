@@ -290,6 +290,8 @@ export class RunEngine {
   private readonly live = new Map<string, LiveRun>();
   /** Each person's roles as this engine last read them; every commit checks them again. */
   private readonly knownRoles = new Map<string, readonly Role[]>();
+  /** Runs being restored from storage, so concurrent loads share one restore. */
+  private readonly loading = new Map<string, Promise<LiveRun>>();
   /** Per run, the end of the last change this engine started on it (see `inTurn`). */
   private readonly turns = new Map<string, Promise<void>>();
   private readonly clock: Clock;
@@ -352,6 +354,16 @@ export class RunEngine {
   async load(runId: string): Promise<LiveRun> {
     const cached = this.live.get(runId);
     if (cached) return cached;
+    // Two callers loading one run at once (the run page, a first action) share one restore, so
+    // one live actor stands for the run.
+    const loading = this.loading.get(runId);
+    if (loading) return loading;
+    const restored = this.restore(runId).finally(() => this.loading.delete(runId));
+    this.loading.set(runId, restored);
+    return restored;
+  }
+
+  private async restore(runId: string): Promise<LiveRun> {
     const parts = await readStoredRun(this.db, runId);
     if (!parts) throw new RunNotFoundError(runId);
     const { row } = parts;

@@ -585,6 +585,20 @@ export async function planImport(
 /** A run's title is at most this long (RunInputSchema). */
 const MAX_TITLE_CHARS = 200;
 
+/**
+ * `copyTitle(title)` within the length limit: a title too long for its copy mark is shortened
+ * (by whole characters, with "…") so the mark, at its end, is never cut off.
+ */
+function fitTitle(title: string, copyTitle: (title: string) => string): string {
+  const chars = [...title];
+  let fitted = copyTitle(title);
+  while ([...fitted].length > MAX_TITLE_CHARS && chars.length > 0) {
+    chars.pop();
+    fitted = copyTitle(`${chars.join('').trimEnd()}…`);
+  }
+  return fitted;
+}
+
 /** `demo-launch-copy`, `demo-launch-copy-2`, … the first id not in `taken` (within 64 chars). */
 export function copyRunId(runId: string, taken: ReadonlySet<string>): string {
   for (let n = 1; ; n += 1) {
@@ -612,7 +626,7 @@ export function copyRun(
   }: Pick<CommitOptions, 'newId' | 'copyTitle'> & { copies?: ReadonlyMap<string, string> } = {},
 ): RunWrite {
   const linked = (id: unknown) => (typeof id === 'string' ? (copies.get(id) ?? id) : id);
-  const title = copyTitle(run.row.title).slice(0, MAX_TITLE_CHARS).trim();
+  const title = fitTitle(run.row.title, copyTitle);
   const payloadOf = (e: EventRecord): unknown => {
     const payload = e.payload as Record<string, unknown>;
     if (e.seq === 0) {

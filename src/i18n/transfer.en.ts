@@ -61,6 +61,7 @@ export const transferEn = {
     peopleMany: 'added {count} people',
     separator: '; ',
   },
+  empty: 'The file is empty. Choose the file that “Export workspace” or “Export run” saved.',
   cutOff:
     'The file ends too early, as if it was cut off while being saved or sent. Export it again and import the new file.',
   type: {
@@ -80,9 +81,9 @@ export const transferEn = {
     notAnExport:
       'This is not a Strategy Board export. Choose a file made with “Export workspace” or “Export run”.',
     newerFormat:
-      'This file uses export format {version}, newer than this app reads ({supported}). Reload the page to get the newest Strategy Board, then import it again; if it is still older, ask whoever runs the app for you to update it.',
+      'This file uses export format {version}, newer than this app reads ({supported}). Reload the page to get the newest Strategy Board, then import it again; if the app still cannot read it, ask whoever runs the app for you to update it.',
     unknownFormat:
-      'This file says it uses export format {version}, which Strategy Board never wrote (this app reads formats 1 to {latest}). The file was altered; use an untouched export.',
+      'This file says it uses export format {version}, which Strategy Board never wrote (this app reads formats {first} to {latest}). The file was altered; use an untouched export.',
     tooDeep:
       'The data is nested more than {limit} levels deep, which no export is. The file was altered; use an untouched export.',
     forbiddenKey:

@@ -63,6 +63,7 @@ export const transferZhCN: Messages<typeof transferEn> = {
     peopleMany: '新增 {count} 位人员',
     separator: '；',
   },
+  empty: '文件是空的。请选择通过“导出整个工作区”或“导出此策略执行”保存的文件。',
   cutOff: '文件提前结束，像是在保存或传送时被截断了。请重新导出，再导入新文件。',
   type: {
     string: '文本',
@@ -81,9 +82,9 @@ export const transferZhCN: Messages<typeof transferEn> = {
     notAnExport:
       '这不是策略执行看板的导出文件。请选择通过“导出整个工作区”或“导出此策略执行”生成的文件。',
     newerFormat:
-      '此文件使用导出格式版本 {version}，比本应用支持的版本（{supported}）更新。请刷新页面以加载最新版的策略执行看板后再导入；若版本仍然较旧，请联系应用管理员更新。',
+      '此文件使用导出格式版本 {version}，比本应用支持的版本（{supported}）更新。请刷新页面以加载最新版的策略执行看板后再导入；若应用仍无法读取，请联系应用管理员更新。',
     unknownFormat:
-      '此文件标注的导出格式版本为 {version}，策略执行看板从未写出过这一版本（本应用可读取版本 1 至 {latest}）。文件已被改动，请使用未经修改的导出文件。',
+      '此文件标注的导出格式版本为 {version}，策略执行看板从未写出过这一版本（本应用可读取版本 {first} 至 {latest}）。文件已被改动，请使用未经修改的导出文件。',
     tooDeep:
       '数据嵌套超过 {limit} 层，正常导出的文件不会如此。文件已被改动，请使用未经修改的导出文件。',
     forbiddenKey:

@@ -276,6 +276,16 @@ export function jsonErrorOffset(text: string): number {
 
 /** JSON.parse, with a refusal that says where the text breaks (line, column and character). */
 export function parseJsonText(text: string): unknown {
+  if (text.trim() === '') {
+    throw new TransferError('notJson', '', 'the file is empty', {
+      line: 1,
+      column: 1,
+      offset: 1,
+      detail: 'empty',
+      truncated: 1,
+      empty: 1,
+    });
+  }
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
@@ -470,6 +480,10 @@ export interface WorkspaceFile {
   people: PersonRow[];
 }
 
+/** The nearest named field on a path (`runs[3].events` → "events"), for messages. */
+const fieldName = (path: readonly PropertyKey[]): string =>
+  String([...path].reverse().find((segment) => typeof segment === 'string') ?? '');
+
 function refusalOf(issue: z.core.$ZodIssue): TransferError {
   const path = [...issue.path];
   const where = () => formatPath(path);
@@ -488,7 +502,7 @@ function refusalOf(issue: z.core.$ZodIssue): TransferError {
       if (issue.input === undefined) {
         return new TransferError('missingKey', where(), 'a required field is missing', {
           expected: issue.expected,
-          field: String(path[path.length - 1] ?? ''),
+          field: fieldName(path),
         });
       }
       return new TransferError(
@@ -501,7 +515,7 @@ function refusalOf(issue: z.core.$ZodIssue): TransferError {
       if (issue.code === 'custom' && issue.message === 'is missing') {
         return new TransferError('missingKey', where(), 'a required field is missing', {
           expected: 'value',
-          field: String(path[path.length - 1] ?? ''),
+          field: fieldName(path),
         });
       }
       return new TransferError('invalidValue', where(), issue.message, {
@@ -558,8 +572,8 @@ export function checkHeader(value: unknown): WorkspaceFormatVersion {
   throw new TransferError(
     'unknownFormat',
     'version',
-    `file format version ${version} was never written by this app (it reads 1 to ${WORKSPACE_FORMAT_VERSION})`,
-    { version, latest: WORKSPACE_FORMAT_VERSION },
+    `file format version ${version} was never written by this app (it reads ${READABLE_FORMAT_VERSIONS[0]} to ${WORKSPACE_FORMAT_VERSION})`,
+    { version, first: READABLE_FORMAT_VERSIONS[0], latest: WORKSPACE_FORMAT_VERSION },
   );
 }
 

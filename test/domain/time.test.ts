@@ -29,11 +29,19 @@ describe('the clock that seeds example data', () => {
     ]);
   });
 
-  it('never passes the start of its last day: what would run later is squeezed there', () => {
+  it('never passes the end of the working day before its last day: later work is squeezed there', () => {
     const clock = seedingClock('2026-09-01', 60, '2026-09-03');
     clock.rest(5);
-    expect(clock.now()).toBe('2026-09-03T00:00:00.000Z');
+    expect(clock.now()).toBe('2026-09-02T11:00:00.000Z');
     clock.jump('2026-12-31');
-    expect(clock.now()).toBe('2026-09-03T00:00:00.000Z');
+    expect(clock.now()).toBe('2026-09-02T11:00:00.000Z');
+  });
+
+  it('takes a step that ends at exactly 19:00 in China as the next morning', () => {
+    const clock = seedingClock('2026-09-01', (11 * 60 - 90) / 2);
+    expect([clock.now(), clock.now()]).toEqual([
+      '2026-09-01T06:15:00.000Z',
+      '2026-09-02T01:30:00.000Z',
+    ]);
   });
 });

@@ -100,7 +100,11 @@ describe('the demo timeline', () => {
       const db = freshDb();
       await seedDemoWorkspace(db, 'en', today);
       for (const records of (await readAllLogs(db)).values()) {
-        expect(records.every((r) => r.at < `${today}T23:59:59.999Z`)).toBe(true);
+        expect(records.every((r) => r.at <= `${today}T00:00:00.000Z`)).toBe(true);
+        // Within the team's working day in China (09:30-19:00, 01:30-11:00 UTC).
+        expect(
+          records.every((r) => r.at.slice(11, 16) >= '01:30' && r.at.slice(11, 16) <= '11:00'),
+        ).toBe(true);
         expect(records.every((r, i) => i === 0 || r.at >= records[i - 1]!.at)).toBe(true);
       }
     },

@@ -228,6 +228,15 @@ describe('applying events', () => {
     expect(result).toMatchObject({ ok: false, refusal: { code: 'roleNotPermitted' } });
   });
 
+  it('restores a run once when two callers load it at the same time', async () => {
+    const db = freshDb();
+    await (await engineWithTeam(db)).createRun(newRunFields(), 'p-lead');
+    const engine = new RunEngine(db);
+    const [a, b] = await Promise.all([engine.load('run-1'), engine.load('run-1')]);
+    expect(a).toBe(b);
+    expect(await engine.load('run-1')).toBe(a);
+  });
+
   it('deletes a stage draft once the stage is submitted, in the same transaction', async () => {
     const engine = await engineWithTeam();
     await engine.createRun(newRunFields(), 'p-lead', { research: content.research });

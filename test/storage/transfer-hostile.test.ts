@@ -139,6 +139,19 @@ describe('the hostile corpus', () => {
     expect(error.message).toMatch(says);
   });
 
+  it('calls an empty file empty, and names a missing field by its key', async () => {
+    expect(await expectRefused('  \n')).toMatchObject({ code: 'notJson', params: { empty: 1 } });
+    const file = JSON.parse(fixture('valid.json')) as {
+      runs: Array<{ run: Record<string, unknown> }>;
+    };
+    delete file.runs[1]!.run.title;
+    expect(await expectRefused(JSON.stringify(file))).toMatchObject({
+      code: 'missingKey',
+      path: 'runs[1].run.title',
+      params: { field: 'title' },
+    });
+  });
+
   it('refuses an oversize file by its size, before parsing it, naming size and limit', async () => {
     const valid = fixture('valid.json');
     // Valid JSON all the way: only the size is wrong, so a parse would have accepted it.

@@ -22,7 +22,15 @@ import {
   jsonErrorOffset,
   type WorkspaceFile,
 } from '../../src/storage/transfer';
-import { freshDb, recordCount, seededIds, storeChecksum, tickingClock } from '../support/db';
+import {
+  engineWithTeam,
+  freshDb,
+  newRunFields,
+  recordCount,
+  seededIds,
+  storeChecksum,
+  tickingClock,
+} from '../support/db';
 
 async function everyRunVerifies(db: StrategyDb): Promise<void> {
   const engine = new RunEngine(db);
@@ -151,6 +159,24 @@ describe('conflicts', () => {
     const launch = file.runs.findIndex((r) => r.run.id === DEMO_RUN_IDS.launch);
     expect(refusal).toMatchObject({ code: 'wouldOverwrite', path: `runs[${launch}].run.id` });
     expect(await storeChecksum(target)).toBe(before);
+  });
+
+  it('keeps the copy mark of a title already as long as titles may be, shortening the title instead', async () => {
+    const engine = await engineWithTeam();
+    const long = `${'长'.repeat(199)}A`;
+    await engine.createRun({ ...newRunFields('run-long'), title: long }, 'p-lead');
+    const longText = serializeWorkspace(await exportWorkspace(engine.db));
+    const target = freshDb();
+    await importWorkspace(target, longText);
+    await commitImport(
+      target,
+      await validateWorkspace(longText),
+      { 'run-long': 'copy' },
+      { copyTitle: (title) => `${title}（副本）` },
+    );
+    const title = (await target.runs.get('run-long-copy'))?.title ?? '';
+    expect(title).toMatch(/^长+…（副本）$/);
+    expect([...title]).toHaveLength(200);
   });
 
   it('links copies of a chain of cycles to each other, and a lone copy to the originals', async () => {
