@@ -630,7 +630,7 @@ export class RunEngine {
     const link = this.step(parent, {
       type: 'cycle.link',
       by: byPersonId,
-      roles: await this.rolesOf(byPersonId),
+      roles: [...((await this.readRoles(byPersonId)) ?? [])],
       at,
       childRunId,
     });
@@ -688,10 +688,6 @@ export class RunEngine {
     const parsed = PersonSchema.parse(person);
     await this.db.people.put({ ...parsed, roles: [...parsed.roles] });
     this.rememberRoles(parsed.id, parsed.roles);
-  }
-
-  private async rolesOf(personId: string): Promise<Role[]> {
-    return ((await this.db.people.get(personId))?.roles ?? []) as Role[];
   }
 
   /** Autosaves what a lead is typing. Not part of the log; submitting turns it into an event. */
