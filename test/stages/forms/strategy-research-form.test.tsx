@@ -42,6 +42,25 @@ describe('StrategyForm', () => {
     ).toEqual(['500 new customers']);
   });
 
+  it('says when a read-only item serves no goal, and names a goal that no longer exists', () => {
+    const value = demo().strategy;
+    const [price] = value.price;
+    const [product] = value.product;
+    if (price === undefined || product === undefined) throw new Error('demo has no price item');
+    price.goalIds = [];
+    product.goalIds = ['g-gone'];
+    renderForm('strategy', { value, readOnly: true });
+    const none = document.getElementById(fieldId(['price', 0, 'goalIds']));
+    const gone = document.getElementById(fieldId(['product', 0, 'goalIds']));
+    if (none === null || gone === null) throw new Error('no goal links for the items');
+    expect(within(none).getByText('None chosen.')).toBeTruthy();
+    expect(
+      within(gone)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual([expect.stringContaining('g-gone')]);
+  });
+
   it('adds and removes an item in each P, keeping the content valid', () => {
     const form = renderForm('strategy', { stateful: true });
 
