@@ -18,7 +18,7 @@ import {
 } from '../domain/time';
 import type { StrategyDb } from '../storage/db';
 import { RunEngine, runTables, type RunAction } from './engine';
-import { CHAIN_TITLE, completeTasks, passDemoStage, seedDemoChain } from './demo-chain';
+import { CHAIN_TITLE, completeTasks, goDecision, passDemoStage, seedDemoChain } from './demo-chain';
 import type { RunSnapshot } from './snapshots';
 
 type Act = (action: RunAction) => Promise<RunSnapshot>;
@@ -115,21 +115,6 @@ async function seedDemo(db: StrategyDb, locale: ContentLocale, today: IsoDate): 
     by: 'p-lead',
     stage,
     content,
-  });
-  const decide = (
-    stage: StageId,
-    by: string,
-    decision: 'go' | 'recycle' = 'go',
-    comment = '',
-    recycleTo: StageId | null = null,
-  ): RunAction => ({
-    type: 'gate.decide',
-    by,
-    stage,
-    decision,
-    comment,
-    conditions: [],
-    recycleTo,
   });
   const say = (zh: string, en: string) => (locale === 'zh-CN' ? zh : en);
 
@@ -243,19 +228,19 @@ async function seedDemo(db: StrategyDb, locale: ContentLocale, today: IsoDate): 
       await passDemoStage(act, launchClock, 'research', c.research);
       launchClock.rest(DEMO_DRAFTING_DAYS.goals);
       await act(submit('goals', c.goals));
-      await act(
-        decide(
-          'goals',
-          'p-gm',
-          'recycle',
-          say('分目标需按渠道再拆分一次', 'Split the sub-goals by channel as well'),
-          'goals',
-        ),
-      );
+      await act({
+        type: 'gate.decide',
+        by: 'p-gm',
+        stage: 'goals',
+        decision: 'recycle',
+        comment: say('分目标需按渠道再拆分一次', 'Split the sub-goals by channel as well'),
+        conditions: [],
+        recycleTo: 'goals',
+      });
       await passDemoStage(act, launchClock, 'goals', c.goals);
       launchClock.rest(DEMO_DRAFTING_DAYS.strategy);
       await act(submit('strategy', c.strategy));
-      await act(decide('strategy', 'p-sales'));
+      await act(goDecision('strategy', 'p-sales'));
     },
   );
   // Three quarters of one quarterly adjustment, each started from the last: a lineage to look at.
