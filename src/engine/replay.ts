@@ -1,4 +1,4 @@
-import { createActor } from 'xstate';
+import { createActor, type AnyActorScope } from 'xstate';
 import { runMachine } from '../../machines/run-machine';
 import type { RunEvent } from '../../machines/events';
 import { RunInputSchema, type RunInput, type RunContext } from '../../machines/run-context';
@@ -68,6 +68,26 @@ function handlesLive(snapshot: RunSnapshot, type: RunEvent['type']): boolean {
 }
 
 /**
+ * The scope replay's pure transitions run in. The run machine has only `assign` actions, which
+ * XState applies inside the transition; anything it would hand out to execute is a bug here.
+ */
+function replayScope(self: RunActor): AnyActorScope {
+  return {
+    self,
+    id: self.id,
+    sessionId: self.sessionId,
+    system: self.system,
+    logger: () => undefined,
+    defer: () => undefined,
+    emit: () => undefined,
+    stopChild: () => undefined,
+    actionExecutor: (action) => {
+      throw new Error(`replay cannot execute the action "${action.type}"`);
+    },
+  };
+}
+
+/**
  * Rebuilds a run from its records, in memory. `upTo` stops after that sequence number
  * ("the run as of event N"). Throws if a record is not accepted: a log must replay cleanly.
  */
@@ -79,18 +99,20 @@ export function replayRecords(records: readonly EventRecord[], upTo = Infinity):
 
 /**
  * Moves a run on by `records`, the events that follow the state `start` holds (a run restored from
- * a checkpoint, or a fresh one). `start` must not be started yet; it is stopped when done.
+ * a checkpoint, or a fresh one). `start` is never started: replay steps its snapshot through the
+ * machine's pure transition, which skips an actor's mailbox and, after a run of live events, the
+ * cost of restoring a new actor (measured: a fifth of a 1,000-run import's replay).
  */
 export function replayOnto(
   start: RunActor,
   records: readonly EventRecord[],
   upTo = Infinity,
 ): RunSnapshot {
-  let actor = start.start();
-  let snapshot = actor.getSnapshot();
-  // Context moved on by live events since the actor last saw it; null when the actor is current.
+  const scope = replayScope(start);
+  let snapshot = start.getSnapshot();
+  // Context moved on by live events since `snapshot` was resolved; null when it is current.
   let pending: RunContext | null = null;
-  // Lists this replay created itself may grow in place; the first append copies the actor's.
+  // Lists this replay created itself may grow in place; the first append copies the snapshot's.
   const owned = new WeakSet<readonly unknown[]>();
   const appendOwned: Append = <T>(list: readonly T[], item: T): T[] => {
     const mine = owned.has(list) ? (list as T[]) : [...list];
@@ -100,29 +122,32 @@ export function replayOnto(
   };
   for (const record of records) {
     if (record.seq > upTo) break;
+    const refused = () =>
+      new Error(`record ${record.seq} (${record.type}) was not accepted on replay`);
+    // A finished or failed run accepts nothing more, as a live actor ignores what it is sent.
+    if (snapshot.status !== 'active') throw refused();
     const event = eventOf(record);
     const reducer = LIVE_REDUCERS[event.type];
     if (reducer && handlesLive(snapshot, event.type)) {
       const context = pending ?? snapshot.context;
-      if (checkEvent(context, event) !== null) {
-        throw new Error(`record ${record.seq} (${record.type}) was not accepted on replay`);
-      }
+      if (checkEvent(context, event) !== null) throw refused();
       pending = reducer(context, event as never, appendOwned);
       continue;
     }
     if (pending) {
-      actor.stop();
-      const resolved = runMachine.resolveState({ value: snapshot.value, context: pending });
-      actor = createActor(runMachine, { snapshot: resolved, input: undefined as never }).start();
+      snapshot = runMachine.resolveState({ value: snapshot.value, context: pending });
       pending = null;
     }
-    const before = actor.getSnapshot().context;
-    actor.send(event);
-    snapshot = actor.getSnapshot();
-    if (snapshot.context === before) {
-      throw new Error(`record ${record.seq} (${record.type}) was not accepted on replay`);
+    const before = snapshot.context;
+    try {
+      snapshot = runMachine.transition(snapshot, event, scope);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new Error(`record ${record.seq} (${record.type}) failed on replay: ${reason}`, {
+        cause: error,
+      });
     }
+    if (snapshot.context === before) throw refused();
   }
-  actor.stop();
   return pending ? runMachine.resolveState({ value: snapshot.value, context: pending }) : snapshot;
 }
