@@ -6,7 +6,7 @@ import {
   quorumReached,
 } from '../src/domain/gate';
 import type { Role } from '../src/domain/people';
-import { gateReadiness, type GateContext } from '../src/domain/readiness';
+import { gateReadiness, rulesFrom, type GateContext } from '../src/domain/readiness';
 import { assessCheckIn } from '../src/domain/kpi';
 import { measuredActuals } from '../src/domain/results';
 import { dateOf, isWithin } from '../src/domain/time';
@@ -77,6 +77,15 @@ export function gateContextFor(
   };
 }
 
+/**
+ * True while the run operates: check-ins, task progress and closing execution are open. `current`
+ * is execution only then (closing execution moves it on), so a run whose evaluation sent it back
+ * under rules 2, and that passed its plans again, counts as operating despite its old close.
+ */
+export function isOperating(context: RunContext): boolean {
+  return context.current === 'execution' && context.outcome === null && !context.hold;
+}
+
 /** Open follow-ups and open critical risks: what closing execution must face. */
 export function openItems(context: RunContext): { followUps: number; criticalRisks: number } {
   return {
@@ -107,6 +116,22 @@ export function checkSubmit(
   return null;
 }
 
+/**
+ * Where a recycle at `stage`'s gate may send the run: back to this stage or an earlier one.
+ * Execution and monitoring share a step, so neither sends the run to the other (that would skip
+ * its gate); from the evaluation both are earlier (rules 3 on, see GATE_RULES_VERSION).
+ */
+export function recycleTargets(
+  context: Pick<RunContext, 'rulesVersion'>,
+  stage: StageId,
+): StageId[] {
+  const fromEvaluation = stage === 'evaluation' && rulesFrom(context, 3);
+  return STAGE_IDS.filter(
+    (s) =>
+      stageStep(s) <= stageStep(stage) && (!isOperatingStage(s) || s === stage || fromEvaluation),
+  );
+}
+
 /** What a permitted decision does to the gate. */
 export type DecisionOutcome = 'pass' | 'vote' | 'recycle' | 'hold' | 'kill';
 
@@ -132,14 +157,11 @@ export function checkDecide(
     if (event.conditions.length === 0) return refuse('conditionsRequired', 'hasConditions');
     if (stage === 'evaluation') return refuse('noConditionsAtFinalGate', 'notFinalGate');
   }
-  if (event.decision === 'recycle') {
-    if (event.recycleTo === null || stageStep(event.recycleTo) > stageStep(stage)) {
-      return refuse('invalidRecycleTarget', 'recycleToEarlierStage', { params: { stage } });
-    }
-    // Execution and monitoring share a step; recycling one to the other would skip its gate.
-    if (isOperatingStage(event.recycleTo) && event.recycleTo !== stage) {
-      return refuse('invalidRecycleTarget', 'recycleToEarlierStage', { params: { stage } });
-    }
+  if (
+    event.decision === 'recycle' &&
+    (event.recycleTo === null || !recycleTargets(context, stage).includes(event.recycleTo))
+  ) {
+    return refuse('invalidRecycleTarget', 'recycleToEarlierStage', { params: { stage } });
   }
   if (event.decision === 'kill' && policy.vetoRole && !event.roles.includes(policy.vetoRole)) {
     return refuse('vetoRoleRequired', 'hasVetoRole', { missingRoles: [policy.vetoRole] });
@@ -418,9 +440,22 @@ export function applyPass(context: RunContext, event: DecideEvent): RunContext {
 /**
  * Sends the run back to `to`: that stage is drafted again and every stage after it up to `from`
  * must pass its gate again. Operating stages that are not part of the way back keep their state,
- * so a replan resumes operating where it left off.
+ * so a replan resumes operating where it left off. Sent back from the evaluation (rules 3 on),
+ * the evaluation starts over and execution is open again: the run operates until it is closed.
  */
 function reopen(context: RunContext, from: StageId, to: StageId): RunContext {
+  if (from === 'evaluation' && to !== 'evaluation' && rulesFrom(context, 3)) {
+    const reopened = withStage(context, 'evaluation', {
+      status: 'notStarted',
+      approved: null,
+      votes: [],
+    });
+    return reopenStages({ ...reopened, executionClosed: null }, from, to);
+  }
+  return reopenStages(context, from, to);
+}
+
+function reopenStages(context: RunContext, from: StageId, to: StageId): RunContext {
   let next = context;
   for (const stage of STAGE_IDS) {
     if (stage === to) {

@@ -66,7 +66,7 @@ export function statusOf(context: RunContext, stage: StageId): BoardStatus {
   if (context.hold?.stage === stage) return 'onHold';
   if (stage === 'evaluation' && context.outcome?.kind === 'completed') return 'done';
   if ((stage === 'execution' || stage === 'monitoring') && record.status === 'approved') {
-    return context.executionClosed ? 'done' : 'operating';
+    return context.executionClosed && context.current !== 'execution' ? 'done' : 'operating';
   }
   if (record.status === 'drafting' && record.recycledBy) return 'recycled';
   return record.status;

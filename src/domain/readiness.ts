@@ -21,12 +21,15 @@ import { isWithin, type Period } from './time';
 
 /**
  * The version of the gate rules. A run is checked by the rules of the version it was created
- * under for life, because its log must replay exactly as it was accepted. Version 2 computes
- * results instead of taking them as typed: every goal is measured by a KPI in its own unit
- * (`kpis.goalNotMeasured`), and a measured goal's result is its KPI's latest figure
- * (`results.differsFromKpi`).
+ * under for life, because its log must replay exactly as it was accepted.
+ * 2: results are computed instead of taken as typed: every goal is measured by a KPI in its own
+ *    unit (`kpis.goalNotMeasured`), and a measured goal's result is its KPI's latest figure
+ *    (`results.differsFromKpi`).
+ * 3: the evaluation gate may send the run back to execution or monitoring, and a recycle from it
+ *    reopens the evaluation and execution's close, so the run operates again and can be closed
+ *    and evaluated afresh (under 2 a run sent back to planning was left with both still done).
  */
-export const GATE_RULES_VERSION = 2;
+export const GATE_RULES_VERSION = 3;
 
 /** What a gate needs to know beyond the stage's own content. */
 export interface GateContext {
@@ -48,7 +51,7 @@ export interface GateContext {
 }
 
 /** True when the run's rules include those of `version`. */
-const rulesFrom = (context: GateContext, version: number): boolean =>
+export const rulesFrom = (context: { rulesVersion?: number }, version: number): boolean =>
   (context.rulesVersion ?? GATE_RULES_VERSION) >= version;
 
 type Path = readonly (string | number)[];

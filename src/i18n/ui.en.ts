@@ -153,6 +153,7 @@ export const uiEn = {
     followUpNote: 'How “{text}” was met',
     followUpNotePlaceholder: 'How the condition was met',
     closeFollowUp: 'Close',
+    closeFollowUpNamed: 'Close the follow-up “{text}”',
   },
   decide: {
     title: 'Your decision',

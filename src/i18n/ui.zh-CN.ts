@@ -147,6 +147,7 @@ export const uiZhCN: Messages<typeof uiEn> = {
     followUpNote: '“{text}”的落实情况',
     followUpNotePlaceholder: '条件如何落实',
     closeFollowUp: '关闭',
+    closeFollowUpNamed: '关闭跟进事项“{text}”',
   },
   decide: {
     title: '您的决策',

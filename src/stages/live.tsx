@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { RunContext } from '../../machines/run-context';
 import { approvedContent } from '../../machines/run-context';
-import { openItems } from '../../machines/run-rules';
+import { isOperating, openItems } from '../../machines/run-rules';
 import { RISK_SEVERITIES, type RiskSeverity } from '../../machines/events';
 import { DATA_SOURCES, DEPARTMENTS, TASK_STATUSES, type TaskStatus } from '../domain/content';
 import { taskCsvFileName, tasksToCsv, type TaskCsvLabels } from '../domain/csv';
@@ -33,11 +33,7 @@ export function LiveMonitoring({ context, revision, frozen }: LiveProps) {
   const { acting, today } = useWorkspace();
   const { act, busy } = useAct(context.runId, revision);
   const kpis = approvedContent(context, 'monitoring')?.kpis ?? [];
-  const operating =
-    context.current === 'execution' &&
-    !context.executionClosed &&
-    context.outcome === null &&
-    !context.hold;
+  const operating = isOperating(context);
   const [kpiId, setKpiId] = useState(kpis[0]?.id ?? '');
   const clampToday =
     today < context.period.start
@@ -504,11 +500,7 @@ export function LiveExecution({ context, revision, frozen }: LiveProps) {
   const [acceptance, setAcceptance] = useState('');
   const plan = approvedContent(context, 'execution');
   const tasks = plan?.tasks ?? [];
-  const operating =
-    context.current === 'execution' &&
-    !context.executionClosed &&
-    context.outcome === null &&
-    !context.hold;
+  const operating = isOperating(context);
   const open = openItems(context);
   const needsAcceptance = open.followUps > 0 || open.criticalRisks > 0;
   const bothApproved =

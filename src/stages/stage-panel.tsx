@@ -2,18 +2,17 @@ import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { statusOf } from '../board/graph';
 import type { RunContext } from '../../machines/run-context';
 import { approvedContent } from '../../machines/run-context';
-import { checkDecide, gateContextFor, gateMissingRoles } from '../../machines/run-rules';
+import {
+  checkDecide,
+  gateContextFor,
+  gateMissingRoles,
+  recycleTargets,
+} from '../../machines/run-rules';
 import { emptyContent, type Goal, type StageContentMap } from '../domain/content';
 import { DECISIONS, type Decision, approvalsCounted, approvalsNeeded } from '../domain/gate';
 import { gateReadiness } from '../domain/readiness';
 import { measuredActuals } from '../domain/results';
-import {
-  STAGE_IDS,
-  stageNumber,
-  stageStep,
-  isOperatingStage,
-  type StageId,
-} from '../domain/stages';
+import { stageNumber, type StageId } from '../domain/stages';
 import { useI18n } from '../i18n/react';
 import type { DraftRow } from '../storage/records';
 import { usePersonName, useWorkspace } from '../workspace/workspace';
@@ -121,7 +120,7 @@ export const StagePanel = memo(function StagePanel({
               at: i18n.dateTime(record.approvedAt ?? ''),
             })}
           </div>
-          {record.approvedVotes.some((v) => v.conditions.length > 0) && (
+          {context.followUps.some((f) => f.stage === stage) && (
             <FollowUps context={context} revision={revision} stage={stage} frozen={frozen} />
           )}
           {stage === 'monitoring' && (
@@ -430,9 +429,7 @@ function DecisionBox({
   const [decision, setDecision] = useState<Decision>('go');
   const [comment, setComment] = useState('');
   const [conditions, setConditions] = useState('');
-  const recycleTargets = STAGE_IDS.filter(
-    (s) => stageStep(s) <= stageStep(stage) && (!isOperatingStage(s) || s === stage),
-  );
+  const targets = recycleTargets(context, stage);
   const [recycleTo, setRecycleTo] = useState<StageId>(stage);
   const { act, busy } = useAct(context.runId, revision);
   const action = {
@@ -496,7 +493,7 @@ function DecisionBox({
             <label className="field">
               <span>{t('ui.decide.recycleTo')}</span>
               <select value={recycleTo} onChange={(e) => setRecycleTo(e.target.value as StageId)}>
-                {recycleTargets.map((s) => (
+                {targets.map((s) => (
                   <option key={s} value={s}>
                     {`${stageNumber(s)}. ${i18n.stage(s)}`}
                   </option>
@@ -634,6 +631,7 @@ function FollowUps({
                   <button
                     type="button"
                     className="btn btn-sm"
+                    aria-label={i18n.t('ui.stage.closeFollowUpNamed', { text: f.text })}
                     disabled={busy || !(notes[f.id] ?? '').trim()}
                     onClick={() =>
                       void act(

@@ -56,7 +56,9 @@ describe('export files of every machine version', () => {
     await importWorkspace(db, readFileSync('test/fixtures/exports/workspace-v2.json', 'utf8'));
     const { context } = (await new RunEngine(db).load(DEMO_RUN_IDS.region)).snapshot;
     expect(context.meetingNotes).toMatchObject([{ meetingId: 'm-friday', by: 'p-am1' }]);
-    expect(context.rulesVersion).toBe(GATE_RULES_VERSION);
+    // Its runs keep the gate rules they were created under, older than this app's.
+    expect(context.rulesVersion).toBe(2);
+    expect(GATE_RULES_VERSION).toBeGreaterThan(2);
   });
 });
 

@@ -11,7 +11,7 @@ import { fixedClock } from '../../src/domain/time';
 import { demoContent } from '../../src/domain/scenarios';
 import { StrategyDb } from '../../src/storage/db';
 import { engineWithTeam, newRunFields, PERIOD } from '../support/db';
-import type { RunEngine } from '../../src/engine/engine';
+import { RunEngine } from '../../src/engine/engine';
 
 const content = demoContent('newProductLaunch', 'en', PERIOD);
 let db: StrategyDb;
@@ -111,6 +111,59 @@ describe('the stage panel', () => {
       target: { value: 'Add two interviews' },
     });
     await waitFor(() => expect(decide.disabled).toBe(false));
+  });
+});
+
+describe('follow-ups of a conditional Go', () => {
+  const submit = (stage: 'research' | 'goals') =>
+    engine.apply('run-1', { type: 'stage.submit', by: 'p-lead', stage, content: content[stage] });
+  const decide = (
+    stage: 'research' | 'goals',
+    by: string,
+    decision: 'go' | 'conditionalGo' | 'recycle',
+    extra: { comment?: string; conditions?: string[]; recycleTo?: 'research' } = {},
+  ) =>
+    engine.apply('run-1', {
+      type: 'gate.decide',
+      by,
+      stage,
+      decision,
+      comment: extra.comment ?? '',
+      conditions: extra.conditions ?? [],
+      recycleTo: extra.recycleTo ?? null,
+    });
+
+  it('stay listed, and can be closed, after the stage is sent back and passes again with a plain Go', async () => {
+    await submit('research');
+    await decide('research', 'p-mkt', 'conditionalGo', {
+      comment: 'One gap',
+      conditions: ['Add two expert interviews'],
+    });
+    await submit('goals');
+    await decide('goals', 'p-sales', 'recycle', {
+      comment: 'Evidence first',
+      recycleTo: 'research',
+    });
+    await submit('research');
+    const passed = await decide('research', 'p-mkt', 'go');
+    expect(passed.ok).toBe(true);
+    await renderPanel('p-lead');
+    const list = screen.getByRole('region', { name: 'Conditions to follow up' });
+    expect(list.textContent).toContain('Add two expert interviews');
+    fireEvent.change(screen.getByLabelText('How “Add two expert interviews” was met'), {
+      target: { value: 'Two interviews held on 12 July' },
+    });
+    fireEvent.click(
+      screen.getByRole('button', {
+        name: 'Close the follow-up “Add two expert interviews”',
+      }),
+    );
+    await screen.findByText('Follow-up closed', undefined, { timeout: 5000 });
+    // The page's own engine wrote it: read the store through a fresh engine, not this one's copy.
+    const stored = await new RunEngine(db).load('run-1');
+    expect(stored.snapshot.context.followUps[0]?.closed?.note).toBe(
+      'Two interviews held on 12 July',
+    );
   });
 });
 

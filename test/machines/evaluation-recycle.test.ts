@@ -1,0 +1,94 @@
+import { describe, it, expect } from 'vitest';
+import { checkEvent, isOperating, recycleTargets } from '../../machines/run-rules';
+import type { RunEvent } from '../../machines/events';
+import type { StageId } from '../../src/domain/stages';
+import { Driver, decideEvent, person, at, runInput } from '../support/driver';
+
+const closeExecution = (d: Driver): RunEvent => ({
+  type: 'execution.close',
+  by: d.context.leadId,
+  roles: person(d.context.leadId).roles,
+  at: at(),
+  acceptance: '',
+});
+
+/** A run under the given gate rules whose evaluation is in review. */
+function evaluationInReview(rulesVersion?: number): Driver {
+  const d = new Driver(runInput(rulesVersion ? { rulesVersion } : {})).toLive();
+  d.send(closeExecution(d));
+  return d.submit('evaluation');
+}
+
+const sendBack = (to: StageId) =>
+  decideEvent('evaluation', 'recycle', 'p-gm', { recycleTo: to, comment: 'Not good enough yet' });
+
+describe('the evaluation gate sending a run back', () => {
+  it('may send it to any earlier stage, execution and monitoring included', () => {
+    expect(recycleTargets(evaluationInReview().context, 'evaluation')).toEqual([
+      'research',
+      'goals',
+      'strategy',
+      'resources',
+      'execution',
+      'monitoring',
+      'evaluation',
+    ]);
+  });
+
+  it('still never lets execution and monitoring send the run to each other', () => {
+    const d = new Driver().toLive();
+    expect(recycleTargets(d.context, 'execution')).not.toContain('monitoring');
+    expect(recycleTargets(d.context, 'monitoring')).not.toContain('execution');
+  });
+
+  for (const target of ['execution', 'monitoring'] as const) {
+    it(`to ${target}: the run operates again with that plan drafted, and the evaluation starts over`, () => {
+      const d = evaluationInReview();
+      d.send(sendBack(target));
+      expect(d.snapshot.matches({ operating: { [target]: 'drafting' } })).toBe(true);
+      expect(isOperating(d.context)).toBe(true);
+      expect(d.context.executionClosed).toBeNull();
+      expect(d.context.stages.evaluation).toMatchObject({ status: 'notStarted', votes: [] });
+    });
+  }
+
+  it('to strategy: once the plans pass again the run operates, can be closed and evaluated afresh', () => {
+    const d = evaluationInReview();
+    d.send(sendBack('strategy'));
+    expect(d.snapshot.matches({ strategy: 'drafting' })).toBe(true);
+    expect(d.context.stages.evaluation.status).toBe('notStarted');
+    d.submit('strategy').pass('strategy').submit('resources').pass('resources');
+    expect(d.snapshot.matches('operating')).toBe(true);
+    expect(isOperating(d.context)).toBe(true);
+    expect(d.context.executionClosed).toBeNull();
+    d.send(closeExecution(d));
+    d.submit('evaluation').pass('evaluation');
+    expect(d.context.outcome?.kind).toBe('completed');
+  });
+
+  it('to itself: the evaluation is drafted again and execution stays closed', () => {
+    const d = evaluationInReview();
+    d.send(sendBack('evaluation'));
+    expect(d.snapshot.matches({ evaluation: 'drafting' })).toBe(true);
+    expect(d.context.executionClosed).not.toBeNull();
+  });
+});
+
+describe('a run created under gate rules 2', () => {
+  it('keeps them: the evaluation cannot send it to execution, and a recycle to strategy replays as it was accepted', () => {
+    const d = evaluationInReview(2);
+    expect(checkEvent(d.context, sendBack('execution'))?.code).toBe('invalidRecycleTarget');
+    d.send(sendBack('strategy'));
+    expect(d.context.stages.evaluation.status).toBe('inReview');
+    expect(d.context.executionClosed).not.toBeNull();
+  });
+
+  it('counts as operating once its plans pass again, so its lead can close execution', () => {
+    const d = evaluationInReview(2);
+    d.send(sendBack('strategy'));
+    d.submit('strategy').pass('strategy').submit('resources').pass('resources');
+    expect(isOperating(d.context)).toBe(true);
+    expect(d.trySend(closeExecution(d))).toBe(true);
+    expect(d.snapshot.matches({ evaluation: 'drafting' })).toBe(true);
+  });
+});
