@@ -26,7 +26,7 @@ export function proposeGoal(goal: Goal, actual: number | null, from: Period, to:
       ? attainmentRate(actual, goal.target, goal.direction)
       : null;
   const beaten = rate !== null && rate >= 1 && actual !== null;
-  const target = beaten && goal.direction === 'higher' ? actual : goal.target;
+  const target = beaten ? actual : goal.target;
   return {
     ...goal,
     target: goal.unit === 'CNY' && target !== null ? Math.round(target) : target,

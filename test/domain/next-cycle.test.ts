@@ -47,6 +47,22 @@ describe('seeding the next cycle', () => {
     expect(drafts.goals?.goals[0]).toMatchObject({ target: 180_000_000, baseline: 180_000_000 });
   });
 
+  it('proposes a beaten lower-is-better goal at what was achieved too, and keeps a missed one', () => {
+    const quarter = completedQuarter();
+    const stockDays = (actual: number) => {
+      const approved: StageContentMap = {
+        ...quarter,
+        goals: {
+          goals: [{ ...quarter.goals.goals[0]!, unit: 'days', direction: 'lower', target: 45 }],
+        },
+        evaluation: { ...quarter.evaluation, results: [{ goalId: 'g-sales', actual, note: '' }] },
+      };
+      return seedNextCycle({ period: Q3, approved }, Q4).goals?.goals[0];
+    };
+    expect(stockDays(30)).toMatchObject({ target: 30, baseline: 30 });
+    expect(stockDays(52)).toMatchObject({ target: 45, baseline: 52 });
+  });
+
   it("moves the KPI that tracks the goal's own figure to the goal's new target", () => {
     const drafts = seedNextCycle({ period: Q3, approved: completedQuarter() }, Q4);
     expect(drafts.monitoring?.kpis.find((k) => k.id === 'k-sales')?.target).toBe(180_000_000);
