@@ -23,7 +23,7 @@ type Job =
  */
 export function SamplePanel() {
   const { t, locale, number } = useI18n();
-  const { db, clock } = useWorkspace();
+  const { db, clock, engine } = useWorkspace();
   const toast = useToast();
   const ids = useId();
   const [size, setSize] = useState(String(DEFAULT_SIZE));
@@ -54,6 +54,8 @@ export function SamplePanel() {
         signal: abort.signal,
         onProgress: (progress) => setJob((j) => (j.kind === 'running' ? { ...j, progress } : j)),
       });
+      // Sample runs were rebuilt under the same ids: held copies of them are gone.
+      engine.forgetAll();
       if (result.cancelled) {
         toast.show(t('portfolio.sample.cancelled', { runs: number(result.runs) }), 'info');
       } else {

@@ -11,7 +11,7 @@ type Pending = 'reset' | 'empty' | null;
 /** Language, the demo workspace, and what the browser gives us for storage. */
 export function SettingsPage() {
   const { t, locale, setLocale, number } = useI18n();
-  const { db, today } = useWorkspace();
+  const { db, engine, today } = useWorkspace();
   const toast = useToast();
   const [pending, setPending] = useState<Pending>(null);
   const [busy, setBusy] = useState(false);
@@ -35,6 +35,7 @@ export function SettingsPage() {
     try {
       const { clearWorkspace, seedDemoWorkspace } = await import('../engine/demo');
       await clearWorkspace(db);
+      engine.forgetAll();
       if (pending === 'reset') await seedDemoWorkspace(db, locale, today);
       else await db.meta.put({ key: 'workspace', value: { kind: 'empty' } });
       toast.show(pending === 'reset' ? t('ui.settings.resetDone') : t('ui.settings.emptyDone'));

@@ -250,6 +250,18 @@ async function storeCheckpoint(
     .catch(() => undefined);
 }
 
+/**
+ * True when the stored run is the one this engine holds: the same revision AND the same head.
+ * A run replaced under its id (demo reset, an import after Start empty, regenerated samples) can
+ * be back at the same revision with another chain; appending to it would break that chain.
+ */
+function sameHead(
+  row: { revision: number; headHash: string },
+  held: { revision: number; headHash: string },
+): boolean {
+  return row.revision === held.revision && row.headHash === held.headHash;
+}
+
 /** Checks a chain of records: gapless sequence, each linked to the previous, each hash intact. */
 export function verifyRecords(records: readonly EventRecord[], headHash?: string): VerifyReport {
   let prev = GENESIS_HASH;
@@ -382,6 +394,11 @@ export class RunEngine {
     this.live.delete(runId);
   }
 
+  /** Forgets every in-memory copy: the workspace was replaced (reset, emptied, samples rebuilt). */
+  forgetAll(): void {
+    for (const runId of [...this.live.keys()]) this.forget(runId);
+  }
+
   /**
    * The in-memory half of `apply`: validate the event, send it to the live actor, build the
    * record. Touches no storage; the benchmark measures exactly this. On acceptance the actor has
@@ -483,7 +500,7 @@ export class RunEngine {
         throw new ConflictError(runId, options.expectedRevision, live.revision);
       }
     }
-    const seen = live.revision;
+    const seen = { revision: live.revision, headHash: live.headHash };
     for (let attempt = 1; ; attempt += 1) {
       try {
         return await this.commitAction(live, action);
@@ -497,7 +514,7 @@ export class RunEngine {
       live = await this.load(runId);
       // The person decided on revision `seen`; if another writer moved the run on meanwhile,
       // that is a conflict, not something to decide again on their behalf.
-      if (live.revision !== seen) throw new ConflictError(runId, seen, live.revision);
+      if (!sameHead(live, seen)) throw new ConflictError(runId, seen.revision, live.revision);
     }
   }
 
@@ -519,13 +536,12 @@ export class RunEngine {
       // (else another writer got there first) and the person's current roles.
       const [row, stored] = await Promise.all([this.db.runs.get(runId), this.readRoles(action.by)]);
       if (!row) throw new RunNotFoundError(runId);
-      if (row.revision !== live.revision)
-        throw new ConflictError(runId, live.revision, row.revision);
+      if (!sameHead(row, live)) throw new ConflictError(runId, live.revision, row.revision);
       if (!stored) return unknownPerson(action.by);
       return sameRoles(stored, roles) ? result : this.commitAction(live, action);
     }
     const { snapshot, record } = result;
-    const revision = live.revision;
+    const base = { revision: live.revision, headHash: live.headHash };
     await this.db.transaction('rw', [...runTables(this.db), this.db.people], async () => {
       const guards = Promise.all([this.db.runs.get(runId), this.db.people.get(action.by)]);
       const writes = Promise.all([
@@ -538,7 +554,7 @@ export class RunEngine {
       writes.catch(() => undefined);
       const [row, person] = await guards;
       if (!row) throw new RunNotFoundError(runId);
-      if (row.revision !== revision) throw new ConflictError(runId, revision, row.revision);
+      if (!sameHead(row, base)) throw new ConflictError(runId, base.revision, row.revision);
       const storedRoles = person ? (person.roles as Role[]) : null;
       this.rememberRoles(action.by, storedRoles);
       if (!storedRoles || !sameRoles(storedRoles, roles)) throw new RolesChanged();
@@ -655,7 +671,7 @@ export class RunEngine {
       await this.db.transaction('rw', runTables(this.db), async () => {
         const row = await this.db.runs.get(parentRunId);
         if (!row) throw new RunNotFoundError(parentRunId);
-        if (row.revision !== parent.revision)
+        if (!sameHead(row, parent))
           throw new ConflictError(parentRunId, parent.revision, row.revision);
         if (await this.db.runs.get(childRunId))
           throw new Error(`Run ${childRunId} already exists.`);

@@ -641,4 +641,40 @@ describe('an engine whose copy went stale', () => {
     await expect(b.apply('run-1', go('research', 'p-mkt'))).rejects.toBeInstanceOf(ConflictError);
     expect((await b.apply('run-1', go('research', 'p-mkt'))).ok).toBe(true);
   });
+
+  it('never appends to a run replaced under its id at the same revision: a conflict, the new chain intact', async () => {
+    const db = freshDb();
+    const a = await engineWithTeam(db);
+    await a.createRun(newRunFields(), 'p-lead');
+    await a.apply('run-1', submit('research'));
+    const held = await a.load('run-1');
+    // Another tab empties the workspace and a new run comes back under the same id, one event in.
+    const b = await engineWithTeam(db, { newId: () => crypto.randomUUID() });
+    await db.transaction('rw', db.runs, db.snapshots, db.log, db.drafts, async () => {
+      await Promise.all([db.runs.clear(), db.snapshots.clear(), db.log.clear(), db.drafts.clear()]);
+    });
+    await b.createRun({ ...newRunFields(), title: 'Another launch' }, 'p-lead');
+    await b.apply('run-1', submit('research'));
+    const row = (await db.runs.get('run-1'))!;
+    expect(row.revision).toBe(held.revision);
+    expect(row.headHash).not.toBe(held.headHash);
+
+    await expect(
+      a.apply('run-1', go('research', 'p-mkt'), { expectedRevision: row.revision }),
+    ).rejects.toBeInstanceOf(ConflictError);
+    expect(await a.verify('run-1')).toEqual({ ok: true, events: 2 });
+    // The conflict made it let go of its copy: the person's next try acts on the new run.
+    expect((await a.apply('run-1', go('research', 'p-mkt'))).ok).toBe(true);
+    expect(await a.verify('run-1')).toEqual({ ok: true, events: 3 });
+    expect(currentContext((await readStoredRun(db, 'run-1'))!).title).toBe('Another launch');
+  });
+
+  it('forgets every copy it holds when asked, so a replaced workspace is read afresh', async () => {
+    const db = freshDb();
+    const a = await engineWithTeam(db);
+    await a.createRun(newRunFields(), 'p-lead');
+    const first = await a.load('run-1');
+    a.forgetAll();
+    expect(await a.load('run-1')).not.toBe(first);
+  });
 });
