@@ -23,7 +23,7 @@ import { Missing } from './page-parts';
 import { useI18n } from '../i18n/react';
 import { usePersonName, useWorkspace } from '../workspace/workspace';
 import { useToast } from '../workspace/toasts';
-import { useRunUpdate } from '../workspace/run-updates';
+import { updateOnto, useRunUpdates } from '../workspace/run-updates';
 import { HistoryPanel } from './history-panel';
 
 type Tab = 'stage' | 'history';
@@ -78,10 +78,12 @@ function RunPage({ runId }: { runId: string }) {
     }
   }, [stored]);
   // What this tab just committed shows at once; the live query catches up a moment later.
-  const update = useRunUpdate(runId);
-  const newer = update !== undefined && row != null && update.revision > row.revision;
-  const revision = newer ? update.revision : (row?.revision ?? 0);
-  const context = asOf?.context ?? (newer ? update.context : restored?.context) ?? null;
+  const updates = useRunUpdates(runId);
+  const update = useMemo(() => updateOnto(updates, row), [updates, row]);
+  const revision = update ? update.revision : (row?.revision ?? 0);
+  // The run as it stands now, and as shown (an earlier state while travelling back in history).
+  const current = (update ? update.context : restored?.context) ?? null;
+  const context = asOf?.context ?? current;
   // The board paints a decision's result first; the side panel (forms can be large) follows in
   // a deferred render, so the new status reaches the screen within a frame.
   const panel = useDeferredValue(useMemo(() => ({ context, revision }), [context, revision]));
@@ -260,7 +262,7 @@ function RunPage({ runId }: { runId: string }) {
                 <HistoryPanel
                   runId={runId}
                   revision={row.revision}
-                  context={(newer ? update.context : restored?.context) ?? null}
+                  context={current}
                   asOf={asOf?.seq ?? null}
                   onTravel={(seq) => void travel(seq)}
                 />

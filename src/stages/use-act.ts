@@ -34,7 +34,12 @@ export function useAct(runId: string, revision: number) {
           performance.mark('strategy-board:committed', {
             detail: { type: action.type, revision: result.revision },
           });
-          publishRunUpdate(runId, { revision: result.revision, context: result.snapshot.context });
+          publishRunUpdate(runId, {
+            revision: result.revision,
+            prevHash: result.record.prevHash,
+            headHash: result.record.hash,
+            context: result.snapshot.context,
+          });
           toast.show(i18n.t(success));
           return true;
         }
