@@ -9,7 +9,7 @@ import type { Role } from '../src/domain/people';
 import { gateReadiness, rulesFrom, type GateContext } from '../src/domain/readiness';
 import { assessCheckIn } from '../src/domain/kpi';
 import { measuredActuals } from '../src/domain/results';
-import { dateOf, isWithin } from '../src/domain/time';
+import { isWithin, latestDayAt } from '../src/domain/time';
 import {
   STAGE_IDS,
   type StageId,
@@ -187,6 +187,10 @@ export function checkCheckIn(context: RunContext, event: EventOf<'kpi.checkIn'>)
   if (event.date < context.period.start || event.date > context.period.end) {
     return refuse('dateOutsidePeriod', 'dateInPeriod', { params: { date: event.date } });
   }
+  // A figure for a day still ahead would become the goal's measured result (rules 3 on).
+  if (rulesFrom(context, 3) && event.date > latestDayAt(event.at)) {
+    return refuse('checkInDateInFuture', 'checkInDateNotAhead', { params: { date: event.date } });
+  }
   const { health } = assessCheckIn(kpi, event.value, event.date, context.period);
   if (health !== 'green' && event.reason.length === 0)
     return refuse('reasonRequired', 'hasGapReason');
@@ -238,7 +242,7 @@ export function checkMeetingNote(
       params: { date: event.date, start: context.period.start, end: context.period.end },
     });
   }
-  if (event.date > dateOf(event.at)) {
+  if (event.date > latestDayAt(event.at)) {
     return refuse('noteDateInFuture', 'noteDateNotAhead', { params: { date: event.date } });
   }
   if (!MeetingNoteSchema.safeParse({ date: event.date, decisions: event.decisions }).success) {

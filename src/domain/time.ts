@@ -80,6 +80,18 @@ export function dateOf(at: IsoDateTime): IsoDate {
   return new Date(at).toISOString().slice(0, 10);
 }
 
+/** UTC+14, the furthest ahead any place's clock runs. */
+const LATEST_OFFSET_MS = 14 * 3_600_000;
+
+/**
+ * The latest calendar day anywhere on Earth at the instant `at`: a date after it is ahead for
+ * everyone. What a person reports "today" is never after it, whatever their time zone (the UTC
+ * date alone would call a note written at 07:00 in Beijing a day early).
+ */
+export function latestDayAt(at: IsoDateTime): IsoDate {
+  return new Date(Date.parse(at) + LATEST_OFFSET_MS).toISOString().slice(0, 10);
+}
+
 /** A span of calendar days, both ends included (PeriodSchema checks it at the boundaries). */
 export interface Period {
   start: IsoDate;

@@ -407,6 +407,8 @@ export const en = {
       'The meeting date {date} is outside the run’s period ({start} – {end}). Choose a date within the period.',
     noteDateInFuture:
       'The meeting date {date} is still ahead. Record the notes on or after the day of the meeting.',
+    checkInDateInFuture:
+      'The check-in date {date} is still ahead. Report a figure on or after the day it was measured.',
     decisionsRequired: 'Write down what “{title}” decided: the notes cannot be empty.',
     unknownRisk: 'This risk ({riskId}) does not exist. Reload the run.',
     riskClosed: 'This risk is closed and can no longer change. Raise a new risk if it comes back.',

@@ -356,6 +356,7 @@ export const zhCN: Catalog = {
     noteDateOutsidePeriod:
       '会议日期 {date} 不在本次执行周期内（{start} – {end}）。请选择周期内的日期。',
     noteDateInFuture: '会议日期 {date} 尚未到来。请在会议当天或之后记录纪要。',
+    checkInDateInFuture: '填报日期 {date} 尚未到来。请在数据实际测得的当天或之后再填报。',
     decisionsRequired: '请写下“{title}”的决议，会议纪要不能为空。',
     unknownRisk: '该风险（{riskId}）不存在。请刷新后重试。',
     riskClosed: '该风险已关闭，无法再修改。如风险再次出现，请重新提出。',

@@ -103,7 +103,8 @@ export function LiveMonitoring({ context, revision, frozen }: LiveProps) {
                 type="date"
                 value={date}
                 min={context.period.start}
-                max={context.period.end}
+                // No figure for a day still ahead (the machine refuses it too).
+                max={clampToday}
                 onChange={(e) => setDate(e.target.value)}
               />
             </label>

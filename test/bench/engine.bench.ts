@@ -31,7 +31,8 @@ function fullRunEvents(checkIns = 20): RunEvent[] {
       type: 'kpi.checkIn',
       by: 'p-am1',
       roles: ['accountManager'],
-      at: new Date(Date.UTC(2024, 7, 1, 0, i)).toISOString(),
+      // Reported after the quarter: no figure is for a day still ahead.
+      at: new Date(Date.UTC(2024, 9, 1, 0, i)).toISOString(),
       kpiId: kpi.id,
       date: addDays(PERIOD.start, i % 90),
       value: 500,
@@ -142,7 +143,7 @@ async function main() {
         type: 'kpi.checkIn',
         by: 'p-am1',
         roles: ['accountManager'],
-        at: new Date(Date.UTC(2024, 7, 1) + n * 60_000).toISOString(),
+        at: new Date(Date.UTC(2024, 9, 1) + n * 60_000).toISOString(),
         kpiId: kpi.id,
         date: addDays(PERIOD.start, n % 90),
         value: kpi.target ?? 1,

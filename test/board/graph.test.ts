@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { runToEdges, runToNodes, currentStages } from '../../src/board/graph';
-import { Driver, decideEvent, person, at, PERIOD } from '../support/driver';
+import { Driver, decideEvent, person, at, reportedAt, PERIOD } from '../support/driver';
 import { demoContent } from '../../src/domain/scenarios';
 import type { RunEvent } from '../../machines/events';
 
@@ -66,7 +66,7 @@ describe('mapping a run to its board', () => {
       type: 'kpi.checkIn',
       by: 'p-am1',
       roles: person('p-am1').roles,
-      at: at(),
+      at: reportedAt(PERIOD.end),
       kpiId: kpi.id,
       date: PERIOD.end,
       value: 0,
@@ -100,7 +100,7 @@ describe('mapping a run to its board', () => {
       type: 'kpi.checkIn',
       by: 'p-am1',
       roles: person('p-am1').roles,
-      at: at(),
+      at: reportedAt(PERIOD.end),
       kpiId: kpi.id,
       date: PERIOD.end,
       value: 0,

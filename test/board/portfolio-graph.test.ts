@@ -22,7 +22,7 @@ import { STAGE_IDS, type StageId } from '../../src/domain/stages';
 import type { RunRow } from '../../src/storage/records';
 import type { RunContext } from '../../machines/run-context';
 import { runFacts } from '../../machines/run-facts';
-import { Driver, decideEvent, person, at, PERIOD, runInput } from '../support/driver';
+import { Driver, decideEvent, person, at, reportedAt, PERIOD, runInput } from '../support/driver';
 import { freshDb } from '../support/db';
 
 // PERIOD is 2024-Q3: 2024-07-01 … 2024-09-30.
@@ -65,7 +65,7 @@ function checkIn(d: Driver, kpiIndex: number, value: number, date = DURING) {
     type: 'kpi.checkIn',
     by: 'p-am1',
     roles: person('p-am1').roles,
-    at: at(),
+    at: reportedAt(date),
     kpiId: kpi.id,
     date,
     value,

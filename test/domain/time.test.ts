@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { seedingClock } from '../../src/domain/time';
+import { latestDayAt, seedingClock } from '../../src/domain/time';
 
 describe('the clock that seeds example data', () => {
   it('moves on by its step at every reading, from 01:30 UTC on its first day', () => {
@@ -43,5 +43,14 @@ describe('the clock that seeds example data', () => {
       '2026-09-01T06:15:00.000Z',
       '2026-09-02T01:30:00.000Z',
     ]);
+  });
+});
+
+describe('the latest day anywhere', () => {
+  it('is the next day once it is past 10:00 UTC (midnight at UTC+14), else the UTC day', () => {
+    expect(latestDayAt('2026-11-27T09:59:59.999Z')).toBe('2026-11-27');
+    expect(latestDayAt('2026-11-27T10:00:00.000Z')).toBe('2026-11-28');
+    // 07:00 in Beijing on the 28th: already that day there.
+    expect(latestDayAt('2026-11-27T23:00:00.000Z')).toBe('2026-11-28');
   });
 });

@@ -92,3 +92,37 @@ describe('a run created under gate rules 2', () => {
     expect(d.snapshot.matches({ evaluation: 'drafting' })).toBe(true);
   });
 });
+
+describe('dates a person reports', () => {
+  const checkIn = (d: Driver, date: string, recordedAt: string): RunEvent => {
+    const kpi = d.context.stages.monitoring.approved!.kpis[0]!;
+    return {
+      type: 'kpi.checkIn',
+      by: 'p-am1',
+      roles: person('p-am1').roles,
+      at: recordedAt,
+      kpiId: kpi.id,
+      date,
+      value: kpi.target,
+      source: kpi.source,
+      reason: '',
+    };
+  };
+
+  it('refuse a check-in for a day still ahead everywhere (rules 3 on)', () => {
+    const d = new Driver().toLive();
+    const refusal = checkEvent(d.context, checkIn(d, '2024-07-20', '2024-07-15T09:00:00.000Z'));
+    expect(refusal?.code).toBe('checkInDateInFuture');
+  });
+
+  it("accept today's figure reported early in the morning east of UTC", () => {
+    // 07:00 on 16 July in Beijing is still 15 July in UTC.
+    const d = new Driver().toLive();
+    expect(checkEvent(d.context, checkIn(d, '2024-07-16', '2024-07-15T23:00:00.000Z'))).toBeNull();
+  });
+
+  it('leave a rules-2 run accepting what it accepted', () => {
+    const d = new Driver(runInput({ rulesVersion: 2 })).toLive();
+    expect(checkEvent(d.context, checkIn(d, '2024-07-20', '2024-07-15T09:00:00.000Z'))).toBeNull();
+  });
+});

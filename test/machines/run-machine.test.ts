@@ -11,6 +11,7 @@ import {
   submitEvent,
   person,
   at,
+  reportedAt,
   PERIOD,
   approversFor,
 } from '../support/driver';
@@ -26,7 +27,7 @@ function checkIn(kpiId: string, date: string, value: number, reason = ''): RunEv
     type: 'kpi.checkIn',
     by: 'p-am1',
     roles: person('p-am1').roles,
-    at: at(),
+    at: reportedAt(date),
     kpiId,
     date,
     value,

@@ -54,6 +54,12 @@ export function at(): string {
   return new Date(Date.UTC(2024, 6, 1, 9, minute)).toISOString();
 }
 
+/** When a figure for `date` is reported: now (`at()`), or on that day if it is still ahead. */
+export function reportedAt(date: string): string {
+  const now = at();
+  return now.slice(0, 10) < date ? `${date}T09:00:00.000Z` : now;
+}
+
 export function submitEvent(
   stage: StageId,
   by = LEAD,

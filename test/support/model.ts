@@ -81,7 +81,8 @@ export function candidateEvents(snapshot: RunSnapshot): RunEvent[] {
         type: 'kpi.checkIn',
         ...actor('p-am1'),
         kpiId: kpi.id,
-        date: PERIOD.end,
+        // Dated the day the model's events are recorded: a figure for a day ahead is refused.
+        date: PERIOD.start,
         value: 0,
         source: 'crm',
         reason: 'storms',
@@ -105,7 +106,7 @@ export function candidateEvents(snapshot: RunSnapshot): RunEvent[] {
       type: 'kpi.checkIn',
       ...actor('p-am1'),
       kpiId: kpi.id,
-      date: PERIOD.end,
+      date: PERIOD.start,
       value: kpi.target ?? 0,
       source: 'crm',
       reason: '',
