@@ -592,7 +592,8 @@ const MAX_TITLE_CHARS = 200;
 function fitTitle(title: string, copyTitle: (title: string) => string): string {
   const chars = [...title];
   let fitted = copyTitle(title);
-  while ([...fitted].length > MAX_TITLE_CHARS && chars.length > 0) {
+  // The limit counts UTF-16 units, as the schema does; characters are dropped whole.
+  while (fitted.length > MAX_TITLE_CHARS && chars.length > 0) {
     chars.pop();
     fitted = copyTitle(`${chars.join('').trimEnd()}…`);
   }

@@ -179,6 +179,25 @@ describe('conflicts', () => {
     expect([...title]).toHaveLength(200);
   });
 
+  it('counts the title limit as the schema does when the title has emoji (two UTF-16 units each)', async () => {
+    const engine = await engineWithTeam();
+    const long = '🚀'.repeat(100); // 100 characters, 200 UTF-16 units: as long as titles may be
+    await engine.createRun({ ...newRunFields('run-emoji'), title: long }, 'p-lead');
+    const emojiText = serializeWorkspace(await exportWorkspace(engine.db));
+    const target = freshDb();
+    await importWorkspace(target, emojiText);
+    await commitImport(
+      target,
+      await validateWorkspace(emojiText),
+      { 'run-emoji': 'copy' },
+      { copyTitle: (title) => `${title} (copy)` },
+    );
+    const title = (await target.runs.get('run-emoji-copy'))?.title ?? '';
+    expect(title).toMatch(/^(🚀)+… \(copy\)$/u);
+    expect(title.length).toBeLessThanOrEqual(200);
+    await everyRunVerifies(target);
+  });
+
   it('links copies of a chain of cycles to each other, and a lone copy to the originals', async () => {
     const target = freshDb();
     await importWorkspace(target, text);
