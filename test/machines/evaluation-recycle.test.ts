@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { checkEvent, isOperating, recycleTargets } from '../../machines/run-rules';
 import type { RunEvent } from '../../machines/events';
+import { approvedContent } from '../../machines/run-context';
 import type { StageId } from '../../src/domain/stages';
 import { Driver, decideEvent, person, at, runInput } from '../support/driver';
 
@@ -95,7 +96,7 @@ describe('a run created under gate rules 2', () => {
 
 describe('dates a person reports', () => {
   const checkIn = (d: Driver, date: string, recordedAt: string): RunEvent => {
-    const kpi = d.context.stages.monitoring.approved!.kpis[0]!;
+    const kpi = approvedContent(d.context, 'monitoring')!.kpis[0]!;
     return {
       type: 'kpi.checkIn',
       by: 'p-am1',
@@ -103,7 +104,7 @@ describe('dates a person reports', () => {
       at: recordedAt,
       kpiId: kpi.id,
       date,
-      value: kpi.target,
+      value: kpi.target ?? 0,
       source: kpi.source,
       reason: '',
     };
