@@ -131,6 +131,9 @@ export const uiEn = {
     ready: 'Everything the gate checks is in place.',
     problemsLabel: '{count} points to fix before submitting',
     fixFirst: 'Fix the {count} points above to submit.',
+    unsavedLabel: 'Inputs that were not taken',
+    unsavedInput:
+      '“{label}” holds text that was not taken, so the draft still has the value before it. Correct it or undo it.',
     submit: 'Submit for approval',
     saving: 'Saving…',
     draftSaved: 'Draft saved',

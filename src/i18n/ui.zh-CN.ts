@@ -126,6 +126,8 @@ export const uiZhCN: Messages<typeof uiEn> = {
     ready: '关口检查的各项均已就绪。',
     problemsLabel: '提交前还有 {count} 项待完善',
     fixFirst: '完善以上 {count} 项后即可提交。',
+    unsavedLabel: '未被采用的输入',
+    unsavedInput: '“{label}”中输入的内容未被采用，草稿里仍是原来的值。请更正或撤销。',
     submit: '提交审批',
     saving: '正在保存…',
     draftSaved: '草稿已保存',

@@ -19,6 +19,8 @@ import { usePersonName, useWorkspace } from '../workspace/workspace';
 import { useToast } from '../workspace/toasts';
 import { StageForm } from './forms/stage-form';
 import { focusField } from './forms/types';
+import { UnsavedInputsContext, type UnsavedInputs } from './forms/fields';
+import type { Path } from './forms/problems';
 import { isQuotaError, useAct } from './use-act';
 import { LiveExecution, LiveMonitoring } from './live';
 
@@ -211,6 +213,23 @@ function DraftEditor({
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const pending = useRef<StageContentMap[StageId] | null>(null);
   const { act, busy } = useAct(context.runId, revision);
+  // Inputs whose typed text was not taken: listed with the gate's points, and they block Submit.
+  const [unsaved, setUnsaved] = useState<ReadonlyMap<string, { path: Path; label: string }>>(
+    () => new Map(),
+  );
+  const unsavedInputs = useMemo<UnsavedInputs>(
+    () => ({
+      report: (id, path, label, isUnsaved) =>
+        setUnsaved((known) => {
+          if (known.has(id) === isUnsaved) return known;
+          const next = new Map(known);
+          if (isUnsaved) next.set(id, { path, label });
+          else next.delete(id);
+          return next;
+        }),
+    }),
+    [],
+  );
   // A full disk is not a detail to report but something the lead can act on: say what to do.
   const saveFailure = (e: unknown) =>
     isQuotaError(e)
@@ -290,15 +309,31 @@ function DraftEditor({
             {saveError}
           </p>
         )}
-        {problems.length === 0 ? (
-          <ul className="checklist">
-            <li className="ok">
-              <span className="mark" aria-hidden="true">
-                ✓
-              </span>
-              {t('ui.stage.ready')}
-            </li>
+        {unsaved.size > 0 && (
+          <ul className="checklist" aria-label={t('ui.stage.unsavedLabel')}>
+            {[...unsaved].map(([id, input]) => (
+              <li key={id}>
+                <span className="mark" aria-hidden="true">
+                  !
+                </span>
+                <button type="button" className="link" onClick={() => focusField(input.path)}>
+                  {t('ui.stage.unsavedInput', { label: input.label })}
+                </button>
+              </li>
+            ))}
           </ul>
+        )}
+        {problems.length === 0 ? (
+          unsaved.size === 0 && (
+            <ul className="checklist">
+              <li className="ok">
+                <span className="mark" aria-hidden="true">
+                  ✓
+                </span>
+                {t('ui.stage.ready')}
+              </li>
+            </ul>
+          )
         ) : (
           <ul
             className="checklist"
@@ -320,29 +355,31 @@ function DraftEditor({
           <button
             type="button"
             className="btn btn-primary"
-            disabled={problems.length > 0 || busy}
+            disabled={problems.length + unsaved.size > 0 || busy}
             onClick={() => void submit()}
           >
             {t('ui.stage.submit')}
           </button>
-          {problems.length > 0 && (
+          {problems.length + unsaved.size > 0 && (
             <span className="small muted">
-              {t('ui.stage.fixFirst', { count: problems.length })}
+              {t('ui.stage.fixFirst', { count: problems.length + unsaved.size })}
             </span>
           )}
         </div>
       </section>
       <section aria-label={t('ui.stage.content')}>
-        <StageForm
-          stage={stage}
-          value={content}
-          onChange={onChange}
-          readOnly={false}
-          problems={problems}
-          people={people}
-          period={context.period}
-          {...formContext(context, stage, content)}
-        />
+        <UnsavedInputsContext.Provider value={unsavedInputs}>
+          <StageForm
+            stage={stage}
+            value={content}
+            onChange={onChange}
+            readOnly={false}
+            problems={problems}
+            people={people}
+            period={context.period}
+            {...formContext(context, stage, content)}
+          />
+        </UnsavedInputsContext.Provider>
       </section>
     </>
   );

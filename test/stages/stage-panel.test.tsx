@@ -68,6 +68,22 @@ describe('the stage panel', () => {
     expect((await db.runs.get('run-1'))?.revision).toBe(1);
   });
 
+  it('will not submit while a figure typed on screen was not taken into the draft', async () => {
+    await engine.saveDraft('run-1', 'research', content.research, 'p-lead');
+    await renderPanel('p-lead');
+    await screen.findByText('Everything the gate checks is in place.');
+    const share = screen.getAllByLabelText(/Market share/)[0] as HTMLInputElement;
+    fireEvent.change(share, { target: { value: '150' } });
+    const unsaved = await screen.findByRole('list', { name: 'Inputs that were not taken' });
+    expect(unsaved.textContent).toMatch(/Market share.*holds text that was not taken/);
+    expect(screen.queryByText('Everything the gate checks is in place.')).toBeNull();
+    const submit = screen.getByRole('button', { name: 'Submit for approval' }) as HTMLButtonElement;
+    expect(submit.disabled).toBe(true);
+    fireEvent.change(share, { target: { value: '35' } });
+    await waitFor(() => expect(submit.disabled).toBe(false));
+    expect(screen.queryByRole('list', { name: 'Inputs that were not taken' })).toBeNull();
+  });
+
   it('lets a permitted approver decide Go and records the decision', async () => {
     await engine.apply('run-1', {
       type: 'stage.submit',

@@ -48,6 +48,15 @@ function useFormContext(): FormContextValue {
   return context;
 }
 
+/**
+ * Inputs holding text that was not taken (a figure out of range, not a number): the content
+ * still has the value before it, so the editor must not submit as if the form said what it shows.
+ */
+export interface UnsavedInputs {
+  report(id: string, path: Path, label: string, unsaved: boolean): void;
+}
+export const UnsavedInputsContext = createContext<UnsavedInputs | null>(null);
+
 /** True when the form is shown read-only (approved or in review). */
 export function useReadOnly(): boolean {
   return useFormContext().readOnly;
@@ -287,6 +296,16 @@ function NumericField(props: NumericFieldProps & { kind: NumericKind; decoratedL
     error === null ? null : i18n.t(NUMERIC_ERROR_KEYS[error], { max: i18n.number(typedMax(kind)) });
   const field = useField(props.path, 'exact', ownError);
   const hint = props.hint ?? (kind === 'money' && value !== null ? i18n.money(value) : undefined);
+  const unsavedInputs = useContext(UnsavedInputsContext);
+  const unsaved = error !== null;
+  const { path, decoratedLabel } = props;
+  useEffect(() => {
+    if (!unsavedInputs || !unsaved) return;
+    unsavedInputs.report(field.id, path, decoratedLabel, true);
+    return () => unsavedInputs.report(field.id, path, decoratedLabel, false);
+    // The path is a fresh array at each render; the id stands for it.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [unsavedInputs, unsaved, field.id, decoratedLabel]);
 
   const onChange = (e: ChangeEvent<HTMLInputElement>) => {
     const typed = e.target.value;
