@@ -615,7 +615,10 @@ function checkResults({ results }: EvaluationContent, context: GateContext): Pro
   const problems: Problem[] = [];
   const seen = new Set<string>();
   results.forEach((result, i) => {
-    const params = { goalId: result.goalId };
+    const params = {
+      goalId: result.goalId,
+      goalTitle: goalsById.get(result.goalId)?.title ?? result.goalId,
+    };
     if (!known.has(result.goalId)) {
       problems.push(problem('results.unknownGoal', ['results', i, 'goalId'], params));
     } else if (seen.has(result.goalId)) {

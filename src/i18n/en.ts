@@ -342,8 +342,8 @@ export const en = {
     results: {
       unknownGoal:
         'A result refers to a goal that is not among the approved goals ({goalId}). Remove it.',
-      duplicateGoal: 'There are two results for the same goal ({goalId}). Keep one.',
-      noActual: 'A result has no actual figure ({goalId}). Enter what was achieved.',
+      duplicateGoal: 'There are two results for the goal “{goalTitle}”. Keep one.',
+      noActual: 'The result for “{goalTitle}” has no actual figure. Enter what was achieved.',
       differsFromKpi:
         'The actual of “{goalTitle}” is what its KPI “{kpiName}” last measured: {measured} on {date}. Results are computed from check-ins, not typed.',
       missing: 'Goal “{goalTitle}” has no result. Enter what was achieved.',

@@ -306,8 +306,8 @@ export const zhCN: Catalog = {
     },
     results: {
       unknownGoal: '有评估结果对应的目标不在已批准目标中（{goalId}）。请删除该结果。',
-      duplicateGoal: '同一目标（{goalId}）有两条评估结果。请只保留一条。',
-      noActual: '有评估结果未填写实际值（{goalId}）。请填写实际完成情况。',
+      duplicateGoal: '目标“{goalTitle}”有两条评估结果。请只保留一条。',
+      noActual: '目标“{goalTitle}”的评估结果未填写实际值。请填写实际完成情况。',
       differsFromKpi:
         '“{goalTitle}”的实际值应为其 KPI“{kpiName}”最近一次填报的数值：{measured}（{date}）。评估结果由填报数据计算得出，不能手工填写。',
       missing: '目标“{goalTitle}”尚无评估结果。请填写实际完成情况。',

@@ -11,6 +11,7 @@ import type {
   Task,
 } from '../../src/domain/content';
 import type { Problem } from '../../src/domain/gate';
+import { translateProblem } from '../../src/i18n';
 import { wanToFen, yuanToFen } from '../../src/domain/money';
 import {
   gateReadiness,
@@ -1209,9 +1210,14 @@ describe('evaluation gate', () => {
     const content = evaluation();
     content.results[0]!.actual = null;
 
-    expect(check('evaluation', content)).toEqual([
+    const problems = check('evaluation', content);
+    expect(problems).toEqual([
       expect.objectContaining({ code: 'results.noActual', path: ['results', 0, 'actual'] }),
     ]);
+    // Named by the goal's title, which people know, not its id.
+    const goal = goalsZh().find((g) => g.id === content.results[0]!.goalId)!;
+    expect(translateProblem('zh-CN', problems[0]!)).toContain(`“${goal.title}”`);
+    expect(translateProblem('zh-CN', problems[0]!)).not.toContain(goal.id);
   });
 
   it('refuses a measured goal’s actual other than its KPI’s latest figure', () => {
