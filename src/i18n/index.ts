@@ -71,11 +71,24 @@ export function hasMessage(key: string): key is MessageKey {
 }
 
 const PLACEHOLDER = /\{(\w+)\}/g;
+/**
+ * `{count, plural, one {# point} other {# points}}`: the form the locale's plural rules pick for
+ * the number, with `#` standing for it. English needs it; Chinese has one form and writes `{count}`.
+ */
+const PLURAL = /\{(\w+), plural, one \{([^{}]*)\} other \{([^{}]*)\}\}/g;
 
-/** The `{param}` names a message uses, in order of first use. */
+/** The `{param}` names a message uses (plural ones included), in order of first use. */
 export function placeholdersOf(message: string): string[] {
-  return [...new Set(Array.from(message.matchAll(PLACEHOLDER), (match) => match[1] ?? ''))];
+  const names: string[] = [];
+  const plain = message.replace(PLURAL, (_block, name: string) => {
+    names.push(name);
+    return '';
+  });
+  for (const match of plain.matchAll(PLACEHOLDER)) names.push(match[1] ?? '');
+  return [...new Set(names)];
 }
+
+const pluralRules = new Map<string, Intl.PluralRules>();
 
 /**
  * The message for `key` in `locale`, with `{name}` placeholders replaced by `params.name`.
@@ -85,7 +98,14 @@ export function placeholdersOf(message: string): string[] {
  */
 export function translate(locale: Locale, key: MessageKey, params: MessageParams = {}): string {
   const template = messagesOf(locale).get(key) ?? messagesOf('en').get(key) ?? key;
-  return template.replace(PLACEHOLDER, (placeholder, name: string) =>
+  const rules = memo(pluralRules, locale, () => new Intl.PluralRules(locale));
+  const counted = template.replace(PLURAL, (block, name: string, one: string, other: string) => {
+    if (!Object.hasOwn(params, name)) return block;
+    const value = params[name];
+    const form = rules.select(Number(value)) === 'one' ? one : other;
+    return form.replaceAll('#', String(value));
+  });
+  return counted.replace(PLACEHOLDER, (placeholder, name: string) =>
     Object.hasOwn(params, name) ? String(params[name]) : placeholder,
   );
 }

@@ -20,7 +20,7 @@ export const liveEn = {
   },
   csv: {
     export: 'Export tasks (CSV)',
-    exported: 'Exported {count} tasks to {file}',
+    exported: 'Exported {count, plural, one {# task} other {# tasks}} to {file}',
     name: 'Task',
     owner: 'Owner',
     department: 'Department',

@@ -5,7 +5,8 @@ export const portfolioEn = {
   board: 'Portfolio board',
   empty: 'No runs yet. Start one from Runs, or generate a sample portfolio in Settings.',
   emptyAction: 'Generate a sample portfolio',
-  unreadable: '{count} runs could not be read and are left out',
+  unreadable:
+    '{count, plural, one {# run could not be read and is} other {# runs could not be read and are}} left out',
   loading: 'Reading the runs…',
   edge: {
     recycle: 'Recycled ×{count}',

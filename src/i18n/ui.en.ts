@@ -59,7 +59,7 @@ export const uiEn = {
   notFound: { text: 'This page does not exist.', back: 'Back to all runs' },
   runs: {
     title: 'Strategy runs',
-    count: '{count} runs',
+    count: '{count, plural, one {# run} other {# runs}}',
     searchLabel: 'Search by title or lead',
     allScenarios: 'All scenarios',
     allStatuses: 'All statuses',
@@ -96,9 +96,9 @@ export const uiEn = {
     nodeLabel: 'Stage {number}, {stage}: {status}',
     recycledCount: 'Recycled ×{count}',
     ready: '✓ Ready to submit',
-    problems: '{count} open points before the gate',
+    problems: '{count, plural, one {# open point} other {# open points}} before the gate',
     tasks: 'Tasks: {done}/{total} done · {inProgress} in progress · {late} late',
-    alerts: '{count} open alerts',
+    alerts: '{count, plural, one {# open alert} other {# open alerts}}',
     noCountermeasure: '{count} without countermeasure',
     owner: 'Owner: {name}',
     controls: 'Board controls',
@@ -129,8 +129,9 @@ export const uiEn = {
     leadDrafts: '{name}, the project lead, drafts and submits this stage.',
     readiness: 'Gate readiness',
     ready: 'Everything the gate checks is in place.',
-    problemsLabel: '{count} points to fix before submitting',
-    fixFirst: 'Fix the {count} points above to submit.',
+    problemsLabel: '{count, plural, one {# point} other {# points}} to fix before submitting',
+    fixFirst:
+      '{count, plural, one {Fix the point above to submit.} other {Fix the # points above to submit.}}',
     unsavedLabel: 'Inputs that were not taken',
     unsavedInput:
       '“{label}” holds text that was not taken, so the draft still has the value before it. Correct it or undo it.',

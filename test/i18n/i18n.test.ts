@@ -490,3 +490,26 @@ describe('formatters', () => {
     expect(formatDateTime('en', '')).toBe('');
   });
 });
+
+describe('counted messages', () => {
+  it('take the English singular for one and the plural otherwise; Chinese has one form', () => {
+    expect(translate('en', 'ui.stage.fixFirst', { count: 1 })).toBe(
+      'Fix the point above to submit.',
+    );
+    expect(translate('en', 'ui.stage.fixFirst', { count: 3 })).toBe(
+      'Fix the 3 points above to submit.',
+    );
+    expect(translate('en', 'ui.stage.problemsLabel', { count: 1 })).toBe(
+      '1 point to fix before submitting',
+    );
+    expect(translate('zh-CN', 'ui.stage.fixFirst', { count: 1 })).toBe('完善以上 1 项后即可提交。');
+  });
+
+  it('name the count among their placeholders, and leave a missing count visible', () => {
+    expect(placeholdersOf('{count, plural, one {# run} other {# runs}} in {stage}')).toEqual([
+      'count',
+      'stage',
+    ]);
+    expect(translate('en', 'ui.stage.fixFirst')).toContain('{count, plural,');
+  });
+});
