@@ -304,7 +304,9 @@ export function checkResume(context: RunContext, event: EventOf<'run.resume'>): 
     event.by !== context.leadId &&
     !event.roles.some((r) => context.policies[context.hold?.stage ?? 'research'].roles.includes(r))
   ) {
-    return refuse('notLead', 'isLeadOrApprover');
+    return refuse('notLeadOrApprover', 'isLeadOrApprover', {
+      params: { stage: context.hold?.stage ?? 'research' },
+    });
   }
   return null;
 }

@@ -161,6 +161,8 @@ export function StageBoard<N extends Node, E extends Edge>({
           'controls.fitView.ariaLabel': i18n.t('ui.board.fitView'),
           'node.a11yDescription.default': i18n.t('ui.board.nodeHelp'),
           'node.a11yDescription.keyboardDisabled': i18n.t('ui.board.nodeHelp'),
+          // Read out by the board even though its arrows are not focusable: say what they are.
+          'edge.a11yDescription.default': i18n.t('ui.board.edgeHelp'),
         }}
       >
         <Background gap={20} color="#e3e6eb" />

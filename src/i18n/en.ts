@@ -376,6 +376,8 @@ export const en = {
     wrongStage:
       'This action is for a different stage than the one under way here ({stage}). Reload the run and act on {stage}.',
     notLead: 'Only the strategy lead of this run can do this.',
+    notLeadOrApprover:
+      'Only the strategy lead or an approver of the {stage} gate can resume the run.',
     notReady: 'This stage is not ready to submit. Fix the problems listed, then submit again.',
     followUpsOpen:
       'Follow-ups from conditional approvals are still open ({count}). Close them, or accept them when closing execution, before submitting the evaluation.',

@@ -106,6 +106,8 @@ export const uiEn = {
     zoomOut: 'Zoom out',
     fitView: 'Fit the board to the window',
     nodeHelp: 'Press Enter or Space to open this stage.',
+    edgeHelp:
+      'The arrows show how runs move between stages: forward, back at a recycle or a replan.',
     edgeLabel: '{from} to {to}',
     loop: {
       recycle: 'Recycle',

@@ -4,6 +4,7 @@ import type { RunContext } from '../../machines/run-context';
 import { approvedContent } from '../../machines/run-context';
 import {
   checkDecide,
+  checkResume,
   gateContextFor,
   gateMissingRoles,
   recycleTargets,
@@ -587,6 +588,16 @@ function HoldBanner({
   const [reason, setReason] = useState('');
   const { act, busy } = useAct(context.runId, revision);
   if (!context.hold) return null;
+  // The machine's own check: people who may not resume are told who can, not offered the box.
+  const refusal = acting
+    ? checkResume(context, {
+        type: 'run.resume',
+        by: acting.id,
+        roles: acting.roles,
+        at: new Date(0).toISOString(),
+        reason: '',
+      })
+    : null;
   return (
     <div className="banner banner-amber stack" role="status" style={{ alignItems: 'stretch' }}>
       <span>
@@ -596,7 +607,8 @@ function HoldBanner({
           at: i18n.dateTime(context.hold.at),
         })}
       </span>
-      {!frozen && (
+      {!frozen && refusal && <span className="small">{i18n.refusal(refusal)}</span>}
+      {!frozen && !refusal && (
         <div className="row">
           <input
             aria-label={i18n.t('ui.stage.resumeReason')}

@@ -69,6 +69,10 @@ describe('the board at first open', () => {
         .getByRole('button', { name: /^第 3 阶段，策略制定：审批中，已获 1\/2 项批准/ })
         .waitFor();
       await page.getByRole('button', { name: /^第 1 阶段，前期调研/ }).waitFor();
+      // What the board reads out to screen readers is in Chinese too, React Flow's own text included.
+      const hidden = await page.locator('[id^="react-flow__"][id*="-desc-"]').allTextContents();
+      expect(hidden.join(' ')).not.toMatch(/[A-Za-z]{4,}/);
+      expect(hidden.join(' ')).toContain('箭头表示');
     });
     await context.close();
   });

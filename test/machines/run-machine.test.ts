@@ -1,3 +1,4 @@
+import { translateRefusal } from '../../src/i18n';
 import { describe, it, expect } from 'vitest';
 import { STAGE_IDS, type StageId } from '../../src/domain/stages';
 import { demoContent } from '../../src/domain/scenarios';
@@ -265,6 +266,25 @@ describe('hold and resume', () => {
     expect(d.context.stages.goals.votes).toEqual([]);
     d.pass('goals');
     expect(d.snapshot.matches({ strategy: 'drafting' })).toBe(true);
+  });
+  it('lets the lead or an approver of the held gate resume, and tells anyone else who can', () => {
+    const d = toReview('goals').send(
+      decideEvent('goals', 'hold', 'p-sales', { comment: 'Wait for the price study' }),
+    );
+    const resume = (by: string): RunEvent => ({
+      type: 'run.resume',
+      by,
+      roles: person(by).roles,
+      at: at(),
+      reason: 'Price study is in',
+    });
+    const refusal = checkEvent(d.context, resume('p-am1'));
+    expect(refusal).toMatchObject({ code: 'notLeadOrApprover', params: { stage: 'goals' } });
+    expect(translateRefusal('en', refusal!)).toBe(
+      'Only the strategy lead or an approver of the Goal setting gate can resume the run.',
+    );
+    expect(checkEvent(d.context, resume('p-gm'))).toBeNull();
+    expect(checkEvent(d.context, resume('p-lead'))).toBeNull();
   });
 });
 
