@@ -229,6 +229,17 @@ function RunPage({ runId }: { runId: string }) {
           <aside
             className="board-side"
             aria-label={tab === 'history' ? t('ui.history.title') : t('ui.stage.panel')}
+            onKeyDown={(event) => {
+              // Escape closes the panel and gives focus back to its stage on the board.
+              if (event.key !== 'Escape' || event.defaultPrevented) return;
+              const stage = selected;
+              open(null);
+              if (stage) {
+                document
+                  .querySelector<HTMLElement>(`.react-flow__node[data-id="${stage}"]`)
+                  ?.focus();
+              }
+            }}
           >
             <div className="tabs" role="tablist">
               <button

