@@ -136,5 +136,5 @@ export const reportZhCN: Messages<typeof reportEn> = {
   nothing: '无记录。',
   lowerIsBetter: '越低越好',
   enteredByHand: '手工填写',
-  computedFrom: '取自 {kpi}，{date}',
+  computedFrom: '取自“{kpi}”，{date}',
 };
