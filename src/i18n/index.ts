@@ -75,14 +75,15 @@ const PLACEHOLDER = /\{(\w+)\}/g;
  * `{count, plural, one {# point} other {# points}}`: the form the locale's plural rules pick for
  * the number, with `#` standing for it. English needs it; Chinese has one form and writes `{count}`.
  */
-const PLURAL = /\{(\w+), plural, one \{([^{}]*)\} other \{([^{}]*)\}\}/g;
+const PLURAL = /\{(\w+), plural, one \{((?:[^{}]|\{\w+\})*)\} other \{((?:[^{}]|\{\w+\})*)\}\}/g;
 
 /** The `{param}` names a message uses (plural ones included), in order of first use. */
 export function placeholdersOf(message: string): string[] {
   const names: string[] = [];
-  const plain = message.replace(PLURAL, (_block, name: string) => {
+  // The forms may name other params: `{count, plural, one {# of {total}} other {…}}`.
+  const plain = message.replace(PLURAL, (_block, name: string, one: string, other: string) => {
     names.push(name);
-    return '';
+    return `${one} ${other}`;
   });
   for (const match of plain.matchAll(PLACEHOLDER)) names.push(match[1] ?? '');
   return [...new Set(names)];

@@ -181,6 +181,7 @@ export const uiEn = {
     paceShort: 'Of pace',
     source: 'Data source',
     gapReason: 'Reason for a gap (required when off pace)',
+    reasonNeeded: 'This figure is off pace: say why before recording it.',
     pace: '{attainment} of the pace target {pace}',
     record: 'Record check-in',
     checkIns: 'Check-ins ({count})',
@@ -213,6 +214,12 @@ export const uiEn = {
     taskStatus: 'Status of “{name}”',
     closeExecution: 'Close execution',
     closeHint: 'Closing execution ends operating and opens the evaluation.',
+    closeConfirm:
+      '{open, plural, one {# of {total} tasks is} other {# of {total} tasks are}} not done, and the period runs until {end} ({days, plural, one {# day} other {# days}} left). Close execution now? Check-ins and task updates stop, and the evaluation starts from the figures so far.',
+    closeConfirmYes: 'Yes, close execution',
+    keepOperating: 'Keep operating',
+    pausedForReplan:
+      'Check-ins and task updates are paused while the plan is back at {stage}. They resume once it passes its gates again.',
     closeNeedsBoth: 'Both the execution and the monitoring plans must be approved first.',
     acceptance:
       'Open items: {followUps} follow-ups, {risks} critical risks. Record why you accept closing with them open.',

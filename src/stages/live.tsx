@@ -1,4 +1,6 @@
 import { useState } from 'react';
+import * as z from 'zod';
+import { useKeptInput } from './kept-input';
 import type { RunContext } from '../../machines/run-context';
 import { approvedContent } from '../../machines/run-context';
 import { isOperating, openItems } from '../../machines/run-rules';
@@ -7,6 +9,7 @@ import { DATA_SOURCES, DEPARTMENTS, TASK_STATUSES, type TaskStatus } from '../do
 import { taskCsvFileName, tasksToCsv, type TaskCsvLabels } from '../domain/csv';
 import { assessCheckIn } from '../domain/kpi';
 import { recordedStatus, TASK_STATES, taskCounts, taskStatusOn } from '../domain/tasks';
+import { daysBetween } from '../domain/time';
 import type { I18n } from '../i18n/react';
 import { useI18n } from '../i18n/react';
 import { usePersonName, useWorkspace } from '../workspace/workspace';
@@ -23,6 +26,15 @@ interface LiveProps {
 
 const HEALTH_BADGE = { green: 'badge-green', amber: 'badge-amber', red: 'badge-red' } as const;
 
+const CheckInDraftSchema = z.object({
+  kpiId: z.string().max(100),
+  date: z.iso.date(),
+  value: z.string().max(40),
+  source: z.enum(DATA_SOURCES),
+  reason: z.string().max(2000),
+});
+type CheckInDraft = z.infer<typeof CheckInDraftSchema>;
+
 /**
  * The monitoring loop while the run operates: KPI check-ins against the time-prorated pace,
  * risk alerts raised by red check-ins or by hand, countermeasures, and escalation to a replan.
@@ -34,17 +46,25 @@ export function LiveMonitoring({ context, revision, frozen }: LiveProps) {
   const { act, busy } = useAct(context.runId, revision);
   const kpis = approvedContent(context, 'monitoring')?.kpis ?? [];
   const operating = isOperating(context);
-  const [kpiId, setKpiId] = useState(kpis[0]?.id ?? '');
   const clampToday =
     today < context.period.start
       ? context.period.start
       : today > context.period.end
         ? context.period.end
         : today;
-  const [date, setDate] = useState(clampToday);
-  const [value, setValue] = useState('');
-  const [source, setSource] = useState<(typeof DATA_SOURCES)[number]>('crm');
-  const [reason, setReason] = useState('');
+  // Kept for the tab: choosing another stage on the board does not throw a half-typed figure away.
+  const [draft, setDraft] = useKeptInput<CheckInDraft>(
+    `${context.runId}:checkIn:${acting?.id ?? ''}`,
+    CheckInDraftSchema,
+    { kpiId: kpis[0]?.id ?? '', date: clampToday, value: '', source: 'crm', reason: '' },
+  );
+  const { kpiId, value, source, reason } = draft;
+  const date = draft.date > clampToday ? clampToday : draft.date;
+  const setKpiId = (next: string) => setDraft({ ...draft, kpiId: next });
+  const setDate = (next: string) => setDraft({ ...draft, date: next });
+  const setValue = (next: string) => setDraft({ ...draft, value: next });
+  const setSource = (next: (typeof DATA_SOURCES)[number]) => setDraft({ ...draft, source: next });
+  const setReason = (next: string) => setDraft({ ...draft, reason: next });
   const kpi = kpis.find((k) => k.id === kpiId);
   const isMoney = kpi?.unit === 'CNY';
   const numeric = value.trim() === '' ? null : Number(value);
@@ -73,11 +93,11 @@ export function LiveMonitoring({ context, revision, frozen }: LiveProps) {
       },
       'ui.toast.checkedIn',
     );
-    if (ok) {
-      setValue('');
-      setReason('');
-    }
+    // The KPI and source stay chosen for the next figure; the figure and its reason are done.
+    if (ok) setDraft({ ...draft, value: '', reason: '' });
   };
+  // Off pace, the machine wants to know why: say so at the field, before anyone clicks.
+  const needsReason = preview !== null && preview.health !== 'green' && reason.trim() === '';
   const show = (kpiRef: string, n: number) =>
     kpis.find((k) => k.id === kpiRef)?.unit === 'CNY' ? i18n.moneyCompact(n) : i18n.number(n);
 
@@ -133,9 +153,20 @@ export function LiveMonitoring({ context, revision, frozen }: LiveProps) {
                 ))}
               </select>
             </label>
-            <label className="field wide">
+            <label className={needsReason ? 'field wide invalid' : 'field wide'}>
               <span>{t('ui.live.gapReason')}</span>
-              <input value={reason} onChange={(e) => setReason(e.target.value)} maxLength={2000} />
+              <input
+                value={reason}
+                onChange={(e) => setReason(e.target.value)}
+                maxLength={2000}
+                aria-invalid={needsReason || undefined}
+                aria-describedby={needsReason ? 'checkin-reason-needed' : undefined}
+              />
+              {needsReason && (
+                <span id="checkin-reason-needed" className="error">
+                  {t('ui.live.reasonNeeded')}
+                </span>
+              )}
             </label>
           </div>
           {preview && (
@@ -153,7 +184,7 @@ export function LiveMonitoring({ context, revision, frozen }: LiveProps) {
             <button
               type="button"
               className="btn btn-primary"
-              disabled={busy || figure === null}
+              disabled={busy || figure === null || needsReason}
               onClick={() => void checkIn()}
             >
               {t('ui.live.record')}
@@ -222,9 +253,28 @@ export function LiveMonitoring({ context, revision, frozen }: LiveProps) {
       {!operating && context.current === 'execution' && !frozen && (
         <p className="muted small">{t('ui.live.notOperating')}</p>
       )}
+      {replanning(context) && (
+        <p className="banner banner-violet" role="status">
+          {t('ui.live.pausedForReplan', { stage: i18n.stage(context.current) })}
+        </p>
+      )}
     </div>
   );
 }
+
+const RisksDraftSchema = z.object({
+  edits: z.record(
+    z.string().max(100),
+    z.object({
+      countermeasure: z.string().max(2000),
+      ownerId: z.string().max(100),
+      due: z.union([z.iso.date(), z.literal('')]),
+    }),
+  ),
+  description: z.string().max(2000),
+  severity: z.enum(RISK_SEVERITIES),
+});
+type RisksDraft = z.infer<typeof RisksDraftSchema>;
 
 function Risks({ context, revision, frozen }: LiveProps) {
   const i18n = useI18n();
@@ -232,11 +282,16 @@ function Risks({ context, revision, frozen }: LiveProps) {
   const { acting, people } = useWorkspace();
   const personName = usePersonName();
   const { act, busy } = useAct(context.runId, revision);
-  const [edits, setEdits] = useState<
-    Record<string, { countermeasure: string; ownerId: string; due: string }>
-  >({});
-  const [description, setDescription] = useState('');
-  const [severity, setSeverity] = useState<RiskSeverity>('high');
+  // Kept for the tab, like the check-in: a half-written countermeasure survives another stage.
+  const [draft, setDraft] = useKeptInput<RisksDraft>(
+    `${context.runId}:risks:${acting?.id ?? ''}`,
+    RisksDraftSchema,
+    { edits: {}, description: '', severity: 'high' },
+  );
+  const { edits, description, severity } = draft;
+  const setEdits = (next: RisksDraft['edits']) => setDraft({ ...draft, edits: next });
+  const setDescription = (next: string) => setDraft({ ...draft, description: next });
+  const setSeverity = (next: RiskSeverity) => setDraft({ ...draft, severity: next });
   return (
     <section className="card card-body stack" aria-labelledby="risks-title">
       <h3 id="risks-title">
@@ -251,8 +306,8 @@ function Risks({ context, revision, frozen }: LiveProps) {
         };
         const setEdit = (patch: Partial<typeof edit>) =>
           setEdits({ ...edits, [risk.id]: { ...edit, ...patch } });
-        const save = (status: 'mitigating' | 'closed') =>
-          act(
+        const save = async (status: 'mitigating' | 'closed') => {
+          const ok = await act(
             {
               type: 'risk.update',
               by: acting?.id ?? '',
@@ -264,6 +319,10 @@ function Risks({ context, revision, frozen }: LiveProps) {
             },
             status === 'closed' ? 'ui.toast.riskClosed' : 'ui.toast.riskUpdated',
           );
+          // Saved: the risk itself now holds what was typed.
+          if (ok)
+            setEdits(Object.fromEntries(Object.entries(edits).filter(([id]) => id !== risk.id)));
+        };
         return (
           <article
             key={risk.id}
@@ -402,13 +461,25 @@ function Risks({ context, revision, frozen }: LiveProps) {
   );
 }
 
+const ReplanDraftSchema = z.object({
+  target: z.enum(['strategy', 'resources']),
+  reason: z.string().max(2000),
+});
+type ReplanDraft = z.infer<typeof ReplanDraftSchema>;
+
 function Replan({ context, revision }: { context: RunContext; revision: number }) {
   const i18n = useI18n();
   const { t } = i18n;
   const { acting } = useWorkspace();
   const { act, busy } = useAct(context.runId, revision);
-  const [target, setTarget] = useState<'strategy' | 'resources'>('strategy');
-  const [reason, setReason] = useState('');
+  const [draft, setDraft, clearDraft] = useKeptInput<ReplanDraft>(
+    `${context.runId}:replan:${acting?.id ?? ''}`,
+    ReplanDraftSchema,
+    { target: 'strategy', reason: '' },
+  );
+  const { target, reason } = draft;
+  const setTarget = (next: ReplanDraft['target']) => setDraft({ ...draft, target: next });
+  const setReason = (next: string) => setDraft({ ...draft, reason: next });
   return (
     <section className="card card-body stack" aria-labelledby="replan-title">
       <h3 id="replan-title">{t('ui.live.replan')}</h3>
@@ -434,17 +505,31 @@ function Replan({ context, revision }: { context: RunContext; revision: number }
           type="button"
           className="btn"
           disabled={busy || !reason.trim()}
-          onClick={() =>
-            void act(
+          onClick={async () => {
+            const ok = await act(
               { type: 'replan.escalate', by: acting?.id ?? '', target, reason: reason.trim() },
               'ui.toast.replanned',
-            )
-          }
+            );
+            if (ok) clearDraft();
+          }}
         >
           {t('ui.live.escalate')}
         </button>
       </div>
     </section>
+  );
+}
+
+/**
+ * Sent back to strategy or resources while it operated (a replan, or the evaluation's recycle):
+ * check-ins and progress pause until the plan passes its gates again.
+ */
+function replanning(context: RunContext): boolean {
+  return (
+    context.outcome === null &&
+    !context.hold &&
+    (context.current === 'strategy' || context.current === 'resources') &&
+    context.stages.monitoring.status === 'approved'
   );
 }
 
@@ -498,7 +583,14 @@ export function LiveExecution({ context, revision, frozen }: LiveProps) {
   const { acting, people, today } = useWorkspace();
   const personName = usePersonName();
   const { act, busy } = useAct(context.runId, revision);
-  const [acceptance, setAcceptance] = useState('');
+  const [acceptanceDraft, setAcceptance, clearAcceptance] = useKeptInput(
+    `${context.runId}:close:${acting?.id ?? ''}`,
+    z.string().max(2000),
+    '',
+  );
+  const acceptance = acceptanceDraft;
+  // Closing cannot be taken back from here: the first click asks, saying what is still open.
+  const [confirming, setConfirming] = useState(false);
   const plan = approvedContent(context, 'execution');
   const tasks = plan?.tasks ?? [];
   const operating = isOperating(context);
@@ -636,21 +728,57 @@ export function LiveExecution({ context, revision, frozen }: LiveProps) {
               />
             </label>
           )}
-          <div className="btn-row">
-            <button
-              type="button"
-              className="btn btn-primary"
-              disabled={busy || !bothApproved || (needsAcceptance && !acceptance.trim())}
-              onClick={() =>
-                void act(
-                  { type: 'execution.close', by: acting?.id ?? '', acceptance: acceptance.trim() },
-                  'ui.toast.executionClosed',
-                )
-              }
+          {confirming ? (
+            <div
+              className="banner banner-amber stack"
+              role="alertdialog"
+              aria-labelledby="close-confirm"
             >
-              {t('ui.live.closeExecution')}
-            </button>
-          </div>
+              <p id="close-confirm">
+                {t('ui.live.closeConfirm', {
+                  open: counts.total - counts.done,
+                  total: counts.total,
+                  end: i18n.date(context.period.end),
+                  days: Math.max(0, daysBetween(today, context.period.end)),
+                })}
+              </p>
+              <div className="btn-row">
+                <button
+                  type="button"
+                  className="btn btn-primary"
+                  disabled={busy}
+                  onClick={async () => {
+                    const ok = await act(
+                      {
+                        type: 'execution.close',
+                        by: acting?.id ?? '',
+                        acceptance: acceptance.trim(),
+                      },
+                      'ui.toast.executionClosed',
+                    );
+                    setConfirming(false);
+                    if (ok) clearAcceptance();
+                  }}
+                >
+                  {t('ui.live.closeConfirmYes')}
+                </button>
+                <button type="button" className="btn" onClick={() => setConfirming(false)}>
+                  {t('ui.live.keepOperating')}
+                </button>
+              </div>
+            </div>
+          ) : (
+            <div className="btn-row">
+              <button
+                type="button"
+                className="btn btn-primary"
+                disabled={busy || !bothApproved || (needsAcceptance && !acceptance.trim())}
+                onClick={() => setConfirming(true)}
+              >
+                {t('ui.live.closeExecution')}
+              </button>
+            </div>
+          )}
         </section>
       )}
     </div>

@@ -13,13 +13,15 @@ import { emptyContent, type Goal, type StageContentMap } from '../domain/content
 import { DECISIONS, type Decision, approvalsCounted, approvalsNeeded } from '../domain/gate';
 import { gateReadiness } from '../domain/readiness';
 import { measuredActuals } from '../domain/results';
-import { stageNumber, type StageId } from '../domain/stages';
+import { STAGE_IDS, stageNumber, type StageId } from '../domain/stages';
 import { useI18n } from '../i18n/react';
 import type { DraftRow } from '../storage/records';
 import { usePersonName, useWorkspace } from '../workspace/workspace';
 import { useToast } from '../workspace/toasts';
 import { StageForm } from './forms/stage-form';
+import * as z from 'zod';
 import { focusField } from './forms/types';
+import { useKeptInput } from './kept-input';
 import { UnsavedInputsContext, type UnsavedInputs } from './forms/fields';
 import type { Path } from './forms/problems';
 import { isQuotaError, useAct } from './use-act';
@@ -451,6 +453,14 @@ function Votes({ context, stage }: { context: RunContext; stage: StageId }) {
   );
 }
 
+const DecisionDraftSchema = z.object({
+  decision: z.enum(DECISIONS),
+  comment: z.string().max(2000),
+  conditions: z.string().max(10_000),
+  recycleTo: z.enum(STAGE_IDS),
+});
+type DecisionDraft = z.infer<typeof DecisionDraftSchema>;
+
 /** Where an approver decides: Go, Conditional Go, Recycle, Hold or Kill, with why. */
 function DecisionBox({
   context,
@@ -464,11 +474,19 @@ function DecisionBox({
   const i18n = useI18n();
   const { t } = i18n;
   const { acting } = useWorkspace();
-  const [decision, setDecision] = useState<Decision>('go');
-  const [comment, setComment] = useState('');
-  const [conditions, setConditions] = useState('');
   const targets = recycleTargets(context, stage);
-  const [recycleTo, setRecycleTo] = useState<StageId>(stage);
+  // Kept per submission and person, so a half-written reason survives opening another stage.
+  const [draft, setDraft, clearDraft] = useKeptInput<DecisionDraft>(
+    `${context.runId}:${stage}:${context.stages[stage].submittedAt ?? ''}:decide:${acting?.id ?? ''}`,
+    DecisionDraftSchema,
+    { decision: 'go', comment: '', conditions: '', recycleTo: stage },
+  );
+  const { decision, comment, conditions } = draft;
+  const recycleTo = targets.includes(draft.recycleTo) ? draft.recycleTo : stage;
+  const setDecision = (next: Decision) => setDraft({ ...draft, decision: next });
+  const setComment = (next: string) => setDraft({ ...draft, comment: next });
+  const setConditions = (next: string) => setDraft({ ...draft, conditions: next });
+  const setRecycleTo = (next: StageId) => setDraft({ ...draft, recycleTo: next });
   const { act, busy } = useAct(context.runId, revision);
   const action = {
     type: 'gate.decide' as const,
@@ -494,11 +512,7 @@ function DecisionBox({
 
   const decide = async () => {
     const ok = await act(action, 'ui.toast.decided');
-    if (ok) {
-      setComment('');
-      setConditions('');
-      setDecision('go');
-    }
+    if (ok) clearDraft();
   };
 
   return (
@@ -561,11 +575,16 @@ function DecisionBox({
               type="button"
               className={decision === 'kill' ? 'btn btn-danger' : 'btn btn-primary'}
               disabled={busy || refusal !== null}
+              aria-describedby={refusal ? 'decide-why-not' : undefined}
               onClick={() => void decide()}
             >
               {t('ui.decide.button', { decision: i18n.label('decision', decision) })}
             </button>
-            {refusal && <span className="small muted">{i18n.refusal(refusal)}</span>}
+            {refusal && (
+              <span id="decide-why-not" className="small muted" aria-live="polite">
+                {i18n.refusal(refusal)}
+              </span>
+            )}
           </div>
         </>
       )}
@@ -585,7 +604,11 @@ function HoldBanner({
   const i18n = useI18n();
   const personName = usePersonName();
   const { acting } = useWorkspace();
-  const [reason, setReason] = useState('');
+  const [reason, setReason, clearReason] = useKeptInput(
+    `${context.runId}:resume:${context.hold?.at ?? ''}:${acting?.id ?? ''}`,
+    z.string().max(2000),
+    '',
+  );
   const { act, busy } = useAct(context.runId, revision);
   if (!context.hold) return null;
   // The machine's own check: people who may not resume are told who can, not offered the box.
@@ -625,7 +648,7 @@ function HoldBanner({
               void act(
                 { type: 'run.resume', by: acting?.id ?? '', reason: reason.trim() },
                 'ui.toast.resumed',
-              )
+              ).then((ok) => ok && clearReason())
             }
           >
             {i18n.t('ui.stage.resume')}
@@ -651,7 +674,11 @@ function FollowUps({
   const personName = usePersonName();
   const { acting } = useWorkspace();
   const { act, busy } = useAct(context.runId, revision);
-  const [notes, setNotes] = useState<Record<string, string>>({});
+  const [notes, setNotes] = useKeptInput(
+    `${context.runId}:followUps:${stage}:${acting?.id ?? ''}`,
+    z.record(z.string().max(100), z.string().max(2000)),
+    {},
+  );
   const items = context.followUps.filter((f) => f.stage === stage);
   return (
     <section className="card card-body stack" aria-label={i18n.t('ui.stage.followUps')}>

@@ -511,5 +511,11 @@ describe('counted messages', () => {
       'stage',
     ]);
     expect(translate('en', 'ui.stage.fixFirst')).toContain('{count, plural,');
+    expect(
+      placeholdersOf('{open, plural, one {# of {total} is} other {# of {total} are}}'),
+    ).toEqual(['open', 'total']);
+    expect(
+      translate('en', 'ui.live.closeConfirm', { open: 1, total: 8, end: 'Dec 31', days: 1 }),
+    ).toMatch(/^1 of 8 tasks is not done, and the period runs until Dec 31 \(1 day left\)/);
   });
 });

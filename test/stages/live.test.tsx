@@ -37,6 +37,7 @@ beforeAll(async () => {
 afterEach(() => {
   cleanup();
   vi.restoreAllMocks();
+  sessionStorage.clear();
 });
 
 function Providers({ children }: { children: ReactNode }) {
@@ -326,5 +327,52 @@ describe('LiveMonitoring', () => {
     expect(screen.getByRole('button', { name: 'Record check-in' })).toBeTruthy();
     expect(screen.getAllByRole('textbox', { name: 'Countermeasure' }).length).toBeGreaterThan(0);
     expect(screen.getByRole('button', { name: 'Escalate to replan' })).toBeTruthy();
+  });
+
+  it('keeps a half-typed check-in and countermeasure when the stage is shown again', async () => {
+    await renderMonitoring();
+    fireEvent.change(screen.getByRole('spinbutton', { name: /Actual/ }), {
+      target: { value: '1200' },
+    });
+    const countermeasure = screen.getAllByRole('textbox', { name: 'Countermeasure' })[0]!;
+    fireEvent.change(countermeasure, { target: { value: 'Switch to online visits' } });
+    cleanup(); // another stage chosen on the board
+    await renderMonitoring();
+    expect((screen.getByRole('spinbutton', { name: /Actual/ }) as HTMLInputElement).value).toBe(
+      '1200',
+    );
+    expect(
+      (screen.getAllByRole('textbox', { name: 'Countermeasure' })[0] as HTMLInputElement).value,
+    ).toBe('Switch to online visits');
+  });
+
+  it('asks for the reason at its field when a figure is off pace, before it can be recorded', async () => {
+    await renderMonitoring();
+    fireEvent.change(screen.getByRole('spinbutton', { name: /Actual/ }), {
+      target: { value: '1' },
+    });
+    const reason = screen.getByRole('textbox', { name: /Reason for a gap/ });
+    expect(reason.getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByText('This figure is off pace: say why before recording it.')).toBeTruthy();
+    const record = screen.getByRole('button', { name: 'Record check-in' }) as HTMLButtonElement;
+    expect(record.disabled).toBe(true);
+    fireEvent.change(reason, { target: { value: 'Storms cut offline visits' } });
+    expect(record.disabled).toBe(false);
+  });
+});
+
+describe('closing execution', () => {
+  it('asks first, saying how many tasks are open and how long the period still runs', async () => {
+    await renderExecution();
+    const acceptance = screen.queryByRole('textbox', { name: /Open items/ });
+    if (acceptance) fireEvent.change(acceptance, { target: { value: 'Accepted by the GM' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Close execution' }));
+    const ask = screen.getByRole('alertdialog');
+    expect(ask.textContent).toContain(
+      '8 of 8 tasks are not done, and the period runs until Dec 31, 2026 (34 days left).',
+    );
+    fireEvent.click(within(ask).getByRole('button', { name: 'Keep operating' }));
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(screen.getByRole('button', { name: 'Close execution' })).toBeTruthy();
   });
 });

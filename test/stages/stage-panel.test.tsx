@@ -26,6 +26,7 @@ beforeEach(async () => {
 afterEach(() => {
   cleanup();
   localStorage.clear();
+  sessionStorage.clear();
 });
 
 async function renderPanel(actingId: string, stage: 'research' = 'research') {
@@ -98,6 +99,29 @@ describe('the stage panel', () => {
       type: 'gate.decide',
       actorId: 'p-mkt',
     });
+  });
+
+  it('keeps a half-written decision when the panel is opened again, and forgets it once decided', async () => {
+    await engine.apply('run-1', {
+      type: 'stage.submit',
+      by: 'p-lead',
+      stage: 'research',
+      content: content.research,
+    });
+    await renderPanel('p-mkt');
+    fireEvent.click(screen.getByRole('radio', { name: 'Recycle' }));
+    fireEvent.change(screen.getByRole('textbox', { name: /Reason/ }), {
+      target: { value: 'Interview two more distributors' },
+    });
+    cleanup(); // another stage chosen on the board
+    await renderPanel('p-mkt');
+    expect((screen.getByRole('radio', { name: 'Recycle' }) as HTMLInputElement).checked).toBe(true);
+    expect((screen.getByRole('textbox', { name: /Reason/ }) as HTMLTextAreaElement).value).toBe(
+      'Interview two more distributors',
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Decide: Recycle' }));
+    await screen.findByText('Decision recorded', undefined, { timeout: 5000 });
+    expect(Object.keys(sessionStorage).filter((k) => k.includes(':decide:'))).toEqual([]);
   });
 
   it('says why a person may not decide instead of offering the decision', async () => {
