@@ -1,3 +1,4 @@
+import type * as z from 'zod';
 import {
   STAGE_CONTENT_SCHEMAS,
   STRATEGY_PS,
@@ -75,14 +76,30 @@ export function gateReadiness<S extends StageId>(
   context: GateContext,
 ): Problem[] {
   const parsed = STAGE_CONTENT_SCHEMAS[stage].safeParse(content);
-  if (!parsed.success) {
-    return parsed.error.issues.map((issue) =>
-      problem('content.invalid', toPath(issue.path), { detail: issue.message }),
-    );
-  }
+  if (!parsed.success) return parsed.error.issues.map(contentProblem);
   // The schema for `stage` produced this value, so it is that stage's content.
   const check: StageCheck<S> = STAGE_CHECKS[stage];
   return check(parsed.data as StageContentMap[S], context);
+}
+
+/**
+ * A schema issue as a problem people can act on, in their language: an empty required field, a
+ * text too long, a figure out of range; anything else is a field not filled in correctly. Zod's
+ * own wording (English, about types) stays in `detail`, for support, and is not shown.
+ */
+function contentProblem(issue: z.core.$ZodIssue): Problem {
+  const path = toPath(issue.path);
+  const detail = { detail: issue.message };
+  if (issue.code === 'too_small' && (issue.origin === 'string' || issue.origin === 'array')) {
+    return problem('content.required', path, detail);
+  }
+  if (issue.code === 'too_big' && issue.origin === 'string') {
+    return problem('content.tooLong', path, { ...detail, max: Number(issue.maximum) });
+  }
+  if ((issue.code === 'too_small' || issue.code === 'too_big') && issue.origin === 'number') {
+    return problem('content.outOfRange', path, detail);
+  }
+  return problem('content.invalid', path, detail);
 }
 
 /** True when the stage's content passes every gate rule (no problems). */
@@ -697,6 +714,9 @@ const STAGE_CHECKS: StageChecks = {
 /** Every problem code `gateReadiness` can return, for i18n catalogs and their completeness test. */
 export const PROBLEM_CODES = [
   'content.invalid',
+  'content.required',
+  'content.tooLong',
+  'content.outOfRange',
   'research.noMarketNeeds',
   'research.needWithoutSource',
   'research.needNotDescribed',

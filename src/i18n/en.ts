@@ -229,7 +229,10 @@ export const en = {
     /** Shown when a problem code has no message (a newer engine than this catalog). */
     unknown: 'This stage has a problem the app cannot describe yet ({code}). Check its content.',
     content: {
-      invalid: 'A field is not filled in correctly: {detail}. Correct the highlighted field.',
+      invalid: 'A field is not filled in correctly. Correct the highlighted field.',
+      required: 'A required field is empty. Fill in the highlighted field.',
+      tooLong: 'A field is longer than {max} characters. Shorten the highlighted field.',
+      outOfRange: 'A figure is outside what this field accepts. Correct the highlighted field.',
     },
     research: {
       noMarketNeeds:

@@ -211,7 +211,10 @@ export const zhCN: Catalog = {
   problem: {
     unknown: '此阶段存在一个暂无法描述的问题（{code}），请检查填写内容。',
     content: {
-      invalid: '有字段填写不符合要求：{detail}。请修改标出的字段。',
+      invalid: '有字段填写不符合要求，请修改标出的字段。',
+      required: '有必填项尚未填写，请填写标出的字段。',
+      tooLong: '有字段超过 {max} 个字符，请精简标出的字段。',
+      outOfRange: '有数值超出了该字段允许的范围，请修改标出的字段。',
     },
     research: {
       noMarketNeeds: '请至少添加一条市场需求，写明目标客户群、痛点及信息来源。',

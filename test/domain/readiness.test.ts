@@ -372,8 +372,34 @@ describe('gateReadiness on invalid content', () => {
 
     const problems = check('monitoring', content);
 
-    expect(codes(problems)).toEqual(['content.invalid']);
+    expect(codes(problems)).toEqual(['content.outOfRange']);
     expect(problems[0]?.path).toEqual(['kpis', 0, 'target']);
+  });
+
+  it('says a required field is empty, in the reader’s language, never in the schema’s English', () => {
+    const content = research();
+    content.marketNeeds[0]!.segment = '';
+
+    const problems = check('research', content);
+
+    expect(problems).toEqual([
+      expect.objectContaining({
+        code: 'content.required',
+        path: ['marketNeeds', 0, 'segment'],
+      }),
+    ]);
+    expect(translateProblem('zh-CN', problems[0]!)).toBe('有必填项尚未填写，请填写标出的字段。');
+    expect(translateProblem('en', problems[0]!)).not.toMatch(/Too small|expected/);
+  });
+
+  it('names the limit of a text that is too long', () => {
+    const content = research();
+    content.marketNeeds[0]!.segment = 'x'.repeat(5000);
+
+    const [tooLong] = check('research', content);
+
+    expect(tooLong?.code).toBe('content.tooLong');
+    expect(translateProblem('en', tooLong!)).toMatch(/longer than [\d,]+ characters/);
   });
 
   it('gives each problem an i18n message key made from its code', () => {

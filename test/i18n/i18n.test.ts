@@ -324,6 +324,14 @@ function brokenProblems(): Problem[] {
   return [
     ...STAGE_IDS.flatMap((stage) => gateReadiness(stage, content[stage], context)),
     ...gateReadiness('goals', { goals: 'not a list' }, context),
+    ...gateReadiness(
+      'research',
+      {
+        ...content.research,
+        marketNeeds: [{ ...content.research.marketNeeds[0]!, segment: 'x'.repeat(5000) }],
+      },
+      context,
+    ),
   ];
 }
 
