@@ -206,17 +206,28 @@ export function TextField({
   const field = useField(path);
   return (
     <FieldFrame field={field} label={label} hint={hint} wide={wide}>
-      <input
-        id={field.id}
-        type="text"
-        value={value}
-        maxLength={maxLength}
-        list={list}
-        autoComplete="off"
-        disabled={field.readOnly}
-        onChange={(e) => onChange(e.target.value)}
-        {...describe(field, hint !== undefined)}
-      />
+      {field.readOnly ? (
+        // Under review the whole text shows, wrapped: an input would cut a long title off.
+        <textarea
+          id={field.id}
+          className="read-only-text"
+          value={value}
+          rows={1}
+          disabled
+          {...describe(field, hint !== undefined)}
+        />
+      ) : (
+        <input
+          id={field.id}
+          type="text"
+          value={value}
+          maxLength={maxLength}
+          list={list}
+          autoComplete="off"
+          onChange={(e) => onChange(e.target.value)}
+          {...describe(field, hint !== undefined)}
+        />
+      )}
     </FieldFrame>
   );
 }
