@@ -58,6 +58,7 @@ function Board({ context, selected, draftProblems, today, onOpenStage }: RunBoar
       onStage={onOpenStage}
       onNodesChange={onNodesChange}
       label={i18n.t('ui.board.region')}
+      focus={selected}
     />
   );
 }

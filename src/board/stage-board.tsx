@@ -33,7 +33,15 @@ export interface StageBoardProps<N extends Node, E extends Edge> {
   controlsPosition?: PanelPosition;
   /** Panels drawn over the board (e.g. a legend). */
   children?: ReactNode;
+  /**
+   * The stage to keep in view, readable, when the board is too small for all seven at a zoom
+   * people can read (a side panel open on a small screen): it is shown with its neighbours.
+   */
+  focus?: string | null;
 }
+
+/** Below this zoom the stage names (13 px) get too small to read. */
+const READABLE_ZOOM = 0.75;
 
 /**
  * The shell both boards of the seven stages share (a run's, and the portfolio's): a read-only
@@ -54,32 +62,48 @@ export function StageBoard<N extends Node, E extends Edge>({
   padding = 0.12,
   controlsPosition,
   children,
+  focus = null,
 }: StageBoardProps<N, E>) {
   const i18n = useI18n();
   // When the board's room changes (a side panel opens, the window is resized), fit the stages to
   // it again: otherwise the later stages sit behind the panel, out of view.
-  const { fitView } = useReactFlow();
+  const { fitView, getZoom } = useReactFlow();
   const region = useRef<HTMLDivElement>(null);
+  // The whole board when it fits readably; else the focused stage and its neighbours. Read
+  // through a ref, so neither a new run state (new edges) nor a new focus re-subscribes below.
+  const latest = useRef({ focus, edges });
+  latest.current = { focus, edges };
+  const fit = useCallback(async () => {
+    const { focus: stage, edges: links } = latest.current;
+    await fitView({ padding });
+    if (stage === null || getZoom() >= READABLE_ZOOM) return;
+    const near = new Set([stage]);
+    for (const edge of links) {
+      if (edge.source === stage) near.add(edge.target);
+      if (edge.target === stage) near.add(edge.source);
+    }
+    await fitView({ nodes: [...near].map((id) => ({ id })), padding, minZoom: READABLE_ZOOM });
+  }, [fitView, getZoom, padding]);
   useEffect(() => {
     const element = region.current;
     if (!element || typeof ResizeObserver === 'undefined') return;
-    let first = true;
     let frame = 0;
+    // Its first report is the initial size; later ones, a panel opening or the window resized.
     const observer = new ResizeObserver(() => {
-      // The first report is the initial size, which the fitView prop already fits.
-      if (first) {
-        first = false;
-        return;
-      }
       cancelAnimationFrame(frame);
-      frame = requestAnimationFrame(() => void fitView({ padding }));
+      frame = requestAnimationFrame(() => void fit());
     });
     observer.observe(element);
     return () => {
       observer.disconnect();
       cancelAnimationFrame(frame);
     };
-  }, [fitView, padding]);
+  }, [fit]);
+  // Another stage chosen on a board too small to show all readably: bring that one into view.
+  // A board that shows everything readably keeps the view the person left it in.
+  useEffect(() => {
+    if (focus !== null && getZoom() < READABLE_ZOOM) void fit();
+  }, [focus, fit, getZoom]);
   const shownNodes = useMemo(
     () =>
       nodes.map((node) => ({

@@ -57,6 +57,24 @@ describe('the board at first open', () => {
     await context.close();
   });
 
+  it('keeps the open stage readable on a small screen, with the stages around it', async () => {
+    const { page, context } = await openApp(browser(), { path: '/runs/demo-region' });
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await page.getByRole('button', { name: /^Stage 6, Monitoring/ }).click();
+    await page.getByRole('heading', { name: 'Stage 6 · Monitoring' }).waitFor();
+    const zoom = () =>
+      page.evaluate(() => {
+        const transform =
+          document.querySelector<HTMLElement>('.react-flow__viewport')!.style.transform;
+        return Number(/scale\(([\d.]+)\)/.exec(transform)?.[1] ?? 0);
+      });
+    await expect.poll(zoom).toBeGreaterThanOrEqual(0.75);
+    for (const name of [/^Stage 5, Execution/, /^Stage 6, Monitoring/, /^Stage 7, Evaluation/]) {
+      expect(await page.getByRole('button', { name }).isVisible()).toBe(true);
+    }
+    await context.close();
+  });
+
   it('shows the history with its integrity, and the board as it was after any event', async () => {
     const { page, context } = await openApp(browser(), { path: '/runs/demo-launch' });
     await withScreenshot(page, 'history', async () => {
