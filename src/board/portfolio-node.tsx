@@ -12,10 +12,14 @@ import { StageHandles } from './stage-node';
 import type { MessageKey } from '../i18n';
 import type { HeatMode, PortfolioEdge, PortfolioNode, PortfolioNodeData } from './portfolio-graph';
 
-/** Background of each heat level (0 … 4) per mode: blue for counts, amber to red for days, violet for recycles. */
+/**
+ * Background of each heat level (0 … 4) per mode: blue for counts, teal for days, violet for
+ * recycles. None uses the health colours (green, amber, red): the longest stay must not read as
+ * "off track", nor hide the red of a node's health bar.
+ */
 export const HEAT_COLOURS: Record<HeatMode, readonly string[]> = {
   counts: ['#ffffff', '#e8eefc', '#c5d4f7', '#8eaaf0', '#2f5bd3'],
-  days: ['#ffffff', '#fdf0d9', '#f9d49a', '#ef9a5a', '#c23a32'],
+  days: ['#ffffff', '#dff3f0', '#aadfd6', '#57b9aa', '#1d776c'],
   recycles: ['#ffffff', '#efeafb', '#d6c9f5', '#a88ee6', '#6b4bc4'],
 };
 /** Levels dark enough to need light text. */
