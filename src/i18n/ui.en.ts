@@ -147,8 +147,8 @@ export const uiEn = {
     veto: '{role} must approve and alone may kill.',
     stillNeeded: 'Still needed: {roles}',
     vote: '{name}: {decision} ({at})',
-    approvedBy:
-      'Approved by {names} on {at}. The approved content is frozen; changing it means recycling to this stage.',
+    approvedBy: 'Approved by {names} on {at}.',
+    frozen: 'The approved content is frozen; changing it means recycling to this stage.',
     recycledBy: '{name} sent this stage back at the {stage} gate: {reason}',
     onHold: 'On hold since {at} by {name}: {reason}',
     resume: 'Resume',
@@ -226,7 +226,8 @@ export const uiEn = {
   },
   history: {
     title: 'History',
-    chainOk: 'Integrity verified: {count} events, hash chain intact.',
+    chainOk:
+      'Record intact: all {count, plural, one {# event} other {# events}} checked, none altered or missing.',
     chainBroken: 'Integrity broken at event #{seq}: {reason}. Do not trust entries from there on.',
     reason: {
       seqGap: 'an event is missing',

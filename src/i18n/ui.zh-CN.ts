@@ -139,7 +139,8 @@ export const uiZhCN: Messages<typeof uiEn> = {
     veto: '{role}必须批准，且只有该角色可以终止。',
     stillNeeded: '仍需：{roles}',
     vote: '{name}：{decision}（{at}）',
-    approvedBy: '已由{names}于 {at} 批准。已批准内容已冻结；如需修改，须退回到本阶段。',
+    approvedBy: '已由{names}于 {at} 批准。',
+    frozen: '已批准内容已冻结；如需修改，须退回到本阶段。',
     recycledBy: '{name}在{stage}关口将本阶段退回：{reason}',
     onHold: '{name}于 {at} 暂缓：{reason}',
     resume: '恢复',
@@ -216,7 +217,7 @@ export const uiZhCN: Messages<typeof uiEn> = {
   },
   history: {
     title: '历史记录',
-    chainOk: '完整性已校验：共 {count} 条记录，哈希链完好。',
+    chainOk: '记录完整：已核对全部 {count} 条记录，无篡改、无缺失。',
     chainBroken: '完整性在第 #{seq} 条记录处被破坏：{reason}。此后的记录不可信。',
     reason: {
       seqGap: '有记录缺失',

@@ -124,6 +124,8 @@ export const StagePanel = memo(function StagePanel({
               names: i18n.list(record.approvedVotes.map((v) => personName(v.by))),
               at: i18n.dateTime(record.approvedAt ?? ''),
             })}
+            {/* A finished run can no longer be sent back: nothing to say about changing it. */}
+            {!over && ` ${t('ui.stage.frozen')}`}
           </div>
           {context.followUps.some((f) => f.stage === stage) && (
             <FollowUps context={context} revision={revision} stage={stage} frozen={frozen} />
@@ -420,7 +422,8 @@ function Votes({ context, stage }: { context: RunContext; stage: StageId }) {
         })}
         {policy.vetoRole && ` ${t('ui.stage.veto', { role: i18n.label('role', policy.vetoRole) })}`}
       </p>
-      {missing.length > 0 && (
+      {/* Once the run is over (killed at this gate), nobody is still needed. */}
+      {missing.length > 0 && context.outcome === null && (
         <p className="small">
           {t('ui.stage.stillNeeded', {
             roles: i18n.list(missing.map((r) => i18n.label('role', r))),

@@ -79,7 +79,9 @@ describe('the board at first open', () => {
     const { page, context } = await openApp(browser(), { path: '/runs/demo-launch' });
     await withScreenshot(page, 'history', async () => {
       await page.getByRole('button', { name: 'History' }).click();
-      await page.getByText(/Integrity verified: \d+ events, hash chain intact/).waitFor();
+      await page
+        .getByText(/Record intact: all \d+ events checked, none altered or missing/)
+        .waitFor();
       await page
         .getByRole('button', { name: /^Event 4: Zhou Qiang Recycle at the Goal setting gate/ })
         .click();

@@ -29,7 +29,7 @@ afterEach(() => {
   sessionStorage.clear();
 });
 
-async function renderPanel(actingId: string, stage: 'research' = 'research') {
+async function renderPanel(actingId: string, stage: 'research' | 'strategy' = 'research') {
   localStorage.setItem(ACTING_STORAGE_KEY, actingId);
   const live = await engine.load('run-1');
   const draft = await db.drafts.get(['run-1', stage]);
@@ -48,7 +48,11 @@ async function renderPanel(actingId: string, stage: 'research' = 'research') {
       </ToastProvider>
     </I18nProvider>,
   );
-  await screen.findByRole('heading', { name: 'Stage 1 · Research' }, { timeout: 5000 });
+  await screen.findByRole(
+    'heading',
+    { name: stage === 'research' ? 'Stage 1 · Research' : 'Stage 3 · Strategy' },
+    { timeout: 5000 },
+  );
 }
 
 describe('the stage panel', () => {
@@ -122,6 +126,38 @@ describe('the stage panel', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Decide: Recycle' }));
     await screen.findByText('Decision recorded', undefined, { timeout: 5000 });
     expect(Object.keys(sessionStorage).filter((k) => k.includes(':decide:'))).toEqual([]);
+  });
+
+  it('needs nobody at a gate where the run was killed', async () => {
+    const submit = (stage: 'research' | 'goals' | 'strategy') =>
+      engine.apply('run-1', { type: 'stage.submit', by: 'p-lead', stage, content: content[stage] });
+    const decide = (
+      stage: 'research' | 'goals' | 'strategy',
+      by: string,
+      decision: 'go' | 'kill',
+    ) =>
+      engine.apply('run-1', {
+        type: 'gate.decide',
+        by,
+        stage,
+        decision,
+        comment: decision === 'kill' ? 'The market moved on' : '',
+        conditions: [],
+        recycleTo: null,
+      });
+    await submit('research');
+    await decide('research', 'p-mkt', 'go');
+    await submit('goals');
+    await decide('goals', 'p-sales', 'go');
+    await decide('goals', 'p-gm', 'go');
+    await submit('strategy');
+    await decide('strategy', 'p-sales', 'go');
+    await renderPanel('p-lead', 'strategy');
+    expect(screen.getByText('Still needed: Marketing head')).toBeTruthy();
+    cleanup();
+    expect((await decide('strategy', 'p-mkt', 'kill')).ok).toBe(true);
+    await renderPanel('p-lead', 'strategy');
+    expect(screen.queryByText(/^Still needed/)).toBeNull();
   });
 
   it('says why a person may not decide instead of offering the decision', async () => {
