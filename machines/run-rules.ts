@@ -296,6 +296,15 @@ export function checkFollowUpClose(
   const followUp = context.followUps.find((f) => f.id === event.followUpId);
   if (!followUp) return refuse('unknownFollowUp', 'followUpExists');
   if (followUp.closed) return refuse('followUpClosed', 'followUpOpen');
+  // Rules 3 on: closed by the lead, whoever set the condition, or an approver of that gate.
+  if (
+    rulesFrom(context, 3) &&
+    event.by !== context.leadId &&
+    event.by !== followUp.raisedBy &&
+    !event.roles.some((r) => context.policies[followUp.stage].roles.includes(r))
+  ) {
+    return refuse('notFollowUpOwner', 'mayCloseFollowUp', { params: { stage: followUp.stage } });
+  }
   return null;
 }
 

@@ -379,6 +379,8 @@ export const en = {
     wrongStage:
       'This action is for a different stage than the one under way here ({stage}). Reload the run and act on {stage}.',
     notLead: 'Only the strategy lead of this run can do this.',
+    notFollowUpOwner:
+      'Only the strategy lead, whoever set this condition, or an approver of the {stage} gate can close it.',
     notLeadOrApprover:
       'Only the strategy lead or an approver of the {stage} gate can resume the run.',
     notReady: 'This stage is not ready to submit. Fix the problems listed, then submit again.',

@@ -155,7 +155,7 @@ export const uiEn = {
     resumeReason: 'Why resume now?',
     killed: 'Run cancelled at this gate by {name} on {at}: {reason}',
     followUps: 'Conditions to follow up',
-    followUpClosed: 'closed: {note}',
+    followUpClosedBy: 'closed by {name} on {at}: {note}',
     followUpNote: 'How “{text}” was met',
     followUpNotePlaceholder: 'How the condition was met',
     closeFollowUp: 'Close',

@@ -147,7 +147,7 @@ export const uiZhCN: Messages<typeof uiEn> = {
     resumeReason: '为何现在恢复？',
     killed: '{name}于 {at} 在此关口终止了该策略执行：{reason}',
     followUps: '待跟进的条件',
-    followUpClosed: '已关闭：{note}',
+    followUpClosedBy: '已由{name}于 {at} 关闭：{note}',
     followUpNote: '“{text}”的落实情况',
     followUpNotePlaceholder: '条件如何落实',
     closeFollowUp: '关闭',

@@ -337,6 +337,7 @@ export const zhCN: Catalog = {
     unknown: '该操作未被接受（{code}）。请刷新后重试。',
     wrongStage: '该操作针对的阶段与当前阶段（{stage}）不符。请刷新后在{stage}阶段操作。',
     notLead: '只有本次策略执行的策略负责人可以进行此操作。',
+    notFollowUpOwner: '只有策略负责人、提出该条件的人或{stage}关口的审批人可以关闭此跟进事项。',
     notLeadOrApprover: '只有策略负责人或{stage}关口的审批人可以恢复本次执行。',
     notReady: '此阶段尚未满足提交条件。请先解决下列问题，再重新提交。',
     followUpsOpen:

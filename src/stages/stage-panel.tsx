@@ -4,6 +4,7 @@ import type { RunContext } from '../../machines/run-context';
 import { approvedContent } from '../../machines/run-context';
 import {
   checkDecide,
+  checkFollowUpClose,
   checkResume,
   gateContextFor,
   gateMissingRoles,
@@ -683,6 +684,17 @@ function FollowUps({
     {},
   );
   const items = context.followUps.filter((f) => f.stage === stage);
+  // The machine's own check: who may not close a condition is not offered the box.
+  const mayClose = (followUpId: string) =>
+    acting !== null &&
+    checkFollowUpClose(context, {
+      type: 'followUp.close',
+      by: acting.id,
+      roles: acting.roles,
+      at: new Date(0).toISOString(),
+      followUpId,
+      note: '-',
+    }) === null;
   return (
     <section className="card card-body stack" aria-label={i18n.t('ui.stage.followUps')}>
       <h3>{i18n.t('ui.stage.followUps')}</h3>
@@ -696,9 +708,13 @@ function FollowUps({
               {f.text}
               <span className="muted small">{` — ${personName(f.raisedBy)}`}</span>
               {f.closed && (
-                <span className="muted small">{` · ${i18n.t('ui.stage.followUpClosed', { note: f.closed.note })}`}</span>
+                <span className="muted small">{` · ${i18n.t('ui.stage.followUpClosedBy', {
+                  name: personName(f.closed.by),
+                  at: i18n.date(f.closed.at.slice(0, 10)),
+                  note: f.closed.note,
+                })}`}</span>
               )}
-              {!f.closed && !frozen && (
+              {!f.closed && !frozen && mayClose(f.id) && (
                 <span className="row" style={{ marginTop: 4 }}>
                   <input
                     aria-label={i18n.t('ui.stage.followUpNote', { text: f.text })}

@@ -127,3 +127,43 @@ describe('dates a person reports', () => {
     expect(checkEvent(d.context, checkIn(d, '2024-07-20', '2024-07-15T09:00:00.000Z'))).toBeNull();
   });
 });
+
+describe('closing a follow-up (rules 3 on)', () => {
+  /** Research passed with a condition set by the marketing head. */
+  function withFollowUp(rulesVersion?: number): Driver {
+    const d = new Driver(runInput(rulesVersion ? { rulesVersion } : {})).submit('research');
+    return d.send(
+      decideEvent('research', 'conditionalGo', 'p-mkt', {
+        conditions: ['Add two expert interviews'],
+        comment: 'One gap',
+      }),
+    );
+  }
+  const close = (by: string): RunEvent => ({
+    type: 'followUp.close',
+    by,
+    roles: person(by).roles,
+    at: at(),
+    followUpId: 'fu-1',
+    note: 'Two interviews held',
+  });
+
+  it('is for the lead, whoever set the condition, or an approver of that gate', () => {
+    const d = withFollowUp();
+    expect(checkEvent(d.context, close('p-lead'))).toBeNull();
+    expect(checkEvent(d.context, close('p-mkt'))).toBeNull();
+    expect(checkEvent(d.context, close('p-sales'))).toBeNull(); // research approver
+  });
+
+  it('is refused to anyone else, saying who may close it', () => {
+    const d = withFollowUp();
+    expect(checkEvent(d.context, close('p-am1'))).toMatchObject({
+      code: 'notFollowUpOwner',
+      params: { stage: 'research' },
+    });
+  });
+
+  it('stays open to anyone on a rules-2 run, as it was accepted then', () => {
+    expect(checkEvent(withFollowUp(2).context, close('p-am1'))).toBeNull();
+  });
+});
