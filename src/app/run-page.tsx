@@ -241,11 +241,26 @@ function RunPage({ runId }: { runId: string }) {
               }
             }}
           >
-            <div className="tabs" role="tablist">
+            <div
+              className="tabs"
+              role="tablist"
+              onKeyDown={(event) => {
+                // Left and Right move between the two tabs, as in any tab list.
+                if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
+                const next = tab === 'stage' ? 'history' : 'stage';
+                if (next === 'stage' && !selected) return;
+                event.preventDefault();
+                open(selected, next);
+                document.getElementById(`side-tab-${next}`)?.focus();
+              }}
+            >
               <button
                 type="button"
                 role="tab"
+                id="side-tab-stage"
+                aria-controls="side-panel"
                 aria-selected={tab === 'stage'}
+                tabIndex={tab === 'stage' ? 0 : -1}
                 disabled={!selected}
                 onClick={() => open(selected, 'stage')}
               >
@@ -254,7 +269,10 @@ function RunPage({ runId }: { runId: string }) {
               <button
                 type="button"
                 role="tab"
+                id="side-tab-history"
+                aria-controls="side-panel"
                 aria-selected={tab === 'history'}
+                tabIndex={tab === 'history' ? 0 : -1}
                 onClick={() => open(selected, 'history')}
               >
                 {t('ui.history.title')}
@@ -268,7 +286,13 @@ function RunPage({ runId }: { runId: string }) {
                 ×
               </button>
             </div>
-            <div className="board-side-body" ref={sideBody}>
+            <div
+              className="board-side-body"
+              ref={sideBody}
+              id="side-panel"
+              role="tabpanel"
+              aria-labelledby={`side-tab-${tab}`}
+            >
               {tab === 'history' ? (
                 <HistoryPanel
                   runId={runId}

@@ -60,7 +60,7 @@ export const StagePanel = memo(function StagePanel({
   return (
     <div className="stack">
       <div className="row">
-        <h2 style={{ flex: 1 }}>
+        <h2 id={STAGE_HEADING_ID} tabIndex={-1} style={{ flex: 1 }}>
           {t('ui.stage.heading', { number: stageNumber(stage), stage: i18n.stage(stage) })}
         </h2>
         <span className="badge">{t(`stageStatus.${statusOf(context, stage)}`)}</span>
@@ -457,6 +457,9 @@ function Votes({ context, stage }: { context: RunContext; stage: StageId }) {
   );
 }
 
+/** The open stage's heading: where focus goes when the control that had it goes away. */
+const STAGE_HEADING_ID = 'stage-panel-heading';
+
 const DecisionDraftSchema = z.object({
   decision: z.enum(DECISIONS),
   comment: z.string().max(2000),
@@ -516,7 +519,11 @@ function DecisionBox({
 
   const decide = async () => {
     const ok = await act(action, 'ui.toast.decided');
-    if (ok) clearDraft();
+    if (ok) {
+      clearDraft();
+      // The decision box goes with the decision: keep focus in the panel, at its top.
+      document.getElementById(STAGE_HEADING_ID)?.focus();
+    }
   };
 
   return (

@@ -40,12 +40,14 @@ describe('the board at first open', () => {
       );
       await page.keyboard.press('Enter');
       await page.getByRole('heading', { name: 'Stage 2 · Goal setting' }).waitFor();
-      // Escape from inside the panel closes it and hands focus back to the stage.
-      await page
-        .getByRole('complementary', { name: 'Stage', exact: true })
-        .getByRole('tab')
-        .first()
-        .focus();
+      // The panel's tabs follow the arrow keys; Escape closes it and hands focus back to the stage.
+      await page.getByRole('tab', { name: 'Goal setting' }).focus();
+      await page.keyboard.press('ArrowRight');
+      await page.getByRole('tab', { name: 'History', selected: true }).waitFor();
+      await page.getByRole('tabpanel', { name: 'History' }).waitFor();
+      await page.keyboard.press('ArrowLeft');
+      await page.getByRole('tab', { name: 'Goal setting', selected: true }).waitFor();
+      await page.getByRole('heading', { name: 'Stage 2 · Goal setting' }).waitFor();
       await page.keyboard.press('Escape');
       await page
         .getByRole('heading', { name: 'Stage 2 · Goal setting' })

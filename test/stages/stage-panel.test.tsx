@@ -103,6 +103,12 @@ describe('the stage panel', () => {
       type: 'gate.decide',
       actorId: 'p-mkt',
     });
+    // The decision box goes with the decision; focus stays in the panel, on its heading.
+    await waitFor(() =>
+      expect(document.activeElement).toBe(
+        screen.getByRole('heading', { name: 'Stage 1 · Research' }),
+      ),
+    );
   });
 
   it('keeps a half-written decision when the panel is opened again, and forgets it once decided', async () => {
