@@ -128,6 +128,10 @@ export const uiEn = {
     heading: 'Stage {number} · {stage}',
     content: 'Stage content',
     notStarted: 'This stage opens when the stages before it have passed their gates.',
+    preparedDraft:
+      'Prepared from the previous cycle, shown as it waits: it can be edited once this stage opens.',
+    carriedOver:
+      'Pre-filled from the previous cycle. Refresh what has changed (figures, sources, dates) before submitting: the gate checks the content, not whether it is new.',
     leadDrafts: '{name}, the project lead, drafts and submits this stage.',
     readiness: 'Gate readiness',
     ready: 'Everything the gate checks is in place.',

@@ -88,6 +88,26 @@ export const StagePanel = memo(function StagePanel({
         </div>
       )}
       {record.status === 'notStarted' && <p className="muted">{t('ui.stage.notStarted')}</p>}
+      {record.status === 'notStarted' && draft && (
+        <>
+          {/* The next cycle prepares every stage at once: show what is waiting, read-only. */}
+          <p className="banner" role="note">
+            {t('ui.stage.preparedDraft')}
+          </p>
+          <ReadOnlyContent
+            context={context}
+            stage={stage}
+            content={draft.content as StageContentMap[StageId]}
+          />
+        </>
+      )}
+      {record.status === 'drafting' &&
+        context.parentRunId !== null &&
+        record.submitted === null && (
+          <p className="banner" role="note">
+            {t('ui.stage.carriedOver')}
+          </p>
+        )}
       {record.status === 'drafting' &&
         (editable ? (
           <DraftEditor context={context} revision={revision} stage={stage} draft={draft} />

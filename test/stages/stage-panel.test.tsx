@@ -12,6 +12,7 @@ import { demoContent } from '../../src/domain/scenarios';
 import { StrategyDb } from '../../src/storage/db';
 import { engineWithTeam, newRunFields, PERIOD } from '../support/db';
 import { RunEngine } from '../../src/engine/engine';
+import { DEMO_RUN_IDS, seedDemoWorkspace } from '../../src/engine/demo';
 
 const content = demoContent('newProductLaunch', 'en', PERIOD);
 let db: StrategyDb;
@@ -246,6 +247,41 @@ describe('follow-ups of a conditional Go', () => {
     expect(stored.snapshot.context.followUps[0]?.closed?.note).toBe(
       'Two interviews held on 12 July',
     );
+  });
+});
+
+describe('a next cycle’s stages', () => {
+  it('say what was carried over, and show what waits in a stage not open yet', async () => {
+    const own = new StrategyDb(`panel-${crypto.randomUUID()}`);
+    await seedDemoWorkspace(own, 'en', '2026-11-27');
+    const engine = new RunEngine(own);
+    const child = await engine.startNextCycle(DEMO_RUN_IDS.deepen, 'p-lead');
+    const show = async (stage: 'research' | 'goals') => {
+      localStorage.setItem(ACTING_STORAGE_KEY, 'p-lead');
+      render(
+        <I18nProvider locale="en">
+          <ToastProvider closeLabel="Dismiss">
+            <WorkspaceProvider locale="en" db={own} clock={fixedClock('2026-11-27T09:00:00.000Z')}>
+              <StagePanel
+                context={child.snapshot.context}
+                revision={child.revision}
+                stage={stage}
+                draft={await own.drafts.get([child.runId, stage])}
+                frozen={false}
+              />
+            </WorkspaceProvider>
+          </ToastProvider>
+        </I18nProvider>,
+      );
+      await screen.findByRole('heading', { name: /^Stage \d · / }, { timeout: 5000 });
+    };
+    await show('research');
+    expect(screen.getByText(/^Pre-filled from the previous cycle/)).toBeTruthy();
+    cleanup();
+    await show('goals');
+    expect(screen.getByText(/^Prepared from the previous cycle/)).toBeTruthy();
+    // The proposed goals are there to read before the stage opens.
+    expect(screen.getAllByRole('group', { name: /^Goal “/ }).length).toBeGreaterThan(0);
   });
 });
 
