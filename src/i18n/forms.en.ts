@@ -2,6 +2,8 @@
 export const formsEn = {
   addItem: 'Add',
   removeItem: 'Remove',
+  removeConfirm: 'Yes, remove',
+  removeCancel: 'Keep it',
   none: '— None —',
   choose: 'Choose…',
   untitled: 'Untitled',
@@ -71,6 +73,10 @@ export const formsEn = {
     addSubGoalTo: 'Add a sub-goal under “{title}”',
     item: 'Goal “{title}”',
     remove: 'Remove goal “{title}”',
+    removeRoot:
+      'Its {count, plural, one {sub-goal becomes an overall goal} other {# sub-goals become overall goals}} of their own. Remove it?',
+    removeMoveUp:
+      'Its {count, plural, one {sub-goal moves} other {# sub-goals move}} up to the goal above it. Remove it?',
     newGoal: 'New goal',
     newSubGoal: 'New sub-goal',
     overall: 'Overall goal',

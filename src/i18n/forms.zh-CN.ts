@@ -5,6 +5,8 @@ import type { formsEn } from './forms.en';
 export const formsZhCN: Messages<typeof formsEn> = {
   addItem: '添加',
   removeItem: '删除',
+  removeConfirm: '确定删除',
+  removeCancel: '保留',
   none: '— 无 —',
   choose: '请选择…',
   untitled: '未命名',
@@ -73,6 +75,8 @@ export const formsZhCN: Messages<typeof formsEn> = {
     addSubGoalTo: '在“{title}”下添加子目标',
     item: '目标“{title}”',
     remove: '删除目标“{title}”',
+    removeRoot: '删除后，其 {count} 个子目标将各自成为总体目标。确定删除吗？',
+    removeMoveUp: '删除后，其 {count} 个子目标将上移至更上一级目标之下。确定删除吗？',
     newGoal: '新目标',
     newSubGoal: '新子目标',
     overall: '总体目标',

@@ -770,6 +770,7 @@ export function ItemCard({
   actions,
   badge,
   indent = 0,
+  confirmRemove,
   children,
 }: {
   path: Path;
@@ -786,11 +787,20 @@ export function ItemCard({
   badge?: ReactNode;
   /** Depth in a tree (sub-goals), shown as indentation. */
   indent?: number;
+  /** When removing does more than remove this item, what it does: asked before removing. */
+  confirmRemove?: string;
   children: ReactNode;
 }) {
   const { problems, readOnly } = useFormContext();
   const i18n = useI18n();
   const id = fieldId(path);
+  const [asking, setAsking] = useState(false);
+  const remove = () => {
+    setAsking(false);
+    onRemove?.();
+    // The button goes away with the item: keep focus in the list rather than lose it.
+    document.getElementById(fieldId(path.slice(0, -1)))?.focus();
+  };
   const messages = problemsInside(problems, path, handled).map((p) => i18n.problem(p));
   return (
     <div
@@ -811,16 +821,24 @@ export function ItemCard({
             type="button"
             className="btn btn-sm btn-ghost btn-danger"
             aria-label={removeLabel}
-            onClick={() => {
-              onRemove();
-              // The button goes away with the item: keep focus in the list rather than lose it.
-              document.getElementById(fieldId(path.slice(0, -1)))?.focus();
-            }}
+            aria-expanded={confirmRemove !== undefined ? asking : undefined}
+            onClick={() => (confirmRemove !== undefined ? setAsking(true) : remove())}
           >
             {i18n.t('form.removeItem')}
           </button>
         )}
       </div>
+      {asking && confirmRemove !== undefined && (
+        <div className="banner banner-amber row" role="alertdialog" aria-label={removeLabel}>
+          <span style={{ flex: 1 }}>{confirmRemove}</span>
+          <button type="button" className="btn btn-sm btn-danger" onClick={remove}>
+            {i18n.t('form.removeConfirm')}
+          </button>
+          <button type="button" className="btn btn-sm" onClick={() => setAsking(false)}>
+            {i18n.t('form.removeCancel')}
+          </button>
+        </div>
+      )}
       <ProblemMessages id={`${id}-error`} messages={messages} />
       <div className="form-grid">{children}</div>
     </div>

@@ -61,6 +61,20 @@ function newGoal(title: string, period: Period, parent: Goal | null): Goal {
   };
 }
 
+/** What removing goal `index` does to its sub-goals, when it has any; else nothing to ask. */
+function useRemoveWarning(): (goals: readonly Goal[], index: number) => string | undefined {
+  const { t } = useI18n();
+  return (goals, index) => {
+    const goal = goals[index];
+    if (!goal) return undefined;
+    const count = goals.filter((g) => g.parentId === goal.id).length;
+    if (count === 0) return undefined;
+    return goal.parentId === null
+      ? t('form.goals.removeRoot', { count })
+      : t('form.goals.removeMoveUp', { count });
+  };
+}
+
 /**
  * Removes goal `index`. Its sub-goals move up to its own parent rather than pointing at a goal
  * that no longer exists; sub-goals that become overall goals drop their split dimension.
@@ -86,6 +100,7 @@ function removeGoal(goals: readonly Goal[], index: number): Goal[] {
 export function GoalsForm(props: StageFormProps<'goals'>) {
   const i18n = useI18n();
   const { t } = i18n;
+  const removeWarning = useRemoveWarning();
   const [content, update] = useContentDraft(props.value, props.onChange);
   const focus = useFocusRequest();
   const titleOf = useTitleOf();
@@ -146,6 +161,7 @@ export function GoalsForm(props: StageFormProps<'goals'>) {
               indent={Math.min(depth, 4)}
               removeLabel={t('form.goals.remove', { title })}
               onRemove={() => setGoals(removeGoal(goals, index))}
+              confirmRemove={removeWarning(goals, index)}
               handled={GOAL_FIELDS}
               actions={
                 <button

@@ -124,11 +124,21 @@ describe('GoalsForm', () => {
     expect(added).toMatchObject({ parentId: 'g-east', unit: 'CNY', title: 'New sub-goal' });
   });
 
-  it('removes a goal, moving its sub-goals up to its parent', () => {
+  it('removes a goal with sub-goals once asked, moving its sub-goals up to its parent', () => {
     const form = renderForm('goals', { stateful: true });
     const east = goalById(demoGoals(), 'g-east');
+    const removeEast = () =>
+      fireEvent.click(screen.getByRole('button', { name: `Remove goal “${east.title}”` }));
 
-    fireEvent.click(screen.getByRole('button', { name: `Remove goal “${east.title}”` }));
+    // It says what happens to the sub-goals, and nothing changes until that is confirmed.
+    removeEast();
+    const ask = screen.getByRole('alertdialog', { name: `Remove goal “${east.title}”` });
+    expect(ask.textContent).toMatch(/sub-goals? moves? up to the goal above it/);
+    fireEvent.click(within(ask).getByRole('button', { name: 'Keep it' }));
+    expect(form.onChange).not.toHaveBeenCalled();
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    removeEast();
+    fireEvent.click(screen.getByRole('button', { name: 'Yes, remove' }));
 
     const goals = form.lastValue().goals;
     expect(goals.map((g) => g.id)).not.toContain('g-east');
