@@ -21,7 +21,10 @@ interface Toaster {
 
 const ToastContext = createContext<Toaster>({ show: () => {} });
 
-/** Short, visible feedback for saves, submissions and decisions; errors stay until dismissed. */
+/**
+ * Short, visible feedback for saves, submissions and decisions; errors stay until dismissed or
+ * until a later action succeeds.
+ */
 export function ToastProvider({
   children,
   closeLabel,
@@ -35,7 +38,12 @@ export function ToastProvider({
   const show = useCallback(
     (text: string, kind: ToastKind = 'success') => {
       const id = next.current++;
-      setToasts((ts) => [...ts.slice(-3), { id, kind, text }]);
+      // Something went through: the errors before it are answered (a refusal retried, room
+      // freed), so they go rather than sit beside the success.
+      setToasts((ts) => [
+        ...(kind === 'success' ? ts.filter((t) => t.kind !== 'error') : ts).slice(-3),
+        { id, kind, text },
+      ]);
       if (kind !== 'error') setTimeout(() => dismiss(id), 6000);
     },
     [dismiss],
