@@ -1,7 +1,7 @@
 import type { Messages } from './en';
 import type { liveEn } from './live.en';
 
-/** 文案：`operating.*`（简体中文）：运营中的执行与监控视图。 */
+/** 文案：`operating.*`（简体中文）：执行中的执行落地与过程监控视图。 */
 export const liveZhCN: Messages<typeof liveEn> = {
   title: '运营',
   progress: {

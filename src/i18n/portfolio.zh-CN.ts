@@ -84,8 +84,7 @@ export const portfolioZhCN: Messages<typeof portfolioEn> = {
     upTo: '≤ {value}',
     range: '{from}–{to}',
     rule: {
-      counts:
-        '每项只计一次：运营中的策略执行在执行计划获批前计入“执行落地”，获批后计入“过程监控”。',
+      counts: '每项只计一次：执行中的策略在执行计划获批前计入“执行落地”，获批后计入“过程监控”。',
       days: '从开始起草（上一关口通过或被退回）到本关口通过；执行落地与过程监控计到其计划获批。仍停留在该阶段的不计入。',
       recycles: '关口将工作退回（本阶段或更早阶段）的次数。',
     },
