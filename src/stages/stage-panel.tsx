@@ -231,8 +231,15 @@ function DraftEditor({
   const { engine, people, acting } = useWorkspace();
   const toast = useToast();
   const record = context.stages[stage];
+  // Text typed in the last moment before the page went away (a reload) was kept in the tab;
+  // it is newer than the stored draft, which it then replaces.
+  const [unloaded] = useState(() => takeUnloadedDraft(context.runId, stage));
   const [content, setContent] = useState<StageContentMap[StageId]>(
-    () => (draft?.content ?? record.submitted ?? emptyContent(stage)) as StageContentMap[StageId],
+    () =>
+      (unloaded ??
+        draft?.content ??
+        record.submitted ??
+        emptyContent(stage)) as StageContentMap[StageId],
   );
   const [saved, setSaved] = useState<'saved' | 'saving' | 'error'>('saved');
   const [saveError, setSaveError] = useState('');
@@ -281,6 +288,20 @@ function DraftEditor({
       void save(value);
     }, 400);
   };
+  useEffect(() => {
+    if (unloaded) void save(unloaded as StageContentMap[StageId]);
+    // Once, for what the page held when it went away.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  // The page going away (reload, tab closed) does not wait for a save to IndexedDB: keep what
+  // was typed in the last moments in the tab, synchronously, for the editor to pick up.
+  useEffect(() => {
+    const keep = () => {
+      if (pending.current) keepUnloadedDraft(context.runId, stage, pending.current);
+    };
+    window.addEventListener('pagehide', keep);
+    return () => window.removeEventListener('pagehide', keep);
+  }, [context.runId, stage]);
   // Flush a pending save when the panel closes, so nothing typed is lost.
   useEffect(
     () => () => {
@@ -475,6 +496,35 @@ function Votes({ context, stage }: { context: RunContext; stage: StageId }) {
       )}
     </section>
   );
+}
+
+const unloadedKey = (runId: string, stage: StageId) =>
+  `strategy-board.unloaded-draft.${runId}.${stage}`;
+
+function keepUnloadedDraft(runId: string, stage: StageId, content: unknown): void {
+  try {
+    sessionStorage.setItem(unloadedKey(runId, stage), JSON.stringify(content));
+  } catch {
+    // No room or no storage: the draft saved 400 ms earlier is what remains.
+  }
+}
+
+/**
+ * The draft kept when the page went away, once (it is removed as it is read). Storage is outside
+ * the app: only an object with exactly the stage's top-level fields is taken for its content.
+ */
+function takeUnloadedDraft(runId: string, stage: StageId): unknown {
+  try {
+    const key = unloadedKey(runId, stage);
+    const text = sessionStorage.getItem(key);
+    sessionStorage.removeItem(key);
+    if (text === null) return null;
+    const parsed = z.record(z.string(), z.unknown()).safeParse(JSON.parse(text));
+    const fields = Object.keys(emptyContent(stage)).sort().join();
+    return parsed.success && Object.keys(parsed.data).sort().join() === fields ? parsed.data : null;
+  } catch {
+    return null;
+  }
 }
 
 /** The open stage's heading: where focus goes when the control that had it goes away. */

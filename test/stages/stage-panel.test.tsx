@@ -90,6 +90,33 @@ describe('the stage panel', () => {
     expect(screen.queryByRole('list', { name: 'Inputs that were not taken' })).toBeNull();
   });
 
+  it('keeps what was typed just before the page went away, and shows it when the page is back', async () => {
+    await engine.saveDraft('run-1', 'research', content.research, 'p-lead');
+    await renderPanel('p-lead');
+    const segment = screen.getAllByRole('textbox', { name: /Customer segment/ })[0]!;
+    fireEvent.change(segment, { target: { value: 'Typed a moment before reload' } });
+    // The page is reloaded within the autosave's 400 ms: no unmount, no save, only pagehide.
+    window.dispatchEvent(new Event('pagehide'));
+    const kept = Object.keys(sessionStorage).filter((k) => k.includes('unloaded-draft'));
+    expect(kept).toHaveLength(1);
+    cleanup();
+    await db.drafts.put({
+      ...(await db.drafts.get(['run-1', 'research']))!,
+      content: content.research,
+    });
+    await renderPanel('p-lead');
+    expect(
+      (screen.getAllByRole('textbox', { name: /Customer segment/ })[0] as HTMLInputElement).value,
+    ).toBe('Typed a moment before reload');
+    expect(Object.keys(sessionStorage).filter((k) => k.includes('unloaded-draft'))).toEqual([]);
+    await waitFor(async () =>
+      expect(
+        ((await db.drafts.get(['run-1', 'research']))?.content as typeof content.research)
+          .marketNeeds[0]?.segment,
+      ).toBe('Typed a moment before reload'),
+    );
+  });
+
   it('lets a permitted approver decide Go and records the decision', async () => {
     await engine.apply('run-1', {
       type: 'stage.submit',
