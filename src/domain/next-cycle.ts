@@ -36,6 +36,55 @@ export function proposeGoal(goal: Goal, actual: number | null, from: Period, to:
 }
 
 /**
+ * Brings each additive parent's sub-goals (per dimension, in its unit) back to adding up to it:
+ * goals are proposed one by one, so a beaten region and a missed one no longer sum to the
+ * parent's new target, and the seeded draft would fail its own gate. Each group is scaled to the
+ * parent's proposal, keeping the shares the proposals gave its members; whole units (fen for
+ * money), with the rounding left on the largest. Parents come first, so a scaled sub-goal's own
+ * sub-goals follow it.
+ */
+export function fitSubGoals(goals: readonly Goal[]): Goal[] {
+  const fitted = new Map(goals.map((g) => [g.id, g]));
+  const byParent = new Map<string, Goal[]>();
+  for (const goal of goals) {
+    if (goal.parentId !== null)
+      byParent.set(goal.parentId, [...(byParent.get(goal.parentId) ?? []), goal]);
+  }
+  const visit = (parentId: string) => {
+    const parent = fitted.get(parentId);
+    const children = byParent.get(parentId) ?? [];
+    if (parent && parent.additive && parent.target !== null) {
+      const groups = new Map<string, Goal[]>();
+      for (const child of children) {
+        if (child.unit !== parent.unit || child.dimension === null) continue;
+        groups.set(child.dimension, [...(groups.get(child.dimension) ?? []), child]);
+      }
+      for (const group of groups.values()) scaleGroup(group, parent.target, fitted);
+    }
+    for (const child of children) visit(child.id);
+  };
+  for (const goal of goals) if (goal.parentId === null) visit(goal.id);
+  return goals.map((g) => fitted.get(g.id) ?? g);
+}
+
+function scaleGroup(group: readonly Goal[], total: number, fitted: Map<string, Goal>): void {
+  const current = group.map((g) => fitted.get(g.id)?.target ?? null);
+  if (current.some((t) => t === null)) return; // a sub-goal without a target: the gate says so
+  const targets = current as number[];
+  const sum = targets.reduce((a, b) => a + b, 0);
+  if (sum === total || sum <= 0) return;
+  // Whole figures (fen, counts) stay whole; fractional ones are scaled as they are.
+  const whole = Number.isInteger(total) && targets.every(Number.isInteger);
+  const scaled = targets.map((t) => (whole ? Math.round((t * total) / sum) : (t * total) / sum));
+  const largest = scaled.indexOf(Math.max(...scaled));
+  scaled[largest] = (scaled[largest] ?? 0) + total - scaled.reduce((a, b) => a + b, 0);
+  group.forEach((goal, i) => {
+    const before = fitted.get(goal.id) ?? goal;
+    fitted.set(goal.id, { ...before, target: scaled[i] ?? before.target });
+  });
+}
+
+/**
  * Seeds the drafts of the next cycle's run from a completed one: research carried over (to be
  * refreshed), goals proposed from this cycle's attainment, strategies carried with the attribution
  * that credited them, resources and KPIs carried, tasks moved into the new period and reset.
@@ -49,8 +98,8 @@ export function seedNextCycle(outcome: CycleOutcome, next: Period): Partial<Stag
   if (approved.research) drafts.research = approved.research;
   if (approved.goals) {
     drafts.goals = {
-      goals: approved.goals.goals.map((g) =>
-        proposeGoal(g, results.get(g.id) ?? null, period, next),
+      goals: fitSubGoals(
+        approved.goals.goals.map((g) => proposeGoal(g, results.get(g.id) ?? null, period, next)),
       ),
     };
   }

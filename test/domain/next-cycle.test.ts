@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Goal, Kpi, StageContentMap } from '../../src/domain/content';
-import { seedNextCycle } from '../../src/domain/next-cycle';
+import { fitSubGoals, seedNextCycle } from '../../src/domain/next-cycle';
 import { demoContent } from '../../src/domain/scenarios';
 import { quarterPeriod } from '../../src/domain/time';
 
@@ -80,5 +80,60 @@ describe('seeding the next cycle', () => {
     approved.monitoring.kpis[0] = { ...approved.monitoring.kpis[0]!, target: 50_000_000 };
     const drafts = seedNextCycle({ period: Q3, approved }, Q4);
     expect(drafts.monitoring?.kpis[0]?.target).toBe(50_000_000);
+  });
+});
+
+describe('sub-goals of a seeded additive goal', () => {
+  const base = (): Goal => ({
+    ...demoContent('deepenMarket', 'en', Q3).goals.goals[0]!,
+    unit: 'CNY',
+    direction: 'higher',
+    additive: true,
+    parentId: null,
+    dimension: null,
+    dimensionValue: '',
+  });
+  const goal = (id: string, target: number, parentId: string | null = null): Goal => ({
+    ...base(),
+    id,
+    target,
+    parentId,
+    dimension: parentId === null ? null : 'region',
+    dimensionValue: parentId === null ? '' : id,
+  });
+
+  it('add up to the parent’s new target again, keeping their shares, in whole fen', () => {
+    // Sales beaten at ¥1,500,000; East beaten at ¥1,000,000, North missed and kept at ¥600,000.
+    const fitted = fitSubGoals([
+      goal('g-sales', 150_000_000),
+      goal('g-east', 100_000_000, 'g-sales'),
+      goal('g-north', 60_000_000, 'g-sales'),
+    ]);
+    const [east, north] = [fitted[1]!.target!, fitted[2]!.target!];
+    expect(east + north).toBe(150_000_000);
+    expect(Number.isInteger(east) && Number.isInteger(north)).toBe(true);
+    expect(east / north).toBeCloseTo(100 / 60, 4);
+  });
+
+  it('leaves groups that already add up, and goals without sub-goals, as they are', () => {
+    const goals = [
+      goal('g-sales', 160_000_000),
+      goal('g-east', 100_000_000, 'g-sales'),
+      goal('g-north', 60_000_000, 'g-sales'),
+      goal('g-online', 5_000),
+    ];
+    expect(fitSubGoals(goals)).toEqual(goals);
+  });
+
+  it('carry a parent’s change down to its own sub-goals', () => {
+    const fitted = fitSubGoals([
+      goal('g-sales', 200_000_000),
+      goal('g-east', 100_000_000, 'g-sales'),
+      goal('g-north', 100_000_000, 'g-sales'),
+      goal('g-east-a', 30_000_000, 'g-east'),
+      goal('g-east-b', 30_000_000, 'g-east'),
+    ]);
+    expect(fitted.find((g) => g.id === 'g-east')!.target).toBe(100_000_000);
+    expect(fitted[3]!.target! + fitted[4]!.target!).toBe(100_000_000);
   });
 });

@@ -1,3 +1,6 @@
+import { DEMO_RUN_IDS, seedDemoWorkspace } from '../../src/engine/demo';
+import { gateReadiness } from '../../src/domain/readiness';
+import { gateContextFor } from '../../machines/run-rules';
 import { goDecision } from '../../src/engine/demo-chain';
 import { describe, it, expect } from 'vitest';
 import { MACHINE_VERSION, runMachine } from '../../machines/run-machine';
@@ -557,6 +560,17 @@ describe('canonical JSON', () => {
 });
 
 describe('the optimization loop', () => {
+  it('seeds goals that pass their own gate: sub-goals still add up to their parents', async () => {
+    const db = freshDb();
+    await seedDemoWorkspace(db, 'en', '2026-11-27');
+    const engine = new RunEngine(db);
+    const child = await engine.startNextCycle(DEMO_RUN_IDS.deepen, 'p-lead');
+    const goals = await db.drafts.get([child.runId, 'goals']);
+    expect(
+      gateReadiness('goals', goals?.content, gateContextFor(child.snapshot.context, 'goals')),
+    ).toEqual([]);
+  });
+
   it('starts the next cycle from a completed run: linked, next period, drafts seeded from what it taught', async () => {
     const { seedDemoWorkspace, DEMO_RUN_IDS } = await import('../../src/engine/demo');
     const db = freshDb();
