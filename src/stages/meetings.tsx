@@ -1,4 +1,6 @@
 import { useId, useState } from 'react';
+import * as z from 'zod';
+import { useKeptInput } from './kept-input';
 import type { MeetingNote, RunContext } from '../../machines/run-context';
 import { approvedContent } from '../../machines/run-context';
 import { runTeam } from '../../machines/run-rules';
@@ -138,6 +140,13 @@ export function Meetings({ context, revision, frozen, operating }: MeetingsProps
   );
 }
 
+const NoteDraftSchema = z.object({
+  date: z.union([z.iso.date(), z.literal('')]),
+  decisions: z.string().max(2000),
+  attendeeIds: z.array(z.string().max(100)).max(200),
+});
+type NoteDraft = z.infer<typeof NoteDraftSchema>;
+
 /** Records one meeting's notes: the date it was held, what it decided and who took part. */
 function NoteForm({
   context,
@@ -156,9 +165,16 @@ function NoteForm({
   const { act, busy } = useAct(context.runId, revision);
   const id = useId();
   const { start, end } = context.period;
-  const [date, setDate] = useState(today < start ? start : today > end ? end : today);
-  const [decisions, setDecisions] = useState('');
-  const [attendeeIds, setAttendeeIds] = useState<string[]>([]);
+  // Kept for the tab, like the run page's other small forms: notes half-written survive a detour.
+  const [draft, setDraft, clearDraft] = useKeptInput<NoteDraft>(
+    `${context.runId}:meeting:${meeting.id}:${actingId}`,
+    NoteDraftSchema,
+    { date: today < start ? start : today > end ? end : today, decisions: '', attendeeIds: [] },
+  );
+  const { date, decisions, attendeeIds } = draft;
+  const setDate = (next: string) => setDraft({ ...draft, date: next });
+  const setDecisions = (next: string) => setDraft({ ...draft, decisions: next });
+  const setAttendeeIds = (next: string[]) => setDraft({ ...draft, attendeeIds: next });
   const [error, setError] = useState<string | null>(null);
   const latest = today < end ? today : end;
   if (today < start) {
@@ -192,10 +208,7 @@ function NoteForm({
       },
       'ui.toast.meetingNoted',
     );
-    if (ok) {
-      setDecisions('');
-      setAttendeeIds([]);
-    }
+    if (ok) clearDraft();
   };
 
   return (
