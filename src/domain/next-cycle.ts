@@ -36,34 +36,38 @@ export function proposeGoal(goal: Goal, actual: number | null, from: Period, to:
 }
 
 /**
- * Brings each additive parent's sub-goals (per dimension, in its unit) back to adding up to it:
- * goals are proposed one by one, so a beaten region and a missed one no longer sum to the
- * parent's new target, and the seeded draft would fail its own gate. Each group is scaled to the
- * parent's proposal, keeping the shares the proposals gave its members; whole units (fen for
- * money), with the rounding left on the largest. Parents come first, so a scaled sub-goal's own
- * sub-goals follow it.
+ * Makes each additive parent add up again from its sub-goals (per dimension, in its unit): goals
+ * are proposed one by one, so a beaten region and a missed one no longer sum to the parent, and
+ * the seeded draft would fail its own gate. The sub-goals keep what was proposed for them (a
+ * beaten one starts from what it achieved, a missed one keeps its target) and the parent becomes
+ * their sum, deepest first, so a grandparent sums the new figures. A parent split along several
+ * dimensions takes the sum of its first one; the other groups are scaled to it, keeping their
+ * members' shares, in whole units (fen for money) with the rounding on the largest.
  */
 export function fitSubGoals(goals: readonly Goal[]): Goal[] {
   const fitted = new Map(goals.map((g) => [g.id, g]));
-  const byParent = new Map<string, Goal[]>();
-  for (const goal of goals) {
-    if (goal.parentId !== null)
-      byParent.set(goal.parentId, [...(byParent.get(goal.parentId) ?? []), goal]);
-  }
-  const visit = (parentId: string) => {
-    const parent = fitted.get(parentId);
-    const children = byParent.get(parentId) ?? [];
-    if (parent && parent.additive && parent.target !== null) {
-      const groups = new Map<string, Goal[]>();
-      for (const child of children) {
-        if (child.unit !== parent.unit || child.dimension === null) continue;
-        groups.set(child.dimension, [...(groups.get(child.dimension) ?? []), child]);
-      }
-      for (const group of groups.values()) scaleGroup(group, parent.target, fitted);
-    }
-    for (const child of children) visit(child.id);
+  const depth = (goal: Goal, seen = new Set<string>()): number => {
+    const parent = goal.parentId === null ? undefined : fitted.get(goal.parentId);
+    if (!parent || seen.has(parent.id)) return 0; // a loop is the gate's to report
+    seen.add(parent.id);
+    return 1 + depth(parent, seen);
   };
-  for (const goal of goals) if (goal.parentId === null) visit(goal.id);
+  const parents = goals.filter((g) => g.additive).sort((a, b) => depth(b) - depth(a));
+  for (const { id } of parents) {
+    const parent = fitted.get(id);
+    if (!parent) continue;
+    const groups = new Map<string, Goal[]>();
+    for (const goal of goals) {
+      const child = fitted.get(goal.id) ?? goal;
+      if (child.parentId !== id || child.unit !== parent.unit || child.dimension === null) continue;
+      groups.set(child.dimension, [...(groups.get(child.dimension) ?? []), child]);
+    }
+    const [first, ...others] = [...groups.values()];
+    if (!first || first.some((c) => c.target === null)) continue;
+    const total = first.reduce((sum, c) => sum + (c.target ?? 0), 0);
+    fitted.set(id, { ...parent, target: total });
+    for (const group of others) scaleGroup(group, total, fitted);
+  }
   return goals.map((g) => fitted.get(g.id) ?? g);
 }
 

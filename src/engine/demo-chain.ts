@@ -10,7 +10,7 @@ import type {
 } from '../domain/content';
 import { elapsedFraction } from '../domain/kpi';
 import { wanToFen, type Fen } from '../domain/money';
-import { seedNextCycle } from '../domain/next-cycle';
+import { fitSubGoals, seedNextCycle } from '../domain/next-cycle';
 import {
   DEMO_APPROVERS,
   DEMO_DRAFTING_DAYS,
@@ -100,30 +100,6 @@ type Say = (zh: string, en: string) => string;
 function money(fen: Fen, locale: ContentLocale): string {
   const round = (n: number) => String(Number(n.toFixed(2)));
   return locale === 'zh-CN' ? `${round(fen / 1_000_000)}万元` : `¥${round(fen / 100_000_000)}M`;
-}
-
-const byId = <T extends { id: string }>(items: readonly T[], id: string): T => {
-  const item = items.find((i) => i.id === id);
-  if (!item) throw new Error(`demo chain: no ${id}`);
-  return item;
-};
-
-/** Additive parents set to the sum of their sub-goals in the same unit, deepest first. */
-function sumUp(goals: Goal[]): Goal[] {
-  const depth = (goal: Goal): number =>
-    goal.parentId === null ? 0 : 1 + depth(byId(goals, goal.parentId));
-  const parents = goals
-    .filter((g) => g.additive && goals.some((c) => c.parentId === g.id && c.unit === g.unit))
-    .sort((a, b) => depth(b) - depth(a));
-  let out = goals;
-  for (const parent of parents) {
-    const children = out.filter(
-      (c) => c.parentId === parent.id && c.unit === parent.unit && c.dimension !== null,
-    );
-    const target = children.reduce((sum, c) => sum + (c.target ?? 0), 0);
-    out = out.map((g) => (g.id === parent.id ? { ...g, target } : g));
-  }
-  return out;
 }
 
 /** Titles that state a figure, rewritten for the revised target. */
@@ -237,7 +213,7 @@ function secondCycle(
   const [from, to] = periods;
   const next = seeded(previous, from, to);
   const goalList: Goal[] = retitle(
-    sumUp([
+    fitSubGoals([
       ...next.goals.goals,
       {
         id: 'g-repurchase',
@@ -420,7 +396,7 @@ function thirdCycle(
   const [from, to] = periods;
   const next = seeded(previous, from, to);
   const goalList = retitle(
-    sumUp(next.goals.goals.filter((g) => g.id !== 'g-east-a')),
+    fitSubGoals(next.goals.goals.filter((g) => g.id !== 'g-east-a')),
     locale,
     to,
     say,

@@ -102,17 +102,32 @@ describe('sub-goals of a seeded additive goal', () => {
     dimensionValue: parentId === null ? '' : id,
   });
 
-  it('add up to the parent’s new target again, keeping their shares, in whole fen', () => {
-    // Sales beaten at ¥1,500,000; East beaten at ¥1,000,000, North missed and kept at ¥600,000.
+  it('keep what was proposed for them, and their parent becomes their sum', () => {
+    // East beaten and raised to ¥1,000,000; North missed and kept at ¥600,000.
     const fitted = fitSubGoals([
       goal('g-sales', 150_000_000),
       goal('g-east', 100_000_000, 'g-sales'),
       goal('g-north', 60_000_000, 'g-sales'),
     ]);
-    const [east, north] = [fitted[1]!.target!, fitted[2]!.target!];
-    expect(east + north).toBe(150_000_000);
-    expect(Number.isInteger(east) && Number.isInteger(north)).toBe(true);
-    expect(east / north).toBeCloseTo(100 / 60, 4);
+    expect(fitted.map((g) => g.target)).toEqual([160_000_000, 100_000_000, 60_000_000]);
+  });
+
+  it('scale a second split of the same parent to it, keeping shares, in whole fen', () => {
+    const product = (id: string, target: number): Goal => ({
+      ...goal(id, target, 'g-sales'),
+      dimension: 'productLine',
+    });
+    const fitted = fitSubGoals([
+      goal('g-sales', 150_000_000),
+      goal('g-east', 100_000_000, 'g-sales'),
+      goal('g-north', 60_000_000, 'g-sales'),
+      product('g-a', 80_000_000),
+      product('g-b', 90_000_000),
+    ]);
+    const [a, b] = [fitted[3]!.target!, fitted[4]!.target!];
+    expect(a + b).toBe(160_000_000);
+    expect(Number.isInteger(a) && Number.isInteger(b)).toBe(true);
+    expect(a / b).toBeCloseTo(80 / 90, 4);
   });
 
   it('leaves groups that already add up, and goals without sub-goals, as they are', () => {
@@ -125,15 +140,15 @@ describe('sub-goals of a seeded additive goal', () => {
     expect(fitSubGoals(goals)).toEqual(goals);
   });
 
-  it('carry a parent’s change down to its own sub-goals', () => {
+  it('sum the deepest level first, so a grandparent adds up the new figures', () => {
     const fitted = fitSubGoals([
       goal('g-sales', 200_000_000),
       goal('g-east', 100_000_000, 'g-sales'),
       goal('g-north', 100_000_000, 'g-sales'),
       goal('g-east-a', 30_000_000, 'g-east'),
-      goal('g-east-b', 30_000_000, 'g-east'),
+      goal('g-east-b', 40_000_000, 'g-east'),
     ]);
-    expect(fitted.find((g) => g.id === 'g-east')!.target).toBe(100_000_000);
-    expect(fitted[3]!.target! + fitted[4]!.target!).toBe(100_000_000);
+    expect(fitted.find((g) => g.id === 'g-east')!.target).toBe(70_000_000);
+    expect(fitted.find((g) => g.id === 'g-sales')!.target).toBe(170_000_000);
   });
 });
