@@ -86,6 +86,11 @@ describe('a project lead takes a strategy through all seven gates in the browser
       await actAs(page, 'Lin Feng');
       await openStage(page, 5, 'Execution');
       await page.getByRole('button', { name: 'Close execution' }).click();
+      // Closing asks first, saying what is still open.
+      await page
+        .getByRole('alertdialog')
+        .getByRole('button', { name: 'Yes, close execution' })
+        .click();
       await expectToast(page, /Execution closed/);
 
       // Evaluation: actual results per goal, what drove them, and a lesson.

@@ -58,6 +58,11 @@ describe('the monitoring and optimization loops in the browser', () => {
       await actAs(page, 'Lin Feng');
       await openStage(page, 5, 'Execution');
       await page.getByRole('button', { name: 'Close execution' }).click();
+      // Closing asks first, saying what is still open.
+      await page
+        .getByRole('alertdialog')
+        .getByRole('button', { name: 'Yes, close execution' })
+        .click();
       await expectToast(page, /Execution closed/);
       await openStage(page, 7, 'Evaluation');
       const results = page.getByRole('group', { name: /^Result for/ });

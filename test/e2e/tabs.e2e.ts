@@ -28,12 +28,12 @@ async function prepareDecision(page: Page, decision: string, reason = '') {
   if (reason) await box.getByLabel(/Reason|Comment/).fill(reason);
 }
 
-/** The number of events in "Integrity verified: N events", on the run's History tab. */
+/** The number of events in "Record intact: all N events checked", on the run's History tab. */
 async function eventCount(page: Page): Promise<number> {
   if ((await page.getByRole('tab', { name: 'History', selected: true }).count()) === 0)
     await page.getByRole('button', { name: 'History', exact: true }).click();
-  const text = await page.getByText(/Integrity verified: \d+ events/).textContent();
-  return Number(/(\d+) events/.exec(text ?? '')?.[1]);
+  const text = await page.getByText(/Record intact: all \d+ events? checked/).textContent();
+  return Number(/(\d+) events?/.exec(text ?? '')?.[1]);
 }
 
 /** The History tab's entries whose accessible name matches. */
