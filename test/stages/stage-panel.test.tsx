@@ -56,6 +56,27 @@ async function renderPanel(actingId: string, stage: 'research' | 'strategy' = 'r
   );
 }
 
+type Stage = 'research' | 'goals' | 'strategy';
+/** The lead submits the demo content of `stage` through the engine. */
+const submit = (stage: Stage) =>
+  engine.apply('run-1', { type: 'stage.submit', by: 'p-lead', stage, content: content[stage] });
+/** `by` decides at `stage`'s gate through the engine. */
+const decide = (
+  stage: Stage,
+  by: string,
+  decision: 'go' | 'conditionalGo' | 'recycle' | 'kill',
+  extra: { comment?: string; conditions?: string[]; recycleTo?: 'research' } = {},
+) =>
+  engine.apply('run-1', {
+    type: 'gate.decide',
+    by,
+    stage,
+    decision,
+    comment: extra.comment ?? '',
+    conditions: extra.conditions ?? [],
+    recycleTo: extra.recycleTo ?? null,
+  });
+
 describe('the stage panel', () => {
   it('lists what the gate still needs and keeps submission disabled until it is ready', async () => {
     await renderPanel('p-lead');
@@ -83,10 +104,12 @@ describe('the stage panel', () => {
     const unsaved = await screen.findByRole('list', { name: 'Inputs that were not taken' });
     expect(unsaved.textContent).toMatch(/Market share.*holds text that was not taken/);
     expect(screen.queryByText('Everything the gate checks is in place.')).toBeNull();
-    const submit = screen.getByRole('button', { name: 'Submit for approval' }) as HTMLButtonElement;
-    expect(submit.disabled).toBe(true);
+    const submitButton = screen.getByRole('button', {
+      name: 'Submit for approval',
+    }) as HTMLButtonElement;
+    expect(submitButton.disabled).toBe(true);
     fireEvent.change(share, { target: { value: '35' } });
-    await waitFor(() => expect(submit.disabled).toBe(false));
+    await waitFor(() => expect(submitButton.disabled).toBe(false));
     expect(screen.queryByRole('list', { name: 'Inputs that were not taken' })).toBeNull();
   });
 
@@ -118,12 +141,7 @@ describe('the stage panel', () => {
   });
 
   it('lets a permitted approver decide Go and records the decision', async () => {
-    await engine.apply('run-1', {
-      type: 'stage.submit',
-      by: 'p-lead',
-      stage: 'research',
-      content: content.research,
-    });
+    await submit('research');
     await renderPanel('p-mkt');
     fireEvent.click(screen.getByRole('button', { name: 'Decide: Go' }));
     await screen.findByText('Decision recorded', undefined, { timeout: 5000 });
@@ -140,12 +158,7 @@ describe('the stage panel', () => {
   });
 
   it('keeps a half-written decision when the panel is opened again, and forgets it once decided', async () => {
-    await engine.apply('run-1', {
-      type: 'stage.submit',
-      by: 'p-lead',
-      stage: 'research',
-      content: content.research,
-    });
+    await submit('research');
     await renderPanel('p-mkt');
     fireEvent.click(screen.getByRole('radio', { name: 'Recycle' }));
     fireEvent.change(screen.getByRole('textbox', { name: /Reason/ }), {
@@ -163,22 +176,6 @@ describe('the stage panel', () => {
   });
 
   it('needs nobody at a gate where the run was killed', async () => {
-    const submit = (stage: 'research' | 'goals' | 'strategy') =>
-      engine.apply('run-1', { type: 'stage.submit', by: 'p-lead', stage, content: content[stage] });
-    const decide = (
-      stage: 'research' | 'goals' | 'strategy',
-      by: string,
-      decision: 'go' | 'kill',
-    ) =>
-      engine.apply('run-1', {
-        type: 'gate.decide',
-        by,
-        stage,
-        decision,
-        comment: decision === 'kill' ? 'The market moved on' : '',
-        conditions: [],
-        recycleTo: null,
-      });
     await submit('research');
     await decide('research', 'p-mkt', 'go');
     await submit('goals');
@@ -189,30 +186,22 @@ describe('the stage panel', () => {
     await renderPanel('p-lead', 'strategy');
     expect(screen.getByText('Still needed: Marketing head')).toBeTruthy();
     cleanup();
-    expect((await decide('strategy', 'p-mkt', 'kill')).ok).toBe(true);
+    expect((await decide('strategy', 'p-mkt', 'kill', { comment: 'The market moved on' })).ok).toBe(
+      true,
+    );
     await renderPanel('p-lead', 'strategy');
     expect(screen.queryByText(/^Still needed/)).toBeNull();
   });
 
   it('says why a person may not decide instead of offering the decision', async () => {
-    await engine.apply('run-1', {
-      type: 'stage.submit',
-      by: 'p-lead',
-      stage: 'research',
-      content: content.research,
-    });
+    await submit('research');
     await renderPanel('p-fin');
     expect(await screen.findByText(/Only .* may decide at this gate/)).toBeTruthy();
     expect(screen.queryByRole('button', { name: /^Decide:/ })).toBeNull();
   });
 
   it('requires a reason for every decision but Go', async () => {
-    await engine.apply('run-1', {
-      type: 'stage.submit',
-      by: 'p-lead',
-      stage: 'research',
-      content: content.research,
-    });
+    await submit('research');
     await renderPanel('p-mkt');
     fireEvent.click(screen.getByRole('radio', { name: 'Recycle' }));
     const decide = screen.getByRole('button', { name: 'Decide: Recycle' }) as HTMLButtonElement;
@@ -225,24 +214,6 @@ describe('the stage panel', () => {
 });
 
 describe('follow-ups of a conditional Go', () => {
-  const submit = (stage: 'research' | 'goals') =>
-    engine.apply('run-1', { type: 'stage.submit', by: 'p-lead', stage, content: content[stage] });
-  const decide = (
-    stage: 'research' | 'goals',
-    by: string,
-    decision: 'go' | 'conditionalGo' | 'recycle',
-    extra: { comment?: string; conditions?: string[]; recycleTo?: 'research' } = {},
-  ) =>
-    engine.apply('run-1', {
-      type: 'gate.decide',
-      by,
-      stage,
-      decision,
-      comment: extra.comment ?? '',
-      conditions: extra.conditions ?? [],
-      recycleTo: extra.recycleTo ?? null,
-    });
-
   it('stay listed, and can be closed, after the stage is sent back and passes again with a plain Go', async () => {
     await submit('research');
     await decide('research', 'p-mkt', 'conditionalGo', {
