@@ -53,20 +53,29 @@ export function fitSubGoals(goals: readonly Goal[]): Goal[] {
     return 1 + depth(parent, seen);
   };
   const parents = goals.filter((g) => g.additive).sort((a, b) => depth(b) - depth(a));
-  for (const { id } of parents) {
-    const parent = fitted.get(id);
-    if (!parent) continue;
+  const groupsOf = (parent: Goal): Goal[][] => {
     const groups = new Map<string, Goal[]>();
     for (const goal of goals) {
       const child = fitted.get(goal.id) ?? goal;
-      if (child.parentId !== id || child.unit !== parent.unit || child.dimension === null) continue;
+      if (child.parentId !== parent.id || child.unit !== parent.unit || child.dimension === null)
+        continue;
       groups.set(child.dimension, [...(groups.get(child.dimension) ?? []), child]);
     }
-    const [first, ...others] = [...groups.values()];
-    if (!first || first.some((c) => c.target === null)) continue;
-    const total = first.reduce((sum, c) => sum + (c.target ?? 0), 0);
-    fitted.set(id, { ...parent, target: total });
-    for (const group of others) scaleGroup(group, total, fitted);
+    return [...groups.values()];
+  };
+  // Up: each parent becomes the sum of its first split.
+  for (const { id } of parents) {
+    const parent = fitted.get(id);
+    const [first] = parent ? groupsOf(parent) : [];
+    if (!parent || !first || first.some((c) => c.target === null)) continue;
+    fitted.set(id, { ...parent, target: first.reduce((sum, c) => sum + (c.target ?? 0), 0) });
+  }
+  // Down: every split is scaled to its parent, shallowest first, so a sub-goal scaled as part of
+  // its parent's second split passes the change on to its own sub-goals.
+  for (const { id } of [...parents].reverse()) {
+    const parent = fitted.get(id);
+    if (!parent || parent.target === null) continue;
+    for (const group of groupsOf(parent)) scaleGroup(group, parent.target, fitted);
   }
   return goals.map((g) => fitted.get(g.id) ?? g);
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Goal, Kpi, StageContentMap } from '../../src/domain/content';
 import { fitSubGoals, seedNextCycle } from '../../src/domain/next-cycle';
+import { gateReadiness } from '../../src/domain/readiness';
 import { demoContent } from '../../src/domain/scenarios';
 import { quarterPeriod } from '../../src/domain/time';
 
@@ -138,6 +139,39 @@ describe('sub-goals of a seeded additive goal', () => {
       goal('g-online', 5_000),
     ];
     expect(fitSubGoals(goals)).toEqual(goals);
+  });
+
+  it('pass a scaled sub-goal’s change on to its own sub-goals', () => {
+    // P by region (70 + 50) and by channel (C1 60, C2 40); C1 itself split into 45 + 25.
+    const channel = (id: string, target: number, parentId: string): Goal => ({
+      ...goal(id, target, parentId),
+      dimension: 'channel',
+    });
+    const fitted = fitSubGoals([
+      goal('g-p', 100),
+      goal('g-r1', 70, 'g-p'),
+      goal('g-r2', 50, 'g-p'),
+      channel('g-c1', 60, 'g-p'),
+      channel('g-c2', 40, 'g-p'),
+      channel('g-c1a', 45, 'g-c1'),
+      channel('g-c1b', 25, 'g-c1'),
+    ]);
+    const target = (id: string) => fitted.find((g) => g.id === id)!.target!;
+    expect(target('g-p')).toBe(120);
+    expect(target('g-c1') + target('g-c2')).toBe(120);
+    expect(target('g-c1a') + target('g-c1b')).toBe(target('g-c1'));
+    expect(
+      gateReadiness(
+        'goals',
+        { goals: fitted },
+        {
+          period: Q4,
+          goals: [],
+          strategy: null,
+          personIds: null,
+        },
+      ).filter((p) => p.code === 'goals.subGoalsDontAddUp'),
+    ).toEqual([]);
   });
 
   it('sum the deepest level first, so a grandparent adds up the new figures', () => {
