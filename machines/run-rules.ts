@@ -9,7 +9,7 @@ import type { Role } from '../src/domain/people';
 import { gateReadiness, rulesFrom, type GateContext } from '../src/domain/readiness';
 import { assessCheckIn } from '../src/domain/kpi';
 import { measuredActuals } from '../src/domain/results';
-import { isWithin, latestDayAt } from '../src/domain/time';
+import { dateOf, isWithin, latestDayAt } from '../src/domain/time';
 import {
   STAGE_IDS,
   type StageId,
@@ -242,7 +242,9 @@ export function checkMeetingNote(
       params: { date: event.date, start: context.period.start, end: context.period.end },
     });
   }
-  if (event.date > latestDayAt(event.at)) {
+  // Rules 3 on: "today" in any time zone (rules 1–2 took the UTC date, and keep it).
+  const latest = rulesFrom(context, 3) ? latestDayAt(event.at) : dateOf(event.at);
+  if (event.date > latest) {
     return refuse('noteDateInFuture', 'noteDateNotAhead', { params: { date: event.date } });
   }
   if (!MeetingNoteSchema.safeParse({ date: event.date, decisions: event.decisions }).success) {

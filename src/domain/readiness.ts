@@ -28,7 +28,9 @@ import { isWithin, type Period } from './time';
  *    (`results.differsFromKpi`).
  * 3: the evaluation gate may send the run back to execution or monitoring, and a recycle from it
  *    reopens the evaluation and execution's close, so the run operates again and can be closed
- *    and evaluated afresh (under 2 a run sent back to planning was left with both still done).
+ *    and evaluated afresh (under 2 a run sent back to planning was left with both still done);
+ *    a check-in or meeting note may not be dated after the latest calendar day anywhere when it
+ *    is recorded; a follow-up is closed by the lead, whoever set it, or an approver of its gate.
  */
 export const GATE_RULES_VERSION = 3;
 

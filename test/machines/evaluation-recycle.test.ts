@@ -167,3 +167,29 @@ describe('closing a follow-up (rules 3 on)', () => {
     expect(checkEvent(withFollowUp(2).context, close('p-am1'))).toBeNull();
   });
 });
+
+describe('a meeting note’s date', () => {
+  /** The Friday sync of the approved plan, noted by the lead, dated `date`, recorded `at`. */
+  const note = (d: Driver, date: string, recordedAt: string): RunEvent => ({
+    type: 'meeting.note',
+    by: d.context.leadId,
+    roles: person(d.context.leadId).roles,
+    at: recordedAt,
+    meetingId: approvedContent(d.context, 'execution')!.meetings[0]!.id,
+    date,
+    decisions: 'Shift two visits online',
+    attendeeIds: [],
+  });
+
+  it('may be today in Beijing while it is still yesterday in UTC (rules 3 on)', () => {
+    const d = new Driver().toLive();
+    expect(checkEvent(d.context, note(d, '2024-07-16', '2024-07-15T23:00:00.000Z'))).toBeNull();
+  });
+
+  it('keeps the UTC day on a rules-2 run, as it was accepted then', () => {
+    const d = new Driver(runInput({ rulesVersion: 2 })).toLive();
+    expect(checkEvent(d.context, note(d, '2024-07-16', '2024-07-15T23:00:00.000Z'))?.code).toBe(
+      'noteDateInFuture',
+    );
+  });
+});
