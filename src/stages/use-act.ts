@@ -24,6 +24,8 @@ export function useAct(runId: string, revision: number) {
   const i18n = useI18n();
   const toast = useToast();
   const [busy, setBusy] = useState(false);
+  // A run's actions share a topic: one that goes through answers the refusals before it.
+  const topic = `act:${runId}`;
   const act = useCallback(
     async (action: RunAction, success: MessageKey): Promise<boolean> => {
       setBusy(true);
@@ -40,22 +42,27 @@ export function useAct(runId: string, revision: number) {
             headHash: result.record.hash,
             context: result.snapshot.context,
           });
-          toast.show(i18n.t(success));
+          toast.show(i18n.t(success), 'success', topic);
           return true;
         }
         const problems = result.refusal.problems.map((p) => `• ${i18n.problem(p)}`).join('\n');
-        toast.show([i18n.refusal(result.refusal), problems].filter(Boolean).join('\n'), 'error');
+        const refused = [i18n.refusal(result.refusal), problems].filter(Boolean).join('\n');
+        toast.show(refused, 'error', topic);
         return false;
       } catch (error) {
-        if (error instanceof ConflictError) toast.show(i18n.t('ui.error.conflict'), 'error');
-        else if (isQuotaError(error)) toast.show(i18n.t('ui.error.quota'), 'error');
-        else toast.show(i18n.t('ui.error.generic', { detail: (error as Error).message }), 'error');
+        const message =
+          error instanceof ConflictError
+            ? i18n.t('ui.error.conflict')
+            : isQuotaError(error)
+              ? i18n.t('ui.error.quota')
+              : i18n.t('ui.error.generic', { detail: (error as Error).message });
+        toast.show(message, 'error', topic);
         return false;
       } finally {
         setBusy(false);
       }
     },
-    [engine, runId, revision, toast, i18n],
+    [engine, runId, revision, toast, i18n, topic],
   );
   return { act, busy };
 }

@@ -13,17 +13,23 @@ interface Toast {
   id: number;
   kind: ToastKind;
   text: string;
+  /** What the toast reports on; a success clears the errors of the same topic only. */
+  topic: string | undefined;
 }
 
 interface Toaster {
-  show(text: string, kind?: ToastKind): void;
+  /**
+   * `topic` ties a success to the errors it answers: a run's action retried and done clears the
+   * refusals of that run's actions, never an unrelated error (a draft that could not be saved).
+   */
+  show(text: string, kind?: ToastKind, topic?: string): void;
 }
 
 const ToastContext = createContext<Toaster>({ show: () => {} });
 
 /**
  * Short, visible feedback for saves, submissions and decisions; errors stay until dismissed or
- * until a later action succeeds.
+ * until a later success of the same topic.
  */
 export function ToastProvider({
   children,
@@ -36,14 +42,13 @@ export function ToastProvider({
   const next = useRef(1);
   const dismiss = useCallback((id: number) => setToasts((ts) => ts.filter((t) => t.id !== id)), []);
   const show = useCallback(
-    (text: string, kind: ToastKind = 'success') => {
+    (text: string, kind: ToastKind = 'success', topic?: string) => {
       const id = next.current++;
-      // Something went through: the errors before it are answered (a refusal retried, room
-      // freed), so they go rather than sit beside the success.
-      setToasts((ts) => [
-        ...(kind === 'success' ? ts.filter((t) => t.kind !== 'error') : ts).slice(-3),
-        { id, kind, text },
-      ]);
+      // A success answers the errors of its topic (a refusal retried, room freed): they go
+      // rather than sit beside it.
+      const answered = (t: Toast) =>
+        kind === 'success' && topic !== undefined && t.kind === 'error' && t.topic === topic;
+      setToasts((ts) => [...ts.filter((t) => !answered(t)).slice(-3), { id, kind, text, topic }]);
       if (kind !== 'error') setTimeout(() => dismiss(id), 6000);
     },
     [dismiss],

@@ -3,7 +3,7 @@ import { act, cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ToastProvider, useToast, type ToastKind } from '../../src/workspace/toasts';
 
-let show: (text: string, kind?: ToastKind) => void = () => {};
+let show: (text: string, kind?: ToastKind, topic?: string) => void = () => {};
 function Grab() {
   show = useToast().show;
   return null;
@@ -12,17 +12,20 @@ function Grab() {
 afterEach(cleanup);
 
 describe('toasts', () => {
-  it('keep an error until a later action succeeds, then show only the success', () => {
+  it('keep an error until a success of the same topic, and only those errors go', () => {
     render(
       <ToastProvider closeLabel="Dismiss">
         <Grab />
       </ToastProvider>,
     );
-    act(() => show('Say why this figure is off pace', 'error'));
+    act(() => show('Say why this figure is off pace', 'error', 'act:run-1'));
+    act(() => show('The draft could not be saved', 'error'));
     act(() => show('Saved as info', 'info'));
-    expect(screen.getByRole('alert').textContent).toContain('Say why this figure is off pace');
-    act(() => show('Check-in recorded'));
-    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.getAllByRole('alert')).toHaveLength(2);
+    act(() => show('Check-in recorded', 'success', 'act:run-1'));
+    expect(screen.getAllByRole('alert').map((a) => a.textContent)).toEqual([
+      expect.stringContaining('The draft could not be saved'),
+    ]);
     expect(screen.getByText('Check-in recorded')).toBeTruthy();
     expect(screen.getByText('Saved as info')).toBeTruthy();
   });
