@@ -72,13 +72,20 @@ export function StageBoard<N extends Node, E extends Edge>({
   // The whole board when it fits readably; else the focused stage and its neighbours. Read
   // through a ref, so neither a new run state (new edges) nor a new focus re-subscribes below.
   const latest = useRef({ focus, edges });
+  // Whether the whole board, fitted, is below a readable zoom (then the focus is what is shown).
+  const narrow = useRef(false);
   latest.current = { focus, edges };
   const fit = useCallback(async () => {
     const { focus: stage, edges: links } = latest.current;
     await fitView({ padding });
-    if (stage === null || getZoom() >= READABLE_ZOOM) return;
+    narrow.current = getZoom() < READABLE_ZOOM;
+    if (stage === null || !narrow.current) return;
+    // Neighbours along the process's forward edges: the long loops (next cycle, replan) would
+    // take in most of the board again.
     const near = new Set([stage]);
     for (const edge of links) {
+      const kind = (edge.data as { kind?: unknown } | undefined)?.kind;
+      if (kind !== undefined && kind !== 'forward') continue;
       if (edge.source === stage) near.add(edge.target);
       if (edge.target === stage) near.add(edge.source);
     }
@@ -102,8 +109,8 @@ export function StageBoard<N extends Node, E extends Edge>({
   // Another stage chosen on a board too small to show all readably: bring that one into view.
   // A board that shows everything readably keeps the view the person left it in.
   useEffect(() => {
-    if (focus !== null && getZoom() < READABLE_ZOOM) void fit();
-  }, [focus, fit, getZoom]);
+    if (focus !== null && narrow.current) void fit();
+  }, [focus, fit]);
   const shownNodes = useMemo(
     () =>
       nodes.map((node) => ({

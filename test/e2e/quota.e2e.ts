@@ -54,7 +54,7 @@ const setDiskFull = (page: Page, full: boolean, freeWrites = 0) =>
 /** The number of events in "Record intact: all N events checked", on the run's History tab. */
 async function eventCount(page: Page): Promise<number> {
   await page.getByRole('button', { name: 'History', exact: true }).click();
-  const text = await page.getByText(/Record intact: all \d+ events? checked/).textContent();
+  const text = await page.getByText(/Record intact: (?:the|all) \d+ events? checked/).textContent();
   return Number(/(\d+) events?/.exec(text ?? '')?.[1]);
 }
 

@@ -32,7 +32,7 @@ async function prepareDecision(page: Page, decision: string, reason = '') {
 async function eventCount(page: Page): Promise<number> {
   if ((await page.getByRole('tab', { name: 'History', selected: true }).count()) === 0)
     await page.getByRole('button', { name: 'History', exact: true }).click();
-  const text = await page.getByText(/Record intact: all \d+ events? checked/).textContent();
+  const text = await page.getByText(/Record intact: (?:the|all) \d+ events? checked/).textContent();
   return Number(/(\d+) events?/.exec(text ?? '')?.[1]);
 }
 
