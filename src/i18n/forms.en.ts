@@ -74,7 +74,7 @@ export const formsEn = {
     item: 'Goal “{title}”',
     remove: 'Remove goal “{title}”',
     removeRoot:
-      'Its {count, plural, one {sub-goal becomes an overall goal} other {# sub-goals become overall goals}} of their own. Remove it?',
+      '{count, plural, one {Its sub-goal becomes an overall goal of its own} other {Its # sub-goals become overall goals of their own}}. Remove it?',
     removeMoveUp:
       'Its {count, plural, one {sub-goal moves} other {# sub-goals move}} up to the goal above it. Remove it?',
     newGoal: 'New goal',

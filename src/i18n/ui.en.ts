@@ -218,8 +218,14 @@ export const uiEn = {
     taskStatus: 'Status of “{name}”',
     closeExecution: 'Close execution',
     closeHint: 'Closing execution ends operating and opens the evaluation.',
-    closeConfirm:
-      '{open, plural, one {# of {total} tasks is} other {# of {total} tasks are}} not done, and the period runs until {end} ({days, plural, one {# day} other {# days}} left). Close execution now? Check-ins and task updates stop, and the evaluation starts from the figures so far.',
+    closeConfirmTasks:
+      '{open, plural, one {# of {total} tasks is} other {# of {total} tasks are}} not done.',
+    closeConfirmDaysLeft:
+      'The period runs until {end} ({days, plural, one {# day} other {# days}} left).',
+    closeConfirmEndsToday: 'The period ends today.',
+    closeConfirmEnded: 'The period ended on {end}.',
+    closeConfirmAsk:
+      'Close execution now? Check-ins and task updates stop, and the evaluation starts from the figures so far.',
     closeConfirmYes: 'Yes, close execution',
     keepOperating: 'Keep operating',
     pausedForReplan:
@@ -231,7 +237,7 @@ export const uiEn = {
   history: {
     title: 'History',
     chainOk:
-      'Record intact: all {count, plural, one {# event} other {# events}} checked, none altered or missing.',
+      'Record intact: {count, plural, one {the # event} other {all # events}} checked, none altered or missing.',
     chainBroken: 'Integrity broken at event #{seq}: {reason}. Do not trust entries from there on.',
     reason: {
       seqGap: 'an event is missing',

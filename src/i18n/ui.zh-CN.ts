@@ -208,12 +208,15 @@ export const uiZhCN: Messages<typeof uiEn> = {
     taskStatus: '“{name}”的状态',
     closeExecution: '结束执行',
     closeHint: '结束执行将停止运营并开启效果评估。',
-    closeConfirm:
-      '共 {total} 项任务，尚有 {open} 项未完成；执行周期至 {end}，还剩 {days} 天。确定现在结束执行吗？结束后将停止数据填报和任务更新，并以当前数据开始效果评估。',
+    closeConfirmTasks: '共 {total} 项任务，尚有 {open} 项未完成。',
+    closeConfirmDaysLeft: '执行周期至 {end}，还剩 {days} 天。',
+    closeConfirmEndsToday: '执行周期今天结束。',
+    closeConfirmEnded: '执行周期已于 {end} 结束。',
+    closeConfirmAsk:
+      '确定现在结束执行吗？结束后将停止数据填报和任务更新，并以当前数据开始效果评估。',
     closeConfirmYes: '确定结束执行',
     keepOperating: '继续执行',
-    pausedForReplan:
-      '计划已退回至{stage}重新规划，数据填报和任务更新暂停；重新通过关口审批后恢复。',
+    pausedForReplan: '计划已退回至{stage}，数据填报和任务更新暂停；重新通过关口审批后恢复。',
     closeNeedsBoth: '执行计划和监控计划都需先获批准。',
     acceptance:
       '仍有未关闭事项：{followUps} 项跟进、{risks} 项严重风险。请说明为何接受在此情况下结束执行。',

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type * as z from 'zod';
 
 /**
@@ -12,7 +12,7 @@ export function useKeptInput<T>(
   key: string,
   schema: z.ZodType<T>,
   initial: T,
-): [T, (next: T) => void, () => void] {
+): [T, (next: T | ((previous: T) => T)) => void, () => void] {
   const storageKey = `${KEPT_PREFIX}${key}`;
   const [kept, setKept] = useState<{ key: string; value: T }>(() => ({
     key: storageKey,
@@ -24,10 +24,16 @@ export function useKeptInput<T>(
     current = { key: storageKey, value: readKept(storageKey, schema) ?? initial };
     setKept(current);
   }
+  // The latest value, for updates made after an await (the form may have changed meanwhile).
+  const latest = useRef(current.value);
+  latest.current = current.value;
   const set = useCallback(
-    (next: T) => {
-      setKept({ key: storageKey, value: next });
-      writeKept(storageKey, next);
+    (next: T | ((previous: T) => T)) => {
+      const value =
+        typeof next === 'function' ? (next as (previous: T) => T)(latest.current) : next;
+      latest.current = value;
+      setKept({ key: storageKey, value });
+      writeKept(storageKey, value);
     },
     [storageKey],
   );

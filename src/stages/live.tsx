@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import * as z from 'zod';
 import { useKeptInput } from './kept-input';
 import type { RunContext } from '../../machines/run-context';
@@ -10,6 +10,7 @@ import { taskCsvFileName, tasksToCsv, type TaskCsvLabels } from '../domain/csv';
 import { assessCheckIn } from '../domain/kpi';
 import { recordedStatus, TASK_STATES, taskCounts, taskStatusOn } from '../domain/tasks';
 import { daysBetween } from '../domain/time';
+import { PLANNING_STAGES } from '../domain/stages';
 import type { I18n } from '../i18n/react';
 import { useI18n } from '../i18n/react';
 import { usePersonName, useWorkspace } from '../workspace/workspace';
@@ -58,13 +59,16 @@ export function LiveMonitoring({ context, revision, frozen }: LiveProps) {
     CheckInDraftSchema,
     { kpiId: kpis[0]?.id ?? '', date: clampToday, value: '', source: 'crm', reason: '' },
   );
-  const { kpiId, value, source, reason } = draft;
+  const { value, source, reason } = draft;
+  // A kept KPI the plan no longer has (a replan changed them) falls back to the first.
+  const kpiId = kpis.some((k) => k.id === draft.kpiId) ? draft.kpiId : (kpis[0]?.id ?? '');
   const date = draft.date > clampToday ? clampToday : draft.date;
-  const setKpiId = (next: string) => setDraft({ ...draft, kpiId: next });
-  const setDate = (next: string) => setDraft({ ...draft, date: next });
-  const setValue = (next: string) => setDraft({ ...draft, value: next });
-  const setSource = (next: (typeof DATA_SOURCES)[number]) => setDraft({ ...draft, source: next });
-  const setReason = (next: string) => setDraft({ ...draft, reason: next });
+  const setKpiId = (next: string) => setDraft((d) => ({ ...d, kpiId: next }));
+  const setDate = (next: string) => setDraft((d) => ({ ...d, date: next }));
+  const setValue = (next: string) => setDraft((d) => ({ ...d, value: next }));
+  const setSource = (next: (typeof DATA_SOURCES)[number]) =>
+    setDraft((d) => ({ ...d, source: next }));
+  const setReason = (next: string) => setDraft((d) => ({ ...d, reason: next }));
   const kpi = kpis.find((k) => k.id === kpiId);
   const isMoney = kpi?.unit === 'CNY';
   const numeric = value.trim() === '' ? null : Number(value);
@@ -94,7 +98,7 @@ export function LiveMonitoring({ context, revision, frozen }: LiveProps) {
       'ui.toast.checkedIn',
     );
     // The KPI and source stay chosen for the next figure; the figure and its reason are done.
-    if (ok) setDraft({ ...draft, value: '', reason: '' });
+    if (ok) setDraft((d) => ({ ...d, value: '', reason: '' }));
   };
   // Off pace, the machine wants to know why: say so at the field, before anyone clicks.
   const needsReason = preview !== null && preview.health !== 'green' && reason.trim() === '';
@@ -289,9 +293,15 @@ function Risks({ context, revision, frozen }: LiveProps) {
     { edits: {}, description: '', severity: 'high' },
   );
   const { edits, description, severity } = draft;
-  const setEdits = (next: RisksDraft['edits']) => setDraft({ ...draft, edits: next });
-  const setDescription = (next: string) => setDraft({ ...draft, description: next });
-  const setSeverity = (next: RiskSeverity) => setDraft({ ...draft, severity: next });
+  const setEdit = (riskId: string, next: RisksDraft['edits'][string] | null) =>
+    setDraft((d) => {
+      const edits = { ...d.edits };
+      if (next === null) delete edits[riskId];
+      else edits[riskId] = next;
+      return { ...d, edits };
+    });
+  const setDescription = (next: string) => setDraft((d) => ({ ...d, description: next }));
+  const setSeverity = (next: RiskSeverity) => setDraft((d) => ({ ...d, severity: next }));
   return (
     <section className="card card-body stack" aria-labelledby="risks-title">
       <h3 id="risks-title">
@@ -304,8 +314,7 @@ function Risks({ context, revision, frozen }: LiveProps) {
           ownerId: risk.ownerId ?? '',
           due: risk.due ?? '',
         };
-        const setEdit = (patch: Partial<typeof edit>) =>
-          setEdits({ ...edits, [risk.id]: { ...edit, ...patch } });
+        const change = (patch: Partial<typeof edit>) => setEdit(risk.id, { ...edit, ...patch });
         const save = async (status: 'mitigating' | 'closed') => {
           const ok = await act(
             {
@@ -320,8 +329,7 @@ function Risks({ context, revision, frozen }: LiveProps) {
             status === 'closed' ? 'ui.toast.riskClosed' : 'ui.toast.riskUpdated',
           );
           // Saved: the risk itself now holds what was typed.
-          if (ok)
-            setEdits(Object.fromEntries(Object.entries(edits).filter(([id]) => id !== risk.id)));
+          if (ok) setEdit(risk.id, null);
         };
         return (
           <article
@@ -362,7 +370,7 @@ function Risks({ context, revision, frozen }: LiveProps) {
                     <span>{t('ui.live.countermeasure')}</span>
                     <input
                       value={edit.countermeasure}
-                      onChange={(e) => setEdit({ countermeasure: e.target.value })}
+                      onChange={(e) => change({ countermeasure: e.target.value })}
                       maxLength={2000}
                     />
                   </label>
@@ -370,7 +378,7 @@ function Risks({ context, revision, frozen }: LiveProps) {
                     <span>{t('ui.live.owner')}</span>
                     <select
                       value={edit.ownerId}
-                      onChange={(e) => setEdit({ ownerId: e.target.value })}
+                      onChange={(e) => change({ ownerId: e.target.value })}
                     >
                       <option value="">—</option>
                       {people.map((p) => (
@@ -385,7 +393,7 @@ function Risks({ context, revision, frozen }: LiveProps) {
                     <input
                       type="date"
                       value={edit.due}
-                      onChange={(e) => setEdit({ due: e.target.value })}
+                      onChange={(e) => change({ due: e.target.value })}
                     />
                   </label>
                 </div>
@@ -478,8 +486,8 @@ function Replan({ context, revision }: { context: RunContext; revision: number }
     { target: 'strategy', reason: '' },
   );
   const { target, reason } = draft;
-  const setTarget = (next: ReplanDraft['target']) => setDraft({ ...draft, target: next });
-  const setReason = (next: string) => setDraft({ ...draft, reason: next });
+  const setTarget = (next: ReplanDraft['target']) => setDraft((d) => ({ ...d, target: next }));
+  const setReason = (next: string) => setDraft((d) => ({ ...d, reason: next }));
   return (
     <section className="card card-body stack" aria-labelledby="replan-title">
       <h3 id="replan-title">{t('ui.live.replan')}</h3>
@@ -521,14 +529,14 @@ function Replan({ context, revision }: { context: RunContext; revision: number }
 }
 
 /**
- * Sent back to strategy or resources while it operated (a replan, or the evaluation's recycle):
+ * Sent back to a planning stage after it operated (a replan, or a recycle at a later gate):
  * check-ins and progress pause until the plan passes its gates again.
  */
 function replanning(context: RunContext): boolean {
   return (
     context.outcome === null &&
     !context.hold &&
-    (context.current === 'strategy' || context.current === 'resources') &&
+    (PLANNING_STAGES as readonly string[]).includes(context.current) &&
     context.stages.monitoring.status === 'approved'
   );
 }
@@ -591,6 +599,12 @@ export function LiveExecution({ context, revision, frozen }: LiveProps) {
   const acceptance = acceptanceDraft;
   // Closing cannot be taken back from here: the first click asks, saying what is still open.
   const [confirming, setConfirming] = useState(false);
+  const closeButton = useRef<HTMLButtonElement>(null);
+  const keepOperating = () => {
+    setConfirming(false);
+    // Back to the button that asked, once it is shown again.
+    requestAnimationFrame(() => closeButton.current?.focus());
+  };
   const plan = approvedContent(context, 'execution');
   const tasks = plan?.tasks ?? [];
   const operating = isOperating(context);
@@ -600,6 +614,21 @@ export function LiveExecution({ context, revision, frozen }: LiveProps) {
     context.stages.execution.status === 'approved' &&
     context.stages.monitoring.status === 'approved';
   const counts = taskCounts(tasks, context.taskProgress, today);
+  // What closing now leaves behind: open tasks (if any), the days the period still runs, then ask.
+  const daysLeft = daysBetween(today, context.period.end);
+  const closeQuestion = [
+    counts.total > counts.done
+      ? t('ui.live.closeConfirmTasks', { open: counts.total - counts.done, total: counts.total })
+      : null,
+    daysLeft > 0
+      ? t('ui.live.closeConfirmDaysLeft', { end: i18n.date(context.period.end), days: daysLeft })
+      : daysLeft === 0
+        ? t('ui.live.closeConfirmEndsToday')
+        : t('ui.live.closeConfirmEnded', { end: i18n.date(context.period.end) }),
+    t('ui.live.closeConfirmAsk'),
+  ]
+    .filter(Boolean)
+    .join(' ');
   const exportCsv = () =>
     downloadText(
       tasksToCsv(tasks, context.taskProgress, people, csvLabels(i18n), today),
@@ -733,15 +762,14 @@ export function LiveExecution({ context, revision, frozen }: LiveProps) {
               className="banner banner-amber stack"
               role="alertdialog"
               aria-labelledby="close-confirm"
+              onKeyDown={(event) => {
+                // Escape answers the question; it does not close the whole panel.
+                if (event.key !== 'Escape') return;
+                event.preventDefault();
+                keepOperating();
+              }}
             >
-              <p id="close-confirm">
-                {t('ui.live.closeConfirm', {
-                  open: counts.total - counts.done,
-                  total: counts.total,
-                  end: i18n.date(context.period.end),
-                  days: Math.max(0, daysBetween(today, context.period.end)),
-                })}
-              </p>
+              <p id="close-confirm">{closeQuestion}</p>
               <div className="btn-row">
                 <button
                   type="button"
@@ -756,13 +784,16 @@ export function LiveExecution({ context, revision, frozen }: LiveProps) {
                       },
                       'ui.toast.executionClosed',
                     );
-                    setConfirming(false);
-                    if (ok) clearAcceptance();
+                    if (ok) {
+                      setConfirming(false);
+                      clearAcceptance();
+                    } else keepOperating();
                   }}
                 >
                   {t('ui.live.closeConfirmYes')}
                 </button>
-                <button type="button" className="btn" onClick={() => setConfirming(false)}>
+                {/* The safe answer has focus: Enter does not close execution by accident. */}
+                <button type="button" className="btn" autoFocus onClick={keepOperating}>
                   {t('ui.live.keepOperating')}
                 </button>
               </div>
@@ -772,6 +803,7 @@ export function LiveExecution({ context, revision, frozen }: LiveProps) {
               <button
                 type="button"
                 className="btn btn-primary"
+                ref={closeButton}
                 disabled={busy || !bothApproved || (needsAcceptance && !acceptance.trim())}
                 onClick={() => setConfirming(true)}
               >

@@ -172,9 +172,9 @@ function NoteForm({
     { date: today < start ? start : today > end ? end : today, decisions: '', attendeeIds: [] },
   );
   const { date, decisions, attendeeIds } = draft;
-  const setDate = (next: string) => setDraft({ ...draft, date: next });
-  const setDecisions = (next: string) => setDraft({ ...draft, decisions: next });
-  const setAttendeeIds = (next: string[]) => setDraft({ ...draft, attendeeIds: next });
+  const setDate = (next: string) => setDraft((d) => ({ ...d, date: next }));
+  const setDecisions = (next: string) => setDraft((d) => ({ ...d, decisions: next }));
+  const setAttendeeIds = (next: string[]) => setDraft((d) => ({ ...d, attendeeIds: next }));
   const [error, setError] = useState<string | null>(null);
   const latest = today < end ? today : end;
   if (today < start) {

@@ -88,7 +88,7 @@ export const StagePanel = memo(function StagePanel({
         </div>
       )}
       {record.status === 'notStarted' && <p className="muted">{t('ui.stage.notStarted')}</p>}
-      {record.status === 'notStarted' && draft && (
+      {record.status === 'notStarted' && draft && context.parentRunId !== null && (
         <>
           {/* The next cycle prepares every stage at once: show what is waiting, read-only. */}
           <p className="banner" role="note">
@@ -103,7 +103,8 @@ export const StagePanel = memo(function StagePanel({
       )}
       {record.status === 'drafting' &&
         context.parentRunId !== null &&
-        record.submitted === null && (
+        record.submitted === null &&
+        stage !== 'evaluation' && (
           <p className="banner" role="note">
             {t('ui.stage.carriedOver')}
           </p>
@@ -233,7 +234,7 @@ function DraftEditor({
   const record = context.stages[stage];
   // Text typed in the last moment before the page went away (a reload) was kept in the tab;
   // it is newer than the stored draft, which it then replaces.
-  const [unloaded] = useState(() => takeUnloadedDraft(context.runId, stage));
+  const [unloaded] = useState(() => readUnloadedDraft(context.runId, stage));
   const [content, setContent] = useState<StageContentMap[StageId]>(
     () =>
       (unloaded ??
@@ -289,8 +290,9 @@ function DraftEditor({
     }, 400);
   };
   useEffect(() => {
+    // Once, for what the page held when it went away: saved, then forgotten.
+    forgetUnloadedDraft(context.runId, stage);
     if (unloaded) void save(unloaded as StageContentMap[StageId]);
-    // Once, for what the page held when it went away.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
   // The page going away (reload, tab closed) does not wait for a save to IndexedDB: keep what
@@ -501,27 +503,43 @@ function Votes({ context, stage }: { context: RunContext; stage: StageId }) {
 const unloadedKey = (runId: string, stage: StageId) =>
   `strategy-board.unloaded-draft.${runId}.${stage}`;
 
+/** A kept copy is for the page that comes right back (a reload), not for one opened later. */
+const UNLOADED_DRAFT_MAX_AGE_MS = 60_000;
+
 function keepUnloadedDraft(runId: string, stage: StageId, content: unknown): void {
   try {
-    sessionStorage.setItem(unloadedKey(runId, stage), JSON.stringify(content));
+    sessionStorage.setItem(unloadedKey(runId, stage), JSON.stringify({ at: Date.now(), content }));
   } catch {
     // No room or no storage: the draft saved 400 ms earlier is what remains.
   }
 }
 
-/**
- * The draft kept when the page went away, once (it is removed as it is read). Storage is outside
- * the app: only an object with exactly the stage's top-level fields is taken for its content.
- */
-function takeUnloadedDraft(runId: string, stage: StageId): unknown {
+function forgetUnloadedDraft(runId: string, stage: StageId): void {
   try {
-    const key = unloadedKey(runId, stage);
-    const text = sessionStorage.getItem(key);
-    sessionStorage.removeItem(key);
+    sessionStorage.removeItem(unloadedKey(runId, stage));
+  } catch {
+    // Unavailable storage kept nothing.
+  }
+}
+
+const UnloadedDraftSchema = z.object({
+  at: z.number(),
+  content: z.record(z.string(), z.unknown()),
+});
+
+/**
+ * The draft kept when the page went away a moment ago, if any. Storage is outside the app: only
+ * a recent copy whose content has exactly the stage's top-level fields is taken.
+ */
+function readUnloadedDraft(runId: string, stage: StageId): unknown {
+  try {
+    const text = sessionStorage.getItem(unloadedKey(runId, stage));
     if (text === null) return null;
-    const parsed = z.record(z.string(), z.unknown()).safeParse(JSON.parse(text));
+    const parsed = UnloadedDraftSchema.safeParse(JSON.parse(text));
+    if (!parsed.success || Date.now() - parsed.data.at > UNLOADED_DRAFT_MAX_AGE_MS) return null;
     const fields = Object.keys(emptyContent(stage)).sort().join();
-    return parsed.success && Object.keys(parsed.data).sort().join() === fields ? parsed.data : null;
+    const content = parsed.data.content;
+    return Object.keys(content).sort().join() === fields ? content : null;
   } catch {
     return null;
   }
@@ -560,10 +578,10 @@ function DecisionBox({
   );
   const { decision, comment, conditions } = draft;
   const recycleTo = targets.includes(draft.recycleTo) ? draft.recycleTo : stage;
-  const setDecision = (next: Decision) => setDraft({ ...draft, decision: next });
-  const setComment = (next: string) => setDraft({ ...draft, comment: next });
-  const setConditions = (next: string) => setDraft({ ...draft, conditions: next });
-  const setRecycleTo = (next: StageId) => setDraft({ ...draft, recycleTo: next });
+  const setDecision = (next: Decision) => setDraft((d) => ({ ...d, decision: next }));
+  const setComment = (next: string) => setDraft((d) => ({ ...d, comment: next }));
+  const setConditions = (next: string) => setDraft((d) => ({ ...d, conditions: next }));
+  const setRecycleTo = (next: StageId) => setDraft((d) => ({ ...d, recycleTo: next }));
   const { act, busy } = useAct(context.runId, revision);
   const action = {
     type: 'gate.decide' as const,

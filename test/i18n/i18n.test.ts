@@ -522,8 +522,14 @@ describe('counted messages', () => {
     expect(
       placeholdersOf('{open, plural, one {# of {total} is} other {# of {total} are}}'),
     ).toEqual(['open', 'total']);
-    expect(
-      translate('en', 'ui.live.closeConfirm', { open: 1, total: 8, end: 'Dec 31', days: 1 }),
-    ).toMatch(/^1 of 8 tasks is not done, and the period runs until Dec 31 \(1 day left\)/);
+    expect(translate('en', 'ui.live.closeConfirmTasks', { open: 1, total: 8 })).toBe(
+      '1 of 8 tasks is not done.',
+    );
+    expect(translate('en', 'ui.live.closeConfirmDaysLeft', { end: 'Dec 31', days: 1 })).toBe(
+      'The period runs until Dec 31 (1 day left).',
+    );
+    expect(translate('en', 'ui.history.chainOk', { count: 1 })).toBe(
+      'Record intact: the 1 event checked, none altered or missing.',
+    );
   });
 });

@@ -4,7 +4,7 @@ import 'fake-indexeddb/auto';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { RunContext } from '../../machines/run-context';
+import { approvedContent, type RunContext } from '../../machines/run-context';
 import type { ExecutionContent } from '../../src/domain/content';
 import { fixedClock } from '../../src/domain/time';
 import { DEMO_RUN_IDS, seedDemoWorkspace } from '../../src/engine/demo';
@@ -346,6 +346,19 @@ describe('LiveMonitoring', () => {
     ).toBe('Switch to online visits');
   });
 
+  it('falls back to the plan’s first KPI when the kept one is no longer in the plan', async () => {
+    sessionStorage.setItem(
+      `strategy-board.kept.${context.runId}:checkIn:p-lead`,
+      JSON.stringify({ kpiId: 'k-gone', date: TODAY, value: '5', source: 'crm', reason: '' }),
+    );
+    await renderMonitoring();
+    const kpi = screen.getByRole('combobox', { name: 'KPI' }) as HTMLSelectElement;
+    expect(kpi.value).toBe(approvedContent(context, 'monitoring')!.kpis[0]!.id);
+    expect((screen.getByRole('spinbutton', { name: /Actual/ }) as HTMLInputElement).value).toBe(
+      '5',
+    );
+  });
+
   it('asks for the reason at its field when a figure is off pace, before it can be recorded', async () => {
     await renderMonitoring();
     fireEvent.change(screen.getByRole('spinbutton', { name: /Actual/ }), {
@@ -369,9 +382,13 @@ describe('closing execution', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Close execution' }));
     const ask = screen.getByRole('alertdialog');
     expect(ask.textContent).toContain(
-      '8 of 8 tasks are not done, and the period runs until Dec 31, 2026 (34 days left).',
+      '8 of 8 tasks are not done. The period runs until Dec 31, 2026 (34 days left). Close execution now?',
     );
-    fireEvent.click(within(ask).getByRole('button', { name: 'Keep operating' }));
+    // The safe answer has focus; Escape gives the same answer.
+    expect(document.activeElement).toBe(
+      within(ask).getByRole('button', { name: 'Keep operating' }),
+    );
+    fireEvent.keyDown(ask, { key: 'Escape' });
     expect(screen.queryByRole('alertdialog')).toBeNull();
     expect(screen.getByRole('button', { name: 'Close execution' })).toBeTruthy();
   });

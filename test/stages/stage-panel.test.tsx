@@ -248,6 +248,14 @@ describe('follow-ups of a conditional Go', () => {
   });
 });
 
+describe('a first cycle’s stages', () => {
+  it('say nothing about a previous cycle, and show no prepared content before they open', async () => {
+    await renderPanel('p-lead', 'strategy');
+    expect(screen.getByText(/opens when the stages before it have passed/)).toBeTruthy();
+    expect(screen.queryByText(/previous cycle/)).toBeNull();
+  });
+});
+
 describe('a next cycle’s stages', () => {
   it('say what was carried over, and show what waits in a stage not open yet', async () => {
     const own = new StrategyDb(`panel-${crypto.randomUUID()}`);

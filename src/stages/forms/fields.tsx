@@ -5,6 +5,7 @@ import {
   useEffect,
   useId,
   useMemo,
+  useRef,
   useState,
   type ChangeEvent,
   type ReactNode,
@@ -795,6 +796,11 @@ export function ItemCard({
   const i18n = useI18n();
   const id = fieldId(path);
   const [asking, setAsking] = useState(false);
+  const removeButton = useRef<HTMLButtonElement>(null);
+  const keep = () => {
+    setAsking(false);
+    requestAnimationFrame(() => removeButton.current?.focus());
+  };
   const remove = () => {
     setAsking(false);
     onRemove?.();
@@ -821,6 +827,7 @@ export function ItemCard({
             type="button"
             className="btn btn-sm btn-ghost btn-danger"
             aria-label={removeLabel}
+            ref={removeButton}
             aria-expanded={confirmRemove !== undefined ? asking : undefined}
             onClick={() => (confirmRemove !== undefined ? setAsking(true) : remove())}
           >
@@ -829,12 +836,23 @@ export function ItemCard({
         )}
       </div>
       {asking && confirmRemove !== undefined && (
-        <div className="banner banner-amber row" role="alertdialog" aria-label={removeLabel}>
+        <div
+          className="banner banner-amber row"
+          role="alertdialog"
+          aria-label={removeLabel}
+          onKeyDown={(event) => {
+            // Escape keeps the item; it does not close the whole panel.
+            if (event.key !== 'Escape') return;
+            event.preventDefault();
+            keep();
+          }}
+        >
           <span style={{ flex: 1 }}>{confirmRemove}</span>
           <button type="button" className="btn btn-sm btn-danger" onClick={remove}>
             {i18n.t('form.removeConfirm')}
           </button>
-          <button type="button" className="btn btn-sm" onClick={() => setAsking(false)}>
+          {/* The safe answer has focus. */}
+          <button type="button" className="btn btn-sm" autoFocus onClick={keep}>
             {i18n.t('form.removeCancel')}
           </button>
         </div>
