@@ -89,7 +89,13 @@ export function StageBoard<N extends Node, E extends Edge>({
       if (edge.source === stage) near.add(edge.target);
       if (edge.target === stage) near.add(edge.source);
     }
-    await fitView({ nodes: [...near].map((id) => ({ id })), padding, minZoom: READABLE_ZOOM });
+    await fitView({
+      nodes: [...near].map((id) => ({ id })),
+      padding,
+      minZoom: READABLE_ZOOM,
+      // Natural size at most: two stages blown up say no more than two stages.
+      maxZoom: 1,
+    });
   }, [fitView, getZoom, padding]);
   useEffect(() => {
     const element = region.current;
