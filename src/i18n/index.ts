@@ -73,7 +73,9 @@ export function hasMessage(key: string): key is MessageKey {
 const PLACEHOLDER = /\{(\w+)\}/g;
 /**
  * `{count, plural, one {# point} other {# points}}`: the form the locale's plural rules pick for
- * the number, with `#` standing for it. English needs it; Chinese has one form and writes `{count}`.
+ * the number, with every `#` in it standing for the number. English needs it; Chinese has one form
+ * and writes `{count}`. Written exactly so (`, plural, one {…} other {…}`); a form may hold other
+ * `{param}`s but no further braces.
  */
 const PLURAL = /\{(\w+), plural, one \{((?:[^{}]|\{\w+\})*)\} other \{((?:[^{}]|\{\w+\})*)\}\}/g;
 
