@@ -90,7 +90,7 @@ export const portfolioZhCN: Messages<typeof portfolioEn> = {
     },
     basis: '依据所显示 {shown} 项中 {runs} 项的事件记录。',
     overdueBadge: '逾期',
-    overdueRule: '周期开始时规划未获批、周期结束后仍在运营、周期结束 14 天后评估仍未通过',
+    overdueRule: '周期开始时规划未获批、周期结束后仍在执行中、周期结束 14 天后评估仍未通过',
   },
   list: {
     heading: '第 {number} 阶段 · {stage}',

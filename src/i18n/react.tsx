@@ -49,6 +49,8 @@ export interface I18n {
   moneyCompact(fen: number): string;
   /** "A, B and C" / "A、B和C"; `or` for alternatives. */
   list(items: readonly string[], type?: 'conjunction' | 'disjunction'): string;
+  /** Whole sentences one after another: a space between them in English, none in Chinese. */
+  sentences(parts: readonly (string | null | false | undefined)[]): string;
 }
 
 export const LOCALE_STORAGE_KEY = 'strategy-board.locale';
@@ -58,6 +60,7 @@ export function makeI18n(locale: Locale, setLocale: (l: Locale) => void = () => 
     locale,
     setLocale,
     t: (key, params) => translate(locale, key, params),
+    sentences: (parts) => parts.filter(Boolean).join(locale === 'zh-CN' ? '' : ' '),
     label: (group, value) => labelOf(locale, group, value),
     stage: (stage) => stageName(locale, stage),
     problem: (p) => translateProblem(locale, p),

@@ -616,7 +616,7 @@ export function LiveExecution({ context, revision, frozen }: LiveProps) {
   const counts = taskCounts(tasks, context.taskProgress, today);
   // What closing now leaves behind: open tasks (if any), the days the period still runs, then ask.
   const daysLeft = daysBetween(today, context.period.end);
-  const closeQuestion = [
+  const closeQuestion = i18n.sentences([
     counts.total > counts.done
       ? t('ui.live.closeConfirmTasks', { open: counts.total - counts.done, total: counts.total })
       : null,
@@ -626,9 +626,7 @@ export function LiveExecution({ context, revision, frozen }: LiveProps) {
         ? t('ui.live.closeConfirmEndsToday')
         : t('ui.live.closeConfirmEnded', { end: i18n.date(context.period.end) }),
     t('ui.live.closeConfirmAsk'),
-  ]
-    .filter(Boolean)
-    .join(' ');
+  ]);
   const exportCsv = () =>
     downloadText(
       tasksToCsv(tasks, context.taskProgress, people, csvLabels(i18n), today),

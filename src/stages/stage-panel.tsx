@@ -142,12 +142,14 @@ export const StagePanel = memo(function StagePanel({
       {record.status === 'approved' && (
         <>
           <div className="banner" role="status">
-            {t('ui.stage.approvedBy', {
-              names: i18n.list(record.approvedVotes.map((v) => personName(v.by))),
-              at: i18n.dateTime(record.approvedAt ?? ''),
-            })}
-            {/* A finished run can no longer be sent back: nothing to say about changing it. */}
-            {!over && ` ${t('ui.stage.frozen')}`}
+            {i18n.sentences([
+              t('ui.stage.approvedBy', {
+                names: i18n.list(record.approvedVotes.map((v) => personName(v.by))),
+                at: i18n.dateTime(record.approvedAt ?? ''),
+              }),
+              // A finished run can no longer be sent back: nothing to say about changing it.
+              !over && t('ui.stage.frozen'),
+            ])}
           </div>
           {context.followUps.some((f) => f.stage === stage) && (
             <FollowUps context={context} revision={revision} stage={stage} frozen={frozen} />

@@ -1,3 +1,4 @@
+import { makeI18n } from '../../src/i18n/react';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { RISK_SEVERITIES, RISK_STATUSES, RunEventSchema } from '../../machines/events';
@@ -531,5 +532,12 @@ describe('counted messages', () => {
     expect(translate('en', 'ui.history.chainOk', { count: 1 })).toBe(
       'Record intact: the 1 event checked, none altered or missing.',
     );
+  });
+});
+
+describe('sentences one after another', () => {
+  it('take a space between them in English and none in Chinese, leaving out the missing', () => {
+    expect(makeI18n('en').sentences(['One.', null, 'Two.'])).toBe('One. Two.');
+    expect(makeI18n('zh-CN').sentences(['一。', false, '二。'])).toBe('一。二。');
   });
 });
