@@ -94,12 +94,17 @@ describe('sub-goals of a seeded additive goal', () => {
     dimension: null,
     dimensionValue: '',
   });
-  const goal = (id: string, target: number, parentId: string | null = null): Goal => ({
+  const goal = (
+    id: string,
+    target: number,
+    parentId: string | null = null,
+    dimension: Goal['dimension'] = 'region',
+  ): Goal => ({
     ...base(),
     id,
     target,
     parentId,
-    dimension: parentId === null ? null : 'region',
+    dimension: parentId === null ? null : dimension,
     dimensionValue: parentId === null ? '' : id,
   });
 
@@ -114,16 +119,12 @@ describe('sub-goals of a seeded additive goal', () => {
   });
 
   it('scale a second split of the same parent to it, keeping shares, in whole fen', () => {
-    const product = (id: string, target: number): Goal => ({
-      ...goal(id, target, 'g-sales'),
-      dimension: 'productLine',
-    });
     const fitted = fitSubGoals([
       goal('g-sales', 150_000_000),
       goal('g-east', 100_000_000, 'g-sales'),
       goal('g-north', 60_000_000, 'g-sales'),
-      product('g-a', 80_000_000),
-      product('g-b', 90_000_000),
+      goal('g-a', 80_000_000, 'g-sales', 'productLine'),
+      goal('g-b', 90_000_000, 'g-sales', 'productLine'),
     ]);
     const [a, b] = [fitted[3]!.target!, fitted[4]!.target!];
     expect(a + b).toBe(160_000_000);
@@ -143,18 +144,14 @@ describe('sub-goals of a seeded additive goal', () => {
 
   it('pass a scaled sub-goal’s change on to its own sub-goals', () => {
     // P by region (70 + 50) and by channel (C1 60, C2 40); C1 itself split into 45 + 25.
-    const channel = (id: string, target: number, parentId: string): Goal => ({
-      ...goal(id, target, parentId),
-      dimension: 'channel',
-    });
     const fitted = fitSubGoals([
       goal('g-p', 100),
       goal('g-r1', 70, 'g-p'),
       goal('g-r2', 50, 'g-p'),
-      channel('g-c1', 60, 'g-p'),
-      channel('g-c2', 40, 'g-p'),
-      channel('g-c1a', 45, 'g-c1'),
-      channel('g-c1b', 25, 'g-c1'),
+      goal('g-c1', 60, 'g-p', 'channel'),
+      goal('g-c2', 40, 'g-p', 'channel'),
+      goal('g-c1a', 45, 'g-c1', 'channel'),
+      goal('g-c1b', 25, 'g-c1', 'channel'),
     ]);
     const target = (id: string) => fitted.find((g) => g.id === id)!.target!;
     expect(target('g-p')).toBe(120);

@@ -7,6 +7,7 @@ import { I18nProvider } from '../../src/i18n/react';
 import { WorkspaceProvider, ACTING_STORAGE_KEY } from '../../src/workspace/workspace';
 import { ToastProvider } from '../../src/workspace/toasts';
 import { StagePanel } from '../../src/stages/stage-panel';
+import type { StageId } from '../../src/domain/stages';
 import { fixedClock } from '../../src/domain/time';
 import { demoContent } from '../../src/domain/scenarios';
 import { StrategyDb } from '../../src/storage/db';
@@ -30,14 +31,19 @@ afterEach(() => {
   sessionStorage.clear();
 });
 
-async function renderPanel(actingId: string, stage: 'research' | 'strategy' = 'research') {
+/** Shows `stage` of a run as `actingId` sees it, in `store` (this file's database by default). */
+async function showPanel(
+  actingId: string,
+  stage: StageId,
+  { store = db, runId = 'run-1', now = '2024-07-15T09:00:00.000Z' } = {},
+) {
   localStorage.setItem(ACTING_STORAGE_KEY, actingId);
-  const live = await engine.load('run-1');
-  const draft = await db.drafts.get(['run-1', stage]);
+  const live = await new RunEngine(store).load(runId);
+  const draft = await store.drafts.get([runId, stage]);
   render(
     <I18nProvider locale="en">
       <ToastProvider closeLabel="Dismiss">
-        <WorkspaceProvider locale="en" db={db} clock={fixedClock('2024-07-15T09:00:00.000Z')}>
+        <WorkspaceProvider locale="en" db={store} clock={fixedClock(now)}>
           <StagePanel
             context={live.snapshot.context}
             revision={live.revision}
@@ -49,12 +55,11 @@ async function renderPanel(actingId: string, stage: 'research' | 'strategy' = 'r
       </ToastProvider>
     </I18nProvider>,
   );
-  await screen.findByRole(
-    'heading',
-    { name: stage === 'research' ? 'Stage 1 · Research' : 'Stage 3 · Strategy' },
-    { timeout: 5000 },
-  );
+  await screen.findByRole('heading', { name: /^Stage \d · / }, { timeout: 5000 });
 }
+
+const renderPanel = (actingId: string, stage: 'research' | 'strategy' = 'research') =>
+  showPanel(actingId, stage);
 
 type Stage = 'research' | 'goals' | 'strategy';
 /** The lead submits the demo content of `stage` through the engine. */
@@ -262,25 +267,12 @@ describe('a next cycle’s stages', () => {
     await seedDemoWorkspace(own, 'en', '2026-11-27');
     const engine = new RunEngine(own);
     const child = await engine.startNextCycle(DEMO_RUN_IDS.deepen, 'p-lead');
-    const show = async (stage: 'research' | 'goals') => {
-      localStorage.setItem(ACTING_STORAGE_KEY, 'p-lead');
-      render(
-        <I18nProvider locale="en">
-          <ToastProvider closeLabel="Dismiss">
-            <WorkspaceProvider locale="en" db={own} clock={fixedClock('2026-11-27T09:00:00.000Z')}>
-              <StagePanel
-                context={child.snapshot.context}
-                revision={child.revision}
-                stage={stage}
-                draft={await own.drafts.get([child.runId, stage])}
-                frozen={false}
-              />
-            </WorkspaceProvider>
-          </ToastProvider>
-        </I18nProvider>,
-      );
-      await screen.findByRole('heading', { name: /^Stage \d · / }, { timeout: 5000 });
-    };
+    const show = (stage: 'research' | 'goals') =>
+      showPanel('p-lead', stage, {
+        store: own,
+        runId: child.runId,
+        now: '2026-11-27T09:00:00.000Z',
+      });
     await show('research');
     expect(screen.getByText(/^Pre-filled from the previous cycle/)).toBeTruthy();
     cleanup();
