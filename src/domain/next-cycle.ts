@@ -1,6 +1,6 @@
 import type { StageContentMap, Goal } from './content';
 import { attainmentRate } from './kpi';
-import { addDays, daysBetween, type Period } from './time';
+import { shiftInto, type Period } from './time';
 
 /** What a completed run hands to the next cycle: its period and the content its gates approved. */
 export interface CycleOutcome {
@@ -8,11 +8,9 @@ export interface CycleOutcome {
   approved: Partial<StageContentMap>;
 }
 
-/** Moves a date by the distance between two periods' starts, clamped into the new period. */
-function shiftInto(date: string | null, from: Period, to: Period): string | null {
-  if (date === null) return null;
-  const shifted = addDays(date, daysBetween(from.start, to.start));
-  return shifted > to.end ? to.end : shifted < to.start ? to.start : shifted;
+/** A date of the last cycle at the same point of the next one (`shiftInto`); none stays none. */
+function shiftDate(date: string | null, from: Period, to: Period): string | null {
+  return date === null ? null : shiftInto(date, from, to);
 }
 
 /**
@@ -31,7 +29,7 @@ export function proposeGoal(goal: Goal, actual: number | null, from: Period, to:
     ...goal,
     target: goal.unit === 'CNY' && target !== null ? Math.round(target) : target,
     baseline: actual ?? goal.baseline,
-    deadline: shiftInto(goal.deadline, from, to),
+    deadline: shiftDate(goal.deadline, from, to),
   };
 }
 
@@ -138,8 +136,8 @@ export function seedNextCycle(outcome: CycleOutcome, next: Period): Partial<Stag
       meetings: approved.execution.meetings.map((m) => ({ ...m, notes: [] })),
       tasks: approved.execution.tasks.map((t) => ({
         ...t,
-        start: shiftInto(t.start, period, next),
-        end: shiftInto(t.end, period, next),
+        start: shiftDate(t.start, period, next),
+        end: shiftDate(t.end, period, next),
         status: 'todo' as const,
       })),
     };

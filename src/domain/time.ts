@@ -121,24 +121,67 @@ export function periodLabel(period: Period): string {
   return `${period.start} – ${period.end}`;
 }
 
+/** The last day of the month `date` falls in. */
+function monthEnd(date: IsoDate): IsoDate {
+  return utcMsToDate(Date.UTC(+date.slice(0, 4), +date.slice(5, 7), 1) - DAY_MS);
+}
+
+/** Whole calendar months from `from`'s month to `to`'s (negative when `to` is earlier). */
+function monthsBetween(from: IsoDate, to: IsoDate): number {
+  return (+to.slice(0, 4) - +from.slice(0, 4)) * 12 + (+to.slice(5, 7) - +from.slice(5, 7));
+}
+
 /**
- * The period that follows: the next calendar quarter for a quarter, the next year for a year,
- * otherwise a period of the same length starting the day after.
+ * `date` moved by `months` calendar months. A month's last day stays its month's last day
+ * (Mar 31 → Jun 30, Jun 30 → Sep 30, Feb 28 → Feb 29 in a leap year); another day keeps its
+ * number, cut to the month's length (Jan 30 → Feb 28).
+ */
+export function addMonths(date: IsoDate, months: number): IsoDate {
+  const y = +date.slice(0, 4);
+  const m = +date.slice(5, 7) - 1 + months;
+  const firstOfTarget = utcMsToDate(Date.UTC(y, m, 1));
+  const lastOfTarget = monthEnd(firstOfTarget);
+  if (date === monthEnd(date)) return lastOfTarget;
+  const day = Math.min(+date.slice(8, 10), +lastOfTarget.slice(8, 10));
+  return `${firstOfTarget.slice(0, 8)}${String(day).padStart(2, '0')}`;
+}
+
+/**
+ * How many whole calendar months a period spans when it starts on a 1st and ends on a month's
+ * last day (a month, quarter, half, year, fiscal year); null for any other span.
+ */
+export function wholeMonths(period: Period): number | null {
+  if (period.start.slice(8, 10) !== '01' || period.end !== monthEnd(period.end)) return null;
+  return monthsBetween(period.start, period.end) + 1;
+}
+
+/**
+ * The period that follows: as many whole months again for a period of whole months (the next
+ * quarter, half, year or fiscal year, whatever the months' lengths); otherwise a period of the
+ * same number of days starting the day after.
  */
 export function nextPeriod(period: Period): Period {
-  const { year, quarter } = quarterOf(period.start);
-  const q = quarterPeriod(year, quarter);
-  if (q.start === period.start && q.end === period.end) {
-    return quarter === 4
-      ? quarterPeriod(year + 1, 1)
-      : quarterPeriod(year, (quarter + 1) as 1 | 2 | 3 | 4);
-  }
-  if (period.start === `${year}-01-01` && period.end === `${year}-12-31`) {
-    return { start: `${year + 1}-01-01`, end: `${year + 1}-12-31` };
+  const months = wholeMonths(period);
+  if (months !== null) {
+    const start = addMonths(period.start, months);
+    return { start, end: monthEnd(addMonths(start, months - 1)) };
   }
   const length = daysBetween(period.start, period.end);
   const start = addDays(period.end, 1);
   return { start, end: addDays(start, length) };
+}
+
+/**
+ * A date of `from` placed at the same point of `to`, clamped into `to`: between periods of whole
+ * months by calendar months (a quarter's last day stays the next quarter's last day), otherwise
+ * by the days between their starts.
+ */
+export function shiftInto(date: IsoDate, from: Period, to: Period): IsoDate {
+  const shifted =
+    wholeMonths(from) !== null && wholeMonths(to) !== null
+      ? addMonths(date, monthsBetween(from.start, to.start))
+      : addDays(date, daysBetween(from.start, to.start));
+  return shifted > to.end ? to.end : shifted < to.start ? to.start : shifted;
 }
 
 export function isWithin(date: IsoDate, period: Period): boolean {

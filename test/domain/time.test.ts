@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { latestDayAt, seedingClock } from '../../src/domain/time';
+import { addMonths, latestDayAt, nextPeriod, seedingClock, shiftInto } from '../../src/domain/time';
 
 describe('the clock that seeds example data', () => {
   it('moves on by its step at every reading, from 01:30 UTC on its first day', () => {
@@ -52,5 +52,84 @@ describe('the latest day anywhere', () => {
     expect(latestDayAt('2026-11-27T10:00:00.000Z')).toBe('2026-11-28');
     // 07:00 in Beijing on the 28th: already that day there.
     expect(latestDayAt('2026-11-27T23:00:00.000Z')).toBe('2026-11-28');
+  });
+});
+
+describe('the period that follows', () => {
+  it('is the next quarter, year, half, month or fiscal year, whatever the months’ lengths', () => {
+    expect(nextPeriod({ start: '2024-07-01', end: '2024-09-30' })).toEqual({
+      start: '2024-10-01',
+      end: '2024-12-31',
+    });
+    expect(nextPeriod({ start: '2024-10-01', end: '2024-12-31' })).toEqual({
+      start: '2025-01-01',
+      end: '2025-03-31',
+    });
+    expect(nextPeriod({ start: '2024-01-01', end: '2024-12-31' })).toEqual({
+      start: '2025-01-01',
+      end: '2025-12-31',
+    });
+    expect(nextPeriod({ start: '2024-07-01', end: '2024-12-31' })).toEqual({
+      start: '2025-01-01',
+      end: '2025-06-30',
+    });
+    expect(nextPeriod({ start: '2025-01-01', end: '2025-01-31' })).toEqual({
+      start: '2025-02-01',
+      end: '2025-02-28',
+    });
+    expect(nextPeriod({ start: '2023-04-01', end: '2024-03-31' })).toEqual({
+      start: '2024-04-01',
+      end: '2025-03-31',
+    });
+  });
+
+  it('is as many days again, from the day after, for a period of days', () => {
+    expect(nextPeriod({ start: '2024-07-15', end: '2024-08-14' })).toEqual({
+      start: '2024-08-15',
+      end: '2024-09-14',
+    });
+  });
+});
+
+describe('a date moved into the next period', () => {
+  const q1 = { start: '2023-01-01', end: '2023-03-31' };
+  const q2 = { start: '2023-04-01', end: '2023-06-30' };
+  const q3 = { start: '2023-07-01', end: '2023-09-30' };
+
+  it('keeps a month’s last day its last day: a quarter-end deadline stays the quarter’s end', () => {
+    expect(shiftInto('2023-03-31', q1, q2)).toBe('2023-06-30');
+    expect(shiftInto('2023-06-30', q2, q3)).toBe('2023-09-30');
+    expect(
+      shiftInto(
+        '2023-12-31',
+        { start: '2023-01-01', end: '2023-12-31' },
+        {
+          start: '2024-01-01',
+          end: '2024-12-31',
+        },
+      ),
+    ).toBe('2024-12-31');
+    expect(
+      shiftInto(
+        '2024-02-29',
+        { start: '2024-01-01', end: '2024-12-31' },
+        {
+          start: '2025-01-01',
+          end: '2025-12-31',
+        },
+      ),
+    ).toBe('2025-02-28');
+  });
+
+  it('keeps the day of the month otherwise, cut to a shorter month', () => {
+    expect(shiftInto('2023-02-10', q1, q2)).toBe('2023-05-10');
+    expect(addMonths('2023-01-30', 1)).toBe('2023-02-28');
+  });
+
+  it('moves by days between periods that are not whole months, clamped into the new one', () => {
+    const a = { start: '2024-07-15', end: '2024-08-14' };
+    const b = { start: '2024-08-15', end: '2024-09-14' };
+    expect(shiftInto('2024-08-01', a, b)).toBe('2024-09-01');
+    expect(shiftInto('2024-08-14', a, b)).toBe('2024-09-14');
   });
 });
