@@ -13,7 +13,7 @@ import {
   type ReportInput,
   type ReportLabels,
 } from '../domain/report';
-import { dateOf, periodLabel, type Period } from '../domain/time';
+import { localDateOf, periodLabel, type Period } from '../domain/time';
 import { SnapshotRestoreError } from '../engine/snapshots';
 import { formatList, hasMessage } from '../i18n';
 import { currentContext, readStoredRun } from '../engine/stored';
@@ -89,20 +89,20 @@ export function reportLabels(i18n: I18n): ReportLabels {
     statusText: (report) =>
       report.approvedAt === null
         ? t(`report.status.${report.status}`)
-        : t('report.status.approvedOn', { date: i18n.date(dateOf(report.approvedAt)) }),
+        : t('report.status.approvedOn', { date: i18n.date(localDateOf(report.approvedAt)) }),
     statusNote: (report) => {
       const notes: string[] = [];
       if (report.killed) {
         notes.push(
           t('report.note.killed', {
             stage: i18n.stage(report.killed.stage),
-            date: i18n.date(dateOf(report.killed.at)),
+            date: i18n.date(localDateOf(report.killed.at)),
             reason: report.killed.reason,
           }),
         );
       }
       if (report.status === 'draft') {
-        const date = report.submittedAt ? i18n.date(dateOf(report.submittedAt)) : t('report.none');
+        const date = report.submittedAt ? i18n.date(localDateOf(report.submittedAt)) : t('report.none');
         notes.push(t('report.note.draft', { date }));
       }
       if (report.status === 'empty') notes.push(t('report.note.empty'));
@@ -181,14 +181,14 @@ export function reportLabels(i18n: I18n): ReportLabels {
           tr.kind === 'recycle' && tr.from === tr.to
             ? t('report.execution.recycledInPlace', {
                 stage: i18n.stage(tr.from),
-                date: i18n.date(dateOf(tr.at)),
+                date: i18n.date(localDateOf(tr.at)),
                 reason: tr.reason,
               })
             : t('report.execution.transition', {
                 kind: t(`report.execution.${tr.kind}`),
                 from: i18n.stage(tr.from),
                 to: i18n.stage(tr.to),
-                date: i18n.date(dateOf(tr.at)),
+                date: i18n.date(localDateOf(tr.at)),
                 reason: tr.reason,
               }),
         ),
@@ -198,7 +198,7 @@ export function reportLabels(i18n: I18n): ReportLabels {
       ];
       const closed = report.executionClosed;
       if (closed) {
-        lines.push(t('report.execution.closed', { date: i18n.date(dateOf(closed.at)) }));
+        lines.push(t('report.execution.closed', { date: i18n.date(localDateOf(closed.at)) }));
         if (closed.acceptance.trim() !== '') {
           lines.push(t('report.execution.acceptance', { text: closed.acceptance }));
         }
@@ -788,7 +788,7 @@ function Risks({ report, labels }: { report: Report; labels: ReportLabels }) {
       </thead>
       <tbody>
         {report.risks.map((risk) => {
-          const raised = i18n.date(dateOf(risk.raisedAt));
+          const raised = i18n.date(localDateOf(risk.raisedAt));
           return (
             <tr key={risk.id}>
               <th scope="row" className="report-goal">

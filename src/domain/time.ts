@@ -80,6 +80,17 @@ export function dateOf(at: IsoDateTime): IsoDate {
   return new Date(at).toISOString().slice(0, 10);
 }
 
+/**
+ * The calendar date of a timestamp in the runtime's own time zone: the day the person at this
+ * screen calls it. "Today" in the app is this, not the UTC date (07:00 in Beijing is still
+ * yesterday in UTC). Reads no clock; stored records keep their UTC timestamps.
+ */
+export function localDateOf(at: IsoDateTime): IsoDate {
+  const d = new Date(at);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
 /** UTC+14, the furthest ahead any place's clock runs. */
 const LATEST_OFFSET_MS = 14 * 3_600_000;
 

@@ -167,9 +167,9 @@ function formatMoment(format: Intl.DateTimeFormat, iso: string): string {
 }
 
 /**
- * A calendar date: 2024年9月30日 / Sep 30, 2024. `isoDate` is `YYYY-MM-DD` (a timestamp is shown
- * as its UTC date, as `dateOf` in src/domain/time.ts reads it). Formatted in UTC so the date never
- * shifts by a day in the viewer's time zone.
+ * A calendar date: 2024年9月30日 / Sep 30, 2024. `isoDate` is `YYYY-MM-DD` (for a timestamp, pass
+ * the reader's day of it, `localDateOf` in src/domain/time.ts). Formatted in UTC so the date
+ * never shifts by a day in the viewer's time zone.
  */
 export function formatDate(locale: Locale, isoDate: string): string {
   const format = memo(

@@ -11,7 +11,7 @@ import {
 } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Person, Role } from '../domain/people';
-import { type Clock, systemClock, dateOf, type IsoDate } from '../domain/time';
+import { type Clock, systemClock, localDateOf, type IsoDate } from '../domain/time';
 import { StrategyDb } from '../storage/db';
 import { discardEarlyReads, workspaceOpened } from './early-reads';
 import type { RunEngine } from '../engine/engine';
@@ -82,7 +82,7 @@ export function WorkspaceProvider({
   const engineRef = useRef<RunEngine | null>(null);
   const opening = useRef<Promise<void> | null>(null);
   const [ready, setReady] = useState<'opening' | 'ready' | 'outdated' | Error>('opening');
-  const today = dateOf(clock.now());
+  const today = localDateOf(clock.now());
 
   useEffect(() => {
     let cancelled = false;

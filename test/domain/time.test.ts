@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, latestDayAt, nextPeriod, seedingClock, shiftInto } from '../../src/domain/time';
+import {
+  addMonths,
+  latestDayAt,
+  localDateOf,
+  nextPeriod,
+  seedingClock,
+  shiftInto,
+} from '../../src/domain/time';
 
 describe('the clock that seeds example data', () => {
   it('moves on by its step at every reading, from 01:30 UTC on its first day', () => {
@@ -131,5 +138,20 @@ describe('a date moved into the next period', () => {
     const b = { start: '2024-08-15', end: '2024-09-14' };
     expect(shiftInto('2024-08-01', a, b)).toBe('2024-09-01');
     expect(shiftInto('2024-08-14', a, b)).toBe('2024-09-14');
+  });
+});
+
+describe("the reader's day of a moment", () => {
+  it('is the calendar day in the time zone the app runs in, not the UTC day', () => {
+    const zone = process.env.TZ;
+    try {
+      process.env.TZ = 'Asia/Shanghai';
+      expect(localDateOf('2026-11-26T23:30:00.000Z')).toBe('2026-11-27');
+      process.env.TZ = 'America/New_York';
+      expect(localDateOf('2026-11-27T03:30:00.000Z')).toBe('2026-11-26');
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
   });
 });
