@@ -2,6 +2,7 @@ import {
   type Problem,
   isApproving,
   mayDecide,
+  approvalsCounted,
   missingRoles,
   quorumReached,
 } from '../src/domain/gate';
@@ -86,12 +87,46 @@ export function isOperating(context: RunContext): boolean {
   return context.current === 'execution' && context.outcome === null && !context.hold;
 }
 
-/** Open follow-ups and open critical risks: what closing execution must face. */
-export function openItems(context: RunContext): { followUps: number; criticalRisks: number } {
+/**
+ * What closing execution must face: open follow-ups, open critical risks, and from rules 4 the
+ * other open risks still without a countermeasure or an owner (a red check-in's alert needs
+ * both).
+ */
+export function openItems(context: RunContext): {
+  followUps: number;
+  criticalRisks: number;
+  unhandledRisks: number;
+} {
+  const open = context.risks.filter((r) => r.status !== 'closed');
   return {
     followUps: context.followUps.filter((f) => f.closed === null).length,
-    criticalRisks: context.risks.filter((r) => r.severity === 'critical' && r.status !== 'closed')
-      .length,
+    criticalRisks: open.filter((r) => r.severity === 'critical').length,
+    unhandledRisks: rulesFrom(context, 4)
+      ? open.filter(
+          (r) =>
+            r.severity !== 'critical' && (r.countermeasure.trim() === '' || r.ownerId === null),
+        ).length
+      : 0,
+  };
+}
+
+/**
+ * True when closing execution at `at` leaves days of the period unrun (rules 4 on): the period's
+ * last day has not begun anywhere yet. The evaluation compares figures after the period ends.
+ */
+export function closesEarly(context: RunContext, at: string): boolean {
+  return rulesFrom(context, 4) && latestDayAt(at) < context.period.end;
+}
+
+/** Why closing execution at `at` needs a written acceptance; empty when it needs none. */
+export function closeNeedsAcceptance(
+  context: RunContext,
+  at: string,
+): { openItems: boolean; early: boolean } {
+  const open = openItems(context);
+  return {
+    openItems: open.followUps > 0 || open.criticalRisks > 0 || open.unhandledRisks > 0,
+    early: closesEarly(context, at),
   };
 }
 
@@ -173,17 +208,34 @@ export function checkDecide(
 export function decisionOutcome(context: RunContext, event: DecideEvent): DecisionOutcome {
   if (!isApproving(event.decision)) return event.decision as 'recycle' | 'hold' | 'kill';
   const votes = [...context.stages[event.stage].votes, event];
-  return quorumReached(context.policies[event.stage], votes) ? 'pass' : 'vote';
+  return quorumReached(context.policies[event.stage], votes, rulesFrom(context, 4))
+    ? 'pass'
+    : 'vote';
 }
 
 /** Missing roles before the gate can pass, shown as "Finance must approve the budget gate". */
 export function gateMissingRoles(context: RunContext, stage: StageId): Role[] {
-  return missingRoles(context.policies[stage], context.stages[stage].votes);
+  return missingRoles(context.policies[stage], context.stages[stage].votes, rulesFrom(context, 4));
+}
+
+/** Approvals counted toward the gate's quorum, by the run's rules ("1 of 2 approvals"). */
+export function gateApprovalsCounted(context: RunContext, stage: StageId): number {
+  return approvalsCounted(
+    context.policies[stage],
+    context.stages[stage].votes,
+    rulesFrom(context, 4),
+  );
 }
 
 export function checkCheckIn(context: RunContext, event: EventOf<'kpi.checkIn'>): Refusal | null {
   const kpi = approvedContent(context, 'monitoring')?.kpis.find((k) => k.id === event.kpiId);
   if (!kpi) return refuse('unknownKpi', 'kpiExists', { params: { kpiId: event.kpiId } });
+  // Rules 4 on: figures come from the people running the plan, and money in whole fen, since the
+  // latest figure becomes the goal's result.
+  if (!mayReportFigures(context, event.by)) return refuse('checkInNotOnRunTeam', 'isOnRunTeam');
+  if (rulesFrom(context, 4) && kpi.unit === 'CNY' && !Number.isInteger(event.value)) {
+    return refuse('checkInNotInFen', 'figureInFen');
+  }
   if (event.date < context.period.start || event.date > context.period.end) {
     return refuse('dateOutsidePeriod', 'dateInPeriod', { params: { date: event.date } });
   }
@@ -219,6 +271,33 @@ export function runTeam(context: RunContext): Set<string> {
     if (task.ownerId !== null) team.add(task.ownerId);
   }
   return team;
+}
+
+/** May `personId` report KPI figures? From rules 4 only the run's team (`runTeam`) may. */
+export function mayReportFigures(context: RunContext, personId: string): boolean {
+  return !rulesFrom(context, 4) || runTeam(context).has(personId);
+}
+
+/**
+ * May `personId` update `risk`? From rules 4: anyone on the run's team, whoever raised the risk
+ * and its owner. Before, anyone could.
+ */
+export function mayUpdateRisk(
+  context: RunContext,
+  risk: Pick<RunContext['risks'][number], 'raisedBy' | 'ownerId'>,
+  personId: string,
+): boolean {
+  return (
+    !rulesFrom(context, 4) ||
+    runTeam(context).has(personId) ||
+    personId === risk.raisedBy ||
+    personId === risk.ownerId
+  );
+}
+
+/** May `personId` own a risk? From rules 4 only someone on the run's team. */
+export function mayOwnRisk(context: RunContext, personId: string): boolean {
+  return !rulesFrom(context, 4) || runTeam(context).has(personId);
 }
 
 /**
@@ -260,6 +339,10 @@ export function checkRiskUpdate(
   const risk = context.risks.find((r) => r.id === event.riskId);
   if (!risk) return refuse('unknownRisk', 'riskExists', { params: { riskId: event.riskId } });
   if (risk.status === 'closed') return refuse('riskClosed', 'riskOpen');
+  if (!mayUpdateRisk(context, risk, event.by)) return refuse('riskNotOnRunTeam', 'isOnRunTeam');
+  if (event.ownerId !== null && !mayOwnRisk(context, event.ownerId)) {
+    return refuse('riskOwnerNotOnRunTeam', 'riskOwnerOnRunTeam');
+  }
   if (event.status === 'closed' && (event.countermeasure.length === 0 || event.ownerId === null)) {
     return refuse('countermeasureRequired', 'hasCountermeasure');
   }
@@ -284,9 +367,19 @@ export function checkCloseExecution(
       return refuse('stageNotApproved', 'operatingApproved', { params: { stage } });
     }
   }
-  const open = openItems(context);
-  if ((open.followUps > 0 || open.criticalRisks > 0) && event.acceptance.length === 0) {
-    return refuse('openItemsNeedAcceptance', 'openItemsAccepted', { params: { ...open } });
+  const needs = closeNeedsAcceptance(context, event.at);
+  if (needs.openItems && event.acceptance.length === 0) {
+    const open = openItems(context);
+    return refuse(
+      open.unhandledRisks > 0 ? 'unhandledItemsNeedAcceptance' : 'openItemsNeedAcceptance',
+      'openItemsAccepted',
+      { params: { ...open } },
+    );
+  }
+  if (needs.early && event.acceptance.length === 0) {
+    return refuse('earlyCloseNeedsAcceptance', 'earlyCloseAccepted', {
+      params: { end: context.period.end },
+    });
   }
   return null;
 }
@@ -484,6 +577,14 @@ function reopenStages(context: RunContext, from: StageId, to: StageId): RunConte
       next = withStage(next, stage, { status: 'notStarted', approved: null, votes: [] });
     } else if (stage === from && stage !== to && isOperatingStage(stage)) {
       next = withStage(next, stage, { status: 'notStarted', approved: null, votes: [] });
+    } else if (
+      stage === 'monitoring' &&
+      stageStep(to) <= stageStep('goals') &&
+      rulesFrom(context, 4) &&
+      next.stages.monitoring.status !== 'notStarted'
+    ) {
+      // The KPIs measure the goals being redone: they pass their gate again against the new ones.
+      next = withStage(next, stage, { status: 'notStarted', approved: null, votes: [] });
     }
   }
   return { ...next, current: isOperatingStage(to) ? 'execution' : to };
@@ -615,7 +716,11 @@ export function applyCheckIn(
   const alreadyOpen = context.risks.some(
     (r) => r.trigger.kind === 'checkIn' && r.trigger.kpiId === kpi.id && r.status !== 'closed',
   );
-  if (assessment.health !== 'red' || alreadyOpen) return next;
+  // Rules 4 on: a figure back-filled for an earlier day is not the KPI's standing; no alert.
+  const backFilled =
+    rulesFrom(context, 4) &&
+    context.checkIns.some((c) => c.kpiId === kpi.id && c.date > event.date);
+  if (assessment.health !== 'red' || alreadyOpen || backFilled) return next;
   return {
     ...next,
     risks: append(context.risks, {

@@ -1,8 +1,9 @@
 import type { Edge, Node } from '@xyflow/react';
-import { approvalsCounted, approvalsNeeded } from '../domain/gate';
+import { approvalsNeeded } from '../domain/gate';
 import { STAGE_IDS, stageNumber, type StageId } from '../domain/stages';
 import type { RunContext } from '../../machines/run-context';
 import { approvedContent } from '../../machines/run-context';
+import { gateApprovalsCounted } from '../../machines/run-rules';
 import { daysBetween, type IsoDate } from '../domain/time';
 import { backHandles, FORWARD_EDGES, STAGE_POSITIONS } from './layout';
 
@@ -138,7 +139,7 @@ export function runToNodes(context: RunContext, options: BoardOptions): StageNod
         status,
         approvals:
           record.status === 'inReview'
-            ? { count: approvalsCounted(policy, record.votes), needed: approvalsNeeded(policy) }
+            ? { count: gateApprovalsCounted(context, stage), needed: approvalsNeeded(policy) }
             : null,
         current: current.has(stage),
         selected: options.selected === stage,

@@ -197,6 +197,7 @@ export function runHistory(records: readonly HistoryRecord[]): RunHistory {
   const entered = new Map<StageId, number>();
   const votes = new Map<StageId, Vote[]>();
   let policies: GatePolicies | null = null;
+  let onePerPerson = false;
 
   const enter = (stage: StageId, at: number) => {
     if (progress[stage] === 'open' && entered.has(stage)) return;
@@ -234,6 +235,8 @@ export function runHistory(records: readonly HistoryRecord[]): RunHistory {
     switch (record.type) {
       case 'run.created':
         policies = (payload.policies as GatePolicies | undefined) ?? null;
+        // Rules 4 on, an "all" gate needs a different person per role (see `coveredRoles`).
+        onePerPerson = typeof payload.rulesVersion === 'number' && payload.rulesVersion >= 4;
         enter('research', at);
         break;
       case 'stage.submit':
@@ -258,7 +261,7 @@ export function runHistory(records: readonly HistoryRecord[]): RunHistory {
           ];
           votes.set(stage, cast);
           const policy = policies?.[stage];
-          if (policy && quorumReached(policy, cast)) {
+          if (policy && quorumReached(policy, cast, onePerPerson)) {
             leave(stage, at);
             progress[stage] = 'approved';
             if (!history.passed.includes(stage)) history.passed.push(stage);

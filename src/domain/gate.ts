@@ -51,14 +51,35 @@ export interface Vote {
   decision: Decision;
 }
 
-/** Roles among the policy's that have an approving vote. */
-function coveredRoles(policy: GatePolicy, votes: readonly Vote[]): Set<Role> {
-  const covered = new Set<Role>();
+/**
+ * Roles among the policy's that approving votes cover. With `onePerPerson` (gate rules 4 on) a
+ * person covers one role at most, so the roles are matched to different people (the largest such
+ * matching, found by augmenting paths): someone holding two roles cannot meet an "all" gate alone.
+ * Without it, every role of every approver counts (rules 1–3, kept for their runs).
+ */
+function coveredRoles(policy: GatePolicy, votes: readonly Vote[], onePerPerson: boolean): Set<Role> {
+  const approvers = new Map<string, Role[]>();
   for (const vote of votes) {
     if (!isApproving(vote.decision)) continue;
-    for (const role of vote.roles) if (policy.roles.includes(role)) covered.add(role);
+    const roles = vote.roles.filter((role) => policy.roles.includes(role));
+    approvers.set(vote.by, [...(approvers.get(vote.by) ?? []), ...roles]);
   }
-  return covered;
+  if (!onePerPerson) return new Set([...approvers.values()].flat());
+  const holder = new Map<Role, string>();
+  const assign = (person: string, tried: Set<Role>): boolean => {
+    for (const role of approvers.get(person) ?? []) {
+      if (tried.has(role)) continue;
+      tried.add(role);
+      const current = holder.get(role);
+      if (current === undefined || assign(current, tried)) {
+        holder.set(role, person);
+        return true;
+      }
+    }
+    return false;
+  };
+  for (const person of approvers.keys()) assign(person, new Set());
+  return new Set(holder.keys());
 }
 
 /** How many approvals the gate needs in all (shown as "1 of 2 approvals"). */
@@ -73,18 +94,31 @@ export function approvalsNeeded(policy: GatePolicy): number {
   }
 }
 
-/** Approvals counted so far toward `approvalsNeeded`. */
-export function approvalsCounted(policy: GatePolicy, votes: readonly Vote[]): number {
-  if (policy.quorum.kind === 'all') return coveredRoles(policy, votes).size;
+/**
+ * Approvals counted so far toward `approvalsNeeded`. `onePerPerson`: see `coveredRoles` (pass
+ * `rulesFrom(context, 4)`).
+ */
+export function approvalsCounted(
+  policy: GatePolicy,
+  votes: readonly Vote[],
+  onePerPerson = false,
+): number {
+  if (policy.quorum.kind === 'all') return coveredRoles(policy, votes, onePerPerson).size;
   const approvers = votes.filter((v) => isApproving(v.decision) && mayDecide(policy, v.roles));
   return new Set(approvers.map((v) => v.by)).size;
 }
 
 /** The roles still missing before the gate can pass (for "Finance must approve" messages). */
-export function missingRoles(policy: GatePolicy, votes: readonly Vote[]): Role[] {
-  const covered = coveredRoles(policy, votes);
+export function missingRoles(
+  policy: GatePolicy,
+  votes: readonly Vote[],
+  onePerPerson = false,
+): Role[] {
   const missing: Role[] = [];
-  if (policy.quorum.kind === 'all') missing.push(...policy.roles.filter((r) => !covered.has(r)));
+  if (policy.quorum.kind === 'all') {
+    const covered = coveredRoles(policy, votes, onePerPerson);
+    missing.push(...policy.roles.filter((r) => !covered.has(r)));
+  }
   const vetoApproved = votes.some(
     (v) => isApproving(v.decision) && policy.vetoRole !== null && v.roles.includes(policy.vetoRole),
   );
@@ -95,10 +129,14 @@ export function missingRoles(policy: GatePolicy, votes: readonly Vote[]): Role[]
 }
 
 /** True when these votes pass the gate. */
-export function quorumReached(policy: GatePolicy, votes: readonly Vote[]): boolean {
+export function quorumReached(
+  policy: GatePolicy,
+  votes: readonly Vote[],
+  onePerPerson = false,
+): boolean {
   return (
-    approvalsCounted(policy, votes) >= approvalsNeeded(policy) &&
-    missingRoles(policy, votes).length === 0
+    approvalsCounted(policy, votes, onePerPerson) >= approvalsNeeded(policy) &&
+    missingRoles(policy, votes, onePerPerson).length === 0
   );
 }
 

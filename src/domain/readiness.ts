@@ -31,8 +31,14 @@ import { isWithin, type Period } from './time';
  *    and evaluated afresh (under 2 a run sent back to planning was left with both still done);
  *    a check-in or meeting note may not be dated after the latest calendar day anywhere when it
  *    is recorded; a follow-up is closed by the lead, whoever set it, or an approver of its gate.
+ * 4: an "all" gate needs a different person per role; a recycle to the goals or earlier sends the
+ *    monitoring plan back too (its KPIs measure the goals); KPI figures and risk updates come from
+ *    the run's team, a risk's owner is on it, and money figures are whole fen; an alert is raised
+ *    by the KPI's latest-dated figure only; closing execution with alerts still lacking a
+ *    countermeasure or an owner, or before the period ends, needs a written acceptance; sub-goals
+ *    in whole units add up exactly.
  */
-export const GATE_RULES_VERSION = 3;
+export const GATE_RULES_VERSION = 4;
 
 /** What a gate needs to know beyond the stage's own content. */
 export interface GateContext {
@@ -214,7 +220,7 @@ function checkGoals({ goals }: GoalsContent, context: GateContext): Problem[] {
     ...(overallGoals(goals).length === 0 ? [problem('goals.noOverallGoal', ['goals'])] : []),
     ...duplicateIds(goals, ['goals'], 'goals.duplicateId'),
     ...goals.flatMap((goal, i) => checkSmartGoal(goal, ['goals', i], byId, context.period)),
-    ...goals.flatMap((goal, i) => checkSubGoalSums(goal, ['goals', i], goals)),
+    ...goals.flatMap((goal, i) => checkSubGoalSums(goal, ['goals', i], goals, context)),
   ];
 }
 
@@ -316,7 +322,12 @@ function inParentCycle(goal: Goal, byId: ReadonlyMap<string, Goal>): boolean {
  * line): each dimension is one group, checked on its own. Groups with a missing target are
  * skipped, since that sub-goal already has a `goals.notMeasurable` problem.
  */
-function checkSubGoalSums(parent: Goal, path: Path, goals: readonly Goal[]): Problem[] {
+function checkSubGoalSums(
+  parent: Goal,
+  path: Path,
+  goals: readonly Goal[],
+  context: GateContext,
+): Problem[] {
   const target = parent.target;
   if (!parent.additive || target === null) return [];
   const groups = new Map<string, Goal[]>();
@@ -330,7 +341,7 @@ function checkSubGoalSums(parent: Goal, path: Path, goals: readonly Goal[]): Pro
     const targets = children.map((child) => child.target);
     if (targets.some((t) => t === null)) continue;
     const sum = (targets as number[]).reduce((a, b) => a + b, 0);
-    if (!sameAmount(sum, target)) {
+    if (!sameAmount(sum, target, rulesFrom(context, 4))) {
       problems.push(
         problem('goals.subGoalsDontAddUp', [...path, 'target'], {
           parentTitle: parent.title,
@@ -345,8 +356,12 @@ function checkSubGoalSums(parent: Goal, path: Path, goals: readonly Goal[]): Pro
   return problems;
 }
 
-/** Exact for integers (fen, counts); tolerant of float noise for fractional units. */
-function sameAmount(a: number, b: number): boolean {
+/**
+ * Equal amounts: tolerant of float noise for fractional units, and from rules 4 exact when both
+ * are whole (fen, counts), where the tolerance let ¥100亿 pass 999 fen short.
+ */
+function sameAmount(a: number, b: number, exactForIntegers: boolean): boolean {
+  if (exactForIntegers && Number.isInteger(a) && Number.isInteger(b)) return a === b;
   return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
 }
 
@@ -602,6 +617,9 @@ function checkMonitoring({ kpis }: MonitoringContent, context: GateContext): Pro
       );
     }
     if (kpi.target === null) problems.push(problem('kpis.noTarget', ['kpis', i, 'target'], params));
+    else if (rulesFrom(context, 4) && kpi.unit === 'CNY' && !Number.isInteger(kpi.target)) {
+      problems.push(problem('kpis.moneyNotInFen', ['kpis', i, 'target'], params));
+    }
   });
   const monitored = new Set(kpis.map((kpi) => kpi.goalId));
   for (const goal of context.goals) {
@@ -774,6 +792,7 @@ export const PROBLEM_CODES = [
   'kpis.noGoal',
   'kpis.unknownGoal',
   'kpis.noTarget',
+  'kpis.moneyNotInFen',
   'kpis.goalNotMonitored',
   'kpis.goalNotMeasured',
   'results.unknownGoal',

@@ -2,6 +2,7 @@ import { GATE_RULES_VERSION } from '../domain/readiness';
 import { measuredActuals, withMeasuredResults } from '../domain/results';
 import type { RunEvent } from '../../machines/events';
 import { approvedContent, RunInputSchema, type RunContext } from '../../machines/run-context';
+import { openItems } from '../../machines/run-rules';
 import type { Decision } from '../domain/gate';
 import { assessCheckIn } from '../domain/kpi';
 import type { Kpi, StageContentMap } from '../domain/content';
@@ -601,9 +602,8 @@ export class SampleRunBuilder {
         }
       }
       waitUntil(addDays(period.end, Math.floor(between(1, 8))));
-      const open =
-        ctx().followUps.some((f) => !f.closed) ||
-        ctx().risks.some((r) => r.severity === 'critical' && r.status !== 'closed');
+      // The machine's own reading of what closing must face (rules 4 adds unhandled alerts).
+      const open = Object.values(openItems(ctx())).some((count) => count > 0);
       act({ type: 'execution.close', by: leadId, acceptance: open ? text(ACCEPTANCE) : '' });
       return 'closed';
     };

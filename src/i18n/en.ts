@@ -337,6 +337,8 @@ export const en = {
       unknownGoal:
         'KPI “{name}” is linked to a goal that is not among the approved goals ({goalId}). Choose an approved goal.',
       noTarget: 'KPI “{name}” has no target. Set one.',
+      moneyNotInFen:
+        'KPI “{name}”: its target is a money amount finer than 0.01 yuan. Round it to two decimals.',
       goalNotMonitored:
         'The overall goal “{goalTitle}” has no KPI of its own. Add a KPI that measures it directly.',
       goalNotMeasured:
@@ -424,6 +426,18 @@ export const en = {
       '{stage} has not passed its gate yet. Get it approved before closing execution.',
     openItemsNeedAcceptance:
       'Items are still open: {followUps} follow-ups and {criticalRisks} critical risks. Close them, or say why you accept them, to close execution.',
+    checkInNotOnRunTeam:
+      'Only the strategy lead and people with a part in the plan (task or resource owners) can report KPI figures.',
+    checkInNotInFen:
+      'A money figure is counted in whole fen (0.01 yuan). Round it to two decimals.',
+    riskNotOnRunTeam:
+      'Only the people running the plan, or whoever raised or owns this risk, can update it.',
+    riskOwnerNotOnRunTeam:
+      'A risk’s owner must be on the run’s team: the strategy lead or a task or resource owner. Choose one of them.',
+    unhandledItemsNeedAcceptance:
+      'Items are still open: {followUps, plural, one {# follow-up} other {# follow-ups}}, {criticalRisks, plural, one {# critical risk} other {# critical risks}} and {unhandledRisks, plural, one {# risk alert} other {# risk alerts}} without a countermeasure or an owner. Handle them, or say why you accept them, to close execution.',
+    earlyCloseNeedsAcceptance:
+      'The period runs until {end}. To close execution before it ends, say why the results can be evaluated now.',
     unknownFollowUp: 'This follow-up does not exist. Reload the run.',
     followUpClosed: 'This follow-up is already closed.',
     alreadyLinked: 'This run already has a next cycle. Open that run instead.',

@@ -197,6 +197,7 @@ export const uiEn = {
     raisedByCheckIn: 'Raised by a red check-in',
     raisedByHand: 'Raised by {name}',
     needsCountermeasure: 'Needs a countermeasure and an owner.',
+    needsOwner: 'Needs an owner.',
     countermeasure: 'Countermeasure',
     owner: 'Owner',
     due: 'Due',
@@ -232,7 +233,11 @@ export const uiEn = {
       'Check-ins and task updates are paused while the plan is back at {stage}. They resume once it passes its gates again.',
     closeNeedsBoth: 'Both the execution and the monitoring plans must be approved first.',
     acceptance:
-      'Open items: {followUps} follow-ups, {risks} critical risks. Record why you accept closing with them open.',
+      'Open items: {followUps, plural, one {# follow-up} other {# follow-ups}}, {risks, plural, one {# critical risk} other {# critical risks}}, {alerts, plural, one {# risk alert} other {# risk alerts}} without a countermeasure or an owner. Record why you accept closing with them open.',
+    acceptanceEarly:
+      'The period runs until {end}. Record why the results can be evaluated before it ends.',
+    checkInTeamOnly:
+      'KPI figures are reported by the strategy lead and the people with a part in the plan (task or resource owners).',
   },
   history: {
     title: 'History',

@@ -188,6 +188,7 @@ export const uiZhCN: Messages<typeof uiEn> = {
     raisedByCheckIn: '由红色数据填报触发',
     raisedByHand: '由{name}登记',
     needsCountermeasure: '需要应对措施和负责人。',
+    needsOwner: '需要指定负责人。',
     countermeasure: '应对措施',
     owner: '负责人',
     due: '截止日期',
@@ -219,7 +220,9 @@ export const uiZhCN: Messages<typeof uiEn> = {
     pausedForReplan: '计划已退回至{stage}，数据填报和任务更新暂停；重新通过关口审批后恢复。',
     closeNeedsBoth: '执行计划和监控计划都需先获批准。',
     acceptance:
-      '仍有未关闭事项：{followUps} 项跟进、{risks} 项严重风险。请说明为何接受在此情况下结束执行。',
+      '仍有未关闭事项：{followUps} 项跟进、{risks} 项严重风险、{alerts} 项缺少应对措施或负责人的风险预警。请说明为何接受在此情况下结束执行。',
+    acceptanceEarly: '本周期至 {end} 结束。请说明为何在周期结束前即可评估效果。',
+    checkInTeamOnly: 'KPI 数据由策略负责人和在计划中负责任务或资源的成员填报。',
   },
   history: {
     title: '历史记录',

@@ -303,6 +303,7 @@ export const zhCN: Catalog = {
       noGoal: 'KPI“{name}”未关联目标。请关联其所衡量的目标。',
       unknownGoal: 'KPI“{name}”关联了不在已批准目标中的目标（{goalId}）。请改选已批准的目标。',
       noTarget: 'KPI“{name}”未设定目标值。请补充。',
+      moneyNotInFen: 'KPI“{name}”的目标值为金额，精度超过 0.01 元。请保留至多两位小数。',
       goalNotMonitored: '总目标“{goalTitle}”没有直接对应的 KPI。请添加一项直接衡量该目标的 KPI。',
       goalNotMeasured:
         '目标“{goalTitle}”没有按其单位（{unit}）和方向衡量它的 KPI。请添加一项：该目标的评估结果将由这项 KPI 的填报数据计算得出。',
@@ -369,6 +370,15 @@ export const zhCN: Catalog = {
     stageNotApproved: '{stage}尚未通过关口审批。请先获得批准，再结束执行。',
     openItemsNeedAcceptance:
       '仍有未关闭事项：跟进事项 {followUps} 项，严重风险 {criticalRisks} 项。请先关闭，或说明接受理由后再结束执行。',
+    checkInNotOnRunTeam: '只有策略负责人和在计划中负责任务或资源的成员可以填报 KPI 数据。',
+    checkInNotInFen: '金额以分为单位（0.01 元）。请保留至多两位小数。',
+    riskNotOnRunTeam: '只有执行计划的成员，或提出、负责该风险的人，可以更新它。',
+    riskOwnerNotOnRunTeam:
+      '风险负责人须是本策略团队的成员：策略负责人或任务、资源负责人。请从中选择。',
+    unhandledItemsNeedAcceptance:
+      '仍有未处理事项：跟进事项 {followUps} 项，严重风险 {criticalRisks} 项，缺少应对措施或负责人的风险预警 {unhandledRisks} 项。请先处理，或说明接受理由后再结束执行。',
+    earlyCloseNeedsAcceptance:
+      '本周期至 {end} 结束。如需提前结束执行，请说明为何现在即可评估效果。',
     unknownFollowUp: '该跟进事项不存在。请刷新后重试。',
     followUpClosed: '该跟进事项已关闭。',
     alreadyLinked: '本次策略执行已开启下一周期，请前往该周期操作。',

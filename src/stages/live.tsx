@@ -3,7 +3,14 @@ import * as z from 'zod';
 import { useKeptInput } from './kept-input';
 import type { RunContext } from '../../machines/run-context';
 import { approvedContent } from '../../machines/run-context';
-import { isOperating, openItems } from '../../machines/run-rules';
+import {
+  closeNeedsAcceptance,
+  isOperating,
+  mayOwnRisk,
+  mayReportFigures,
+  mayUpdateRisk,
+  openItems,
+} from '../../machines/run-rules';
 import { RISK_SEVERITIES, type RiskSeverity } from '../../machines/events';
 import { DATA_SOURCES, DEPARTMENTS, TASK_STATUSES, type TaskStatus } from '../domain/content';
 import { taskCsvFileName, tasksToCsv, type TaskCsvLabels } from '../domain/csv';
@@ -105,9 +112,14 @@ export function LiveMonitoring({ context, revision, frozen }: LiveProps) {
   const show = (kpiRef: string, n: number) =>
     kpis.find((k) => k.id === kpiRef)?.unit === 'CNY' ? i18n.moneyCompact(n) : i18n.number(n);
 
+  // Rules 4 on, figures come from the run's team: others see who reports them instead.
+  const mayReport = acting !== null && mayReportFigures(context, acting.id);
   return (
     <div className="stack">
-      {operating && !frozen && (
+      {operating && !frozen && !mayReport && (
+        <p className="small muted">{t('ui.live.checkInTeamOnly')}</p>
+      )}
+      {operating && !frozen && mayReport && (
         <section className="card card-body stack" aria-labelledby="checkin-title">
           <h3 id="checkin-title">{t('ui.live.checkIn')}</h3>
           <div className="form-grid">
@@ -356,7 +368,13 @@ function Risks({ context, revision, frozen }: LiveProps) {
             {risk.status !== 'closed' && risk.countermeasure === '' && (
               <p className="small error-text">{t('ui.live.needsCountermeasure')}</p>
             )}
-            {frozen || risk.status === 'closed' ? (
+            {risk.status !== 'closed' && risk.countermeasure !== '' && risk.ownerId === null && (
+              <p className="small error-text">{t('ui.live.needsOwner')}</p>
+            )}
+            {frozen ||
+            risk.status === 'closed' ||
+            acting === null ||
+            !mayUpdateRisk(context, risk, acting.id) ? (
               <dl className="kv">
                 <dt>{t('ui.live.countermeasure')}</dt>
                 <dd>{risk.countermeasure || '—'}</dd>
@@ -381,11 +399,13 @@ function Risks({ context, revision, frozen }: LiveProps) {
                       onChange={(e) => change({ ownerId: e.target.value })}
                     >
                       <option value="">—</option>
-                      {people.map((p) => (
-                        <option key={p.id} value={p.id}>
-                          {p.name}
-                        </option>
-                      ))}
+                      {people
+                        .filter((p) => mayOwnRisk(context, p.id) || p.id === edit.ownerId)
+                        .map((p) => (
+                          <option key={p.id} value={p.id}>
+                            {p.name}
+                          </option>
+                        ))}
                     </select>
                   </label>
                   <label className="field">
@@ -588,7 +608,7 @@ function downloadText(text: string, fileName: string, type: string): void {
 export function LiveExecution({ context, revision, frozen }: LiveProps) {
   const i18n = useI18n();
   const { t } = i18n;
-  const { acting, people, today } = useWorkspace();
+  const { acting, people, today, clock } = useWorkspace();
   const personName = usePersonName();
   const { act, busy } = useAct(context.runId, revision);
   const [acceptanceDraft, setAcceptance, clearAcceptance] = useKeptInput(
@@ -609,7 +629,9 @@ export function LiveExecution({ context, revision, frozen }: LiveProps) {
   const tasks = plan?.tasks ?? [];
   const operating = isOperating(context);
   const open = openItems(context);
-  const needsAcceptance = open.followUps > 0 || open.criticalRisks > 0;
+  // The machine's own rule, read at this moment: open items, or days of the period still to run.
+  const needs = closeNeedsAcceptance(context, clock.now());
+  const needsAcceptance = needs.openItems || needs.early;
   const bothApproved =
     context.stages.execution.status === 'approved' &&
     context.stages.monitoring.status === 'approved';
@@ -746,7 +768,13 @@ export function LiveExecution({ context, revision, frozen }: LiveProps) {
           {needsAcceptance && (
             <label className="field">
               <span>
-                {t('ui.live.acceptance', { followUps: open.followUps, risks: open.criticalRisks })}
+                {needs.openItems
+                  ? t('ui.live.acceptance', {
+                      followUps: open.followUps,
+                      risks: open.criticalRisks,
+                      alerts: open.unhandledRisks,
+                    })
+                  : t('ui.live.acceptanceEarly', { end: i18n.date(context.period.end) })}
               </span>
               <textarea
                 value={acceptance}

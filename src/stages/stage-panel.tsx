@@ -7,11 +7,12 @@ import {
   checkFollowUpClose,
   checkResume,
   gateContextFor,
+  gateApprovalsCounted,
   gateMissingRoles,
   recycleTargets,
 } from '../../machines/run-rules';
 import { emptyContent, type Goal, type StageContentMap } from '../domain/content';
-import { DECISIONS, type Decision, approvalsCounted, approvalsNeeded } from '../domain/gate';
+import { DECISIONS, type Decision, approvalsNeeded } from '../domain/gate';
 import { gateReadiness } from '../domain/readiness';
 import { measuredActuals } from '../domain/results';
 import { STAGE_IDS, stageNumber, type StageId } from '../domain/stages';
@@ -449,7 +450,7 @@ function Votes({ context, stage }: { context: RunContext; stage: StageId }) {
         <h3 style={{ flex: 1 }}>{t('ui.stage.gate')}</h3>
         <span className="badge badge-blue">
           {t('stageStatus.approvals', {
-            count: approvalsCounted(policy, record.votes),
+            count: gateApprovalsCounted(context, stage),
             needed: approvalsNeeded(policy),
           })}
         </span>

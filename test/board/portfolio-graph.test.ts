@@ -22,7 +22,16 @@ import { STAGE_IDS, type StageId } from '../../src/domain/stages';
 import type { RunRow } from '../../src/storage/records';
 import type { RunContext } from '../../machines/run-context';
 import { runFacts } from '../../machines/run-facts';
-import { Driver, decideEvent, person, at, reportedAt, PERIOD, runInput } from '../support/driver';
+import {
+  Driver,
+  decideEvent,
+  person,
+  at,
+  closingAt,
+  reportedAt,
+  PERIOD,
+  runInput,
+} from '../support/driver';
 import { freshDb } from '../support/db';
 
 // PERIOD is 2024-Q3: 2024-07-01 … 2024-09-30.
@@ -101,7 +110,7 @@ describe('where a run stands on the portfolio board', () => {
       type: 'execution.close',
       by: 'p-lead',
       roles: ['lead'],
-      at: at(),
+      at: closingAt(),
       acceptance: '',
     });
     d.through('evaluation');
@@ -161,7 +170,7 @@ describe('health and deadlines', () => {
       type: 'execution.close',
       by: 'p-lead',
       roles: ['lead'],
-      at: at(),
+      at: closingAt(),
       acceptance: '',
     });
     expect(summary(evaluating, '2024-10-14')).toMatchObject({

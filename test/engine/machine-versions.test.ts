@@ -159,7 +159,11 @@ describe('gate rules', () => {
       source: 'crm',
       reason: '',
     });
-    await act(engine, runId, { type: 'execution.close', by: 'p-lead', acceptance: '' });
+    await act(engine, runId, {
+      type: 'execution.close',
+      by: 'p-lead',
+      acceptance: 'Closed early to test the evaluation gate',
+    });
 
     const refused = await engine.apply(runId, {
       type: 'stage.submit',

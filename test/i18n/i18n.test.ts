@@ -296,6 +296,7 @@ function brokenContent(): { context: GateContext; content: StageContentMap } {
         { ...at(demo.monitoring.kpis, 0), goalId: null },
         { ...at(demo.monitoring.kpis, 1), goalId: 'g-missing', target: null },
         at(demo.monitoring.kpis, 1),
+        { ...at(demo.monitoring.kpis, 0), id: 'k-fraction', unit: 'CNY', target: 130.5 },
       ],
     },
     evaluation: {

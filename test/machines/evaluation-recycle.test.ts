@@ -3,13 +3,13 @@ import { checkEvent, isOperating, recycleTargets } from '../../machines/run-rule
 import type { RunEvent } from '../../machines/events';
 import { approvedContent } from '../../machines/run-context';
 import type { StageId } from '../../src/domain/stages';
-import { Driver, decideEvent, person, at, runInput } from '../support/driver';
+import { Driver, decideEvent, person, at, closingAt, runInput } from '../support/driver';
 
 const closeExecution = (d: Driver): RunEvent => ({
   type: 'execution.close',
   by: d.context.leadId,
   roles: person(d.context.leadId).roles,
-  at: at(),
+  at: closingAt(),
   acceptance: '',
 });
 

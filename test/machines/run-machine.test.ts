@@ -13,6 +13,7 @@ import {
   person,
   at,
   reportedAt,
+  closingAt,
   PERIOD,
   approversFor,
 } from '../support/driver';
@@ -21,7 +22,15 @@ const content = demoContent('newProductLaunch', 'en', PERIOD);
 const lead = (
   type: 'execution.close' | 'replan.escalate',
   extra: Record<string, unknown>,
-): RunEvent => ({ type, by: 'p-lead', roles: ['lead'], at: at(), ...extra }) as RunEvent;
+): RunEvent =>
+  ({
+    type,
+    by: 'p-lead',
+    roles: ['lead'],
+    // Closing after the period ends needs no acceptance for the days left (gate rules 4).
+    at: type === 'execution.close' ? closingAt() : at(),
+    ...extra,
+  }) as RunEvent;
 
 function checkIn(kpiId: string, date: string, value: number, reason = ''): RunEvent {
   return {
@@ -51,7 +60,7 @@ function toReview(stage: StageId, driver = new Driver()): Driver {
     type: 'execution.close',
     by: leadId,
     roles: person(leadId).roles,
-    at: at(),
+    at: closingAt(),
     acceptance: '',
   });
   return driver.submit('evaluation');

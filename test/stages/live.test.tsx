@@ -329,6 +329,17 @@ describe('LiveMonitoring', () => {
     expect(screen.getByRole('button', { name: 'Escalate to replan' })).toBeTruthy();
   });
 
+  it('offers no check-in to someone with no part in the plan, and says who reports figures', async () => {
+    localStorage.setItem(ACTING_STORAGE_KEY, 'p-gm');
+    try {
+      await renderMonitoring();
+      expect(screen.queryByRole('button', { name: 'Record check-in' })).toBeNull();
+      expect(screen.getByText(/KPI figures are reported by the strategy lead/)).toBeTruthy();
+    } finally {
+      localStorage.clear();
+    }
+  });
+
   it('keeps a half-typed check-in and countermeasure when the stage is shown again', async () => {
     await renderMonitoring();
     fireEvent.change(screen.getByRole('spinbutton', { name: /Actual/ }), {
@@ -375,6 +386,17 @@ describe('LiveMonitoring', () => {
 });
 
 describe('closing execution', () => {
+  it('wants a written acceptance while a red alert lacks a countermeasure and an owner', async () => {
+    await renderExecution();
+    const acceptance = screen.getByRole('textbox', {
+      name: /1 risk alert without a countermeasure or an owner/,
+    });
+    const close = screen.getByRole('button', { name: 'Close execution' });
+    expect(close.hasAttribute('disabled')).toBe(true);
+    fireEvent.change(acceptance, { target: { value: 'The GM accepts the East China gap' } });
+    expect(close.hasAttribute('disabled')).toBe(false);
+  });
+
   it('asks first, saying how many tasks are open and how long the period still runs', async () => {
     await renderExecution();
     const acceptance = screen.queryByRole('textbox', { name: /Open items/ });

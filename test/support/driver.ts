@@ -16,7 +16,7 @@ import {
   defaultGatePolicies,
   type ScenarioId,
 } from '../../src/domain/scenarios';
-import { GATE_RULES_VERSION } from '../../src/domain/readiness';
+import { GATE_RULES_VERSION, rulesFrom } from '../../src/domain/readiness';
 import type { StageId } from '../../src/domain/stages';
 import { quarterPeriod } from '../../src/domain/time';
 import type { RunSnapshot } from '../../src/engine/snapshots';
@@ -52,6 +52,15 @@ let minute = 0;
 export function at(): string {
   minute += 1;
   return new Date(Date.UTC(2024, 6, 1, 9, minute)).toISOString();
+}
+
+/**
+ * When execution closes without anything to explain: the morning after the period's last day
+ * (closing earlier needs a written acceptance from gate rules 4 on).
+ */
+export function closingAt(period = PERIOD): string {
+  const next = new Date(Date.parse(`${period.end}T00:00:00.000Z`) + 86_400_000);
+  return `${next.toISOString().slice(0, 10)}T09:00:00.000Z`;
 }
 
 /** When a figure for `date` is reported: now (`at()`), or on that day if it is still ahead. */
@@ -91,6 +100,7 @@ export function decideEvent(
 /** Demo people who, voting Go in order, pass the stage's gate (never the submitter). */
 export function approversFor(snapshot: RunSnapshot, stage: StageId, exclude = LEAD): string[] {
   const policy = snapshot.context.policies[stage];
+  const onePerPerson = rulesFrom(snapshot.context, 4);
   const chosen: Vote[] = [];
   const candidates = TEAM.filter((p) => p.id !== exclude && mayDecide(policy, p.roles));
   // Veto holders first, so quorums that need them are met.
@@ -100,13 +110,18 @@ export function approversFor(snapshot: RunSnapshot, stage: StageId, exclude = LE
       Number(a.roles.includes(policy.vetoRole ?? 'lead')),
   );
   for (const p of candidates) {
-    if (quorumReached(policy, chosen)) break;
+    if (quorumReached(policy, chosen, onePerPerson)) break;
     const before = chosen.filter((v) => isApproving(v.decision)).length;
     chosen.push({ by: p.id, roles: p.roles, decision: 'go' });
-    if (policy.quorum.kind === 'all' && chosen.length > before && !quorumReached(policy, chosen))
+    if (
+      policy.quorum.kind === 'all' &&
+      chosen.length > before &&
+      !quorumReached(policy, chosen, onePerPerson)
+    )
       continue;
   }
-  if (!quorumReached(policy, chosen)) throw new Error(`demo team cannot pass ${stage}`);
+  if (!quorumReached(policy, chosen, onePerPerson))
+    throw new Error(`demo team cannot pass ${stage}`);
   return chosen.map((v) => v.by);
 }
 
