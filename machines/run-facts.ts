@@ -1,4 +1,5 @@
 import type { Health } from '../src/domain/kpi';
+import { latestCheckIns } from '../src/domain/results';
 import { isStageId, type StageId } from '../src/domain/stages';
 import type { RunContext } from './run-context';
 
@@ -35,12 +36,10 @@ export function standingStage(context: RunContext): StageId {
   return context.current;
 }
 
-/** The worst of the latest check-in of each KPI; null without check-ins. */
+/** The worst health of each KPI's standing figure (`latestCheckIns`); null without check-ins. */
 export function worstHealth(checkIns: RunContext['checkIns']): Health | null {
-  const latest = new Map<string, Health>();
-  for (const c of checkIns) latest.set(c.kpiId, c.health);
   let worst: Health | null = null;
-  for (const h of latest.values()) {
+  for (const { health: h } of latestCheckIns(checkIns).values()) {
     if (h === 'red') return 'red';
     if (h === 'amber') worst = 'amber';
     else if (worst === null) worst = 'green';

@@ -4,6 +4,7 @@ import { STAGE_IDS, stageNumber, type StageId } from '../domain/stages';
 import type { RunContext } from '../../machines/run-context';
 import { approvedContent } from '../../machines/run-context';
 import { gateApprovalsCounted } from '../../machines/run-rules';
+import { worstHealth } from '../../machines/run-facts';
 import { daysBetween, type IsoDate } from '../domain/time';
 import { backHandles, FORWARD_EDGES, STAGE_POSITIONS } from './layout';
 
@@ -101,16 +102,7 @@ function taskCounts(context: RunContext, today: IsoDate): StageNodeData['tasks']
 
 function monitoringSummary(context: RunContext): StageNodeData['monitoring'] {
   if (context.stages.monitoring.status !== 'approved' && context.checkIns.length === 0) return null;
-  const latest = new Map<string, (typeof context.checkIns)[number]>();
-  for (const c of context.checkIns) latest.set(c.kpiId, c);
-  const healths = [...latest.values()].map((c) => c.health);
-  const health = healths.includes('red')
-    ? 'red'
-    : healths.includes('amber')
-      ? 'amber'
-      : healths.length
-        ? 'green'
-        : null;
+  const health = worstHealth(context.checkIns);
   const open = context.risks.filter((r) => r.status !== 'closed');
   return {
     checkIns: context.checkIns.length,

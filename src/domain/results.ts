@@ -7,6 +7,21 @@ import type { IsoDate } from './time';
  * (or whose KPI never got a check-in) has an actual entered by hand, and says so.
  */
 
+/**
+ * Each KPI's standing figure: the check-in with the latest date, and of those on one date the one
+ * recorded last. A figure back-filled for an earlier day does not replace a later one.
+ */
+export function latestCheckIns<T extends { kpiId: string; date: IsoDate }>(
+  checkIns: readonly T[],
+): Map<string, T> {
+  const latest = new Map<string, T>();
+  for (const checkIn of checkIns) {
+    const seen = latest.get(checkIn.kpiId);
+    if (seen === undefined || checkIn.date >= seen.date) latest.set(checkIn.kpiId, checkIn);
+  }
+  return latest;
+}
+
 /** A goal's actual as its KPI measured it: the figure of the KPI's latest check-in. */
 export interface MeasuredActual {
   goalId: string;
@@ -43,11 +58,7 @@ export function measuredActuals(
   kpis: readonly Kpi[],
   checkIns: readonly { kpiId: string; date: IsoDate; value: number }[],
 ): Map<string, MeasuredActual> {
-  const latest = new Map<string, { date: IsoDate; value: number }>();
-  for (const checkIn of checkIns) {
-    const seen = latest.get(checkIn.kpiId);
-    if (seen === undefined || checkIn.date >= seen.date) latest.set(checkIn.kpiId, checkIn);
-  }
+  const latest = latestCheckIns(checkIns);
   const measured = new Map<string, MeasuredActual>();
   for (const goal of goals) {
     const kpi = measuringKpi(goal, kpis);

@@ -138,6 +138,13 @@ describe('health and deadlines', () => {
     expect(summary(d).health).toBe('amber');
   });
 
+  it('reads each KPI by its latest-dated figure: one back-filled for an earlier day does not count', () => {
+    const d = new Driver().toLive();
+    checkIn(d, 0, kpis[0]!.target!, '2024-08-31'); // sales on target at the end of August
+    checkIn(d, 0, 0, '2024-07-20'); // July's figure, reported late: red for its day
+    expect(summary(d).health).toBe('green');
+  });
+
   it('has no health for planning runs, even with check-ins from before a replan', () => {
     const d = new Driver().toLive();
     checkIn(d, 0, 0);
