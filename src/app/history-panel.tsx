@@ -166,17 +166,14 @@ export function HistoryPanel({
                 type="button"
                 className="entry"
                 aria-pressed={asOf === record.seq}
-                aria-label={t('ui.history.entryLabel', {
-                  seq: record.seq,
-                  what,
-                  name: personName(record.actorId),
-                })}
                 onClick={() => onTravel(record.seq === revision ? null : record.seq)}
               >
+                {/* Named by what it shows, the why and when included; the number is read first. */}
+                <span className="sr-only">{t('ui.history.entryNumber', { seq: record.seq })} </span>
                 <span>
-                  <strong>{personName(record.actorId)}</strong> {what}
+                  <strong>{personName(record.actorId)}</strong> {what}{' '}
                 </span>
-                {why && <span className="small muted pre-wrap">{why}</span>}
+                {why && <span className="small muted pre-wrap">{why} </span>}
                 <span className="small faint">{i18n.dateTime(record.at)}</span>
               </button>
             </li>

@@ -32,6 +32,9 @@ type Tab = 'stage' | 'history';
  * The route: one page instance per run, so nothing read for one run (its drafts above all) is
  * ever shown, or autosaved, as another's while the new run loads.
  */
+/** The History button of the run page: where focus returns when the history panel closes. */
+const HISTORY_TOGGLE_ID = 'history-toggle';
+
 export default function RunRoute() {
   const { runId = '' } = useParams();
   return <RunPage key={runId} runId={runId} />;
@@ -116,6 +119,17 @@ function RunPage({ runId }: { runId: string }) {
     [params, setParams],
   );
   const openStage = useCallback((stage: StageId) => open(stage), [open]);
+  /** Closes the side panel, giving focus back to what opened it: the stage, or History. */
+  const closeSide = () => {
+    const stage = selected;
+    open(null);
+    requestAnimationFrame(() =>
+      (stage
+        ? document.querySelector<HTMLElement>(`.react-flow__node[data-id="${stage}"]`)
+        : document.getElementById(HISTORY_TOGGLE_ID)
+      )?.focus(),
+    );
+  };
 
   const travel = async (seq: number | null) => {
     if (seq === null) return setAsOf(null);
@@ -199,6 +213,7 @@ function RunPage({ runId }: { runId: string }) {
             <button
               type="button"
               className="btn"
+              id={HISTORY_TOGGLE_ID}
               aria-pressed={tab === 'history'}
               onClick={() => open(selected, tab === 'history' ? 'stage' : 'history')}
             >
@@ -212,7 +227,20 @@ function RunPage({ runId }: { runId: string }) {
               style={{ borderRadius: 0 }}
             >
               <span style={{ flex: 1 }}>{t('ui.history.viewingAsOf', { seq: asOf.seq })}</span>
-              <button type="button" className="btn btn-sm" onClick={() => setAsOf(null)}>
+              <button
+                type="button"
+                className="btn btn-sm"
+                onClick={() => {
+                  setAsOf(null);
+                  // The banner goes: focus returns to the history the moment was chosen in.
+                  requestAnimationFrame(() =>
+                    (
+                      document.getElementById('side-tab-history') ??
+                      document.getElementById(HISTORY_TOGGLE_ID)
+                    )?.focus(),
+                  );
+                }}
+              >
                 {t('ui.history.backToNow')}
               </button>
             </div>
@@ -232,13 +260,7 @@ function RunPage({ runId }: { runId: string }) {
             onKeyDown={(event) => {
               // Escape closes the panel and gives focus back to its stage on the board.
               if (event.key !== 'Escape' || event.defaultPrevented) return;
-              const stage = selected;
-              open(null);
-              if (stage) {
-                document
-                  .querySelector<HTMLElement>(`.react-flow__node[data-id="${stage}"]`)
-                  ?.focus();
-              }
+              closeSide();
             }}
           >
             <div
@@ -278,11 +300,7 @@ function RunPage({ runId }: { runId: string }) {
                 {t('ui.history.title')}
               </button>
               <span style={{ flex: 1 }} />
-              <button
-                type="button"
-                aria-label={t('ui.action.closePanel')}
-                onClick={() => open(null)}
-              >
+              <button type="button" aria-label={t('ui.action.closePanel')} onClick={closeSide}>
                 ×
               </button>
             </div>

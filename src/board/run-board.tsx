@@ -3,6 +3,7 @@ import { ReactFlowProvider, type NodeChange } from '@xyflow/react';
 import type { RunContext } from '../../machines/run-context';
 import type { StageId } from '../domain/stages';
 import { useI18n } from '../i18n/react';
+import { usePersonName } from '../workspace/workspace';
 import { runToEdges, runToNodes, type BoardOptions, type StageNode } from './graph';
 import { StageNodeComponent, stageNodeLabel } from './stage-node';
 import { LoopEdgeComponent } from './loop-edge';
@@ -19,6 +20,7 @@ export interface RunBoardProps extends BoardOptions {
 
 function Board({ context, selected, draftProblems, today, onOpenStage }: RunBoardProps) {
   const i18n = useI18n();
+  const personName = usePersonName();
   // The nodes are derived from the run on every change, so they arrive as new objects. React Flow
   // only shows a node it knows the size of; without these sizes a fresh node object stays hidden
   // until it happens to be measured again (a blank board). Keep what React Flow measured and pass
@@ -42,11 +44,16 @@ function Board({ context, selected, draftProblems, today, onOpenStage }: RunBoar
       runToNodes(context, { selected, draftProblems, today }).map((node) => ({
         ...node,
         measured: measured.current.get(node.id),
-        ariaLabel: stageNodeLabel(i18n, node.data),
+        ariaLabel: stageNodeLabel(i18n, node.data, personName),
+        // The open stage is pressed; the stage(s) the run stands at are its current step.
+        domAttributes: {
+          'aria-pressed': node.data.selected,
+          ...(node.data.current ? { 'aria-current': 'step' as const } : {}),
+        },
       })),
     // `sizes` counts the measurements that changed the map above.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [context, selected, draftProblems, today, i18n, sizes],
+    [context, selected, draftProblems, today, i18n, personName, sizes],
   );
   const edges = useMemo(() => runToEdges(context), [context]);
   return (

@@ -30,12 +30,49 @@ export function statusText(i18n: I18n, data: StageNodeData): string {
 }
 
 /** The accessible name of a stage node: "Stage 3, Strategy: in review, 1 of 2 approvals". */
-export function stageNodeLabel(i18n: I18n, data: StageNodeData): string {
-  return i18n.t('ui.board.nodeLabel', {
-    number: data.number,
-    stage: i18n.stage(data.stage),
-    status: statusText(i18n, data),
-  });
+export function stageNodeLabel(
+  i18n: I18n,
+  data: StageNodeData,
+  personName?: (id: string) => string,
+): string {
+  const { t } = i18n;
+  // Everything the node shows, in the order it shows it: the node's own content is hidden
+  // from assistive technology, so its name is all a screen reader hears.
+  const parts = [
+    t('ui.board.nodeLabel', {
+      number: data.number,
+      stage: i18n.stage(data.stage),
+      status: statusText(i18n, data),
+    }),
+    data.recycles > (data.status === 'recycled' ? 1 : 0)
+      ? t('ui.board.recycledCount', { count: data.recycles })
+      : null,
+    data.problems === null
+      ? null
+      : data.problems === 0
+        ? t('ui.board.ready')
+        : t('ui.board.problems', { count: data.problems }),
+    data.tasks
+      ? t('ui.board.tasks', {
+          done: data.tasks.done,
+          inProgress: data.tasks.inProgress,
+          late: data.tasks.late,
+          total: data.tasks.total,
+        })
+      : null,
+    data.monitoring?.health ? i18n.label('health', data.monitoring.health) : null,
+    data.monitoring && data.monitoring.openAlerts > 0
+      ? t('ui.board.alerts', { count: data.monitoring.openAlerts })
+      : null,
+    data.monitoring && data.monitoring.withoutCountermeasure > 0
+      ? t('ui.board.noCountermeasure', { count: data.monitoring.withoutCountermeasure })
+      : null,
+    data.ownerId && personName ? t('ui.board.owner', { name: personName(data.ownerId) }) : null,
+  ];
+  return parts
+    .filter((part): part is string => part !== null)
+    .map((part) => part.replace(/^✓\s*/, ''))
+    .join(i18n.locale === 'zh-CN' ? '；' : '; ');
 }
 
 const SIDES = [

@@ -217,6 +217,7 @@ export const uiEn = {
     tasks: 'Tasks',
     task: 'Task',
     taskStatus: 'Status of “{name}”',
+    saveTaskStatus: 'Save the status of “{name}”',
     closeExecution: 'Close execution',
     closeHint: 'Closing execution ends operating and opens the evaluation.',
     closeConfirmTasks:
@@ -250,7 +251,7 @@ export const uiEn = {
       hashMismatch: 'an event was altered',
       headMismatch: 'the latest event does not match the run',
     },
-    entryLabel: 'Event {seq}: {name} {what}',
+    entryNumber: 'Event {seq}:',
     viewingAsOf: 'Viewing the board as it was after event #{seq} (read-only).',
     backToNow: 'Back to now',
   },

@@ -489,6 +489,62 @@ function Risks({ context, revision, frozen }: LiveProps) {
   );
 }
 
+/**
+ * A task's status as its owner moves it: chosen, then saved. Choosing alone records nothing, since
+ * a keyboard walks a select's options one arrow press at a time and every change would be a
+ * permanent event in the run's history.
+ */
+function TaskStatusControl({
+  name,
+  status,
+  busy,
+  onSave,
+}: {
+  name: string;
+  status: TaskStatus;
+  busy: boolean;
+  onSave: (next: TaskStatus) => Promise<boolean>;
+}) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const [choice, setChoice] = useState<TaskStatus>(status);
+  // A change from elsewhere (another tab, the lead) shows through unless one is being chosen.
+  const [shown, setShown] = useState(status);
+  if (shown !== status) {
+    setShown(status);
+    setChoice(status);
+  }
+  return (
+    <span className="row nowrap" style={{ gap: 6 }}>
+      <select
+        className="op-status-select"
+        aria-label={t('ui.live.taskStatus', { name })}
+        value={choice}
+        onChange={(e) => setChoice(e.target.value as TaskStatus)}
+      >
+        {TASK_STATUSES.map((s) => (
+          <option key={s} value={s}>
+            {i18n.label('taskStatus', s)}
+          </option>
+        ))}
+      </select>
+      {choice !== status && (
+        <button
+          type="button"
+          className="btn btn-sm btn-primary"
+          aria-label={t('ui.live.saveTaskStatus', { name })}
+          aria-disabled={busy}
+          onClick={() => {
+            if (!busy) void onSave(choice);
+          }}
+        >
+          {t('ui.action.save')}
+        </button>
+      )}
+    </span>
+  );
+}
+
 const ReplanDraftSchema = z.object({
   target: z.enum(['strategy', 'resources']),
   reason: z.string().max(2000),
@@ -723,29 +779,22 @@ export function LiveExecution({ context, revision, frozen }: LiveProps) {
                   </td>
                   <td>
                     {mayMove ? (
-                      <select
-                        className="op-status-select"
-                        aria-label={t('ui.live.taskStatus', { name: task.name })}
-                        value={status}
-                        disabled={busy}
-                        onChange={(e) =>
-                          void act(
+                      <TaskStatusControl
+                        name={task.name}
+                        status={status}
+                        busy={busy}
+                        onSave={(next) =>
+                          act(
                             {
                               type: 'task.progress',
                               by: acting?.id ?? '',
                               taskId: task.id,
-                              status: e.target.value as TaskStatus,
+                              status: next,
                             },
                             'ui.toast.taskMoved',
                           )
                         }
-                      >
-                        {TASK_STATUSES.map((s) => (
-                          <option key={s} value={s}>
-                            {i18n.label('taskStatus', s)}
-                          </option>
-                        ))}
-                      </select>
+                      />
                     ) : (
                       i18n.label('taskStatus', status)
                     )}

@@ -57,6 +57,12 @@ export const StagePanel = memo(function StagePanel({
   const isLead = acting?.id === context.leadId;
   const over = context.outcome !== null;
   const editable = !frozen && !over && !context.hold && record.status === 'drafting' && isLead;
+  // A panel shown in place of one whose action asked for it takes focus at its heading.
+  useEffect(() => {
+    if (performance.now() > headingFocusUntil) return;
+    headingFocusUntil = 0;
+    document.getElementById(STAGE_HEADING_ID)?.focus();
+  }, []);
 
   return (
     <div className="stack">
@@ -338,7 +344,12 @@ function DraftEditor({
     if (timer.current) clearTimeout(timer.current);
     pending.current = null;
     await save(content);
-    await act({ type: 'stage.submit', by: acting?.id ?? '', stage, content }, 'ui.toast.submitted');
+    const ok = await act(
+      { type: 'stage.submit', by: acting?.id ?? '', stage, content },
+      'ui.toast.submitted',
+    );
+    // The form and its Submit button go with the submission: focus stays in the panel.
+    if (ok) focusStageHeading();
   };
 
   return (
@@ -551,6 +562,19 @@ function readUnloadedDraft(runId: string, stage: StageId): unknown {
 /** The open stage's heading: where focus goes when the control that had it goes away. */
 const STAGE_HEADING_ID = 'stage-panel-heading';
 
+/**
+ * Until when the panel's heading should take focus as it mounts. A submission or a decision
+ * changes the stage's status, and the run page then shows a new panel in place of the old one:
+ * focusing the old heading alone would leave focus on nothing once it is gone.
+ */
+let headingFocusUntil = 0;
+
+/** Moves focus to the open stage's heading, now and in the panel that replaces this one. */
+function focusStageHeading(): void {
+  headingFocusUntil = performance.now() + 2000;
+  document.getElementById(STAGE_HEADING_ID)?.focus();
+}
+
 const DecisionDraftSchema = z.object({
   decision: z.enum(DECISIONS),
   comment: z.string().max(2000),
@@ -613,7 +637,7 @@ function DecisionBox({
     if (ok) {
       clearDraft();
       // The decision box goes with the decision: keep focus in the panel, at its top.
-      document.getElementById(STAGE_HEADING_ID)?.focus();
+      focusStageHeading();
     }
   };
 

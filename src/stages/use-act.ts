@@ -5,6 +5,7 @@ import { useToast } from '../workspace/toasts';
 import { useWorkspace } from '../workspace/workspace';
 import { publishRunUpdate } from '../workspace/run-updates';
 import type { MessageKey } from '../i18n';
+import { focusedElement, returnFocus } from './focus';
 
 /** The browser refused to store more: the transaction rolled back, nothing was written. */
 export function isQuotaError(error: unknown): boolean {
@@ -28,6 +29,8 @@ export function useAct(runId: string, revision: number) {
   const topic = `act:${runId}`;
   const act = useCallback(
     async (action: RunAction, success: MessageKey): Promise<boolean> => {
+      // The control that sent it is disabled while it runs, which drops focus: give it back.
+      const origin = focusedElement();
       setBusy(true);
       try {
         const result = await engine.apply(runId, action, { expectedRevision: revision });
@@ -60,6 +63,7 @@ export function useAct(runId: string, revision: number) {
         return false;
       } finally {
         setBusy(false);
+        returnFocus(origin);
       }
     },
     [engine, runId, revision, toast, i18n, topic],

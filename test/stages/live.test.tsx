@@ -209,25 +209,26 @@ describe('LiveExecution', () => {
   });
 });
 
+/** The demo's operating run in a database of its own, shown to `actingId`. */
+async function renderOwn(actingId: string) {
+  const own = freshDb();
+  await seedDemoWorkspace(own, 'en', TODAY);
+  localStorage.setItem(ACTING_STORAGE_KEY, actingId);
+  const run = await new RunEngine(own).load(DEMO_RUN_IDS.region);
+  render(
+    <I18nProvider locale="en">
+      <ToastProvider closeLabel="Dismiss">
+        <WorkspaceProvider locale="en" db={own} clock={fixedClock(`${TODAY}T09:00:00.000Z`)}>
+          <LiveExecution context={run.snapshot.context} revision={run.revision} frozen={false} />
+        </WorkspaceProvider>
+      </ToastProvider>
+    </I18nProvider>,
+  );
+  await screen.findByRole('img', { name: /^Task timeline/ }, { timeout: 5000 });
+  return own;
+}
+
 describe('recording meeting notes while operating', () => {
-  /** The demo's operating run in a database of its own, shown to `actingId`. */
-  async function renderOwn(actingId: string) {
-    const own = freshDb();
-    await seedDemoWorkspace(own, 'en', TODAY);
-    localStorage.setItem(ACTING_STORAGE_KEY, actingId);
-    const run = await new RunEngine(own).load(DEMO_RUN_IDS.region);
-    render(
-      <I18nProvider locale="en">
-        <ToastProvider closeLabel="Dismiss">
-          <WorkspaceProvider locale="en" db={own} clock={fixedClock(`${TODAY}T09:00:00.000Z`)}>
-            <LiveExecution context={run.snapshot.context} revision={run.revision} frozen={false} />
-          </WorkspaceProvider>
-        </ToastProvider>
-      </I18nProvider>,
-    );
-    await screen.findByRole('img', { name: /^Task timeline/ }, { timeout: 5000 });
-    return own;
-  }
   const notesForm = () =>
     screen.getByRole('form', { name: 'Record notes of “Friday strategy sync”' });
 
@@ -382,6 +383,29 @@ describe('LiveMonitoring', () => {
     expect(record.disabled).toBe(true);
     fireEvent.change(reason, { target: { value: 'Storms cut offline visits' } });
     expect(record.disabled).toBe(false);
+  });
+});
+
+describe('moving a task', () => {
+  afterEach(() => localStorage.clear());
+
+  it('records nothing while its owner only chooses a status, and one event when they save it', async () => {
+    const own = await renderOwn('p-mkt');
+    const events = await recordCount(own);
+    const select = screen.getByRole('combobox', {
+      name: 'Status of “Trade-show and live-stream materials”',
+    });
+    fireEvent.change(select, { target: { value: 'inProgress' } });
+    fireEvent.change(select, { target: { value: 'done' } });
+    expect(await recordCount(own)).toBe(events);
+
+    fireEvent.click(
+      screen.getByRole('button', {
+        name: 'Save the status of “Trade-show and live-stream materials”',
+      }),
+    );
+    await screen.findByText('Task updated', undefined, { timeout: 5000 });
+    expect(await recordCount(own)).toBe(events + 1);
   });
 });
 
