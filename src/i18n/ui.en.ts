@@ -56,7 +56,11 @@ export const uiEn = {
     pageFailed:
       'This page stopped on an error: {detail}. What was saved is still in this browser; reload to go on.',
   },
-  notFound: { text: 'This page does not exist.', back: 'Back to all runs' },
+  notFound: {
+    text: 'This page does not exist.',
+    back: 'Back to all runs',
+    title: 'Page not found',
+  },
   runs: {
     title: 'Strategy runs',
     count: '{count, plural, one {# run} other {# runs}}',
@@ -127,6 +131,7 @@ export const uiEn = {
     panel: 'Stage',
     heading: 'Stage {number} · {stage}',
     content: 'Stage content',
+    approvedPlan: 'The approved plan',
     notStarted: 'This stage opens when the stages before it have passed their gates.',
     preparedDraft:
       'Prepared from the previous cycle, shown as it waits: it can be edited once this stage opens.',
@@ -174,6 +179,7 @@ export const uiEn = {
     commentOptional: 'Comment (optional)',
     commentRequired: 'Reason (required)',
     button: 'Decide: {decision}',
+    choose: 'Choose a decision',
   },
   live: {
     checkIn: 'KPI check-in',

@@ -56,7 +56,7 @@ export const uiZhCN: Messages<typeof uiEn> = {
     cannotOpen: '无法打开本地数据库：{detail}。请关闭本应用的其他标签页后重新加载。',
     pageFailed: '此页面因错误而中止：{detail}。已保存的内容仍在本浏览器中；请重新加载以继续。',
   },
-  notFound: { text: '页面不存在。', back: '返回全部策略执行' },
+  notFound: { text: '页面不存在。', back: '返回全部策略执行', title: '页面未找到' },
   runs: {
     title: '策略执行',
     count: '共 {count} 项',
@@ -121,6 +121,7 @@ export const uiZhCN: Messages<typeof uiEn> = {
     panel: '阶段',
     heading: '第 {number} 阶段 · {stage}',
     content: '阶段内容',
+    approvedPlan: '已批准的计划',
     notStarted: '前序阶段通过关口后，本阶段才会开启。',
     preparedDraft: '以下为根据上一周期预先准备的内容，本阶段开启后即可编辑。',
     carriedOver:
@@ -165,6 +166,7 @@ export const uiZhCN: Messages<typeof uiEn> = {
     commentOptional: '意见（可选）',
     commentRequired: '理由（必填）',
     button: '决策：{decision}',
+    choose: '请选择决策',
   },
   live: {
     checkIn: 'KPI 数据填报',

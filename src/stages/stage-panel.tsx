@@ -15,7 +15,7 @@ import { emptyContent, type Goal, type StageContentMap } from '../domain/content
 import { DECISIONS, type Decision, approvalsNeeded } from '../domain/gate';
 import { gateReadiness } from '../domain/readiness';
 import { measuredActuals } from '../domain/results';
-import { STAGE_IDS, stageNumber, type StageId } from '../domain/stages';
+import { isOperatingStage, STAGE_IDS, stageNumber, type StageId } from '../domain/stages';
 import { useI18n } from '../i18n/react';
 import type { DraftRow } from '../storage/records';
 import { usePersonName, useWorkspace } from '../workspace/workspace';
@@ -140,10 +140,11 @@ export const StagePanel = memo(function StagePanel({
             })}
           </p>
           <Votes context={context} stage={stage} />
+          {/* What is under review first, then the decision on it: approvers read, then decide. */}
+          <ReadOnlyContent context={context} stage={stage} content={record.submitted} />
           {!frozen && !over && !context.hold && (
             <DecisionBox context={context} revision={revision} stage={stage} />
           )}
-          <ReadOnlyContent context={context} stage={stage} content={record.submitted} />
         </>
       )}
       {record.status === 'approved' && (
@@ -167,7 +168,16 @@ export const StagePanel = memo(function StagePanel({
           {stage === 'execution' && (
             <LiveExecution context={context} revision={revision} frozen={frozen} />
           )}
-          <ReadOnlyContent context={context} stage={stage} content={record.approved} />
+          {isOperatingStage(stage) ? (
+            // While it runs, the live view above is the stage: its approved plan is one click
+            // away rather than thousands of pixels of read-only fields below it.
+            <details className="card card-body plan-details">
+              <summary>{t('ui.stage.approvedPlan')}</summary>
+              <ReadOnlyContent context={context} stage={stage} content={record.approved} />
+            </details>
+          ) : (
+            <ReadOnlyContent context={context} stage={stage} content={record.approved} />
+          )}
         </>
       )}
     </div>
@@ -576,7 +586,8 @@ function focusStageHeading(): void {
 }
 
 const DecisionDraftSchema = z.object({
-  decision: z.enum(DECISIONS),
+  /** None until the approver picks one: a decision is never taken by a default. */
+  decision: z.enum(DECISIONS).nullable(),
   comment: z.string().max(2000),
   conditions: z.string().max(10_000),
   recycleTo: z.enum(STAGE_IDS),
@@ -601,7 +612,7 @@ function DecisionBox({
   const [draft, setDraft, clearDraft] = useKeptInput<DecisionDraft>(
     `${context.runId}:${stage}:${context.stages[stage].submittedAt ?? ''}:decide:${acting?.id ?? ''}`,
     DecisionDraftSchema,
-    { decision: 'go', comment: '', conditions: '', recycleTo: stage },
+    { decision: null, comment: '', conditions: '', recycleTo: stage },
   );
   const { decision, comment, conditions } = draft;
   const recycleTo = targets.includes(draft.recycleTo) ? draft.recycleTo : stage;
@@ -614,7 +625,7 @@ function DecisionBox({
     type: 'gate.decide' as const,
     by: acting?.id ?? '',
     stage,
-    decision,
+    decision: decision ?? 'go',
     comment: comment.trim(),
     conditions:
       decision === 'conditionalGo'
@@ -626,11 +637,28 @@ function DecisionBox({
     recycleTo: decision === 'recycle' ? recycleTo : null,
   };
   // The same check the machine's guard makes, so the reason shown is the reason it would refuse.
-  const refusal = acting
-    ? checkDecide(context, { ...action, roles: acting.roles, at: new Date(0).toISOString() }, stage)
+  const refusal =
+    acting && decision
+      ? checkDecide(
+          context,
+          { ...action, roles: acting.roles, at: new Date(0).toISOString() },
+          stage,
+        )
+      : null;
+  // Whether this person may decide at all does not wait for a choice.
+  const mayNotDecide = acting
+    ? checkDecide(
+        context,
+        { ...action, decision: 'go', roles: acting.roles, at: new Date(0).toISOString() },
+        stage,
+      )
     : null;
   const blocking =
-    refusal && !['commentRequired', 'conditionsRequired'].includes(refusal.code) ? refusal : null;
+    mayNotDecide && !['commentRequired', 'conditionsRequired'].includes(mayNotDecide.code)
+      ? mayNotDecide
+      : refusal && !['commentRequired', 'conditionsRequired'].includes(refusal.code)
+        ? refusal
+        : null;
 
   const decide = async () => {
     const ok = await act(action, 'ui.toast.decided');
@@ -688,9 +716,12 @@ function DecisionBox({
           )}
           <label className="field">
             <span>
-              {decision === 'go' ? t('ui.decide.commentOptional') : t('ui.decide.commentRequired')}
+              {decision === 'go' || decision === null
+                ? t('ui.decide.commentOptional')
+                : t('ui.decide.commentRequired')}
             </span>
             <textarea
+              aria-required={decision !== 'go' && decision !== null}
               value={comment}
               onChange={(e) => setComment(e.target.value)}
               maxLength={2000}
@@ -700,11 +731,13 @@ function DecisionBox({
             <button
               type="button"
               className={decision === 'kill' ? 'btn btn-danger' : 'btn btn-primary'}
-              disabled={busy || refusal !== null}
+              disabled={busy || decision === null || refusal !== null}
               aria-describedby={refusal ? 'decide-why-not' : undefined}
               onClick={() => void decide()}
             >
-              {t('ui.decide.button', { decision: i18n.label('decision', decision) })}
+              {decision === null
+                ? t('ui.decide.choose')
+                : t('ui.decide.button', { decision: i18n.label('decision', decision) })}
             </button>
             {refusal && (
               <span id="decide-why-not" className="small muted" aria-live="polite">

@@ -132,6 +132,7 @@ describe('a full disk', () => {
       await actAs(page, 'Chen Jing');
       await openStage(page, 1, 'Research');
       await setDiskFull(page, true, 1);
+      await page.getByRole('radio', { name: 'Go', exact: true }).check();
       await page.getByRole('button', { name: 'Decide: Go' }).click();
       await quotaToast.waitFor();
       await stageNode(page, 1, 'Research')
@@ -141,6 +142,7 @@ describe('a full disk', () => {
 
       await setDiskFull(page, false);
       await openStage(page, 1, 'Research');
+      await page.getByRole('radio', { name: 'Go', exact: true }).check();
       await page.getByRole('button', { name: 'Decide: Go' }).click();
       await expectToast(page, 'Decision recorded');
       await stageNode(page, 1, 'Research')

@@ -145,9 +145,22 @@ describe('the stage panel', () => {
     );
   });
 
+  it('takes no decision by default: the approver chooses one before deciding', async () => {
+    await submit('research');
+    await renderPanel('p-mkt');
+    const decide = screen.getByRole('button', { name: 'Choose a decision' }) as HTMLButtonElement;
+    expect(decide.disabled).toBe(true);
+    expect(screen.getAllByRole('radio').some((r) => (r as HTMLInputElement).checked)).toBe(false);
+    fireEvent.click(screen.getByRole('radio', { name: 'Go' }));
+    expect((screen.getByRole('button', { name: 'Decide: Go' }) as HTMLButtonElement).disabled).toBe(
+      false,
+    );
+  });
+
   it('lets a permitted approver decide Go and records the decision', async () => {
     await submit('research');
     await renderPanel('p-mkt');
+    fireEvent.click(screen.getByRole('radio', { name: 'Go' }));
     fireEvent.click(screen.getByRole('button', { name: 'Decide: Go' }));
     await screen.findByText('Decision recorded', undefined, { timeout: 5000 });
     expect((await engine.records('run-1')).at(-1)).toMatchObject({
