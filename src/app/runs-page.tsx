@@ -217,11 +217,15 @@ function NewRunDialog({ onClose }: { onClose: () => void }) {
     (acting && acting.roles.includes('lead') ? acting.id : leads[0]?.id) ?? people[0]?.id ?? '',
   );
   const [error, setError] = useState('');
+  const [titleInvalid, setTitleInvalid] = useState(false);
+  const titleInput = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
 
   const create = async () => {
     if (!title.trim()) {
       setError(t('ui.newRun.titleRequired'));
+      setTitleInvalid(true);
+      titleInput.current?.focus();
       return;
     }
     if (!leadId) {
@@ -260,7 +264,11 @@ function NewRunDialog({ onClose }: { onClose: () => void }) {
     <dialog
       ref={(el) => {
         ref.current = el;
-        if (el && !el.open) el.showModal();
+        if (el && !el.open) {
+          el.showModal();
+          // showModal focuses the first control (a scenario); the title is what to fill first.
+          titleInput.current?.focus();
+        }
       }}
       className="dialog"
       aria-labelledby="new-run-title"
@@ -268,6 +276,8 @@ function NewRunDialog({ onClose }: { onClose: () => void }) {
     >
       <form
         method="dialog"
+        // The app's own message, tied to the field, rather than the browser's bubble.
+        noValidate
         onSubmit={(e) => {
           e.preventDefault();
           void create();
@@ -305,11 +315,19 @@ function NewRunDialog({ onClose }: { onClose: () => void }) {
           <label className="field">
             <span>{t('ui.common.title')}</span>
             <input
+              ref={titleInput}
               value={title}
-              onChange={(e) => setTitle(e.target.value)}
+              onChange={(e) => {
+                setTitle(e.target.value);
+                if (titleInvalid && e.target.value.trim()) {
+                  setTitleInvalid(false);
+                  setError('');
+                }
+              }}
               maxLength={200}
-              required
-              autoFocus
+              aria-required
+              aria-invalid={titleInvalid}
+              aria-describedby={titleInvalid ? 'new-run-error' : undefined}
             />
           </label>
           <div className="form-grid">
@@ -348,13 +366,14 @@ function NewRunDialog({ onClose }: { onClose: () => void }) {
             </label>
           </div>
           {error && (
-            <p role="alert" className="error-text">
+            <p role="alert" id="new-run-error" className="error-text">
               {error}
             </p>
           )}
         </div>
         <div className="dialog-foot">
-          <button type="button" className="btn" onClick={onClose}>
+          {/* Closing the dialog itself gives focus back to what opened it (New run). */}
+          <button type="button" className="btn" onClick={() => ref.current?.close()}>
             {t('ui.action.cancel')}
           </button>
           <button type="submit" className="btn btn-primary" disabled={busy}>

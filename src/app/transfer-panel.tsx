@@ -1,4 +1,6 @@
 import { useEffect, useId, useMemo, useRef, useState, type ChangeEvent } from 'react';
+import { focusedElement, returnFocus } from '../stages/focus';
+import { periodLabel } from '../domain/time';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { hasMessage, type MessageParams } from '../i18n';
 import { useI18n, type I18n } from '../i18n/react';
@@ -101,11 +103,20 @@ export function TransferPanel() {
   const [pickerFocused, setPickerFocused] = useState(false);
   const outcome = useRef<HTMLDivElement>(null);
 
-  // A refusal or the review step may appear below the fold: bring it into view.
+  const picker = useRef<HTMLInputElement>(null);
+  // A refusal or the review step may appear below the fold: bring it into view, and take focus
+  // there (the file picker that had it is disabled meanwhile), so a keyboard or screen reader
+  // user lands on what happened.
   useEffect(() => {
-    if (step.kind === 'refused' || step.kind === 'review')
-      outcome.current?.scrollIntoView?.({ block: 'nearest' });
+    if (step.kind !== 'refused' && step.kind !== 'review') return;
+    outcome.current?.scrollIntoView?.({ block: 'nearest' });
+    outcome.current?.querySelector<HTMLElement>('[data-takes-focus]')?.focus();
   }, [step.kind]);
+  /** Back to choosing a file: the picker has focus again. */
+  const backToPicker = () => {
+    setStep({ kind: 'idle' });
+    requestAnimationFrame(() => picker.current?.focus());
+  };
 
   const rows = useLiveQuery(() => db.runs.toArray(), [db]);
   const runs = useMemo(
@@ -119,6 +130,8 @@ export function TransferPanel() {
     step.kind === 'working' && step.progress.phase !== 'reading' && step.progress.total > 0;
 
   const exportFile = async (runId?: string) => {
+    // The button is disabled while the file is made: give it focus back afterwards.
+    const origin = focusedElement();
     setExporting(true);
     try {
       const file = await exportWorkspace(db, {
@@ -132,6 +145,7 @@ export function TransferPanel() {
       toast.show(t('transfer.exportFailed', { detail: (error as Error).message }), 'error');
     } finally {
       setExporting(false);
+      returnFocus(origin);
     }
   };
 
@@ -240,7 +254,8 @@ export function TransferPanel() {
             >
               {runs.map((r) => (
                 <option key={r.id} value={r.id}>
-                  {r.title}
+                  {/* Runs repeat titles quarter after quarter: the period tells them apart. */}
+                  {`${r.title} · ${periodLabel({ start: r.periodStart, end: r.periodEnd })}`}
                 </option>
               ))}
             </select>
@@ -274,6 +289,7 @@ export function TransferPanel() {
           >
             {t('transfer.importLabel')}
             <input
+              ref={picker}
               type="file"
               accept=".json,application/json"
               className="sr-only"
@@ -318,7 +334,9 @@ export function TransferPanel() {
             className="banner banner-red stack"
             style={{ alignItems: 'stretch', gap: 6 }}
           >
-            <strong>{t('transfer.refusedTitle', { file: step.file })}</strong>
+            <strong data-takes-focus tabIndex={-1}>
+              {t('transfer.refusedTitle', { file: step.file })}
+            </strong>
             {(() => {
               const { text, path } = refusal(step.error);
               return (
@@ -334,11 +352,7 @@ export function TransferPanel() {
             })()}
             <span className="small">{t('transfer.nothingChanged')}</span>
             <div>
-              <button
-                type="button"
-                className="btn btn-sm"
-                onClick={() => setStep({ kind: 'idle' })}
-              >
+              <button type="button" className="btn btn-sm" onClick={backToPicker}>
                 {t('transfer.dismiss')}
               </button>
             </div>
@@ -351,7 +365,7 @@ export function TransferPanel() {
               step={step}
               statusLabel={(s) => label('runStatus', s)}
               onChoose={(choices) => setStep({ ...step, choices })}
-              onCancel={() => setStep({ kind: 'idle' })}
+              onCancel={backToPicker}
               onImport={() => void commit()}
             />
           </div>
@@ -390,7 +404,9 @@ function ImportReview({
       className="stack"
       style={{ border: '1px solid var(--border)', borderRadius: 8, padding: 12, gap: 10 }}
     >
-      <h3 id={`${ids}-title`}>{t('transfer.review.title')}</h3>
+      <h3 id={`${ids}-title`} data-takes-focus tabIndex={-1}>
+        {t('transfer.review.title')}
+      </h3>
       <p>
         {t('transfer.review.summary', {
           file,
@@ -436,7 +452,7 @@ function ImportReview({
                 <td>
                   <div>{r.title}</div>
                   <div className="small faint">
-                    {r.runId} ·{' '}
+                    {periodLabel(r.period)} · {r.runId} ·{' '}
                     <span className={`badge ${STATUS_BADGE[r.status] ?? ''}`}>
                       {statusLabel(r.status)}
                     </span>
@@ -460,7 +476,9 @@ function ImportReview({
                   ) : (
                     <div
                       role="radiogroup"
-                      aria-label={t('transfer.review.choiceFor', { title: r.title })}
+                      aria-label={t('transfer.review.choiceFor', {
+                        title: `${r.title} · ${periodLabel(r.period)}`,
+                      })}
                       className="checkbox-row"
                       style={{ display: 'flex', gap: 12, flexWrap: 'wrap' }}
                     >

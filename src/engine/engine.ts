@@ -93,6 +93,9 @@ export type ApplyResult =
  * must drop this object (the engine's `forget`) and restore the run from storage.
  */
 export class LiveRun {
+  /** Who committed each revision through this copy (this tab's own actions), by revision. */
+  private readonly committedBy = new Map<number, string>();
+
   constructor(
     readonly runId: string,
     public revision: number,
@@ -100,6 +103,26 @@ export class LiveRun {
     readonly actor: RunActor,
   ) {
     actor.start();
+  }
+
+  /** Records a commit made through this copy. */
+  committed(record: Pick<EventRecord, 'seq' | 'hash' | 'actorId'>): void {
+    this.revision = record.seq;
+    this.headHash = record.hash;
+    this.committedBy.set(record.seq, record.actorId);
+  }
+
+  /**
+   * True when `personId`, looking at `revision`, is behind this copy only by their own commits
+   * through it: the page had not shown their last action yet when they took the next. That is
+   * not a conflict; anyone else's commit in between is.
+   */
+  onlyBehindOwnCommits(revision: number, personId: string): boolean {
+    if (revision > this.revision) return false;
+    for (let r = revision + 1; r <= this.revision; r += 1) {
+      if (this.committedBy.get(r) !== personId) return false;
+    }
+    return true;
   }
 
   get snapshot(): RunSnapshot {
@@ -492,7 +515,10 @@ export class RunEngine {
     options: { expectedRevision?: number },
   ): Promise<ApplyResult> {
     let live = await this.load(runId);
-    if (options.expectedRevision !== undefined && options.expectedRevision !== live.revision) {
+    if (
+      options.expectedRevision !== undefined &&
+      !live.onlyBehindOwnCommits(options.expectedRevision, action.by)
+    ) {
       // Our copy may be the stale one (another tab wrote): compare with what is stored.
       this.forget(runId);
       live = await this.load(runId);
@@ -560,8 +586,7 @@ export class RunEngine {
       if (!storedRoles || !sameRoles(storedRoles, roles)) throw new RolesChanged();
       await writes;
     });
-    live.revision = record.seq;
-    live.headHash = record.hash;
+    live.committed(record);
     return { ok: true, revision: record.seq, snapshot, record };
   }
 

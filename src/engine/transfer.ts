@@ -533,6 +533,8 @@ export type ImportConflict = 'runExists' | 'eventIds';
 export interface PlannedRun {
   runId: string;
   title: string;
+  /** The run's period: runs repeat titles quarter after quarter. */
+  period: { start: string; end: string };
   status: RunRow['status'];
   events: number;
   drafts: number;
@@ -568,6 +570,7 @@ export async function planImport(
         return {
           runId: r.row.id,
           title: r.row.title,
+          period: { start: r.row.periodStart, end: r.row.periodEnd },
           status: r.row.status,
           events: r.entry.events.length,
           drafts: r.entry.drafts.length,

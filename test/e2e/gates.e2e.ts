@@ -29,6 +29,12 @@ describe('a project lead takes a strategy through all seven gates in the browser
 
       await page.getByRole('button', { name: 'New run' }).click();
       const dialog = page.getByRole('dialog', { name: 'New strategy run' });
+      // An empty title is refused at its field, which keeps focus, in the app's own words.
+      await dialog.getByRole('button', { name: 'Create run' }).click();
+      await dialog.getByRole('alert').waitFor();
+      const titleField = dialog.getByLabel('Title');
+      expect(await titleField.getAttribute('aria-invalid')).toBe('true');
+      expect(await titleField.evaluate((el) => el === document.activeElement)).toBe(true);
       await dialog.getByRole('radio', { name: /New product launch/ }).check();
       await dialog.getByLabel('Title').fill('Product B launch');
       await dialog.getByRole('button', { name: 'Create run' }).click();
@@ -85,6 +91,10 @@ describe('a project lead takes a strategy through all seven gates in the browser
 
       await actAs(page, 'Lin Feng');
       await openStage(page, 5, 'Execution');
+      // The quarter still runs: closing now needs a reason the results can be evaluated already.
+      await page
+        .getByRole('textbox', { name: /Record why/ })
+        .fill('The launch is complete; the last weeks add nothing to evaluate');
       await page.getByRole('button', { name: 'Close execution' }).click();
       // Closing asks first, saying what is still open.
       await page

@@ -57,6 +57,10 @@ describe('the monitoring and optimization loops in the browser', () => {
       // Close execution, evaluate, approve.
       await actAs(page, 'Lin Feng');
       await openStage(page, 5, 'Execution');
+      // Before the period ends, closing needs a written acceptance.
+      await page
+        .getByRole('textbox', { name: /Record why/ })
+        .fill('Evaluated early: the quarter’s figures are in');
       await page.getByRole('button', { name: 'Close execution' }).click();
       // Closing asks first, saying what is still open.
       await page

@@ -63,9 +63,7 @@ describe('moving a workspace between browsers', () => {
       exported = await readFile(await download.path(), 'utf8');
       await expectToast(page, 'Saved strategy-board-2026-11-27.json.');
       // A single run, too.
-      await page
-        .getByLabel('Run to export')
-        .selectOption({ label: 'East and North China regional expansion' });
+      await page.getByLabel('Run to export').selectOption({ value: 'demo-region' });
       const [one] = await Promise.all([
         page.waitForEvent('download'),
         page.getByRole('button', { name: 'Export run' }).click(),
@@ -180,6 +178,16 @@ describe('moving a workspace between browsers', () => {
       await alert.getByText(`runs[${launch}].events[${decided}].hash`).waitFor();
       await alert.getByText('Nothing in your workspace was changed.').waitFor();
       expect(await runsList(page)).toEqual(afterMarkup);
+      // Focus is on the refusal, and Dismiss gives it back to the file picker.
+      expect(await page.evaluate(() => document.activeElement?.textContent ?? '')).toContain(
+        'tampered.json was not imported',
+      );
+      await alert.getByRole('button', { name: 'Dismiss' }).click();
+      await page.waitForFunction(
+        () => document.activeElement?.getAttribute('type') === 'file',
+        undefined,
+        { timeout: 5000 },
+      );
 
       // A file cut off in transit is called that, not "invalid JSON at column 74,433".
       await openSettings(page);

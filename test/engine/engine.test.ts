@@ -329,6 +329,23 @@ describe('two writers on one database', () => {
   });
 });
 
+describe('a person acting again before the page shows their last action', () => {
+  it('is no conflict when only their own commits came in between', async () => {
+    const engine = await engineWithTeam();
+    await engine.createRun(newRunFields(), 'p-lead');
+    await engine.apply('run-1', submit('research'), { expectedRevision: 0 });
+    // The lead's page still shows revision 0: their next action is judged, not called a conflict
+    // (the machine refuses it on its merits: research is in review now).
+    await expect(
+      engine.apply('run-1', submit('research'), { expectedRevision: 0 }),
+    ).resolves.toMatchObject({ ok: false, refusal: { code: 'notNow' } });
+    // Anyone else still looking at revision 0 missed the lead's submission: a conflict.
+    await expect(
+      engine.apply('run-1', go('research', 'p-mkt'), { expectedRevision: 0 }),
+    ).rejects.toThrow(/changed while you were working/);
+  });
+});
+
 describe('the tamper-evident chain', () => {
   it('verifies an untouched log', async () => {
     const engine = await engineWithTeam();

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 // Dexie's live queries look for the global IndexedDB: install fake-indexeddb's.
 import 'fake-indexeddb/auto';
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { approvedContent, type RunContext } from '../../machines/run-context';
@@ -406,6 +406,28 @@ describe('moving a task', () => {
     );
     await screen.findByText('Task updated', undefined, { timeout: 5000 });
     expect(await recordCount(own)).toBe(events + 1);
+  });
+});
+
+describe('acting twice in a row', () => {
+  afterEach(() => localStorage.clear());
+
+  it('is no conflict while the page still shows the revision before the first action', async () => {
+    // The panel keeps the revision it was rendered with, as a page does for a moment after a
+    // commit: the second action is taken on what this tab itself just wrote.
+    const own = await renderOwn('p-lead');
+    const events = await recordCount(own);
+    for (const name of ['Trade-show and live-stream materials', 'Sign East China key accounts']) {
+      fireEvent.change(screen.getByRole('combobox', { name: `Status of “${name}”` }), {
+        target: { value: 'done' },
+      });
+      fireEvent.click(screen.getByRole('button', { name: `Save the status of “${name}”` }));
+      await waitFor(async () => expect(await recordCount(own)).toBeGreaterThan(events), {
+        timeout: 5000,
+      });
+    }
+    await waitFor(async () => expect(await recordCount(own)).toBe(events + 2), { timeout: 5000 });
+    expect(screen.queryByText(/changed while you were working/)).toBeNull();
   });
 });
 
