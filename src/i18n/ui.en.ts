@@ -222,6 +222,11 @@ export const uiEn = {
     notOperating: 'The run is not operating right now.',
     tasks: 'Tasks',
     task: 'Task',
+    implausible:
+      'That is {times} times the target for the whole period ({target}). Check the figure: a check-in cannot be taken back.',
+    recordAnyway: 'Record it anyway',
+    correctionHint:
+      'To correct a figure, record it again for the same date: the later report counts.',
     taskStatus: 'Status of “{name}”',
     saveTaskStatus: 'Save the status of “{name}”',
     closeExecution: 'Close execution',
@@ -297,4 +302,6 @@ export const uiEn = {
     yes: 'Yes',
     no: 'No',
   },
+  /** A table's box that scrolls sideways, in the tab order: its name. */
+  scroll: { table: '{name} (table, scrolls sideways)' },
 } as const;

@@ -208,6 +208,9 @@ export const uiZhCN: Messages<typeof uiEn> = {
     notOperating: '该策略执行当前不处于执行中。',
     tasks: '任务',
     task: '任务',
+    implausible: '该数值是整个周期目标（{target}）的 {times} 倍。请核对：填报后无法撤回。',
+    recordAnyway: '仍然提交',
+    correctionHint: '如需更正，请为同一日期重新填报：以后填报的数值为准。',
     taskStatus: '“{name}”的状态',
     saveTaskStatus: '保存“{name}”的状态',
     closeExecution: '结束执行',
@@ -277,4 +280,5 @@ export const uiZhCN: Messages<typeof uiEn> = {
     yes: '是',
     no: '否',
   },
+  scroll: { table: '{name}（表格，可左右滚动）' },
 };

@@ -107,6 +107,12 @@ export function LiveMonitoring({ context, revision, frozen }: LiveProps) {
     // The KPI and source stay chosen for the next figure; the figure and its reason are done.
     if (ok) setDraft((d) => ({ ...d, value: '', reason: '' }));
   };
+  // A figure many times the whole period's target is most likely a typo (1500000 for 15%): a
+  // check-in cannot be taken back, only followed by a new figure, so say so before it is sent.
+  const implausible =
+    kpi && kpi.target !== null && kpi.target > 0 && figure !== null && figure / kpi.target >= 5
+      ? figure / kpi.target
+      : null;
   // Off pace, the machine wants to know why: say so at the field, before anyone clicks.
   const needsReason = preview !== null && preview.health !== 'green' && reason.trim() === '';
   const show = (kpiRef: string, n: number) =>
@@ -196,16 +202,26 @@ export function LiveMonitoring({ context, revision, frozen }: LiveProps) {
               })}
             </p>
           )}
+          {implausible && (
+            <p className="banner banner-amber" id="checkin-implausible" role="status">
+              {t('ui.live.implausible', {
+                times: i18n.number(Math.floor(implausible)),
+                target: show(kpiId, kpi?.target ?? 0),
+              })}
+            </p>
+          )}
           <div className="btn-row">
             <button
               type="button"
               className="btn btn-primary"
               disabled={busy || figure === null || needsReason}
+              aria-describedby={implausible ? 'checkin-implausible' : undefined}
               onClick={() => void checkIn()}
             >
-              {t('ui.live.record')}
+              {implausible ? t('ui.live.recordAnyway') : t('ui.live.record')}
             </button>
           </div>
+          <p className="hint">{t('ui.live.correctionHint')}</p>
         </section>
       )}
       {kpis.length > 0 && (

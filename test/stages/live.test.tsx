@@ -371,6 +371,22 @@ describe('LiveMonitoring', () => {
     );
   });
 
+  it('warns before recording a figure many times the whole period’s target, a likely typo', async () => {
+    await renderMonitoring();
+    fireEvent.change(screen.getByRole('combobox', { name: 'KPI' }), {
+      target: { value: 'k-online-share' },
+    });
+    fireEvent.change(screen.getByRole('spinbutton', { name: /Actual/ }), {
+      target: { value: '1500000' },
+    });
+    expect(screen.getByRole('button', { name: /Record it anyway/ })).toBeTruthy();
+    expect(screen.getByText(/37,500 times the target for the whole period/)).toBeTruthy();
+    fireEvent.change(screen.getByRole('spinbutton', { name: /Actual/ }), {
+      target: { value: '15' },
+    });
+    expect(screen.queryByRole('button', { name: /Record it anyway/ })).toBeNull();
+  });
+
   it('asks for the reason at its field when a figure is off pace, before it can be recorded', async () => {
     await renderMonitoring();
     fireEvent.change(screen.getByRole('spinbutton', { name: /Actual/ }), {
