@@ -35,6 +35,9 @@ type Tab = 'stage' | 'history';
 /** The History button of the run page: where focus returns when the history panel closes. */
 const HISTORY_TOGGLE_ID = 'history-toggle';
 
+/** The banner saying the board shows a past moment. */
+const AS_OF_BANNER_ID = 'as-of-banner';
+
 export default function RunRoute() {
   const { runId = '' } = useParams();
   return <RunPage key={runId} runId={runId} />;
@@ -135,6 +138,10 @@ function RunPage({ runId }: { runId: string }) {
     if (seq === null) return setAsOf(null);
     const snapshot = await engine.replay(runId, seq);
     setAsOf({ seq, context: snapshot.context });
+    // On a narrow screen the board is far above the history: show where the moment is shown.
+    requestAnimationFrame(() =>
+      document.getElementById(AS_OF_BANNER_ID)?.scrollIntoView?.({ block: 'nearest' }),
+    );
   };
 
   const startNextCycle = async () => {
@@ -222,6 +229,7 @@ function RunPage({ runId }: { runId: string }) {
           </div>
           {asOf && (
             <div
+              id={AS_OF_BANNER_ID}
               className="banner banner-violet no-print"
               role="status"
               style={{ borderRadius: 0 }}

@@ -356,7 +356,9 @@ function formatMoney(fen: Fen, locale: ContentLocale): string {
   return locale === 'zh-CN' ? `${round(fen / 1_000_000)}万元` : `¥${round(fen / 100_000_000)}M`;
 }
 
-function buildResearch({ t, locale, spec, fig }: Draft): ResearchContent {
+function buildResearch({ t, locale, spec, fig, period }: Draft): ResearchContent {
+  // The latest full year's report when the period starts: a 2026 plan cites 2025's, not 2024's.
+  const reportYear = Number(period.start.slice(0, 4)) - 1;
   return {
     marketNeeds: [
       {
@@ -366,7 +368,10 @@ function buildResearch({ t, locale, spec, fig }: Draft): ResearchContent {
         preferences: pick(locale, spec.need.preferences),
         unmetNeeds: pick(locale, spec.need.unmetNeeds),
         sources: [
-          { kind: 'industryReport', title: t('2024 行业白皮书', '2024 industry white paper') },
+          {
+            kind: 'industryReport',
+            title: t(`${reportYear} 行业白皮书`, `${reportYear} industry white paper`),
+          },
           {
             kind: 'interview',
             title: t('客户经理访谈 12 场', '12 interviews with account managers'),

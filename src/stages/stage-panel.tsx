@@ -117,6 +117,17 @@ export const StagePanel = memo(function StagePanel({
           </p>
         )}
       {record.status === 'drafting' &&
+        context.parentRunId === null &&
+        record.submitted === null &&
+        draft !== undefined &&
+        draft.savedAt <= context.createdAt && (
+          // The scenario template's example content, untouched since the run was created: the
+          // gate may find it complete, but it is an example, not this team's evidence.
+          <p className="banner banner-amber" role="note">
+            {t('ui.stage.fromTemplate')}
+          </p>
+        )}
+      {record.status === 'drafting' &&
         (editable ? (
           <DraftEditor context={context} revision={revision} stage={stage} draft={draft} />
         ) : (

@@ -9,7 +9,7 @@ import { ToastProvider } from '../../src/workspace/toasts';
 import { StagePanel } from '../../src/stages/stage-panel';
 import type { StageId } from '../../src/domain/stages';
 import { fixedClock } from '../../src/domain/time';
-import { demoContent } from '../../src/domain/scenarios';
+import { demoContent, scenarioTemplate } from '../../src/domain/scenarios';
 import { StrategyDb } from '../../src/storage/db';
 import { engineWithTeam, newRunFields, PERIOD } from '../support/db';
 import { RunEngine } from '../../src/engine/engine';
@@ -143,6 +143,24 @@ describe('the stage panel', () => {
           .marketNeeds[0]?.segment,
       ).toBe('Typed a moment before reload'),
     );
+  });
+
+  it('says a stage still holds the scenario template’s example content until the lead edits it', async () => {
+    const template = scenarioTemplate('newProductLaunch', 'en', PERIOD);
+    await engine.createRun({ ...newRunFields('run-2'), policies: template.policies }, 'p-lead', {
+      research: template.drafts.research,
+    });
+    await showPanel('p-lead', 'research', { runId: 'run-2' });
+    expect(
+      screen.getByText(/Pre-filled with the scenario template’s example content/),
+    ).toBeTruthy();
+    cleanup();
+
+    await engine.saveDraft('run-2', 'research', template.drafts.research, 'p-lead');
+    await showPanel('p-lead', 'research', { runId: 'run-2' });
+    expect(
+      screen.queryByText(/Pre-filled with the scenario template’s example content/),
+    ).toBeNull();
   });
 
   it('takes no decision by default: the approver chooses one before deciding', async () => {
