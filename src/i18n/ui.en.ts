@@ -139,6 +139,7 @@ export const uiEn = {
       'Pre-filled from the previous cycle. Refresh what has changed (figures, sources, dates) before submitting: the gate checks the content, not whether it is new.',
     fromTemplate:
       'Pre-filled with the scenario template’s example content. Replace it with your own evidence, figures and dates before submitting: the gate checks that the content is complete, not that it is yours.',
+    fieldProblem: '{field}: {problem}',
     leadDrafts: '{name}, the project lead, drafts and submits this stage.',
     readiness: 'Gate readiness',
     ready: 'Everything the gate checks is in place.',

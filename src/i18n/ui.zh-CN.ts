@@ -128,6 +128,7 @@ export const uiZhCN: Messages<typeof uiEn> = {
       '本阶段内容已根据上一周期预填。提交前请更新已变化的部分（数据、来源、日期）：关口只检查内容是否完整，不检查是否已更新。',
     fromTemplate:
       '本阶段已预填场景模板的示例内容。提交前请替换为本团队的依据、数据和日期：关口只检查内容是否完整，不检查是否为本团队所填。',
+    fieldProblem: '{field}：{problem}',
     leadDrafts: '本阶段由策略负责人{name}起草并提交。',
     readiness: '关口准备情况',
     ready: '关口检查的各项均已就绪。',

@@ -12,11 +12,12 @@ import {
   recycleTargets,
 } from '../../machines/run-rules';
 import { emptyContent, type Goal, type StageContentMap } from '../domain/content';
-import { DECISIONS, type Decision, approvalsNeeded } from '../domain/gate';
+import { DECISIONS, type Decision, type Problem, approvalsNeeded } from '../domain/gate';
 import { gateReadiness } from '../domain/readiness';
 import { measuredActuals } from '../domain/results';
 import { isOperatingStage, STAGE_IDS, stageNumber, type StageId } from '../domain/stages';
-import { useI18n } from '../i18n/react';
+import { useI18n, type I18n } from '../i18n/react';
+import { hasMessage } from '../i18n';
 import type { DraftRow } from '../storage/records';
 import { usePersonName, useWorkspace } from '../workspace/workspace';
 import { useToast } from '../workspace/toasts';
@@ -429,7 +430,7 @@ function DraftEditor({
                   !
                 </span>
                 <button type="button" className="link" onClick={() => focusField(p.path)}>
-                  {i18n.problem(p)}
+                  {problemAtField(i18n, stage, p)}
                 </button>
               </li>
             ))}
@@ -440,12 +441,13 @@ function DraftEditor({
             type="button"
             className="btn btn-primary"
             disabled={problems.length + unsaved.size > 0 || busy}
+            aria-describedby={problems.length + unsaved.size > 0 ? 'submit-why-not' : undefined}
             onClick={() => void submit()}
           >
             {t('ui.stage.submit')}
           </button>
           {problems.length + unsaved.size > 0 && (
-            <span className="small muted">
+            <span className="small muted" id="submit-why-not">
               {t('ui.stage.fixFirst', { count: problems.length + unsaved.size })}
             </span>
           )}
@@ -578,6 +580,24 @@ function readUnloadedDraft(runId: string, stage: StageId): unknown {
   } catch {
     return null;
   }
+}
+
+/**
+ * A gate problem as the checklist shows it. A problem the content's schema found ("a required
+ * field is empty") is named by the field's label when the form has one, so the list says which
+ * field without relying on the highlight alone.
+ */
+function problemAtField(i18n: I18n, stage: StageId, problem: Problem): string {
+  const text = i18n.problem(problem);
+  if (!problem.code.startsWith('content.')) return text;
+  const key = problem.path.findLast((part): part is string => typeof part === 'string');
+  const labelKey = `form.${stage}.${key ?? ''}`;
+  if (key === undefined || !hasMessage(labelKey)) return text;
+  const label = i18n.t(labelKey);
+  // A label that needs params ("Market need “{title}”") names an item, not a field.
+  return label.includes('{')
+    ? text
+    : i18n.t('ui.stage.fieldProblem', { field: label, problem: text });
 }
 
 /** The open stage's heading: where focus goes when the control that had it goes away. */

@@ -91,6 +91,22 @@ describe('the stage panel', () => {
     ).toBe(true);
   });
 
+  it('names the field of a point the content’s schema found, and ties Submit to why it waits', async () => {
+    const research = structuredClone(content.research);
+    research.marketNeeds[0]!.segment = '';
+    await engine.saveDraft('run-1', 'research', research, 'p-lead');
+    await renderPanel('p-lead');
+    expect(
+      screen.getByRole('button', {
+        name: 'Customer segment: A required field is empty. Fill in the highlighted field.',
+      }),
+    ).toBeTruthy();
+    const submitButton = screen.getByRole('button', { name: 'Submit for approval' });
+    expect(
+      document.getElementById(submitButton.getAttribute('aria-describedby') ?? '')?.textContent,
+    ).toMatch(/Fix the/);
+  });
+
   it('submits a ready draft for approval through the engine', async () => {
     await engine.saveDraft('run-1', 'research', content.research, 'p-lead');
     await renderPanel('p-lead');
