@@ -140,6 +140,9 @@ export const uiEn = {
     fromTemplate:
       'Pre-filled with the scenario template’s example content. Replace it with your own evidence, figures and dates before submitting: the gate checks that the content is complete, not that it is yours.',
     fieldProblem: '{field}: {problem}',
+    parentLessons: 'What “{title}” taught',
+    lessons: 'Lessons',
+    recommendations: 'Recommendations for this cycle',
     leadDrafts: '{name}, the project lead, drafts and submits this stage.',
     readiness: 'Gate readiness',
     ready: 'Everything the gate checks is in place.',

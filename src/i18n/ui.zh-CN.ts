@@ -129,6 +129,9 @@ export const uiZhCN: Messages<typeof uiEn> = {
     fromTemplate:
       '本阶段已预填场景模板的示例内容。提交前请替换为本团队的依据、数据和日期：关口只检查内容是否完整，不检查是否为本团队所填。',
     fieldProblem: '{field}：{problem}',
+    parentLessons: '“{title}”的经验',
+    lessons: '经验教训',
+    recommendations: '对本周期的建议',
     leadDrafts: '本阶段由策略负责人{name}起草并提交。',
     readiness: '关口准备情况',
     ready: '关口检查的各项均已就绪。',

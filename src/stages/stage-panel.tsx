@@ -15,7 +15,14 @@ import { emptyContent, type Goal, type StageContentMap } from '../domain/content
 import { DECISIONS, type Decision, type Problem, approvalsNeeded } from '../domain/gate';
 import { gateReadiness } from '../domain/readiness';
 import { measuredActuals } from '../domain/results';
-import { isOperatingStage, STAGE_IDS, stageNumber, type StageId } from '../domain/stages';
+import {
+  isOperatingStage,
+  PLANNING_STAGES,
+  STAGE_IDS,
+  stageNumber,
+  type StageId,
+} from '../domain/stages';
+import { ParentLessons } from './parent-lessons';
 import { useI18n, type I18n } from '../i18n/react';
 import { hasMessage } from '../i18n';
 import type { DraftRow } from '../storage/records';
@@ -116,6 +123,11 @@ export const StagePanel = memo(function StagePanel({
           <p className="banner" role="note">
             {t('ui.stage.carriedOver')}
           </p>
+        )}
+      {record.status === 'drafting' &&
+        context.parentRunId !== null &&
+        (PLANNING_STAGES as readonly StageId[]).includes(stage) && (
+          <ParentLessons parentRunId={context.parentRunId} />
         )}
       {record.status === 'drafting' &&
         context.parentRunId === null &&

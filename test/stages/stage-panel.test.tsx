@@ -2,7 +2,7 @@
 // Dexie's live queries look for the global IndexedDB: install fake-indexeddb's.
 import 'fake-indexeddb/auto';
 import { describe, it, expect, beforeEach, afterEach, vi } from 'vitest';
-import { cleanup, render, screen, fireEvent, waitFor } from '@testing-library/react';
+import { cleanup, render, screen, fireEvent, waitFor, within } from '@testing-library/react';
 import { I18nProvider } from '../../src/i18n/react';
 import { WorkspaceProvider, ACTING_STORAGE_KEY } from '../../src/workspace/workspace';
 import { ToastProvider } from '../../src/workspace/toasts';
@@ -322,6 +322,15 @@ describe('a next cycle’s stages', () => {
       });
     await show('research');
     expect(screen.getByText(/^Pre-filled from the previous cycle/)).toBeTruthy();
+    // What the last cycle's evaluation taught is beside the plan, in its approved words.
+    const taught = await screen.findByRole('region', { name: /^What “.+” taught$/ });
+    const parent = await engine.load(DEMO_RUN_IDS.deepen);
+    const lesson = (
+      parent.snapshot.context.stages.evaluation.approved as {
+        lessons: { text: string }[];
+      }
+    ).lessons[0]!.text;
+    expect(within(taught).getByText(lesson)).toBeTruthy();
     cleanup();
     await show('goals');
     expect(screen.getByText(/^Prepared from the previous cycle/)).toBeTruthy();

@@ -1,0 +1,52 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { approvedContent } from '../../machines/run-context';
+import { readContext } from '../engine/stored';
+import { useI18n } from '../i18n/react';
+import { useWorkspace } from '../workspace/workspace';
+
+/**
+ * What the last cycle's evaluation taught, beside the next cycle's planning: its lessons and
+ * recommendations as its evaluation gate approved them. The optimization loop carries them into
+ * the new plan; they are read from the parent run, so they are always its approved words.
+ */
+export function ParentLessons({ parentRunId }: { parentRunId: string }) {
+  const { t } = useI18n();
+  const { db } = useWorkspace();
+  const taught = useLiveQuery(async () => {
+    const parent = await readContext(db, parentRunId).catch(() => null);
+    const evaluation = parent ? approvedContent(parent, 'evaluation') : null;
+    return evaluation && parent
+      ? {
+          title: parent.title,
+          lessons: evaluation.lessons,
+          recommendations: evaluation.recommendations,
+        }
+      : null;
+  }, [db, parentRunId]);
+  if (!taught || taught.lessons.length + taught.recommendations.length === 0) return null;
+  return (
+    <section className="card card-body stack" aria-labelledby="parent-lessons-title">
+      <h3 id="parent-lessons-title">{t('ui.stage.parentLessons', { title: taught.title })}</h3>
+      {taught.lessons.length > 0 && (
+        <div>
+          <h4 className="small muted">{t('ui.stage.lessons')}</h4>
+          <ul>
+            {taught.lessons.map((l) => (
+              <li key={l.id}>{l.text}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {taught.recommendations.length > 0 && (
+        <div>
+          <h4 className="small muted">{t('ui.stage.recommendations')}</h4>
+          <ul>
+            {taught.recommendations.map((r) => (
+              <li key={r.id}>{r.text}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </section>
+  );
+}
