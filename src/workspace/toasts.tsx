@@ -2,6 +2,7 @@ import {
   createContext,
   useCallback,
   useContext,
+  useEffect,
   useMemo,
   useRef,
   useState,
@@ -27,6 +28,9 @@ interface Toaster {
 
 const ToastContext = createContext<Toaster>({ show: () => {} });
 
+/** How long a success or note stays once nobody is looking at the toasts. */
+const TOAST_MS = 6000;
+
 /**
  * Short, visible feedback for saves, submissions and decisions; errors stay until dismissed or
  * until a later success of the same topic.
@@ -40,24 +44,45 @@ export function ToastProvider({
 }) {
   const [toasts, setToasts] = useState<Toast[]>([]);
   const next = useRef(1);
+  // While the pointer or focus is on the toasts, none of them goes away (WCAG 2.2.1): a person
+  // reading one, or about to dismiss it, keeps it; leaving gives each a fresh few seconds.
+  const [paused, setPaused] = useState(false);
   const dismiss = useCallback((id: number) => setToasts((ts) => ts.filter((t) => t.id !== id)), []);
-  const show = useCallback(
-    (text: string, kind: ToastKind = 'success', topic?: string) => {
-      const id = next.current++;
-      // A success answers the errors of its topic (a refusal retried, room freed): they go
-      // rather than sit beside it.
-      const answered = (t: Toast) =>
-        kind === 'success' && topic !== undefined && t.kind === 'error' && t.topic === topic;
-      setToasts((ts) => [...ts.filter((t) => !answered(t)).slice(-3), { id, kind, text, topic }]);
-      if (kind !== 'error') setTimeout(() => dismiss(id), 6000);
-    },
-    [dismiss],
-  );
+  const show = useCallback((text: string, kind: ToastKind = 'success', topic?: string) => {
+    const id = next.current++;
+    // A success answers the errors of its topic (a refusal retried, room freed): they go
+    // rather than sit beside it.
+    const answered = (t: Toast) =>
+      kind === 'success' && topic !== undefined && t.kind === 'error' && t.topic === topic;
+    setToasts((ts) => [...ts.filter((t) => !answered(t)).slice(-3), { id, kind, text, topic }]);
+  }, []);
+  // Errors stay until dismissed; the others leave after a while, unless paused.
+  const passingKey = toasts
+    .filter((t) => t.kind !== 'error')
+    .map((t) => t.id)
+    .join(',');
+  useEffect(() => {
+    if (paused || passingKey === '') return;
+    const timers = passingKey
+      .split(',')
+      .map((id) => setTimeout(() => dismiss(Number(id)), TOAST_MS));
+    return () => timers.forEach(clearTimeout);
+  }, [paused, passingKey, dismiss]);
   const value = useMemo(() => ({ show }), [show]);
   return (
     <ToastContext.Provider value={value}>
       {children}
-      <div className="toasts" role="status" aria-live="polite">
+      <div
+        className="toasts"
+        role="status"
+        aria-live="polite"
+        onPointerEnter={() => setPaused(true)}
+        onPointerLeave={() => setPaused(false)}
+        onFocus={() => setPaused(true)}
+        onBlur={(event) => {
+          if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setPaused(false);
+        }}
+      >
         {toasts.map((t) => (
           <div
             key={t.id}

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
-import { act, cleanup, render, screen } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ToastProvider, useToast, type ToastKind } from '../../src/workspace/toasts';
 
 let show: (text: string, kind?: ToastKind, topic?: string) => void = () => {};
@@ -28,5 +28,26 @@ describe('toasts', () => {
     ]);
     expect(screen.getByText('Check-in recorded')).toBeTruthy();
     expect(screen.getByText('Saved as info')).toBeTruthy();
+  });
+});
+
+describe('a passing toast', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('leaves after six seconds, but not while the pointer or focus is on the toasts', () => {
+    vi.useFakeTimers();
+    render(
+      <ToastProvider closeLabel="Dismiss">
+        <Grab />
+      </ToastProvider>,
+    );
+    act(() => show('Check-in recorded', 'success'));
+    const toasts = screen.getByRole('status');
+    fireEvent.pointerEnter(toasts);
+    act(() => vi.advanceTimersByTime(10_000));
+    expect(screen.queryByText('Check-in recorded')).toBeTruthy();
+    fireEvent.pointerLeave(toasts);
+    act(() => vi.advanceTimersByTime(6_100));
+    expect(screen.queryByText('Check-in recorded')).toBeNull();
   });
 });
