@@ -1,5 +1,6 @@
 import { lazy, Suspense, useEffect, useState, type ComponentType } from 'react';
-import { BrowserRouter, NavLink, Route, Routes, Link, useLocation } from 'react-router';
+import { BrowserRouter, NavLink, Route, Routes, Link, matchPath, useLocation } from 'react-router';
+import { useLiveQuery } from 'dexie-react-hooks';
 import { I18nProvider, useI18n } from '../i18n/react';
 import { LOCALES, LOCALE_NAMES, isLocale } from '../i18n';
 import { WorkspaceProvider, useWorkspace } from '../workspace/workspace';
@@ -69,7 +70,6 @@ function Shell({ db }: { db: StrategyDb }) {
   const i18n = useI18n();
   useEffect(() => {
     document.documentElement.lang = i18n.locale;
-    document.title = `${i18n.t('app.name')} · ${i18n.locale === 'en' ? '策略执行看板' : 'Strategy Board'}`;
   }, [i18n]);
   return (
     <ToastProvider closeLabel={i18n.t('ui.action.dismiss')}>
@@ -85,6 +85,7 @@ function Shell({ db }: { db: StrategyDb }) {
       >
         <BrowserRouter>
           <div className="app">
+            <PageTitle />
             <Header />
             <Pages />
           </div>
@@ -119,6 +120,37 @@ function Pages() {
   );
 }
 
+/**
+ * Each page's own tab title, in the person's language: "Runs · Strategy Board", a run's title
+ * on its board. The report and the lineage name their run once it is read (their own
+ * useDocumentTitle, set after this one); meanwhile, and for a run not found, the page's kind.
+ */
+function PageTitle() {
+  const { t } = useI18n();
+  const { db } = useWorkspace();
+  const { pathname } = useLocation();
+  const run = matchPath('/runs/:runId', pathname);
+  const runId = run?.params.runId ?? null;
+  const runTitle = useLiveQuery(
+    async () => (runId === null ? null : ((await db.runs.get(runId))?.title ?? null)),
+    [db, runId],
+  );
+  let page: string | null;
+  if (pathname === '/') page = t('ui.nav.runs');
+  else if (run) page = runTitle ?? null;
+  else if (matchPath('/runs/:runId/report', pathname)) page = t('report.title');
+  else if (matchPath('/runs/:runId/lineage', pathname)) page = t('lineage.title');
+  else if (pathname === '/portfolio') page = t('portfolio.title');
+  else if (pathname === '/people') page = t('ui.nav.people');
+  else if (pathname === '/settings') page = t('ui.nav.settings');
+  else page = t('ui.notFound.title');
+  const title = page ? `${page} · ${t('app.name')}` : t('app.name');
+  useEffect(() => {
+    document.title = title;
+  }, [title]);
+  return null;
+}
+
 function Header() {
   const { t, locale, setLocale, label } = useI18n();
   const { people, acting, setActing } = useWorkspace();
@@ -129,7 +161,7 @@ function Header() {
           <rect width="32" height="32" rx="7" fill="currentColor" />
           <path d="M8 22h4v-6H8zm6 0h4V10h-4zm6 0h4v-9h-4z" fill="#fff" />
         </svg>
-        {t('app.name')}
+        <span className="brand-name">{t('app.name')}</span>
       </Link>
       <nav className="app-nav" aria-label={t('ui.nav.main')}>
         <NavLink to="/" end>
@@ -140,7 +172,7 @@ function Header() {
         <NavLink to="/settings">{t('ui.nav.settings')}</NavLink>
       </nav>
       <div className="header-tools">
-        <label>
+        <label className="header-acting">
           {t('ui.common.actingAs')}
           <select value={acting?.id ?? ''} onChange={(e) => setActing(e.target.value)}>
             {people.length === 0 && <option value="">{t('ui.people.nobody')}</option>}
@@ -151,14 +183,15 @@ function Header() {
             ))}
           </select>
         </label>
-        <label>
+        <label className="header-language">
           {t('ui.common.language')}
           <select
             value={locale}
             onChange={(e) => isLocale(e.target.value) && setLocale(e.target.value)}
           >
             {LOCALES.map((l) => (
-              <option key={l} value={l}>
+              // Each language's name in that language, read out in it.
+              <option key={l} value={l} lang={l}>
                 {LOCALE_NAMES[l]}
               </option>
             ))}

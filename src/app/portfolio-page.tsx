@@ -26,12 +26,13 @@ import {
 } from '../board/portfolio-graph';
 import {
   HEAT_COLOURS,
+  HealthMark,
   PortfolioEdgeComponent,
   PortfolioNodeComponent,
   portfolioNodeLabel,
   portfolioNodeSize,
 } from '../board/portfolio-node';
-import { StageBoard } from '../board/stage-board';
+import { StageBoard, useMediaQuery } from '../board/stage-board';
 import { SCENARIO_IDS, type ScenarioId } from '../domain/scenario-ids';
 import { isStageId, stageNumber, type StageId } from '../domain/stages';
 import { periodLabel, type IsoDate } from '../domain/time';
@@ -45,6 +46,9 @@ import { takeEarlyRuns } from '../workspace/early-reads';
 // Module scope: React Flow re-creates every node when these objects change identity.
 const nodeTypes = { portfolioStage: PortfolioNodeComponent };
 const edgeTypes = { portfolioLoop: PortfolioEdgeComponent };
+
+/** Windows too narrow for the legend over the board (it hid stages there): it goes under it. */
+const LEGEND_UNDER = '(max-width: 700px)';
 
 /** Rows listed at first in the side panel; "Show all" lists the rest. */
 const LIST_LIMIT = 100;
@@ -417,6 +421,7 @@ function Portfolio({ summaries, rows }: { summaries: Summaries; rows: readonly R
                 loading={loading}
                 totals={totals}
                 shownRuns={shown.length}
+                selected={selected}
                 onSelect={select}
               />
             </ReactFlowProvider>
@@ -473,10 +478,12 @@ interface BoardProps {
   loading: boolean;
   totals: HistoryTotals | null;
   shownRuns: number;
+  /** The stage whose runs are listed: kept in view, readable, on a board too small for all. */
+  selected: StageId | null;
   onSelect(stage: StageId): void;
 }
 
-function PortfolioBoard({ graph, loading, totals, shownRuns, onSelect }: BoardProps) {
+function PortfolioBoard({ graph, loading, totals, shownRuns, selected, onSelect }: BoardProps) {
   const i18n = useI18n();
   const nodes: PortfolioNode[] = useMemo(
     () =>
@@ -492,23 +499,29 @@ function PortfolioBoard({ graph, loading, totals, shownRuns, onSelect }: BoardPr
       }),
     [graph.nodes, i18n],
   );
+  const legendUnder = useMediaQuery(LEGEND_UNDER);
+  const legend = (
+    <Legend scale={graph.scale} loading={loading} totals={totals} shownRuns={shownRuns} />
+  );
   return (
-    <StageBoard
-      nodes={nodes}
-      edges={graph.edges}
-      nodeTypes={nodeTypes}
-      edgeTypes={edgeTypes}
-      onStage={onSelect}
-      label={i18n.t('portfolio.board')}
-      busy={loading}
-      className="board-canvas pf-canvas"
-      padding={0.1}
-      controlsPosition="bottom-right"
-    >
-      <Panel position="bottom-left">
-        <Legend scale={graph.scale} loading={loading} totals={totals} shownRuns={shownRuns} />
-      </Panel>
-    </StageBoard>
+    <>
+      <StageBoard
+        nodes={nodes}
+        edges={graph.edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onStage={onSelect}
+        label={i18n.t('portfolio.board')}
+        busy={loading}
+        className="board-canvas pf-canvas"
+        padding={0.1}
+        controlsPosition="bottom-right"
+        focus={selected}
+      >
+        {!legendUnder && <Panel position="bottom-left">{legend}</Panel>}
+      </StageBoard>
+      {legendUnder && <div className="pf-legend-under">{legend}</div>}
+    </>
   );
 }
 
@@ -574,7 +587,8 @@ function Legend({
       <ul className="pf-key small">
         {(['green', 'amber', 'red', 'none'] as const).map((kind) => (
           <li key={kind}>
-            <span className={`pf-dot pf-seg-${kind}`} />
+            <span className={`pf-key-bar pf-seg-${kind}`} aria-hidden="true" />
+            <HealthMark kind={kind} />
             {t(`portfolio.health.${kind}`)}
           </li>
         ))}

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { approvedContent, type RunContext } from '../../machines/run-context';
@@ -102,7 +102,9 @@ export function reportLabels(i18n: I18n): ReportLabels {
         );
       }
       if (report.status === 'draft') {
-        const date = report.submittedAt ? i18n.date(localDateOf(report.submittedAt)) : t('report.none');
+        const date = report.submittedAt
+          ? i18n.date(localDateOf(report.submittedAt))
+          : t('report.none');
         notes.push(t('report.note.draft', { date }));
       }
       if (report.status === 'empty') notes.push(t('report.note.empty'));
@@ -477,6 +479,36 @@ function Attainment({ goal }: { goal: GoalResult }) {
   return <span className={HEALTH_BADGE[goal.health]}>{i18n.percent(goal.attainment)}</span>;
 }
 
+/**
+ * A table's box, scrolling sideways when the table is wider than the page (a phone, a tablet in
+ * English). Only then is it a named region in the tab order, so the keyboard can scroll it too.
+ */
+function TableScroll({ name, children }: { name: string; children: ReactNode }) {
+  const { t } = useI18n();
+  const box = useRef<HTMLDivElement>(null);
+  const [scrolls, setScrolls] = useState(false);
+  useEffect(() => {
+    const element = box.current;
+    if (!element || typeof ResizeObserver === 'undefined') return;
+    const measure = () => setScrolls(element.scrollWidth > element.clientWidth + 1);
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    if (element.firstElementChild) observer.observe(element.firstElementChild);
+    return () => observer.disconnect();
+  }, []);
+  return (
+    <div
+      ref={box}
+      className="report-table-wrap"
+      role={scrolls ? 'region' : undefined}
+      aria-label={scrolls ? t('ui.scroll.table', { name }) : undefined}
+      tabIndex={scrolls ? 0 : undefined}
+    >
+      {children}
+    </div>
+  );
+}
+
 function ResultsTable({ report, labels }: { report: Report; labels: ReportLabels }) {
   const i18n = useI18n();
   const { t } = i18n;
@@ -484,78 +516,80 @@ function ResultsTable({ report, labels }: { report: Report; labels: ReportLabels
   const figure = (value: number | null, unit: string) =>
     value === null ? labels.none : labels.figure(value, unit);
   return (
-    <table className="table report-table" aria-labelledby="report-results">
-      <thead>
-        <tr>
-          <th scope="col">{labels.column.goal}</th>
-          <th scope="col" className="num">
-            {labels.column.target}
-          </th>
-          <th scope="col" className="num">
-            {labels.column.actual}
-          </th>
-          <th scope="col" className="num">
-            {labels.column.attainment}
-          </th>
-          <th scope="col">{labels.column.outcome}</th>
-        </tr>
-      </thead>
-      {report.groups.map((group) => (
-        <tbody key={group.key}>
-          <tr className="report-group">
-            <th scope="colgroup" colSpan={3}>
-              {labels.group(group.key)}
+    <TableScroll name={labels.section.results}>
+      <table className="table report-table" aria-labelledby="report-results">
+        <thead>
+          <tr>
+            <th scope="col">{labels.column.goal}</th>
+            <th scope="col" className="num">
+              {labels.column.target}
             </th>
-            <td className="num">
-              {group.averageAttainment === null
-                ? ''
-                : t('report.group.average', { rate: i18n.percent(group.averageAttainment) })}
-            </td>
-            <td />
+            <th scope="col" className="num">
+              {labels.column.actual}
+            </th>
+            <th scope="col" className="num">
+              {labels.column.attainment}
+            </th>
+            <th scope="col">{labels.column.outcome}</th>
           </tr>
-          {group.goalIds.map((id) => {
-            const goal = byId.get(id);
-            if (!goal) return null;
-            const details = [
-              goal.dimensionValue.trim(),
-              goal.direction === 'lower' ? t('report.lowerIsBetter') : '',
-            ].filter((d) => d !== '');
-            return (
-              <tr key={id}>
-                <th scope="row" className="report-goal">
-                  <span className="report-goal-title">{goal.title}</span>
-                  {details.length > 0 && (
-                    <span className="report-goal-detail">{details.join(' · ')}</span>
-                  )}
-                  {goal.note.trim() !== '' && (
-                    <span className="report-goal-detail">{goal.note}</span>
-                  )}
-                </th>
-                <td className="num">{figure(goal.target, goal.unit)}</td>
-                <td className="num">
-                  <span>{figure(goal.actual, goal.unit)}</span>
-                  {goal.source === 'manual' && (
-                    <span className="report-goal-detail">{labels.enteredByHand}</span>
-                  )}
-                  {goal.measuredBy !== null && (
-                    <span className="report-goal-detail">
-                      {t('report.computedFrom', {
-                        kpi: goal.measuredBy.kpiName,
-                        date: i18n.date(goal.measuredBy.date),
-                      })}
-                    </span>
-                  )}
-                </td>
-                <td className="num">
-                  <Attainment goal={goal} />
-                </td>
-                <td>{labels.outcome(goal.outcome)}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      ))}
-    </table>
+        </thead>
+        {report.groups.map((group) => (
+          <tbody key={group.key}>
+            <tr className="report-group">
+              <th scope="colgroup" colSpan={3}>
+                {labels.group(group.key)}
+              </th>
+              <td className="num">
+                {group.averageAttainment === null
+                  ? ''
+                  : t('report.group.average', { rate: i18n.percent(group.averageAttainment) })}
+              </td>
+              <td />
+            </tr>
+            {group.goalIds.map((id) => {
+              const goal = byId.get(id);
+              if (!goal) return null;
+              const details = [
+                goal.dimensionValue.trim(),
+                goal.direction === 'lower' ? t('report.lowerIsBetter') : '',
+              ].filter((d) => d !== '');
+              return (
+                <tr key={id}>
+                  <th scope="row" className="report-goal">
+                    <span className="report-goal-title">{goal.title}</span>
+                    {details.length > 0 && (
+                      <span className="report-goal-detail">{details.join(' · ')}</span>
+                    )}
+                    {goal.note.trim() !== '' && (
+                      <span className="report-goal-detail">{goal.note}</span>
+                    )}
+                  </th>
+                  <td className="num">{figure(goal.target, goal.unit)}</td>
+                  <td className="num">
+                    <span>{figure(goal.actual, goal.unit)}</span>
+                    {goal.source === 'manual' && (
+                      <span className="report-goal-detail">{labels.enteredByHand}</span>
+                    )}
+                    {goal.measuredBy !== null && (
+                      <span className="report-goal-detail">
+                        {t('report.computedFrom', {
+                          kpi: goal.measuredBy.kpiName,
+                          date: i18n.date(goal.measuredBy.date),
+                        })}
+                      </span>
+                    )}
+                  </td>
+                  <td className="num">
+                    <Attainment goal={goal} />
+                  </td>
+                  <td>{labels.outcome(goal.outcome)}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        ))}
+      </table>
+    </TableScroll>
   );
 }
 
@@ -688,46 +722,48 @@ function AttainmentChart({ goals }: { goals: readonly GoalResult[] }) {
 function DimensionsTable({ report, labels }: { report: Report; labels: ReportLabels }) {
   const i18n = useI18n();
   return (
-    <table className="table report-table" aria-labelledby="report-dimensions">
-      <thead>
-        <tr>
-          <th scope="col">{labels.column.group}</th>
-          <th scope="col" className="num">
-            {labels.column.goals}
-          </th>
-          <th scope="col" className="num">
-            {labels.column.met}
-          </th>
-          <th scope="col" className="num">
-            {labels.column.average}
-          </th>
-          <th scope="col" className="num">
-            {labels.column.combined}
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {report.groups.map((group) => (
-          <tr key={group.key}>
-            <th scope="row" className="nowrap">
-              {labels.group(group.key)}
+    <TableScroll name={labels.section.dimensions}>
+      <table className="table report-table" aria-labelledby="report-dimensions">
+        <thead>
+          <tr>
+            <th scope="col">{labels.column.group}</th>
+            <th scope="col" className="num">
+              {labels.column.goals}
             </th>
-            <td className="num">{group.total}</td>
-            <td className="num">{group.met}</td>
-            <td className="num">
-              {group.averageAttainment === null
-                ? labels.none
-                : i18n.percent(group.averageAttainment)}
-            </td>
-            <td className="num">
-              {group.rollup
-                ? `${labels.figure(group.rollup.actual, group.rollup.unit)} / ${labels.figure(group.rollup.target, group.rollup.unit)} · ${i18n.percent(group.rollup.attainment)}`
-                : labels.none}
-            </td>
+            <th scope="col" className="num">
+              {labels.column.met}
+            </th>
+            <th scope="col" className="num">
+              {labels.column.average}
+            </th>
+            <th scope="col" className="num">
+              {labels.column.combined}
+            </th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {report.groups.map((group) => (
+            <tr key={group.key}>
+              <th scope="row" className="nowrap">
+                {labels.group(group.key)}
+              </th>
+              <td className="num">{group.total}</td>
+              <td className="num">{group.met}</td>
+              <td className="num">
+                {group.averageAttainment === null
+                  ? labels.none
+                  : i18n.percent(group.averageAttainment)}
+              </td>
+              <td className="num">
+                {group.rollup
+                  ? `${labels.figure(group.rollup.actual, group.rollup.unit)} / ${labels.figure(group.rollup.target, group.rollup.unit)} · ${i18n.percent(group.rollup.attainment)}`
+                  : labels.none}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }
 
@@ -776,53 +812,55 @@ function Risks({ report, labels }: { report: Report; labels: ReportLabels }) {
   const { t } = i18n;
   if (report.risks.length === 0) return <p className="muted">{labels.empty.risks}</p>;
   return (
-    <table className="table report-table" aria-labelledby="report-risks">
-      <thead>
-        <tr>
-          <th scope="col">{labels.column.risk}</th>
-          <th scope="col">{labels.column.severity}</th>
-          <th scope="col">{labels.column.countermeasure}</th>
-          <th scope="col">{labels.column.owner}</th>
-          <th scope="col">{labels.column.status}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {report.risks.map((risk) => {
-          const raised = i18n.date(localDateOf(risk.raisedAt));
-          return (
-            <tr key={risk.id}>
-              <th scope="row" className="report-goal">
-                <span className="report-goal-title">{risk.description}</span>
-                <span className="report-goal-detail">
-                  {risk.kpi
-                    ? t('report.risk.fromCheckIn', { kpi: risk.kpi.name, date: raised })
-                    : t('report.risk.manual', { date: raised })}
-                </span>
-              </th>
-              <td>{labels.riskSeverity(risk.severity)}</td>
-              <td className="pre-wrap">
-                {risk.countermeasure.trim() === ''
-                  ? t('report.risk.noCountermeasure')
-                  : risk.countermeasure}
-              </td>
-              <td>
-                {risk.owner ? risk.owner.name : t('report.risk.unassigned')}
-                {risk.due && (
+    <TableScroll name={labels.section.risks}>
+      <table className="table report-table" aria-labelledby="report-risks">
+        <thead>
+          <tr>
+            <th scope="col">{labels.column.risk}</th>
+            <th scope="col">{labels.column.severity}</th>
+            <th scope="col">{labels.column.countermeasure}</th>
+            <th scope="col">{labels.column.owner}</th>
+            <th scope="col">{labels.column.status}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {report.risks.map((risk) => {
+            const raised = i18n.date(localDateOf(risk.raisedAt));
+            return (
+              <tr key={risk.id}>
+                <th scope="row" className="report-goal">
+                  <span className="report-goal-title">{risk.description}</span>
                   <span className="report-goal-detail">
-                    {t('report.risk.due', { date: i18n.date(risk.due) })}
+                    {risk.kpi
+                      ? t('report.risk.fromCheckIn', { kpi: risk.kpi.name, date: raised })
+                      : t('report.risk.manual', { date: raised })}
                   </span>
-                )}
-              </td>
-              <td>
-                <span className={RISK_STATUS_BADGE[risk.status]}>
-                  {labels.riskStatus(risk.status)}
-                </span>
-              </td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+                </th>
+                <td>{labels.riskSeverity(risk.severity)}</td>
+                <td className="pre-wrap">
+                  {risk.countermeasure.trim() === ''
+                    ? t('report.risk.noCountermeasure')
+                    : risk.countermeasure}
+                </td>
+                <td>
+                  {risk.owner ? risk.owner.name : t('report.risk.unassigned')}
+                  {risk.due && (
+                    <span className="report-goal-detail">
+                      {t('report.risk.due', { date: i18n.date(risk.due) })}
+                    </span>
+                  )}
+                </td>
+                <td>
+                  <span className={RISK_STATUS_BADGE[risk.status]}>
+                    {labels.riskStatus(risk.status)}
+                  </span>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }
 

@@ -51,9 +51,10 @@ function LoopEdgeView(props: EdgeProps<BoardEdge>) {
               position: 'absolute',
               transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)`,
               background: 'var(--surface)',
-              border: `1px solid ${color}`,
+              // A loop not taken is told by its dashed outline, not by fading: its text keeps
+              // full contrast (WCAG 1.4.3).
+              border: `1px ${data.walked ? 'solid' : 'dashed'} ${color}`,
               color,
-              opacity: data.walked ? 1 : 0.7,
               pointerEvents: 'none',
             }}
           >

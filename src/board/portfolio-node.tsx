@@ -24,6 +24,8 @@ export const HEAT_COLOURS: Record<HeatMode, readonly string[]> = {
 };
 /** Levels dark enough to need light text. */
 const DARK_LEVEL = 4;
+/** Levels where grey text falls below 4.5:1: it reads in the full text colour there. */
+const MID_LEVEL = 2;
 
 /** A heat value as people read it: "4.2 days", "12 recycles", "42 runs". */
 export function heatValueText(i18n: I18n, mode: HeatMode, value: number | null): string {
@@ -98,6 +100,23 @@ export function portfolioNodeSize(data: PortfolioNodeData): { width: number; hei
 }
 const NODE_WIDTH = 210;
 
+export type HealthKind = 'green' | 'amber' | 'red' | 'none';
+
+/**
+ * A health told by shape as well as colour (WCAG 1.4.1): on track a disc, at risk a triangle,
+ * off track a diamond, no check-ins yet a dash. Decorative: the words are in the names and titles.
+ */
+export function HealthMark({ kind }: { kind: HealthKind }) {
+  return (
+    <svg className={`pf-mark pf-mark-${kind}`} viewBox="0 0 12 12" aria-hidden="true">
+      {kind === 'green' && <circle cx="6" cy="6" r="4.25" />}
+      {kind === 'amber' && <path d="M6 1.5 10.6 10H1.4Z" />}
+      {kind === 'red' && <path d="M6 1 11 6 6 11 1 6Z" />}
+      {kind === 'none' && <rect x="1.25" y="4.25" width="9.5" height="3.5" rx="1.75" />}
+    </svg>
+  );
+}
+
 function HealthBar({ data }: { data: PortfolioNodeData }) {
   const { t, number } = useI18n();
   const parts = [
@@ -127,7 +146,7 @@ function HealthBar({ data }: { data: PortfolioNodeData }) {
             className={`pf-num pf-num-${kind}`}
             title={t(`portfolio.health.${kind}`)}
           >
-            <span className={`pf-dot pf-seg-${kind}`} />
+            <HealthMark kind={kind} />
             {number(n)}
           </span>
         ))}
@@ -148,7 +167,7 @@ function PortfolioNodeView({ data }: NodeProps<PortfolioNode>) {
   const background = HEAT_COLOURS[data.heat.mode][level] ?? '#ffffff';
   const classes = [
     'pf-node',
-    level >= DARK_LEVEL ? 'pf-dark' : '',
+    level >= DARK_LEVEL ? 'pf-dark' : level >= MID_LEVEL ? 'pf-mid' : '',
     data.selected ? 'selected' : '',
     data.count === 0 ? 'pf-empty' : '',
   ]

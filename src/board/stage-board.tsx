@@ -1,4 +1,13 @@
-import { useCallback, useEffect, useMemo, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useSyncExternalStore,
+  type KeyboardEvent,
+  type ReactNode,
+  type RefObject,
+} from 'react';
 import {
   Background,
   Controls,
@@ -11,6 +20,7 @@ import {
   type NodeChange,
   type NodeTypes,
   type PanelPosition,
+  type Viewport,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { isStageId, type StageId } from '../domain/stages';
@@ -36,12 +46,41 @@ export interface StageBoardProps<N extends Node, E extends Edge> {
   /**
    * The stage to keep in view, readable, when the board is too small for all seven at a zoom
    * people can read (a side panel open on a small screen): it is shown with its neighbours.
+   * With none, the nodes whose data say `current: true` (the run's current stages) are.
    */
   focus?: string | null;
 }
 
 /** Below this zoom the stage names (13 px) get too small to read. */
 const READABLE_ZOOM = 0.75;
+const MIN_ZOOM = 0.3;
+const MAX_ZOOM = 1.6;
+
+/**
+ * Windows where the board is one part of a page that scrolls (phones, tablets upright: the side
+ * panel goes under the board). There a finger or the wheel scrolls the page, not the board.
+ */
+export const SCROLLING_PAGE = '(max-width: 900px)';
+/** Where a finger is the pointer: dragging then scrolls the page, two fingers zoom the board. */
+const TOUCH = '(pointer: coarse)';
+
+/** Whether a media query matches, following it as the window changes. */
+export function useMediaQuery(query: string): boolean {
+  const subscribe = useCallback(
+    (changed: () => void) => {
+      if (typeof window.matchMedia !== 'function') return () => undefined;
+      const list = window.matchMedia(query);
+      list.addEventListener('change', changed);
+      return () => list.removeEventListener('change', changed);
+    },
+    [query],
+  );
+  return useSyncExternalStore(
+    subscribe,
+    () => typeof window.matchMedia === 'function' && window.matchMedia(query).matches,
+    () => false,
+  );
+}
 
 /**
  * The shell both boards of the seven stages share (a run's, and the portfolio's): a read-only
@@ -71,23 +110,31 @@ export function StageBoard<N extends Node, E extends Edge>({
   const region = useRef<HTMLDivElement>(null);
   // The whole board when it fits readably; else the focused stage and its neighbours. Read
   // through a ref, so neither a new run state (new edges) nor a new focus re-subscribes below.
-  const latest = useRef({ focus, edges });
+  const latest = useRef({ focus, edges, nodes });
   // Whether the whole board, fitted, is below a readable zoom (then the focus is what is shown).
   const narrow = useRef(false);
-  latest.current = { focus, edges };
+  latest.current = { focus, edges, nodes };
   const fit = useCallback(async () => {
-    const { focus: stage, edges: links } = latest.current;
+    const { focus: stage, edges: links, nodes: all } = latest.current;
     await fitView({ padding });
     narrow.current = getZoom() < READABLE_ZOOM;
-    if (stage === null || !narrow.current) return;
+    if (!narrow.current) return;
+    // No stage open: the run's current stage(s), rather than seven stages too small to read.
+    const shown =
+      stage !== null
+        ? [stage]
+        : all
+            .filter((node) => (node.data as { current?: unknown }).current === true)
+            .map((node) => node.id);
+    if (shown.length === 0) return;
     // Neighbours along the process's forward edges: the long loops (next cycle, replan) would
     // take in most of the board again.
-    const near = new Set([stage]);
+    const near = new Set(shown);
     for (const edge of links) {
       const kind = (edge.data as { kind?: unknown } | undefined)?.kind;
       if (kind !== undefined && kind !== 'forward') continue;
-      if (edge.source === stage) near.add(edge.target);
-      if (edge.target === stage) near.add(edge.source);
+      if (shown.includes(edge.source)) near.add(edge.target);
+      if (shown.includes(edge.target)) near.add(edge.source);
     }
     await fitView({
       nodes: [...near].map((id) => ({ id })),
@@ -112,11 +159,21 @@ export function StageBoard<N extends Node, E extends Edge>({
       cancelAnimationFrame(frame);
     };
   }, [fit]);
-  // Another stage chosen on a board too small to show all readably: bring that one into view.
-  // A board that shows everything readably keeps the view the person left it in.
+  // Another stage chosen (or the panel closed) on a board too small to show all readably: bring
+  // that one (or the current ones) into view. A board that shows everything readably keeps the
+  // view the person left it in.
+  const focused = useRef(focus);
   useEffect(() => {
-    if (focus !== null && narrow.current) void fit();
+    if (focused.current === focus) return;
+    focused.current = focus;
+    if (narrow.current) void fit();
   }, [focus, fit]);
+  // A page that scrolls around the board: one finger (or the wheel) scrolls the page, and the
+  // board is zoomed by pinching (or its buttons). Mouse drags still pan: they scroll nothing.
+  const scrollingPage = useMediaQuery(SCROLLING_PAGE);
+  const touch = useMediaQuery(TOUCH);
+  const fingerScrolls = scrollingPage && touch;
+  usePinchZoom(region, fingerScrolls);
   const shownNodes = useMemo(
     () =>
       nodes.map((node) => ({
@@ -168,7 +225,7 @@ export function StageBoard<N extends Node, E extends Edge>({
   return (
     <div
       ref={region}
-      className={className}
+      className={fingerScrolls ? `${className} board-finger-scrolls` : className}
       onKeyDown={onKeyDown}
       role="region"
       aria-label={label}
@@ -186,10 +243,12 @@ export function StageBoard<N extends Node, E extends Edge>({
         elementsSelectable
         nodesFocusable
         edgesFocusable={false}
+        panOnDrag={!fingerScrolls}
+        preventScrolling={!scrollingPage}
         fitView
         fitViewOptions={{ padding }}
-        minZoom={0.3}
-        maxZoom={1.6}
+        minZoom={MIN_ZOOM}
+        maxZoom={MAX_ZOOM}
         proOptions={{ hideAttribution: true }}
         ariaLabelConfig={{
           'controls.ariaLabel': i18n.t('ui.board.controls'),
@@ -208,4 +267,57 @@ export function StageBoard<N extends Node, E extends Edge>({
       </ReactFlow>
     </div>
   );
+}
+
+/**
+ * Two-finger pinch on the board when dragging is left to the page (React Flow's own pinch is off
+ * with its dragging): zooms about the point between the fingers, and moves with them.
+ */
+function usePinchZoom(region: RefObject<HTMLDivElement | null>, enabled: boolean) {
+  const { getViewport, setViewport } = useReactFlow();
+  useEffect(() => {
+    const element = region.current;
+    if (!enabled || !element) return;
+    let start: { distance: number; x: number; y: number; viewport: Viewport } | null = null;
+    const measure = (touches: TouchList) => {
+      const [a, b] = [touches[0]!, touches[1]!];
+      const box = element.getBoundingClientRect();
+      return {
+        distance: Math.hypot(a.clientX - b.clientX, a.clientY - b.clientY) || 1,
+        x: (a.clientX + b.clientX) / 2 - box.left,
+        y: (a.clientY + b.clientY) / 2 - box.top,
+      };
+    };
+    const onStart = (event: TouchEvent) => {
+      start =
+        event.touches.length === 2 ? { ...measure(event.touches), viewport: getViewport() } : null;
+    };
+    const onMove = (event: TouchEvent) => {
+      if (!start || event.touches.length !== 2) return;
+      event.preventDefault();
+      const now = measure(event.touches);
+      const { viewport } = start;
+      const zoom = Math.min(
+        MAX_ZOOM,
+        Math.max(MIN_ZOOM, (viewport.zoom * now.distance) / start.distance),
+      );
+      // The board point that was between the fingers stays between them.
+      const pointX = (start.x - viewport.x) / viewport.zoom;
+      const pointY = (start.y - viewport.y) / viewport.zoom;
+      void setViewport({ x: now.x - pointX * zoom, y: now.y - pointY * zoom, zoom });
+    };
+    const onEnd = (event: TouchEvent) => {
+      if (event.touches.length < 2) start = null;
+    };
+    element.addEventListener('touchstart', onStart, { passive: true });
+    element.addEventListener('touchmove', onMove, { passive: false });
+    element.addEventListener('touchend', onEnd, { passive: true });
+    element.addEventListener('touchcancel', onEnd, { passive: true });
+    return () => {
+      element.removeEventListener('touchstart', onStart);
+      element.removeEventListener('touchmove', onMove);
+      element.removeEventListener('touchend', onEnd);
+      element.removeEventListener('touchcancel', onEnd);
+    };
+  }, [region, enabled, getViewport, setViewport]);
 }

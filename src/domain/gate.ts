@@ -57,7 +57,11 @@ export interface Vote {
  * matching, found by augmenting paths): someone holding two roles cannot meet an "all" gate alone.
  * Without it, every role of every approver counts (rules 1–3, kept for their runs).
  */
-function coveredRoles(policy: GatePolicy, votes: readonly Vote[], onePerPerson: boolean): Set<Role> {
+function coveredRoles(
+  policy: GatePolicy,
+  votes: readonly Vote[],
+  onePerPerson: boolean,
+): Set<Role> {
   const approvers = new Map<string, Role[]>();
   for (const vote of votes) {
     if (!isApproving(vote.decision)) continue;

@@ -221,7 +221,7 @@ export function LiveMonitoring({ context, revision, frozen }: LiveProps) {
               {implausible ? t('ui.live.recordAnyway') : t('ui.live.record')}
             </button>
           </div>
-          <p className="hint">{t('ui.live.correctionHint')}</p>
+          <p className="small muted">{t('ui.live.correctionHint')}</p>
         </section>
       )}
       {kpis.length > 0 && (

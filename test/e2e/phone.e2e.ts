@@ -1,0 +1,159 @@
+import { describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { baseUrl, openApp, sharedBrowser, withScreenshot } from './browser';
+
+const browser = sharedBrowser();
+
+const PHONE = { width: 390, height: 844 };
+const NOW = '2026-11-27T09:00:00.000Z';
+
+/** What a phone is checked by, in each language: the names of the controls it must reach. */
+const LANGUAGES = [
+  {
+    locale: 'en-US',
+    actingAs: 'Acting as',
+    language: 'Language',
+    nav: 'Main',
+    execution: /^Stage 5, Execution:/,
+    executionHeading: 'Stage 5 · Execution',
+    timeline: /^Task timeline/,
+    legend: 'Runs standing at each stage',
+    portfolioBoard: 'Portfolio board',
+  },
+  {
+    locale: 'zh-CN',
+    actingAs: '当前身份',
+    language: '语言',
+    nav: '主导航',
+    execution: /^第 5 阶段，执行落地：/,
+    executionHeading: '第 5 阶段 · 执行落地',
+    timeline: /^任务时间线/,
+    legend: '各阶段的策略执行数量',
+    portfolioBoard: '组合看板',
+  },
+] as const;
+
+type Language = (typeof LANGUAGES)[number];
+
+/** Every page of the app (the run's board also with its history open), and what shows it is in. */
+const ROUTES: readonly { path: string; ready(page: Page, language: Language): Locator }[] = [
+  { path: '/', ready: (page) => page.getByRole('table').first() },
+  {
+    path: '/runs/demo-region',
+    ready: (page, language) => page.getByRole('button', { name: language.execution }),
+  },
+  {
+    path: '/runs/demo-region?tab=history',
+    ready: (page) => page.getByRole('tabpanel'),
+  },
+  { path: '/runs/demo-cycle-2/report', ready: (page) => page.getByRole('table').first() },
+  { path: '/runs/demo-cycle-2/lineage', ready: (page) => page.getByRole('table').first() },
+  {
+    path: '/portfolio',
+    ready: (page, language) =>
+      page.getByRole('region', { name: language.portfolioBoard, exact: true }),
+  },
+  { path: '/people', ready: (page) => page.getByRole('table').first() },
+  { path: '/settings', ready: (page) => page.getByRole('heading', { level: 1 }) },
+];
+
+async function go(page: Page, path: string): Promise<void> {
+  await page.goto(
+    `${baseUrl()}${path}${path.includes('?') ? '&' : '?'}now=${encodeURIComponent(NOW)}`,
+  );
+}
+
+/** How far the page reaches past the right edge of the window: 0 when it does not scroll sideways. */
+const overflow = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+
+/** Whether an element lies wholly inside the window, left to right. */
+async function insideWindow(locator: Locator): Promise<boolean> {
+  const box = await locator.boundingBox();
+  return box !== null && box.x >= 0 && box.x + box.width <= PHONE.width;
+}
+
+/** The header's controls: who is acting, the language, and the page links. */
+async function expectHeaderReachable(page: Page, language: Language): Promise<void> {
+  const header = page.getByRole('banner');
+  // The selects are named by their labels (and their chosen option): "Acting as Lin Feng · …".
+  expect(await insideWindow(header.getByRole('combobox', { name: language.actingAs }))).toBe(true);
+  expect(await insideWindow(header.getByRole('combobox', { name: language.language }))).toBe(true);
+  const links = header.getByRole('navigation', { name: language.nav }).getByRole('link');
+  expect(await links.count()).toBe(4);
+  for (const link of await links.all()) expect(await insideWindow(link)).toBe(true);
+}
+
+describe('on a phone (390 × 844)', () => {
+  for (const language of LANGUAGES) {
+    it(`no page scrolls sideways and the header's controls are all in reach (${language.locale})`, async () => {
+      const { page, context } = await openApp(browser(), { locale: language.locale });
+      await page.setViewportSize(PHONE);
+      await withScreenshot(page, `phone-pages-${language.locale}`, async () => {
+        for (const route of ROUTES) {
+          await go(page, route.path);
+          await route.ready(page, language).waitFor();
+          expect({ path: route.path, overflow: await overflow(page) }).toEqual({
+            path: route.path,
+            overflow: 0,
+          });
+          await expectHeaderReachable(page, language);
+        }
+      });
+      await context.close();
+    });
+
+    it(`an open stage, its wide task timeline included, keeps the page to the phone's width (${language.locale})`, async () => {
+      const { page, context } = await openApp(browser(), {
+        locale: language.locale,
+        path: '/runs/demo-region',
+      });
+      await page.setViewportSize(PHONE);
+      await withScreenshot(page, `phone-stage-${language.locale}`, async () => {
+        await page.getByRole('button', { name: language.execution }).click();
+        await page.getByRole('heading', { name: language.executionHeading }).waitFor();
+        // The timeline is wider than the phone: it scrolls in its own box, not the page.
+        const timeline = page.getByRole('img', { name: language.timeline });
+        await timeline.waitFor();
+        expect((await timeline.boundingBox())!.width).toBeGreaterThan(PHONE.width);
+        expect(await overflow(page)).toBe(0);
+        await expectHeaderReachable(page, language);
+      });
+      await context.close();
+    });
+
+    it(`the portfolio's legend sits under its board, not over its stages (${language.locale})`, async () => {
+      const { page, context } = await openApp(browser(), {
+        locale: language.locale,
+        path: '/portfolio',
+      });
+      await page.setViewportSize(PHONE);
+      await withScreenshot(page, `phone-legend-${language.locale}`, async () => {
+        const board = page.getByRole('region', { name: language.portfolioBoard, exact: true });
+        const legend = page.getByRole('region', { name: language.legend });
+        await legend.waitFor();
+        const boardBox = (await board.boundingBox())!;
+        expect((await legend.boundingBox())!.y).toBeGreaterThanOrEqual(
+          boardBox.y + boardBox.height,
+        );
+      });
+      await context.close();
+    });
+  }
+
+  it("scrolls the report's wide tables in their own box, which the keyboard can reach", async () => {
+    const { page, context } = await openApp(browser(), { path: '/runs/demo-cycle-2/report' });
+    await page.setViewportSize(PHONE);
+    await withScreenshot(page, 'phone-report', async () => {
+      const box = page.getByRole('region', {
+        name: 'Results against targets (table, scrolls sideways)',
+      });
+      await box.focus();
+      await page.keyboard.press('End');
+      await page.keyboard.press('ArrowRight');
+      await expect.poll(() => box.evaluate((element) => element.scrollLeft)).toBeGreaterThan(0);
+      expect(await overflow(page)).toBe(0);
+    });
+    await context.close();
+  });
+});
