@@ -261,21 +261,21 @@ export function checkTaskProgress(
 }
 
 /**
- * The people with a part in the plan: the lead, the owners named in the approved resources and
- * the owners of approved tasks. They are the ones who meet and report while the plan runs.
+ * True when `personId` has a part in the plan: the lead, an owner named in the approved resources
+ * or the owner of an approved task. They are the ones who meet and report while the plan runs.
+ * Checked on every check-in of a replay: no set is built.
  */
-export function runTeam(context: RunContext): Set<string> {
-  const team = new Set([context.leadId]);
-  for (const owner of approvedContent(context, 'resources')?.owners ?? []) team.add(owner.personId);
-  for (const task of approvedContent(context, 'execution')?.tasks ?? []) {
-    if (task.ownerId !== null) team.add(task.ownerId);
-  }
-  return team;
+export function onRunTeam(context: RunContext, personId: string): boolean {
+  return (
+    personId === context.leadId ||
+    (approvedContent(context, 'resources')?.owners.some((o) => o.personId === personId) ?? false) ||
+    (approvedContent(context, 'execution')?.tasks.some((t) => t.ownerId === personId) ?? false)
+  );
 }
 
 /** May `personId` report KPI figures? From rules 4 only the run's team (`runTeam`) may. */
 export function mayReportFigures(context: RunContext, personId: string): boolean {
-  return !rulesFrom(context, 4) || runTeam(context).has(personId);
+  return !rulesFrom(context, 4) || onRunTeam(context, personId);
 }
 
 /**
@@ -289,7 +289,7 @@ export function mayUpdateRisk(
 ): boolean {
   return (
     !rulesFrom(context, 4) ||
-    runTeam(context).has(personId) ||
+    onRunTeam(context, personId) ||
     personId === risk.raisedBy ||
     personId === risk.ownerId
   );
@@ -297,7 +297,7 @@ export function mayUpdateRisk(
 
 /** May `personId` own a risk? From rules 4 only someone on the run's team. */
 export function mayOwnRisk(context: RunContext, personId: string): boolean {
-  return !rulesFrom(context, 4) || runTeam(context).has(personId);
+  return !rulesFrom(context, 4) || onRunTeam(context, personId);
 }
 
 /**
@@ -315,7 +315,7 @@ export function checkMeetingNote(
   if (!meeting) {
     return refuse('unknownMeeting', 'meetingExists', { params: { meetingId: event.meetingId } });
   }
-  if (!runTeam(context).has(event.by)) return refuse('notOnRunTeam', 'isOnRunTeam');
+  if (!onRunTeam(context, event.by)) return refuse('notOnRunTeam', 'isOnRunTeam');
   if (!isWithin(event.date, context.period)) {
     return refuse('noteDateOutsidePeriod', 'noteDateInPeriod', {
       params: { date: event.date, start: context.period.start, end: context.period.end },
@@ -716,11 +716,13 @@ export function applyCheckIn(
   const alreadyOpen = context.risks.some(
     (r) => r.trigger.kind === 'checkIn' && r.trigger.kpiId === kpi.id && r.status !== 'closed',
   );
+  if (assessment.health !== 'red' || alreadyOpen) return next;
   // Rules 4 on: a figure back-filled for an earlier day is not the KPI's standing; no alert.
+  // Looked for last, on red figures only: replaying thousands of check-ins stays linear.
   const backFilled =
     rulesFrom(context, 4) &&
     context.checkIns.some((c) => c.kpiId === kpi.id && c.date > event.date);
-  if (assessment.health !== 'red' || alreadyOpen || backFilled) return next;
+  if (backFilled) return next;
   return {
     ...next,
     risks: append(context.risks, {

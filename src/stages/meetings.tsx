@@ -3,7 +3,7 @@ import * as z from 'zod';
 import { useKeptInput } from './kept-input';
 import type { MeetingNote, RunContext } from '../../machines/run-context';
 import { approvedContent } from '../../machines/run-context';
-import { runTeam } from '../../machines/run-rules';
+import { onRunTeam } from '../../machines/run-rules';
 import type { ExecutionContent } from '../domain/content';
 import { useI18n } from '../i18n/react';
 import { usePersonName, useWorkspace } from '../workspace/workspace';
@@ -64,7 +64,7 @@ export function Meetings({ context, revision, frozen, operating }: MeetingsProps
   const personName = usePersonName();
   const meetings = approvedContent(context, 'execution')?.meetings ?? [];
   const mayRecord = operating && !frozen;
-  const onTeam = acting !== null && runTeam(context).has(acting.id);
+  const onTeam = acting !== null && onRunTeam(context, acting.id);
   return (
     <section className="card card-body stack" aria-labelledby="meetings-title">
       <h3 id="meetings-title">{t('operating.meetings.title', { count: meetings.length })}</h3>
