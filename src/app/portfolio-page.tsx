@@ -272,6 +272,14 @@ function Portfolio({ summaries, rows }: { summaries: Summaries; rows: readonly R
     [params, urlParams, setParams],
   );
   const select = useCallback((stage: StageId | null) => update({ stage }), [update]);
+  /** Closes a stage's list, giving focus back to that stage on the board. */
+  const closeList = () => {
+    const stage = selected;
+    select(null);
+    requestAnimationFrame(() =>
+      document.querySelector<HTMLElement>(`.react-flow__node[data-id="${stage}"]`)?.focus(),
+    );
+  };
 
   // Everything but the status filter: the status strip shows the mix the status filter picks from.
   const scoped = useMemo(
@@ -427,13 +435,22 @@ function Portfolio({ summaries, rows }: { summaries: Summaries; rows: readonly R
             </ReactFlowProvider>
           )}
         </div>
-        <aside className="board-side pf-side" aria-labelledby="pf-side-title">
+        <aside
+          className="board-side pf-side"
+          aria-labelledby="pf-side-title"
+          onKeyDown={(event) => {
+            // Escape closes the list, as on a run's board.
+            if (event.key !== 'Escape' || event.defaultPrevented || !selected) return;
+            event.preventDefault();
+            closeList();
+          }}
+        >
           {selected ? (
             <StageRuns
               key={selected}
               stage={selected}
               runs={runsAtStage(shown, selected)}
-              onClose={() => select(null)}
+              onClose={closeList}
             />
           ) : (
             <Attention runs={shown} />

@@ -92,6 +92,17 @@ describe('the portfolio board', () => {
       await side.getByRole('heading', { name: new RegExp(`^Stage \\d · ${busiest}$`) }).waitFor();
       const runs = side.getByRole('table').getByRole('link');
       await expect.poll(() => runs.count()).toBe(Math.min(count, 100));
+      // Escape closes the list and gives focus back to the stage; Enter opens it again.
+      await runs.first().focus();
+      await page.keyboard.press('Escape');
+      await side.getByRole('heading', { name: new RegExp(`^Stage \\d · ${busiest}$`) }).waitFor({
+        state: 'detached',
+      });
+      await expect
+        .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-id')))
+        .toBeTruthy();
+      await page.keyboard.press('Enter');
+      await expect.poll(() => runs.count()).toBe(Math.min(count, 100));
 
       // Follow one to its own board.
       const title = (await runs.first().textContent()) ?? '';
