@@ -3,6 +3,7 @@ import { ROLES, type Role } from '../domain/people';
 import { useI18n } from '../i18n/react';
 import { useWorkspace } from '../workspace/workspace';
 import { useToast } from '../workspace/toasts';
+import { TableScroll } from './page-parts';
 
 /** The team: who can lead, approve at which gates, and report progress. */
 export function PeoplePage() {
@@ -53,7 +54,7 @@ export function PeoplePage() {
         <h1>{t('ui.people.title')}</h1>
         <span className="muted">{t('ui.people.hint')}</span>
       </div>
-      <div className="card" style={{ overflow: 'auto' }}>
+      <TableScroll name={t('ui.people.title')} className="card table-card">
         <table className="table">
           <thead>
             <tr>
@@ -96,7 +97,7 @@ export function PeoplePage() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <section
         className="card card-body stack"
         style={{ marginTop: 16, maxWidth: 720 }}

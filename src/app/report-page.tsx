@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useMemo } from 'react';
 import { Link, useParams } from 'react-router';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { approvedContent, type RunContext } from '../../machines/run-context';
@@ -17,7 +17,7 @@ import { localDateOf, periodLabel, type Period } from '../domain/time';
 import { SnapshotRestoreError } from '../engine/snapshots';
 import { formatList, hasMessage } from '../i18n';
 import { currentContext, readStoredRun } from '../engine/stored';
-import { Missing, Section, useDocumentTitle } from './page-parts';
+import { Missing, Section, TableScroll, useDocumentTitle } from './page-parts';
 import { useI18n, type I18n } from '../i18n/react';
 import { formatFigure } from '../stages/forms/fields';
 import { useWorkspace } from '../workspace/workspace';
@@ -477,36 +477,6 @@ function Attainment({ goal }: { goal: GoalResult }) {
   const i18n = useI18n();
   if (goal.attainment === null || goal.health === null) return <>{i18n.t('report.none')}</>;
   return <span className={HEALTH_BADGE[goal.health]}>{i18n.percent(goal.attainment)}</span>;
-}
-
-/**
- * A table's box, scrolling sideways when the table is wider than the page (a phone, a tablet in
- * English). Only then is it a named region in the tab order, so the keyboard can scroll it too.
- */
-function TableScroll({ name, children }: { name: string; children: ReactNode }) {
-  const { t } = useI18n();
-  const box = useRef<HTMLDivElement>(null);
-  const [scrolls, setScrolls] = useState(false);
-  useEffect(() => {
-    const element = box.current;
-    if (!element || typeof ResizeObserver === 'undefined') return;
-    const measure = () => setScrolls(element.scrollWidth > element.clientWidth + 1);
-    const observer = new ResizeObserver(measure);
-    observer.observe(element);
-    if (element.firstElementChild) observer.observe(element.firstElementChild);
-    return () => observer.disconnect();
-  }, []);
-  return (
-    <div
-      ref={box}
-      className="report-table-wrap"
-      role={scrolls ? 'region' : undefined}
-      aria-label={scrolls ? t('ui.scroll.table', { name }) : undefined}
-      tabIndex={scrolls ? 0 : undefined}
-    >
-      {children}
-    </div>
-  );
 }
 
 function ResultsTable({ report, labels }: { report: Report; labels: ReportLabels }) {

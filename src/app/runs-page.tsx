@@ -8,6 +8,7 @@ import { SCENARIO_IDS, type ScenarioId } from '../domain/scenario-ids';
 import { STAGE_IDS, isStageId } from '../domain/stages';
 import { periodLabel, quarterOf, quarterPeriod } from '../domain/time';
 import { RUN_STATUSES, type RunRow } from '../storage/records';
+import { TableScroll } from './page-parts';
 
 /** Rows drawn at first, and added by each "Show more". */
 const PAGE_SIZE = 100;
@@ -107,7 +108,7 @@ export function RunsPage() {
           ))}
         </select>
       </div>
-      <div className="card" style={{ overflow: 'auto' }}>
+      <TableScroll name={t('ui.runs.title')} className="card table-card">
         {rows && rows.length === 0 ? (
           <div className="empty stack" style={{ alignItems: 'center' }}>
             <p>{t('ui.runs.empty')}</p>
@@ -181,7 +182,7 @@ export function RunsPage() {
             </button>
           </div>
         )}
-      </div>
+      </TableScroll>
       {creating && (
         // The dialog needs the engine, loaded on first use: wait for it here, not page-wide.
         <Suspense fallback={null}>

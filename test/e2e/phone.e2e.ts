@@ -153,6 +153,14 @@ describe('on a phone (390 × 844)', () => {
       await page.keyboard.press('ArrowRight');
       await expect.poll(() => box.evaluate((element) => element.scrollLeft)).toBeGreaterThan(0);
       expect(await overflow(page)).toBe(0);
+
+      // The runs list is as reachable: its table scrolls in a box the keyboard can focus.
+      await page.getByRole('link', { name: 'Runs' }).click();
+      const runs = page.getByRole('region', { name: 'Runs (table, scrolls sideways)' });
+      await runs.focus();
+      await page.keyboard.press('ArrowRight');
+      await page.keyboard.press('ArrowRight');
+      await expect.poll(() => runs.evaluate((element) => element.scrollLeft)).toBeGreaterThan(0);
     });
     await context.close();
   });
