@@ -111,11 +111,12 @@ export function openItems(context: RunContext): {
 }
 
 /**
- * True when closing execution at `at` leaves days of the period unrun (rules 4 on): the period's
- * last day has not begun anywhere yet. The evaluation compares figures after the period ends.
+ * True when closing execution at `at` comes before the period is over (rules 4 on): the day after
+ * its last has not begun anywhere yet. The evaluation compares figures after the period ends, and
+ * a person whose own calendar is past the end is never told it is early.
  */
 export function closesEarly(context: RunContext, at: string): boolean {
-  return rulesFrom(context, 4) && latestDayAt(at) < context.period.end;
+  return rulesFrom(context, 4) && latestDayAt(at) <= context.period.end;
 }
 
 /** Why closing execution at `at` needs a written acceptance; empty when it needs none. */
@@ -301,6 +302,14 @@ export function mayOwnRisk(context: RunContext, personId: string): boolean {
 }
 
 /**
+ * The latest date a meeting note recorded at `at` may carry: from rules 3 the latest calendar day
+ * anywhere then (a reader's own "today" never passes it); rules 1–2 took the UTC date, and keep it.
+ */
+export function latestNoteDate(context: RunContext, at: string): string {
+  return rulesFrom(context, 3) ? latestDayAt(at) : dateOf(at);
+}
+
+/**
  * A meeting's notes: for a meeting of the approved plan, by someone on the run's team (as task
  * progress comes from its owner or the lead), dated inside the period and not after the day it is
  * recorded, and a note MeetingNoteSchema accepts (decisions written down).
@@ -321,9 +330,7 @@ export function checkMeetingNote(
       params: { date: event.date, start: context.period.start, end: context.period.end },
     });
   }
-  // Rules 3 on: "today" in any time zone (rules 1–2 took the UTC date, and keep it).
-  const latest = rulesFrom(context, 3) ? latestDayAt(event.at) : dateOf(event.at);
-  if (event.date > latest) {
+  if (event.date > latestNoteDate(context, event.at)) {
     return refuse('noteDateInFuture', 'noteDateNotAhead', { params: { date: event.date } });
   }
   if (!MeetingNoteSchema.safeParse({ date: event.date, decisions: event.decisions }).success) {
@@ -340,11 +347,24 @@ export function checkRiskUpdate(
   if (!risk) return refuse('unknownRisk', 'riskExists', { params: { riskId: event.riskId } });
   if (risk.status === 'closed') return refuse('riskClosed', 'riskOpen');
   if (!mayUpdateRisk(context, risk, event.by)) return refuse('riskNotOnRunTeam', 'isOnRunTeam');
-  if (event.ownerId !== null && !mayOwnRisk(context, event.ownerId)) {
+  // A new owner must be on the team; one already named (before a replan changed the team) stays.
+  if (
+    event.ownerId !== null &&
+    event.ownerId !== risk.ownerId &&
+    !mayOwnRisk(context, event.ownerId)
+  ) {
     return refuse('riskOwnerNotOnRunTeam', 'riskOwnerOnRunTeam');
   }
   if (event.status === 'closed' && (event.countermeasure.length === 0 || event.ownerId === null)) {
     return refuse('countermeasureRequired', 'hasCountermeasure');
+  }
+  return null;
+}
+
+/** A risk raised by hand: from rules 4, an owner named with it is on the run's team. */
+export function checkRiskRaise(context: RunContext, event: EventOf<'risk.raise'>): Refusal | null {
+  if (event.ownerId !== null && !mayOwnRisk(context, event.ownerId)) {
+    return refuse('riskOwnerNotOnRunTeam', 'riskOwnerOnRunTeam');
   }
   return null;
 }
@@ -439,7 +459,7 @@ export function checkEvent(context: RunContext, event: RunEvent): Refusal | null
     case 'kpi.checkIn':
       return checkCheckIn(context, event);
     case 'risk.raise':
-      return null;
+      return checkRiskRaise(context, event);
     case 'risk.update':
       return checkRiskUpdate(context, event);
     case 'replan.escalate':

@@ -197,7 +197,8 @@ export function runHistory(records: readonly HistoryRecord[]): RunHistory {
   const entered = new Map<StageId, number>();
   const votes = new Map<StageId, Vote[]>();
   let policies: GatePolicies | null = null;
-  let onePerPerson = false;
+  /** The run's gate rules are version 4 or later (see GATE_RULES_VERSION). */
+  let rules4 = false;
 
   const enter = (stage: StageId, at: number) => {
     if (progress[stage] === 'open' && entered.has(stage)) return;
@@ -216,7 +217,9 @@ export function runHistory(records: readonly HistoryRecord[]): RunHistory {
       if (stage === to) continue;
       const later =
         stageStep(stage) > stageStep(to) && (PLANNING_STAGES as readonly StageId[]).includes(stage);
-      if (later || (stage === from && isOperatingStage(stage))) {
+      // Rules 4 on, a recycle to the goals or earlier sends the monitoring plan back too.
+      const remeasured = stage === 'monitoring' && rules4 && stageStep(to) <= stageStep('goals');
+      if (later || remeasured || (stage === from && isOperatingStage(stage))) {
         leave(stage, at);
         progress[stage] = 'notStarted';
       }
@@ -235,8 +238,7 @@ export function runHistory(records: readonly HistoryRecord[]): RunHistory {
     switch (record.type) {
       case 'run.created':
         policies = (payload.policies as GatePolicies | undefined) ?? null;
-        // Rules 4 on, an "all" gate needs a different person per role (see `coveredRoles`).
-        onePerPerson = typeof payload.rulesVersion === 'number' && payload.rulesVersion >= 4;
+        rules4 = typeof payload.rulesVersion === 'number' && payload.rulesVersion >= 4;
         enter('research', at);
         break;
       case 'stage.submit':
@@ -261,7 +263,8 @@ export function runHistory(records: readonly HistoryRecord[]): RunHistory {
           ];
           votes.set(stage, cast);
           const policy = policies?.[stage];
-          if (policy && quorumReached(policy, cast, onePerPerson)) {
+          // Rules 4 on, an "all" gate needs a different person per role (see `coveredRoles`).
+          if (policy && quorumReached(policy, cast, rules4)) {
             leave(stage, at);
             progress[stage] = 'approved';
             if (!history.passed.includes(stage)) history.passed.push(stage);

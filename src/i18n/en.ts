@@ -435,7 +435,7 @@ export const en = {
     riskOwnerNotOnRunTeam:
       'A risk’s owner must be on the run’s team: the strategy lead or a task or resource owner. Choose one of them.',
     unhandledItemsNeedAcceptance:
-      'Items are still open: {followUps, plural, one {# follow-up} other {# follow-ups}}, {criticalRisks, plural, one {# critical risk} other {# critical risks}} and {unhandledRisks, plural, one {# risk alert} other {# risk alerts}} without a countermeasure or an owner. Handle them, or say why you accept them, to close execution.',
+      'Items are still open: {followUps, plural, one {# follow-up} other {# follow-ups}}, {criticalRisks, plural, one {# critical risk} other {# critical risks}} and {unhandledRisks, plural, one {# other risk} other {# other risks}} without a countermeasure or an owner. Handle them, or say why you accept them, to close execution.',
     earlyCloseNeedsAcceptance:
       'The period runs until {end}. To close execution before it ends, say why the results can be evaluated now.',
     unknownFollowUp: 'This follow-up does not exist. Reload the run.',

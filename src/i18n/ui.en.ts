@@ -251,7 +251,7 @@ export const uiEn = {
       'Check-ins and task updates are paused while the plan is back at {stage}. They resume once it passes its gates again.',
     closeNeedsBoth: 'Both the execution and the monitoring plans must be approved first.',
     acceptance:
-      'Open items: {followUps, plural, one {# follow-up} other {# follow-ups}}, {risks, plural, one {# critical risk} other {# critical risks}}, {alerts, plural, one {# risk alert} other {# risk alerts}} without a countermeasure or an owner. Record why you accept closing with them open.',
+      'Open items: {followUps, plural, one {# follow-up} other {# follow-ups}}, {risks, plural, one {# critical risk} other {# critical risks}}, {alerts, plural, one {# risk} other {# risks}} without a countermeasure or an owner. Record why you accept closing with them open.',
     acceptanceEarly:
       'The period runs until {end}. Record why the results can be evaluated before it ends.',
     checkInTeamOnly:

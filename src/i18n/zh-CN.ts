@@ -376,7 +376,7 @@ export const zhCN: Catalog = {
     riskOwnerNotOnRunTeam:
       '风险负责人须是本策略团队的成员：策略负责人或任务、资源负责人。请从中选择。',
     unhandledItemsNeedAcceptance:
-      '仍有未处理事项：跟进事项 {followUps} 项，严重风险 {criticalRisks} 项，缺少应对措施或负责人的风险预警 {unhandledRisks} 项。请先处理，或说明接受理由后再结束执行。',
+      '仍有未处理事项：跟进事项 {followUps} 项，严重风险 {criticalRisks} 项，缺少应对措施或负责人的其他风险 {unhandledRisks} 项。请先处理，或说明接受理由后再结束执行。',
     earlyCloseNeedsAcceptance:
       '本周期至 {end} 结束。如需提前结束执行，请说明为何现在即可评估效果。',
     unknownFollowUp: '该跟进事项不存在。请刷新后重试。',

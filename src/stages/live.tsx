@@ -833,13 +833,16 @@ export function LiveExecution({ context, revision, frozen }: LiveProps) {
           {needsAcceptance && (
             <label className="field">
               <span>
-                {needs.openItems
-                  ? t('ui.live.acceptance', {
+                {i18n.sentences([
+                  needs.openItems &&
+                    t('ui.live.acceptance', {
                       followUps: open.followUps,
                       risks: open.criticalRisks,
                       alerts: open.unhandledRisks,
-                    })
-                  : t('ui.live.acceptanceEarly', { end: i18n.date(context.period.end) })}
+                    }),
+                  needs.early &&
+                    t('ui.live.acceptanceEarly', { end: i18n.date(context.period.end) }),
+                ])}
               </span>
               <textarea
                 value={acceptance}

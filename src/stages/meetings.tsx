@@ -3,7 +3,7 @@ import * as z from 'zod';
 import { useKeptInput } from './kept-input';
 import type { MeetingNote, RunContext } from '../../machines/run-context';
 import { approvedContent } from '../../machines/run-context';
-import { onRunTeam } from '../../machines/run-rules';
+import { latestNoteDate, onRunTeam } from '../../machines/run-rules';
 import type { ExecutionContent } from '../domain/content';
 import { useI18n } from '../i18n/react';
 import { usePersonName, useWorkspace } from '../workspace/workspace';
@@ -161,22 +161,25 @@ function NoteForm({
 }) {
   const i18n = useI18n();
   const { t } = i18n;
-  const { people, today } = useWorkspace();
+  const { people, today, clock } = useWorkspace();
   const { act, busy } = useAct(context.runId, revision);
   const id = useId();
   const { start, end } = context.period;
+  // Never a date the run's rules would refuse as ahead (rules 1–2 took the UTC date).
+  const allowed = latestNoteDate(context, clock.now());
+  const latest = [today, end, allowed].sort()[0] ?? end;
   // Kept for the tab, like the run page's other small forms: notes half-written survive a detour.
   const [draft, setDraft, clearDraft] = useKeptInput<NoteDraft>(
     `${context.runId}:meeting:${meeting.id}:${actingId}`,
     NoteDraftSchema,
-    { date: today < start ? start : today > end ? end : today, decisions: '', attendeeIds: [] },
+    { date: latest < start ? start : latest, decisions: '', attendeeIds: [] },
   );
-  const { date, decisions, attendeeIds } = draft;
+  const { decisions, attendeeIds } = draft;
+  const date = draft.date > latest ? latest : draft.date;
   const setDate = (next: string) => setDraft((d) => ({ ...d, date: next }));
   const setDecisions = (next: string) => setDraft((d) => ({ ...d, decisions: next }));
   const setAttendeeIds = (next: string[]) => setDraft((d) => ({ ...d, attendeeIds: next }));
   const [error, setError] = useState<string | null>(null);
-  const latest = today < end ? today : end;
   if (today < start) {
     return (
       <p className="small muted">{t('operating.meetings.notYet', { start: i18n.date(start) })}</p>

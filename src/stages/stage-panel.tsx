@@ -65,12 +65,6 @@ export const StagePanel = memo(function StagePanel({
   const isLead = acting?.id === context.leadId;
   const over = context.outcome !== null;
   const editable = !frozen && !over && !context.hold && record.status === 'drafting' && isLead;
-  // A panel shown in place of one whose action asked for it takes focus at its heading.
-  useEffect(() => {
-    if (performance.now() > headingFocusUntil) return;
-    headingFocusUntil = 0;
-    document.getElementById(STAGE_HEADING_ID)?.focus();
-  }, []);
 
   return (
     <div className="stack">
@@ -616,16 +610,13 @@ function problemAtField(i18n: I18n, stage: StageId, problem: Problem): string {
 const STAGE_HEADING_ID = 'stage-panel-heading';
 
 /**
- * Until when the panel's heading should take focus as it mounts. A submission or a decision
- * changes the stage's status, and the run page then shows a new panel in place of the old one:
- * focusing the old heading alone would leave focus on nothing once it is gone.
+ * Moves focus to the open stage's heading, now and once the page has rendered again: a submission
+ * or a decision changes the stage's status, and the run page then shows a new panel in place of
+ * this one (its heading is the one to focus). Called only when the person's own action is done.
  */
-let headingFocusUntil = 0;
-
-/** Moves focus to the open stage's heading, now and in the panel that replaces this one. */
 function focusStageHeading(): void {
-  headingFocusUntil = performance.now() + 2000;
   document.getElementById(STAGE_HEADING_ID)?.focus();
+  requestAnimationFrame(() => document.getElementById(STAGE_HEADING_ID)?.focus());
 }
 
 const DecisionDraftSchema = z.object({

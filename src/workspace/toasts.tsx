@@ -90,7 +90,16 @@ export function ToastProvider({
             role={t.kind === 'error' ? 'alert' : undefined}
           >
             <span className="pre-wrap">{t.text}</span>
-            <button type="button" aria-label={closeLabel} onClick={() => dismiss(t.id)}>
+            <button
+              type="button"
+              aria-label={closeLabel}
+              onClick={(event) => {
+                dismiss(t.id);
+                // Dismissed from the keyboard, the focused button goes with its toast and no blur
+                // follows: the others would stay for good. A pointer still over them leaves later.
+                if (event.detail === 0) setPaused(false);
+              }}
+            >
               ×
             </button>
           </div>

@@ -474,6 +474,32 @@ describe('reading a run’s history from its log', () => {
     expect(h.passed).toContain('evaluation');
   });
 
+  it('under gate rules 4, sends monitoring back with a recycle to the goals, as the machine does', () => {
+    const operating = (rulesVersion: number): HistoryRecord[] => {
+      const records: HistoryRecord[] = [
+        { ...created(), payload: { ...(created().payload as object), rulesVersion } },
+      ];
+      let n = 0;
+      for (const [stage, approvers] of [
+        ['research', ['p-mkt']],
+        ['goals', ['p-sales', 'p-gm']],
+        ['strategy', ['p-sales', 'p-mkt']],
+        ['resources', ['p-fin', 'p-sales']],
+      ] as const) {
+        records.push(submit(stage, (n += 1)));
+        for (const by of approvers) records.push(decide(stage, by, (n += 1)));
+      }
+      records.push(submit('monitoring', n + 2), decide('monitoring', 'p-mkt', n + 3));
+      records.push(
+        submit('execution', n + 4),
+        decide('execution', 'p-sales', n + 5, 'recycle', 'goals'),
+      );
+      return records;
+    };
+    expect(runHistory(operating(4)).progress.monitoring).toBe('notStarted');
+    expect(runHistory(operating(3)).progress.monitoring).toBe('approved');
+  });
+
   it('re-enters the stage a replan returns to, without drafting the operating plans again', () => {
     const records: HistoryRecord[] = [created()];
     let n = 0;

@@ -165,6 +165,25 @@ describe('gate rules 4', () => {
       expect(redAlert(3).trySend(byFinance)).toBe(true);
     });
 
+    it('are raised with an owner on the team, and keep an owner named before the team changed', () => {
+      const d = redAlert();
+      const raise = (ownerId: string | null): RunEvent => ({
+        type: 'risk.raise',
+        by: 'p-lead',
+        roles: ['lead'],
+        at: at(),
+        description: 'Key customer lost',
+        severity: 'high',
+        countermeasure: 'Call the CEO',
+        ownerId,
+        due: null,
+      });
+      expect(d.trySend(raise('p-gm'))).toBe(false);
+      expect(checkEvent(d.context, raise('p-gm'))?.code).toBe('riskOwnerNotOnRunTeam');
+      expect(d.trySend(raise('p-am1'))).toBe(true);
+      expect(redAlert(3).trySend(raise('p-gm'))).toBe(true);
+    });
+
     it('without a countermeasure or an owner must be handled or accepted before execution closes', () => {
       const d = redAlert();
       expect(d.trySend(close(''))).toBe(false);
@@ -199,9 +218,11 @@ describe('gate rules 4', () => {
       );
     });
 
-    it('counts the period’s last day as ended once it has begun somewhere', () => {
-      const lastDayInKiribati = `2024-09-29T10:30:00.000Z`;
-      expect(runUnder().toLive().trySend(close('', lastDayInKiribati))).toBe(true);
+    it('counts the period as over once the day after it has begun somewhere, not before', () => {
+      const lastDayInKiribati = '2024-09-29T10:30:00.000Z';
+      expect(runUnder().toLive().trySend(close('', lastDayInKiribati))).toBe(false);
+      const dayAfterInKiribati = '2024-09-30T10:30:00.000Z';
+      expect(runUnder().toLive().trySend(close('', dayAfterInKiribati))).toBe(true);
     });
 
     it('needed none under rules 3', () => {

@@ -451,7 +451,7 @@ describe('closing execution', () => {
   it('wants a written acceptance while a red alert lacks a countermeasure and an owner', async () => {
     await renderExecution();
     const acceptance = screen.getByRole('textbox', {
-      name: /1 risk alert without a countermeasure or an owner/,
+      name: /1 risk without a countermeasure or an owner/,
     });
     const close = screen.getByRole('button', { name: 'Close execution' });
     expect(close.hasAttribute('disabled')).toBe(true);
