@@ -27,26 +27,29 @@ export function ParentLessons({ parentRunId }: { parentRunId: string }) {
   return (
     <section className="card card-body stack" aria-labelledby="parent-lessons-title">
       <h3 id="parent-lessons-title">{t('ui.stage.parentLessons', { title: taught.title })}</h3>
-      {taught.lessons.length > 0 && (
-        <div>
-          <h4 className="small muted">{t('ui.stage.lessons')}</h4>
-          <ul>
-            {taught.lessons.map((l) => (
-              <li key={l.id}>{l.text}</li>
-            ))}
-          </ul>
-        </div>
-      )}
-      {taught.recommendations.length > 0 && (
-        <div>
-          <h4 className="small muted">{t('ui.stage.recommendations')}</h4>
-          <ul>
-            {taught.recommendations.map((r) => (
-              <li key={r.id}>{r.text}</li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <TaughtList heading={t('ui.stage.lessons')} items={taught.lessons} />
+      <TaughtList heading={t('ui.stage.recommendations')} items={taught.recommendations} />
     </section>
+  );
+}
+
+/** One list of what was taught, under its heading; nothing when it is empty. */
+function TaughtList({
+  heading,
+  items,
+}: {
+  heading: string;
+  items: ReadonlyArray<{ id: string; text: string }>;
+}) {
+  if (items.length === 0) return null;
+  return (
+    <div>
+      <h4 className="small muted">{heading}</h4>
+      <ul>
+        {items.map((item) => (
+          <li key={item.id}>{item.text}</li>
+        ))}
+      </ul>
+    </div>
   );
 }

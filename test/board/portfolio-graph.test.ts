@@ -18,7 +18,12 @@ import { STAGE_POSITIONS } from '../../src/board/layout';
 import { statusOf } from '../../src/engine/engine';
 import { SampleRunBuilder } from '../../src/engine/sample-portfolio';
 import { defaultGatePolicies, demoContent } from '../../src/domain/scenarios';
-import { STAGE_IDS, type StageId } from '../../src/domain/stages';
+import {
+  PLANNING_STAGES,
+  STAGE_IDS,
+  STAGES_BEFORE_EVALUATION,
+  type StageId,
+} from '../../src/domain/stages';
 import type { RunRow } from '../../src/storage/records';
 import type { RunContext } from '../../machines/run-context';
 import { runFacts } from '../../machines/run-facts';
@@ -391,6 +396,30 @@ const decide = (
   payload: { stage, decision, roles: person(by).roles, comment: '', conditions: [], recycleTo },
 });
 
+/** Who passes each gate in these logs (the demo team, never the lead who submits). */
+const APPROVERS: Partial<Record<StageId, readonly string[]>> = {
+  research: ['p-mkt'],
+  goals: ['p-sales', 'p-gm'],
+  strategy: ['p-sales', 'p-mkt'],
+  resources: ['p-fin', 'p-sales'],
+  execution: ['p-sales'],
+  monitoring: ['p-mkt'],
+};
+
+/** A log in which `stages` are submitted and passed in turn, one event a day; and the last day. */
+function passing(
+  stages: readonly StageId[],
+  first: HistoryRecord = created(),
+): { records: HistoryRecord[]; n: number } {
+  const records = [first];
+  let n = 0;
+  for (const stage of stages) {
+    records.push(submit(stage, (n += 1)));
+    for (const by of APPROVERS[stage] ?? []) records.push(decide(stage, by, (n += 1)));
+  }
+  return { records, n };
+}
+
 describe('reading a run’s history from its log', () => {
   it('times a stage from the start of its drafting to its gate’s Go', () => {
     const h = runHistory([
@@ -448,17 +477,7 @@ describe('reading a run’s history from its log', () => {
   });
 
   it('enters both operating stages at the resources Go and evaluation when execution closes', () => {
-    const records: HistoryRecord[] = [created()];
-    let n = 0;
-    for (const [stage, approvers] of [
-      ['research', ['p-mkt']],
-      ['goals', ['p-sales', 'p-gm']],
-      ['strategy', ['p-sales', 'p-mkt']],
-      ['resources', ['p-fin', 'p-sales']],
-    ] as const) {
-      records.push(submit(stage, (n += 1)));
-      for (const by of approvers) records.push(decide(stage, by, (n += 1)));
-    }
+    const { records, n } = passing(PLANNING_STAGES);
     records.push(submit('execution', n + 2), decide('execution', 'p-sales', n + 3));
     records.push(submit('monitoring', n + 4), decide('monitoring', 'p-mkt', n + 6));
     records.push(
@@ -476,19 +495,10 @@ describe('reading a run’s history from its log', () => {
 
   it('under gate rules 4, sends monitoring back with a recycle to the goals, as the machine does', () => {
     const operating = (rulesVersion: number): HistoryRecord[] => {
-      const records: HistoryRecord[] = [
-        { ...created(), payload: { ...(created().payload as object), rulesVersion } },
-      ];
-      let n = 0;
-      for (const [stage, approvers] of [
-        ['research', ['p-mkt']],
-        ['goals', ['p-sales', 'p-gm']],
-        ['strategy', ['p-sales', 'p-mkt']],
-        ['resources', ['p-fin', 'p-sales']],
-      ] as const) {
-        records.push(submit(stage, (n += 1)));
-        for (const by of approvers) records.push(decide(stage, by, (n += 1)));
-      }
+      const { records, n } = passing(PLANNING_STAGES, {
+        ...created(),
+        payload: { ...(created().payload as object), rulesVersion },
+      });
       records.push(submit('monitoring', n + 2), decide('monitoring', 'p-mkt', n + 3));
       records.push(
         submit('execution', n + 4),
@@ -501,19 +511,7 @@ describe('reading a run’s history from its log', () => {
   });
 
   it('re-enters the stage a replan returns to, without drafting the operating plans again', () => {
-    const records: HistoryRecord[] = [created()];
-    let n = 0;
-    for (const [stage, approvers] of [
-      ['research', ['p-mkt']],
-      ['goals', ['p-sales', 'p-gm']],
-      ['strategy', ['p-sales', 'p-mkt']],
-      ['resources', ['p-fin', 'p-sales']],
-      ['execution', ['p-sales']],
-      ['monitoring', ['p-mkt']],
-    ] as const) {
-      records.push(submit(stage, (n += 1)));
-      for (const by of approvers) records.push(decide(stage, by, (n += 1)));
-    }
+    const { records } = passing(STAGES_BEFORE_EVALUATION);
     const before = runHistory(records);
     records.push({
       type: 'replan.escalate',
