@@ -65,6 +65,12 @@ export const StagePanel = memo(function StagePanel({
   const isLead = acting?.id === context.leadId;
   const over = context.outcome !== null;
   const editable = !frozen && !over && !context.hold && record.status === 'drafting' && isLead;
+  // Shown in place of the panel the person just acted in: the heading takes focus again.
+  useEffect(() => {
+    const request = headingRequest;
+    if (request?.runId !== context.runId || request.stage !== stage) return;
+    if (performance.now() <= request.until) document.getElementById(STAGE_HEADING_ID)?.focus();
+  }, [context.runId, stage]);
 
   return (
     <div className="stack">
@@ -377,7 +383,7 @@ function DraftEditor({
       'ui.toast.submitted',
     );
     // The form and its Submit button go with the submission: focus stays in the panel.
-    if (ok) focusStageHeading();
+    if (ok) focusStageHeading(context.runId, stage);
   };
 
   return (
@@ -610,13 +616,17 @@ function problemAtField(i18n: I18n, stage: StageId, problem: Problem): string {
 const STAGE_HEADING_ID = 'stage-panel-heading';
 
 /**
- * Moves focus to the open stage's heading, now and once the page has rendered again: a submission
- * or a decision changes the stage's status, and the run page then shows a new panel in place of
- * this one (its heading is the one to focus). Called only when the person's own action is done.
+ * The stage whose heading should take focus as its panel mounts, until when. A submission or a
+ * decision can make the run page show a new panel in place of the old one a few frames later;
+ * focusing the old heading alone would leave focus on nothing once it is gone. Scoped to the run
+ * and stage acted on, and short-lived, so no other panel takes focus from the person.
  */
-function focusStageHeading(): void {
+let headingRequest: { runId: string; stage: StageId; until: number } | null = null;
+
+/** Moves focus to the open stage's heading, now and in a panel that replaces this one. */
+function focusStageHeading(runId: string, stage: StageId): void {
+  headingRequest = { runId, stage, until: performance.now() + 1500 };
   document.getElementById(STAGE_HEADING_ID)?.focus();
-  requestAnimationFrame(() => document.getElementById(STAGE_HEADING_ID)?.focus());
 }
 
 const DecisionDraftSchema = z.object({
@@ -699,7 +709,7 @@ function DecisionBox({
     if (ok) {
       clearDraft();
       // The decision box goes with the decision: keep focus in the panel, at its top.
-      focusStageHeading();
+      focusStageHeading(context.runId, stage);
     }
   };
 

@@ -162,4 +162,13 @@ export async function decideAt(
   if (comment) await box.getByLabel(/Reason|Comment/).fill(comment);
   await box.getByRole('button', { name: `Decide: ${decision}` }).click();
   await expectToast(page, 'Decision recorded');
+  // The decision box went with the decision: focus stays in the panel, at the stage's heading,
+  // also when the page shows a new panel in place of the old one.
+  await page.waitForFunction(
+    () => document.activeElement?.id === 'stage-panel-heading',
+    undefined,
+    {
+      timeout: 5000,
+    },
+  );
 }
