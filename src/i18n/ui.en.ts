@@ -250,10 +250,13 @@ export const uiEn = {
     pausedForReplan:
       'Check-ins and task updates are paused while the plan is back at {stage}. They resume once it passes its gates again.',
     closeNeedsBoth: 'Both the execution and the monitoring plans must be approved first.',
-    acceptance:
-      'Open items: {followUps, plural, one {# follow-up} other {# follow-ups}}, {risks, plural, one {# critical risk} other {# critical risks}}, {alerts, plural, one {# risk} other {# risks}} without a countermeasure or an owner. Record why you accept closing with them open.',
-    acceptanceEarly:
-      'The period runs until {end}. Record why the results can be evaluated before it ends.',
+    acceptanceOpen: 'Still open: {items}.',
+    openFollowUps: '{count, plural, one {# follow-up} other {# follow-ups}}',
+    openCriticalRisks: '{count, plural, one {# critical risk} other {# critical risks}}',
+    openUnhandledRisks:
+      '{count, plural, one {# risk} other {# risks}} without a countermeasure or an owner',
+    acceptanceEarly: 'The period runs until {end}.',
+    acceptanceAsk: 'Record why you accept closing execution now.',
     checkInTeamOnly:
       'KPI figures are reported by the strategy lead and the people with a part in the plan (task or resource owners).',
   },

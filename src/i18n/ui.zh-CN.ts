@@ -231,9 +231,12 @@ export const uiZhCN: Messages<typeof uiEn> = {
     keepOperating: '继续执行',
     pausedForReplan: '计划已退回至{stage}，数据填报和任务更新暂停；重新通过关口审批后恢复。',
     closeNeedsBoth: '执行计划和监控计划都需先获批准。',
-    acceptance:
-      '仍有未关闭事项：{followUps} 项跟进、{risks} 项严重风险、{alerts} 项缺少应对措施或负责人的风险。请说明为何接受在此情况下结束执行。',
-    acceptanceEarly: '本周期至 {end} 结束。请说明为何在周期结束前即可评估效果。',
+    acceptanceOpen: '仍有未关闭事项：{items}。',
+    openFollowUps: '{count} 项跟进',
+    openCriticalRisks: '{count} 项严重风险',
+    openUnhandledRisks: '{count} 项缺少应对措施或负责人的风险',
+    acceptanceEarly: '本周期至{end}结束。',
+    acceptanceAsk: '请说明为何接受现在结束执行。',
     checkInTeamOnly: 'KPI 数据由策略负责人和在计划中负责任务或资源的成员填报。',
   },
   history: {

@@ -834,14 +834,23 @@ export function LiveExecution({ context, revision, frozen }: LiveProps) {
             <label className="field">
               <span>
                 {i18n.sentences([
+                  // What is still open (only what there is), then the period, then one ask.
                   needs.openItems &&
-                    t('ui.live.acceptance', {
-                      followUps: open.followUps,
-                      risks: open.criticalRisks,
-                      alerts: open.unhandledRisks,
+                    t('ui.live.acceptanceOpen', {
+                      items: i18n.list(
+                        [
+                          open.followUps > 0 &&
+                            t('ui.live.openFollowUps', { count: open.followUps }),
+                          open.criticalRisks > 0 &&
+                            t('ui.live.openCriticalRisks', { count: open.criticalRisks }),
+                          open.unhandledRisks > 0 &&
+                            t('ui.live.openUnhandledRisks', { count: open.unhandledRisks }),
+                        ].filter((item): item is string => typeof item === 'string'),
+                      ),
                     }),
                   needs.early &&
                     t('ui.live.acceptanceEarly', { end: i18n.date(context.period.end) }),
+                  t('ui.live.acceptanceAsk'),
                 ])}
               </span>
               <textarea

@@ -461,7 +461,7 @@ describe('closing execution', () => {
 
   it('asks first, saying how many tasks are open and how long the period still runs', async () => {
     await renderExecution();
-    const acceptance = screen.queryByRole('textbox', { name: /Open items/ });
+    const acceptance = screen.queryByRole('textbox', { name: /Record why/ });
     if (acceptance) fireEvent.change(acceptance, { target: { value: 'Accepted by the GM' } });
     fireEvent.click(screen.getByRole('button', { name: 'Close execution' }));
     const ask = screen.getByRole('alertdialog');
