@@ -13,6 +13,10 @@ export const formsEn = {
   listFull: 'This list is full ({max} entries).',
   noOptions: 'Nothing to choose from yet.',
   noneChosen: 'None chosen.',
+  /** A submitted field left empty, in a stage under review or approved. */
+  notFilled: 'Not filled in',
+  yes: 'Yes',
+  no: 'No',
   noGoals: 'No goals to link to yet.',
   goalLinks: 'Serves goals',
   direction: 'Direction',

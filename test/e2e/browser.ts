@@ -1,4 +1,10 @@
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type Locator,
+  type Page,
+} from 'playwright-core';
 import { afterAll, beforeAll, expect, inject } from 'vitest';
 
 const ARGS = [
@@ -75,6 +81,18 @@ export async function openPage(
     `${baseUrl()}${path}${path.includes('?') ? '&' : '?'}now=${encodeURIComponent(now)}`,
   );
   return page;
+}
+
+/**
+ * What a stage under review or approved shows for a field: the value after its label (such a
+ * stage reads as text, not as form controls). The first field with that label.
+ */
+export function submittedValue(page: Page, label: string): Locator {
+  return page
+    .locator('dt')
+    .getByText(label, { exact: true })
+    .first()
+    .locator('xpath=following-sibling::dd[1]');
 }
 
 /** Switches the header's "Acting as" to the person whose option starts with `name`. */

@@ -7,6 +7,7 @@ import {
   openPage,
   openStage,
   stageNode,
+  submittedValue,
   withScreenshot,
   sharedBrowser,
 } from './browser';
@@ -119,8 +120,9 @@ describe('a full disk', () => {
       await stageNode(page, 1, 'Research')
         .and(page.getByRole('button', { name: /In review/ }))
         .waitFor();
+      // In review, the stage reads as text.
       await expect
-        .poll(() => painPoints(page).inputValue())
+        .poll(() => submittedValue(page, 'Pain points').textContent())
         .toBe('Distributors wait 30 days for restocking; shelves run empty');
       await expect.poll(() => eventCount(page)).toBe(events + 1);
 

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { MACHINE_VERSION } from '../../machines/run-machine';
 import { IDBFactory } from 'fake-indexeddb';
 import { seedDemoWorkspace, DEMO_RUN_IDS } from '../../src/engine/demo';
+import { generateSamplePortfolio } from '../../src/engine/sample-portfolio';
 import { RunEngine } from '../../src/engine/engine';
 import { readContext } from '../../src/engine/stored';
 import {
@@ -291,6 +292,36 @@ describe('all or nothing', () => {
     expect(refusal).toMatchObject({ code: 'writeFailed' });
     expect((refusal as Error).message).toMatch(/disk full/);
     expect(await storeChecksum(target)).toBe(before);
+  });
+
+  it('writes a large workspace in slices, and a failure in a late one leaves nothing', async () => {
+    const large = freshDb();
+    await generateSamplePortfolio(large, {
+      now: '2026-11-27T09:00:00.000Z',
+      locale: 'en',
+      seed: 7,
+      size: 60,
+      yieldToUi: () => Promise.resolve(),
+    });
+    const largeText = serializeWorkspace(await exportWorkspace(large));
+    const target = freshDb();
+    await target.people.put({ id: 'p-x', name: 'Existing', roles: ['lead'] });
+    const before = await storeChecksum(target);
+    let calls = 0;
+    // Several slices in: earlier ones are written inside the same transaction.
+    target.runs.hook('creating', () => {
+      calls += 1;
+      if (calls === 50) throw new Error('disk full');
+    });
+    const refusal = await importWorkspace(target, largeText).catch((e: unknown) => e);
+    expect(refusal).toMatchObject({ code: 'writeFailed' });
+    expect(calls).toBe(50);
+    expect(await storeChecksum(target)).toBe(before);
+
+    const fresh = freshDb();
+    const { result } = await importWorkspace(fresh, largeText);
+    expect(result.imported).toHaveLength(60);
+    expect(await recordCount(fresh)).toBe(await recordCount(large));
   });
 
   it('writes nothing when cancelled mid-validation', async () => {

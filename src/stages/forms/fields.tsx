@@ -181,6 +181,84 @@ function FieldFrame({
   );
 }
 
+/**
+ * A field of a stage under review or approved: its label and what was submitted, as text. Form
+ * controls would invite editing, and disabled ones read greyed out and are skipped by the
+ * keyboard; an approver reads a plan. The value keeps the field's id, so a gate problem can still
+ * point at it, and says plainly when nothing was filled in.
+ */
+function ReadField({
+  field,
+  label,
+  value,
+  hint,
+  wide,
+  multiline = false,
+}: {
+  field: FieldState;
+  label: string;
+  /** The value as people read it; null or blank when nothing was filled in. */
+  value: string | null;
+  hint?: ReactNode;
+  wide?: boolean;
+  multiline?: boolean;
+}) {
+  const empty = value === null || value.trim() === '';
+  const className = [
+    'field',
+    'read-field',
+    field.messages.length > 0 ? 'invalid' : '',
+    wide ? 'wide' : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+  const valueClass = ['read-value', multiline ? 'multiline' : '', empty ? 'muted' : '']
+    .filter(Boolean)
+    .join(' ');
+  const hasHint = hint !== undefined && hint !== null;
+  return (
+    <dl className={className}>
+      <dt>{label}</dt>
+      <dd
+        id={field.id}
+        className={valueClass}
+        tabIndex={-1}
+        aria-describedby={describe(field, hasHint)['aria-describedby']}
+      >
+        {empty ? field.i18n.t('form.notFilled') : value}
+      </dd>
+      {hasHint && (
+        <dd className="hint" id={field.hintId}>
+          {hint}
+        </dd>
+      )}
+      {field.messages.length > 0 && (
+        <dd>
+          <ProblemMessages id={field.errorId} messages={field.messages} inField />
+        </dd>
+      )}
+    </dl>
+  );
+}
+
+/** A submitted value already written out (a figure with its unit), read-only. */
+export function ReadValue({
+  path,
+  label,
+  value,
+  hint,
+  wide,
+}: {
+  path: Path;
+  label: string;
+  value: string | null;
+  hint?: string;
+  wide?: boolean;
+}) {
+  const field = useField(path);
+  return <ReadField field={field} label={label} value={value} hint={hint} wide={wide} />;
+}
+
 // Text -----------------------------------------------------------------------------------------
 
 interface TextProps {
@@ -205,30 +283,21 @@ export function TextField({
   list,
 }: TextProps & { list?: string }) {
   const field = useField(path);
+  if (field.readOnly) {
+    return <ReadField field={field} label={label} value={value} hint={hint} wide={wide} />;
+  }
   return (
     <FieldFrame field={field} label={label} hint={hint} wide={wide}>
-      {field.readOnly ? (
-        // Under review the whole text shows, wrapped: an input would cut a long title off.
-        <textarea
-          id={field.id}
-          className="read-only-text"
-          value={value}
-          rows={1}
-          disabled
-          {...describe(field, hint !== undefined)}
-        />
-      ) : (
-        <input
-          id={field.id}
-          type="text"
-          value={value}
-          maxLength={maxLength}
-          list={list}
-          autoComplete="off"
-          onChange={(e) => onChange(e.target.value)}
-          {...describe(field, hint !== undefined)}
-        />
-      )}
+      <input
+        id={field.id}
+        type="text"
+        value={value}
+        maxLength={maxLength}
+        list={list}
+        autoComplete="off"
+        onChange={(e) => onChange(e.target.value)}
+        {...describe(field, hint !== undefined)}
+      />
     </FieldFrame>
   );
 }
@@ -244,6 +313,11 @@ export function TextArea({
   rows = 2,
 }: TextProps & { rows?: number }) {
   const field = useField(path);
+  if (field.readOnly) {
+    return (
+      <ReadField field={field} label={label} value={value} hint={hint} wide={wide} multiline />
+    );
+  }
   return (
     <FieldFrame field={field} label={label} hint={hint} wide={wide}>
       <textarea
@@ -251,7 +325,6 @@ export function TextArea({
         value={value}
         maxLength={maxLength}
         rows={rows}
-        disabled={field.readOnly}
         onChange={(e) => onChange(e.target.value)}
         {...describe(field, hint !== undefined)}
       />
@@ -338,6 +411,18 @@ function NumericField(props: NumericFieldProps & { kind: NumericKind; decoratedL
     }
   };
 
+  if (field.readOnly) {
+    // Read as a figure, not as typed: ¥1,500,000.00 rather than 1500000 under "Amount (¥)".
+    return (
+      <ReadField
+        field={field}
+        label={props.label}
+        value={value === null ? null : readableNumeric(i18n, kind, value)}
+        hint={props.hint}
+        wide={props.wide}
+      />
+    );
+  }
   return (
     <FieldFrame field={field} label={props.decoratedLabel} hint={hint} wide={props.wide}>
       <input
@@ -346,7 +431,6 @@ function NumericField(props: NumericFieldProps & { kind: NumericKind; decoratedL
         inputMode="decimal"
         autoComplete="off"
         value={text}
-        disabled={field.readOnly}
         onChange={onChange}
         onBlur={() => {
           if (error === null) setText(formatNumeric(kind, value));
@@ -355,6 +439,14 @@ function NumericField(props: NumericFieldProps & { kind: NumericKind; decoratedL
       />
     </FieldFrame>
   );
+}
+
+/** A stored figure as people read it: money with its symbol, percentages with "%". */
+function readableNumeric(i18n: I18n, kind: NumericKind, value: number): string {
+  if (kind === 'money') return i18n.money(value);
+  if (kind === 'number') return i18n.number(value);
+  // The percent as typed (basis points and fractions converted), grouped for the reader.
+  return `${i18n.number(Number(formatNumeric(kind, value)))}%`;
 }
 
 /** A plain figure in the field's own unit (a count, a rate). */
@@ -402,6 +494,10 @@ type DateValueProps =
 /** A calendar date (ISO `YYYY-MM-DD`), limited to the run's period. */
 export function DateField(props: DateValueProps & { path: Path; label: string }) {
   const field = useField(props.path);
+  if (field.readOnly) {
+    const date = props.value === null || props.value === '' ? null : field.i18n.date(props.value);
+    return <ReadField field={field} label={props.label} value={date} />;
+  }
   return (
     <FieldFrame field={field} label={props.label}>
       <input
@@ -410,7 +506,6 @@ export function DateField(props: DateValueProps & { path: Path; label: string })
         value={props.value ?? ''}
         min={field.period.start}
         max={field.period.end}
-        disabled={field.readOnly}
         onChange={(e) => {
           const date = e.target.value;
           if (props.nullable) props.onChange(date === '' ? null : date);
@@ -463,6 +558,17 @@ export function Select<V extends string>(
   const { value, options } = props;
   const known = value !== null && options.some((o) => o.value === value);
   // Keyed by position too: a draft may hold two goals with the same id (a gate problem).
+  if (field.readOnly) {
+    const chosen =
+      value === null || value === ''
+        ? props.nullable
+          ? (props.noneLabel ?? t('ui.common.none'))
+          : null
+        : known
+          ? (options.find((o) => o.value === value)?.label ?? value)
+          : t('form.unknownRef', { id: value });
+    return <ReadField field={field} label={props.label} value={chosen} wide={props.wide} />;
+  }
   const renderOption = (o: SelectOption<V>, i: number) => (
     <option key={`${o.value}-${i}`} value={o.value}>
       {o.label}
@@ -473,7 +579,6 @@ export function Select<V extends string>(
       <select
         id={field.id}
         value={value ?? ''}
-        disabled={field.readOnly}
         onChange={(e) => {
           const chosen = e.target.value;
           if (props.nullable) {
@@ -549,6 +654,10 @@ export function CheckboxField({
   onChange(checked: boolean): void;
 }) {
   const field = useField(path);
+  if (field.readOnly) {
+    const { t } = field.i18n;
+    return <ReadField field={field} label={label} value={checked ? t('form.yes') : t('form.no')} />;
+  }
   return (
     <div className={field.messages.length > 0 ? 'field invalid' : 'field'}>
       <div className="checkbox-row">
@@ -557,7 +666,6 @@ export function CheckboxField({
             id={field.id}
             type="checkbox"
             checked={checked}
-            disabled={field.readOnly}
             onChange={(e) => onChange(e.target.checked)}
             {...describe(field, false)}
           />
@@ -639,7 +747,7 @@ export function CheckboxGroup<V extends string>({
                   id={id}
                   type="checkbox"
                   checked={index >= 0}
-                  disabled={field.readOnly || (index < 0 && full)}
+                  disabled={index < 0 && full}
                   onChange={(e) => {
                     const others = value.filter((v) => v !== option.value);
                     onChange(e.target.checked ? [...others, option.value] : others);
@@ -957,6 +1065,12 @@ export function FigureField({
   hint?: string;
   onChange(value: number | null): void;
 }) {
+  const i18n = useI18n();
+  if (useReadOnly()) {
+    const { value, path, label, hint } = props;
+    const text = value === null ? null : formatFigure(i18n, value, unit);
+    return <ReadValue path={path} label={label} value={text} hint={hint} />;
+  }
   return unit === MONEY_UNIT ? (
     <MoneyField key="money" {...props} nullable />
   ) : (

@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EvaluationContentSchema } from '../../../src/domain/content';
-import { demo, descriptionOf, renderForm } from './render-form';
+import { demo, descriptionOf, readField, renderForm } from './render-form';
 
 afterEach(cleanup);
 
@@ -121,8 +121,8 @@ describe('EvaluationForm', () => {
     });
     const card = resultCard(contractsTitle());
 
-    const actual = within(card).getByRole('textbox', { name: 'Actual (¥)' });
-    expect((actual as HTMLInputElement).value).toBe('1800000');
+    const actual = readField(card, 'Actual');
+    expect(actual.textContent).toBe('¥1,800,000.00');
     expect(descriptionOf(actual)).toBe(
       'Entered by hand: KPI “East China new-customer contract value” last measured ¥1,700,000.00 on Sep 30, 2024.',
     );

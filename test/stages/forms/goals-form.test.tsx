@@ -3,7 +3,7 @@ import { cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { GoalsContentSchema, type Goal } from '../../../src/domain/content';
 import { fieldId } from '../../../src/stages/forms/types';
-import { demo, descriptionOf, isInvalid, problemsOf, renderForm } from './render-form';
+import { demo, descriptionOf, isInvalid, problemsOf, readField, renderForm } from './render-form';
 
 afterEach(cleanup);
 
@@ -21,6 +21,19 @@ function goalCard(id: string): HTMLElement {
 }
 
 describe('GoalsForm', () => {
+  it('reads approved goals as text: money with its symbol, dates written out, empty fields said to be empty', () => {
+    const value = demo().goals;
+    value.goals = value.goals.map((g) => (g.id === 'g-contracts' ? { ...g, rationale: '' } : g));
+    renderForm('goals', { value, readOnly: true });
+    const card = goalCard('g-contracts');
+    const read = (label: string) => readField(card, label).textContent;
+
+    expect(read('Target')).toBe('¥1,500,000.00');
+    expect(read('Deadline')).toMatch(/^[A-Z][a-z]{2} \d{1,2}, \d{4}$/);
+    expect(read('Why it is achievable')).toBe('Not filled in');
+    expect(read('Sub-goals add up to this target')).toMatch(/^(Yes|No)$/);
+  });
+
   it('stores a money target typed in yuan as fen', () => {
     const form = renderForm('goals');
     const target = within(goalCard('g-sales')).getByRole('textbox', { name: 'Target (¥)' });

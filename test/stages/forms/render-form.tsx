@@ -1,4 +1,4 @@
-import { render, type RenderResult } from '@testing-library/react';
+import { render, within, type RenderResult } from '@testing-library/react';
 import { useState } from 'react';
 import { vi, type Mock } from 'vitest';
 import type { Kpi, StageContentMap } from '../../../src/domain/content';
@@ -119,6 +119,13 @@ export function renderForm<S extends StageId>(
 }
 
 /** The text of the elements that describe `element` (aria-describedby): its hint and problems. */
+/** The value a read-only form shows for a field: the element after its label. */
+export function readField(container: HTMLElement, label: string): HTMLElement {
+  const value = within(container).getByText(label, { selector: 'dt' }).nextElementSibling;
+  if (!(value instanceof HTMLElement)) throw new Error(`no value after the label ${label}`);
+  return value;
+}
+
 export function descriptionOf(element: HTMLElement): string {
   const ids = element.getAttribute('aria-describedby')?.split(/\s+/) ?? [];
   return ids.map((id) => document.getElementById(id)?.textContent ?? '').join(' ');

@@ -71,15 +71,18 @@ describe.each(STAGE_IDS)('the %s form', (stage) => {
     expect(unlabelled.map((input) => input.outerHTML)).toEqual([]);
   });
 
-  it('renders read-only with no add or remove buttons and every input disabled', () => {
+  it('renders read-only as text: no form controls, no add or remove buttons, each label with its value', () => {
     const form = renderForm(stage, { readOnly: true });
 
     expect(screen.queryAllByRole('button')).toEqual([]);
-    const inputs = screen
-      .getByRole('form')
-      .querySelectorAll<HTMLInputElement>('input, select, textarea');
-    expect(inputs.length).toBeGreaterThan(0);
-    expect(Array.from(inputs).filter((input) => !input.disabled)).toEqual([]);
+    const shown = screen.getByRole('form');
+    expect(shown.querySelectorAll('input, select, textarea')).toHaveLength(0);
+    const terms = screen.getAllByRole('term');
+    expect(terms.length).toBeGreaterThan(0);
+    // Every label is followed by its value, which keeps the field's id for problems to focus.
+    const values = terms.map((term) => term.nextElementSibling);
+    expect(values.filter((value) => value?.tagName !== 'DD' || !value.id)).toEqual([]);
+    expect(values.filter((value) => !value?.textContent?.trim())).toEqual([]);
     expect(form.onChange).not.toHaveBeenCalled();
   });
 
