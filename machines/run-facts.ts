@@ -1,7 +1,28 @@
-import type { Health } from '../src/domain/kpi';
+import { checkInDue, type Cadence, type Health } from '../src/domain/kpi';
+import type { Role } from '../src/domain/people';
 import { latestCheckIns } from '../src/domain/results';
-import { isStageId, type StageId } from '../src/domain/stages';
+import { STAGE_IDS, isStageId, type StageId } from '../src/domain/stages';
+import type { IsoDate } from '../src/domain/time';
+import type { StageContentMap } from '../src/domain/content';
 import type { RunContext } from './run-context';
+
+/**
+ * The shape of RunFacts rows are stored with. Bump it when a fact is added or derived
+ * differently: rows holding older facts are derived again from their runs (the engine's
+ * `refreshStaleFacts`), so lists never read a fact a row does not have.
+ */
+export const FACTS_VERSION = 2;
+
+/** A gate with a submission waiting for decisions: who may decide there, and who already did. */
+export interface WaitingGate {
+  stage: StageId;
+  /** The submitter, who may not decide on their own submission. */
+  submittedBy: string | null;
+  /** Roles that may decide here: the gate's roles and its veto role. */
+  roles: Role[];
+  /** People who decided in this round. */
+  decidedBy: string[];
+}
 
 /**
  * What lists and the portfolio board need of a run, derived from its context once per write and
@@ -17,6 +38,21 @@ export interface RunFacts {
   /** Recycle routes (from → to, other stages only), in order, for the back edges. */
   recycleRoutes: Array<[StageId, StageId]>;
   replans: number;
+  /** FACTS_VERSION when these facts were derived; absent in rows from before versions. */
+  version?: number;
+  /** Gates waiting for decisions (none while the run is on hold or finished). */
+  waiting?: WaitingGate[];
+  /** Stages the lead is drafting, to submit (none while the run is on hold or finished). */
+  drafting?: StageId[];
+  /** While the run takes check-ins: who reports them, and each KPI's cadence and latest figure. */
+  reporting?: Reporting | null;
+}
+
+/** What says when a live run's KPI figures are due, and from whom. */
+export interface Reporting {
+  /** The run's team (`runTeamIds`): the people check-ins are expected from. */
+  team: string[];
+  kpis: Array<{ id: string; cadence: Cadence; latest: IsoDate | null }>;
 }
 
 /**
@@ -56,13 +92,104 @@ export function runFacts(context: RunContext): RunFacts {
     else if (t.from !== t.to && isStageId(t.from) && isStageId(t.to))
       recycleRoutes.push([t.from, t.to]);
   }
+  // A held or finished run waits for nobody's decision or submission.
+  const open = !context.outcome && !context.hold;
+  const waiting: WaitingGate[] = [];
+  const drafting: StageId[] = [];
+  for (const stage of open ? STAGE_IDS : []) {
+    const record = context.stages[stage];
+    if (record.status === 'drafting') drafting.push(stage);
+    if (record.status !== 'inReview') continue;
+    const policy = context.policies[stage];
+    waiting.push({
+      stage,
+      submittedBy: record.submittedBy,
+      roles: [...new Set(policy.vetoRole ? [...policy.roles, policy.vetoRole] : policy.roles)],
+      decidedBy: [...new Set(record.votes.map((v) => v.by))],
+    });
+  }
   return {
     stage: standingStage(context),
     health: operating ? worstHealth(context.checkIns) : null,
     operating,
     recycleRoutes,
     replans,
+    version: FACTS_VERSION,
+    waiting,
+    drafting,
+    reporting: operating && open ? reportingOf(context) : null,
   };
+}
+
+/** A stage's approved content. Read here rather than through run-context: lists load this module. */
+function approved<S extends StageId>(context: RunContext, stage: S): StageContentMap[S] | null {
+  return context.stages[stage].approved as StageContentMap[S] | null;
+}
+
+/**
+ * The run's team, each once: its lead, resource owners and task owners (as `onRunTeam` tells one
+ * person, without building a list on the replay path).
+ */
+export function runTeamIds(context: RunContext): string[] {
+  const ids = [
+    context.leadId,
+    ...(approved(context, 'resources')?.owners.map((o) => o.personId) ?? []),
+    ...(approved(context, 'execution')?.tasks.map((t) => t.ownerId) ?? []),
+  ];
+  return [...new Set(ids.filter((id): id is string => id !== null))];
+}
+
+/** Check-ins are taken once the monitoring plan is approved, until execution closes. */
+function reportingOf(context: RunContext): Reporting | null {
+  const monitoring = approved(context, 'monitoring');
+  if (!monitoring) return null;
+  const latest = latestCheckIns(context.checkIns);
+  return {
+    team: runTeamIds(context),
+    kpis: monitoring.kpis.map((k) => ({
+      id: k.id,
+      cadence: k.cadence,
+      latest: latest.get(k.id)?.date ?? null,
+    })),
+  };
+}
+
+/** What a run waits for from one person: decisions at its gates, stages to submit, figures. */
+export interface YourTurn {
+  decide: StageId[];
+  submit: StageId[];
+  /** KPIs whose next figure is due (`checkInDue`), for a member of the run's team. */
+  report: number;
+}
+
+/**
+ * The run's gates where `person` may still decide (as `checkDecide` would let them: holding a
+ * role of the gate, not the submitter, not decided yet this round); for its lead, the stages
+ * being drafted; for its team, the KPIs whose figures are due `today`. Empty for facts derived
+ * before these were stored.
+ */
+export function yourTurn(
+  run: { facts: RunFacts | null; leadId: string; periodStart: IsoDate; periodEnd: IsoDate },
+  person: { id: string; roles: readonly Role[] },
+  today: IsoDate,
+): YourTurn {
+  const { facts, leadId } = run;
+  const period = { start: run.periodStart, end: run.periodEnd };
+  const decide = (facts?.waiting ?? [])
+    .filter(
+      (gate) =>
+        gate.submittedBy !== person.id &&
+        !gate.decidedBy.includes(person.id) &&
+        person.roles.some((role) => gate.roles.includes(role)),
+    )
+    .map((gate) => gate.stage);
+  const submit = leadId === person.id ? [...(facts?.drafting ?? [])] : [];
+  const reporting = facts?.reporting;
+  const report =
+    reporting && reporting.team.includes(person.id)
+      ? reporting.kpis.filter((k) => checkInDue(k.cadence, k.latest, period, today)).length
+      : 0;
+  return { decide, submit, report };
 }
 
 /**

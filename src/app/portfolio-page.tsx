@@ -24,9 +24,9 @@ import {
   type RunSummary,
   type StatusFilter,
 } from '../board/portfolio-graph';
+import { HealthMark } from '../board/health-mark';
 import {
   HEAT_COLOURS,
-  HealthMark,
   PortfolioEdgeComponent,
   PortfolioNodeComponent,
   portfolioNodeLabel,

@@ -5,9 +5,11 @@ import { useI18n } from '../i18n/react';
 import { usePersonName, useWorkspace } from '../workspace/workspace';
 import { useToast } from '../workspace/toasts';
 import { SCENARIO_IDS, type ScenarioId } from '../domain/scenario-ids';
-import { STAGE_IDS, isStageId } from '../domain/stages';
+import { STAGE_IDS, isStageId, type StageId } from '../domain/stages';
 import { periodLabel, quarterOf, quarterPeriod } from '../domain/time';
 import { RUN_STATUSES, type RunRow } from '../storage/records';
+import { yourTurn, type YourTurn } from '../../machines/run-facts';
+import { HealthMark } from '../board/health-mark';
 import { TableScroll } from './page-parts';
 
 /** Rows drawn at first, and added by each "Show more". */
@@ -23,7 +25,7 @@ const STATUS_BADGE: Record<string, string> = {
 /** Every run at a glance: where it stands, who leads it, when it last changed. */
 export function RunsPage() {
   const { t, label, stage, dateTime } = useI18n();
-  const { db } = useWorkspace();
+  const { db, acting, today } = useWorkspace();
   const personName = usePersonName();
   // One getAll of the table, sorted here: a reverse walk of the updatedAt index is a cursor step
   // per row (measured ~0.5 s for 1,000 runs in Chromium), the whole table one request.
@@ -32,13 +34,25 @@ export function RunsPage() {
   const [scenario, setScenario] = useState('');
   const [status, setStatus] = useState('');
   const [current, setCurrent] = useState('');
+  const [mineOnly, setMineOnly] = useState(false);
   const [creating, setCreating] = useState(false);
   // Rows drawn: a page at first, more on request (a new filter starts again at one page).
   // Filtering searches every run all the same.
-  const filterKey = JSON.stringify([query, scenario, status, current]);
+  const filterKey = JSON.stringify([query, scenario, status, current, mineOnly]);
   const [page, setPage] = useState({ key: filterKey, limit: PAGE_SIZE });
   if (page.key !== filterKey) setPage({ key: filterKey, limit: PAGE_SIZE });
   const limit = page.key === filterKey ? page.limit : PAGE_SIZE;
+
+  // What each run waits for from the person acting: decisions at its gates, stages to submit.
+  const turns = useMemo(() => {
+    const byRun = new Map<string, YourTurn>();
+    if (!acting) return byRun;
+    for (const r of rows ?? []) {
+      const turn = yourTurn(r, acting, today);
+      if (turn.decide.length + turn.submit.length + turn.report > 0) byRun.set(r.id, turn);
+    }
+    return byRun;
+  }, [rows, acting, today]);
 
   const visible = useMemo(() => {
     const q = query.trim().toLowerCase();
@@ -49,9 +63,10 @@ export function RunsPage() {
           personName(r.leadId).toLowerCase().includes(q)) &&
         (!scenario || r.scenario === scenario) &&
         (!status || r.status === status) &&
-        (!current || currentStageOf(r) === current),
+        (!current || currentStageOf(r) === current) &&
+        (!mineOnly || turns.has(r.id)),
     );
-  }, [rows, query, scenario, status, current, personName]);
+  }, [rows, query, scenario, status, current, mineOnly, turns, personName]);
 
   return (
     <main className="app-main">
@@ -64,6 +79,14 @@ export function RunsPage() {
         </button>
       </div>
       <div className="toolbar" role="search">
+        <button
+          type="button"
+          className="btn btn-toggle"
+          aria-pressed={mineOnly}
+          onClick={() => setMineOnly((on) => !on)}
+        >
+          {t('ui.runs.waitingForYou', { count: turns.size })}
+        </button>
         <input
           type="search"
           aria-label={t('ui.runs.searchLabel')}
@@ -125,6 +148,7 @@ export function RunsPage() {
                 <th>{t('ui.common.period')}</th>
                 <th>{t('ui.common.lead')}</th>
                 <th>{t('ui.runs.currentStage')}</th>
+                <th>{t('ui.runs.yourTurn')}</th>
                 <th>{t('ui.common.status')}</th>
                 <th>{t('ui.common.lastChange')}</th>
               </tr>
@@ -148,6 +172,15 @@ export function RunsPage() {
                         : isStageId(at)
                           ? stage(at)
                           : '—'}
+                      {r.facts?.operating && r.status === 'active' && (
+                        <span className="run-health">
+                          <HealthMark kind={r.facts.health ?? 'none'} />
+                          {t(`portfolio.health.${r.facts.health ?? 'none'}`)}
+                        </span>
+                      )}
+                    </td>
+                    <td>
+                      <TurnChips run={r} turn={turns.get(r.id)} />
                     </td>
                     <td>
                       <span className={`badge ${STATUS_BADGE[r.status] ?? ''}`}>
@@ -160,8 +193,10 @@ export function RunsPage() {
               })}
               {visible.length === 0 && rows && rows.length > 0 && (
                 <tr>
-                  <td colSpan={7} className="empty">
-                    {t('ui.runs.noMatch')}
+                  <td colSpan={8} className="empty">
+                    {mineOnly && turns.size === 0
+                      ? t('ui.runs.nothingWaiting')
+                      : t('ui.runs.noMatch')}
                   </td>
                 </tr>
               )}
@@ -190,6 +225,54 @@ export function RunsPage() {
         </Suspense>
       )}
     </main>
+  );
+}
+
+/**
+ * "Decide: Goal setting", "Submit: Strategy", "3 check-ins due": what a run waits for from the
+ * person acting, each a link to the stage where it is done. Each link's name ends with the run's
+ * title, so a list of links (screen readers offer one) tells the runs apart.
+ */
+function TurnChips({ run, turn }: { run: RunRow; turn: YourTurn | undefined }) {
+  const { t, stage } = useI18n();
+  if (!turn) return null;
+  const chips: Array<{ key: string; stage: StageId; text: string; badge: string }> = [
+    ...turn.decide.map((s) => ({
+      key: `decide-${s}`,
+      stage: s,
+      text: t('ui.runs.decide', { stage: stage(s) }),
+      badge: 'badge-violet',
+    })),
+    ...turn.submit.map((s) => ({
+      key: `submit-${s}`,
+      stage: s,
+      text: t('ui.runs.submit', { stage: stage(s) }),
+      badge: 'badge-blue',
+    })),
+    ...(turn.report > 0
+      ? [
+          {
+            key: 'report',
+            stage: 'monitoring' as const,
+            text: t('ui.runs.reportDue', { count: turn.report }),
+            badge: 'badge-amber',
+          },
+        ]
+      : []),
+  ];
+  return (
+    <span className="turn-chips">
+      {chips.map((chip) => (
+        <Link
+          key={chip.key}
+          className={`badge turn-chip ${chip.badge}`}
+          to={`/runs/${encodeURIComponent(run.id)}?stage=${chip.stage}`}
+          aria-label={t('ui.runs.turnLink', { what: chip.text, title: run.title })}
+        >
+          {chip.text}
+        </Link>
+      ))}
+    </span>
   );
 }
 

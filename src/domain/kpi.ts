@@ -1,5 +1,5 @@
-import type { DIRECTIONS, Kpi, KPI_MEASURES } from './content';
-import { daysBetween, type IsoDate, type Period } from './time';
+import type { CADENCES, DIRECTIONS, Kpi, KPI_MEASURES } from './content';
+import { addDays, addMonths, daysBetween, type IsoDate, type Period } from './time';
 
 /**
  * KPI math for the monitoring loop: attainment, the time-prorated target (pace) and health.
@@ -10,6 +10,7 @@ import { daysBetween, type IsoDate, type Period } from './time';
 export type Direction = (typeof DIRECTIONS)[number];
 export type KpiMeasure = (typeof KPI_MEASURES)[number];
 export type Health = 'green' | 'amber' | 'red';
+export type Cadence = (typeof CADENCES)[number];
 
 export interface Thresholds {
   /** Pace attainment at or above which the KPI is green (0.95 = 95%). */
@@ -142,3 +143,26 @@ let lastAssessment: {
   period: Period;
   result: CheckInAssessment;
 } | null = null;
+
+/**
+ * True when a KPI's next figure is due on `today`: a whole cadence (a day, a week, a month) has
+ * passed since its latest figure, or since the period began when it has none. Nothing is due
+ * for days after the period, nor before it starts.
+ */
+export function checkInDue(
+  cadence: Cadence,
+  latest: IsoDate | null,
+  period: Period,
+  today: IsoDate,
+): boolean {
+  const until = today < period.end ? today : period.end;
+  if (until < period.start) return false;
+  const since = latest ?? addDays(period.start, -1);
+  const next =
+    cadence === 'daily'
+      ? addDays(since, 1)
+      : cadence === 'weekly'
+        ? addDays(since, 7)
+        : addMonths(since, 1);
+  return next <= until;
+}

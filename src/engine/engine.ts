@@ -31,6 +31,9 @@ import {
   type RunSnapshot,
 } from './snapshots';
 
+/** Run on opening a workspace: rows written by an earlier version get today's facts. */
+export { refreshStaleFacts } from './stored';
+
 /** What a caller sends: an event without the actor's roles and the time, which the engine adds. */
 export type RunAction = RunEvent extends infer E
   ? E extends RunEvent

@@ -1,4 +1,5 @@
 import type { RunContext } from '../../machines/run-context';
+import { FACTS_VERSION, runFacts, type RunFacts } from '../../machines/run-facts';
 import type { StrategyDb } from '../storage/db';
 import { readLog } from '../storage/log';
 import type { EventRecord, RunRow, SnapshotEnvelope, SnapshotRow } from '../storage/records';
@@ -10,6 +11,7 @@ import {
   storedContext,
   type RunSnapshot,
 } from './snapshots';
+import { yieldToPage } from './yield';
 
 /**
  * A run as it is stored: its row (revision and chain head), its latest checkpoint (a snapshot
@@ -86,4 +88,48 @@ export function currentEnvelope(parts: StoredRunParts): SnapshotEnvelope {
 export async function readContext(db: StrategyDb, runId: string): Promise<RunContext | null> {
   const parts = await readStoredRun(db, runId);
   return parts ? currentContext(parts) : null;
+}
+
+/** Rows whose facts are read and written in one go by `refreshStaleFacts`. */
+const REFRESH_BATCH_RUNS = 50;
+
+/**
+ * Derives the facts again of rows stored with facts older than FACTS_VERSION (written by an
+ * earlier version of the app), so lists can rely on every fact. A row is replaced only if its
+ * run has not moved on meanwhile: a write in this or another tab stores fresh facts itself. A
+ * run whose state cannot be read keeps its row as it is (its page says why).
+ */
+export async function refreshStaleFacts(
+  db: StrategyDb,
+  yieldToUi: () => Promise<void> = yieldToPage,
+): Promise<{ refreshed: number; unreadable: number }> {
+  const stale = (await db.runs.toArray())
+    .filter((row) => row.facts?.version !== FACTS_VERSION)
+    .map((row) => row.id);
+  let refreshed = 0;
+  let unreadable = 0;
+  for (let i = 0; i < stale.length; i += REFRESH_BATCH_RUNS) {
+    await yieldToUi();
+    const derived: Array<{ row: RunRow; facts: RunFacts }> = [];
+    for (const runId of stale.slice(i, i + REFRESH_BATCH_RUNS)) {
+      const parts = await readStoredRun(db, runId);
+      if (!parts) continue;
+      try {
+        derived.push({ row: parts.row, facts: runFacts(currentContext(parts)) });
+      } catch {
+        unreadable += 1;
+      }
+    }
+    await db.transaction('rw', db.runs, async () => {
+      const current = await db.runs.bulkGet(derived.map((d) => d.row.id));
+      const updates = derived.flatMap(({ row, facts }, k) => {
+        const now = current[k];
+        const unchanged = now?.revision === row.revision && now.headHash === row.headHash;
+        return unchanged ? [{ ...now, facts }] : [];
+      });
+      await db.runs.bulkPut(updates);
+      refreshed += updates.length;
+    });
+  }
+  return { refreshed, unreadable };
 }

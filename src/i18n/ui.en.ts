@@ -74,6 +74,15 @@ export const uiEn = {
     noMatch: 'No run matches these filters.',
     shown: 'Showing {shown} of {total}',
     showMore: 'Show {count} more',
+    /** A filter of the list: runs waiting for the person acting. */
+    waitingForYou: 'Waiting for you ({count})',
+    yourTurn: 'Your turn',
+    decide: 'Decide: {stage}',
+    submit: 'Submit: {stage}',
+    reportDue: '{count, plural, one {# check-in due} other {# check-ins due}}',
+    turnLink: '{what} — {title}',
+    nothingWaiting:
+      'Nothing waits for you: no gate needs your decision and no stage of yours is being drafted.',
   },
   newRun: {
     title: 'New strategy run',

@@ -70,6 +70,13 @@ export const uiZhCN: Messages<typeof uiEn> = {
     noMatch: '没有符合筛选条件的策略执行。',
     shown: '显示 {shown} / {total} 项',
     showMore: '再显示 {count} 项',
+    waitingForYou: '待我处理（{count}）',
+    yourTurn: '待我处理',
+    decide: '待审批：{stage}',
+    submit: '待提交：{stage}',
+    reportDue: '待填报：{count} 项指标',
+    turnLink: '{what}（{title}）',
+    nothingWaiting: '暂无待处理事项：没有关口等待您审批，也没有您负责起草的阶段。',
   },
   newRun: {
     title: '新建策略执行',

@@ -143,9 +143,18 @@ export function WorkspaceProvider({
     // main thread is idle while the first page's own code and data are still arriving, and the
     // engine's code then competes with them (measured: the portfolio painted ~100 ms later).
     const idle = window.requestIdleCallback ?? ((fn: () => void) => window.setTimeout(fn, 200));
-    const timer = window.setTimeout(() => idle(() => void loadEngineModule()), 1500);
+    const timer = window.setTimeout(
+      () =>
+        idle(() => {
+          // Then rows an earlier version wrote get the facts lists now read ("waiting for you").
+          void loadEngineModule()
+            .then(() => engineModule?.refreshStaleFacts(db))
+            .catch(() => undefined);
+        }),
+      1500,
+    );
     return () => window.clearTimeout(timer);
-  }, [ready]);
+  }, [ready, db]);
 
   const rows = useLiveQuery(() => db.people.orderBy('id').toArray(), [db]);
   const showsPages = ready === 'ready' && rows !== undefined;

@@ -8,10 +8,15 @@ import { RunsPage } from '../../src/app/runs-page';
 import { demoTeam } from '../../src/domain/scenarios';
 import { I18nProvider } from '../../src/i18n/react';
 import type { RunRow } from '../../src/storage/records';
-import { WorkspaceProvider } from '../../src/workspace/workspace';
+import { ACTING_STORAGE_KEY, WorkspaceProvider } from '../../src/workspace/workspace';
+import { seedDemoWorkspace } from '../../src/engine/demo';
+import { fixedClock } from '../../src/domain/time';
 import { freshDb } from '../support/db';
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  localStorage.clear();
+});
 
 /** `count` light runs rows, titled "Run 001" …, the newest first by `updatedAt`. */
 function rows(count: number): RunRow[] {
@@ -91,5 +96,67 @@ describe('the runs list', () => {
     await renderRuns(12);
     expect(bodyRows()).toHaveLength(12);
     expect(screen.queryByRole('button', { name: /more$/ })).toBeNull();
+  });
+});
+
+describe('what the runs list says waits for the person acting', () => {
+  /** The demo workspace on its day, seen by `personId`. */
+  async function renderDemoAs(personId: string) {
+    const db = freshDb();
+    await seedDemoWorkspace(db, 'en', '2026-11-27');
+    localStorage.setItem(ACTING_STORAGE_KEY, personId);
+    render(
+      <I18nProvider locale="en">
+        <WorkspaceProvider locale="en" db={db} clock={fixedClock('2026-11-27T09:00:00.000Z')}>
+          <MemoryRouter>
+            <RunsPage />
+          </MemoryRouter>
+        </WorkspaceProvider>
+      </I18nProvider>,
+    );
+    await screen.findByRole('link', { name: 'Product A launch in East China' });
+  }
+  const rowOf = (title: string) =>
+    screen.getByRole('link', { name: title }).closest('tr') as HTMLElement;
+  const waitingButton = () => screen.getByRole('button', { name: /^Waiting for you/ });
+
+  it('shows an approver the gate that waits for their decision, and filters to it', async () => {
+    // The launch's strategy needs sales and marketing; sales has decided, marketing has not.
+    await renderDemoAs('p-mkt');
+    const decide = within(rowOf('Product A launch in East China')).getByRole('link', {
+      name: 'Decide: Strategy — Product A launch in East China',
+    });
+    // It opens the run at the gate to decide.
+    expect(decide.getAttribute('href')).toBe('/runs/demo-launch?stage=strategy');
+    // Marketing also owns resources of the live runs: their check-ins wait for it too.
+    const waiting = bodyRows().filter((r) => within(r).queryByText(/^Decide|due$/) !== null);
+    expect(waitingButton().textContent).toBe(`Waiting for you (${waiting.length})`);
+    expect(waitingButton().getAttribute('aria-pressed')).toBe('false');
+    expect(bodyRows().length).toBeGreaterThan(waiting.length);
+
+    fireEvent.click(waitingButton());
+    expect(waitingButton().getAttribute('aria-pressed')).toBe('true');
+    const titles = (rs: HTMLElement[]) => rs.map((r) => r.querySelector('td a')?.textContent);
+    expect(titles(bodyRows())).toEqual(titles(waiting));
+    expect(titles(bodyRows())).toContain('Product A launch in East China');
+  });
+
+  it('shows nothing to decide to the approver who already decided', async () => {
+    await renderDemoAs('p-sales');
+    expect(within(rowOf('Product A launch in East China')).queryByText(/^Decide/)).toBeNull();
+  });
+
+  it('shows the team the check-ins due on live runs, with each run’s health', async () => {
+    await renderDemoAs('p-lead');
+    const live = rowOf('East and North China regional expansion');
+    expect(within(live).getByText(/check-ins? due$/)).toBeTruthy();
+    expect(within(live).getByText(/^(Green|Amber|Red): /)).toBeTruthy();
+  });
+
+  it('says so when nothing waits for the person', async () => {
+    await renderDemoAs('p-gm');
+    expect(waitingButton().textContent).toBe('Waiting for you (0)');
+    fireEvent.click(waitingButton());
+    expect(screen.getByText(/^Nothing waits for you/)).toBeTruthy();
   });
 });

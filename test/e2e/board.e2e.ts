@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openApp, withScreenshot, sharedBrowser } from './browser';
+import { actAs, openApp, withScreenshot, sharedBrowser } from './browser';
 
 const browser = sharedBrowser();
 
@@ -14,6 +14,28 @@ describe('the board at first open', () => {
       await page.getByRole('cell', { name: 'Completed' }).first().waitFor();
       await page.getByRole('searchbox', { name: 'Search by title or lead' }).fill('North China');
       await expect.poll(() => rows.count()).toBe(2);
+    });
+    await context.close();
+  });
+
+  it('lists what waits for the person acting, and takes them to it', async () => {
+    const { page, context } = await openApp(browser());
+    await withScreenshot(page, 'waiting-for-you', async () => {
+      await page.getByRole('link', { name: 'Product A launch in East China' }).waitFor();
+      // The lead has nothing to decide; marketing has the launch's strategy gate.
+      expect(await page.getByRole('link', { name: /^Decide: / }).count()).toBe(0);
+      await actAs(page, 'Chen Jing');
+      const decide = page.getByRole('link', {
+        name: 'Decide: Strategy — Product A launch in East China',
+      });
+      await page.getByRole('button', { name: /^Waiting for you \(\d+\)$/ }).click();
+      await decide.waitFor();
+      expect(
+        await page.getByRole('link', { name: 'Raise repurchase among existing customers' }).count(),
+      ).toBe(0);
+      await decide.click();
+      await page.getByRole('heading', { name: 'Stage 3 · Strategy' }).waitFor();
+      await page.getByRole('region', { name: 'Your decision' }).waitFor();
     });
     await context.close();
   });
