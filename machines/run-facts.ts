@@ -52,7 +52,8 @@ export interface RunFacts {
 export interface Reporting {
   /** The run's team (`runTeamIds`): the people check-ins are expected from. */
   team: string[];
-  kpis: Array<{ id: string; cadence: Cadence; latest: IsoDate | null }>;
+  /** Each KPI's cadence and the date of its latest figure (lists read a thousand of these). */
+  kpis: Array<{ cadence: Cadence; latest: IsoDate | null }>;
 }
 
 /**
@@ -147,7 +148,6 @@ function reportingOf(context: RunContext): Reporting | null {
   return {
     team: runTeamIds(context),
     kpis: monitoring.kpis.map((k) => ({
-      id: k.id,
       cadence: k.cadence,
       latest: latest.get(k.id)?.date ?? null,
     })),
