@@ -277,21 +277,30 @@ describe('conflicts', () => {
 });
 
 describe('all or nothing', () => {
-  it('leaves the store unchanged when a write inside the transaction fails', async () => {
+  /**
+   * Imports `source` into a store that holds one person, the write of its `n`th run failing as
+   * a full disk would: the refusal, how many run writes were tried, whether the store is as before.
+   */
+  async function importFailingAtRun(source: string, n: number) {
     const target = freshDb();
     await target.people.put({ id: 'p-x', name: 'Existing', roles: ['lead'] });
     const before = await storeChecksum(target);
     let calls = 0;
-    // Events and the first run are written before the second run's creation throws.
     target.runs.hook('creating', () => {
       calls += 1;
-      if (calls === 2) throw new Error('disk full');
+      if (calls === n) throw new Error('disk full');
     });
-    const refusal = await importWorkspace(target, text).catch((e: unknown) => e);
+    const refusal = await importWorkspace(target, source).catch((e: unknown) => e);
+    return { refusal, calls, unchanged: (await storeChecksum(target)) === before };
+  }
+
+  it('leaves the store unchanged when a write inside the transaction fails', async () => {
+    // Events and the first run are written before the second run's creation throws.
+    const { refusal, unchanged } = await importFailingAtRun(text, 2);
     expect(refusal).toBeInstanceOf(TransferError);
     expect(refusal).toMatchObject({ code: 'writeFailed' });
     expect((refusal as Error).message).toMatch(/disk full/);
-    expect(await storeChecksum(target)).toBe(before);
+    expect(unchanged).toBe(true);
   });
 
   it('writes a large workspace in slices, and a failure in a late one leaves nothing', async () => {
@@ -304,19 +313,11 @@ describe('all or nothing', () => {
       yieldToUi: () => Promise.resolve(),
     });
     const largeText = serializeWorkspace(await exportWorkspace(large));
-    const target = freshDb();
-    await target.people.put({ id: 'p-x', name: 'Existing', roles: ['lead'] });
-    const before = await storeChecksum(target);
-    let calls = 0;
     // Several slices in: earlier ones are written inside the same transaction.
-    target.runs.hook('creating', () => {
-      calls += 1;
-      if (calls === 50) throw new Error('disk full');
-    });
-    const refusal = await importWorkspace(target, largeText).catch((e: unknown) => e);
+    const { refusal, calls, unchanged } = await importFailingAtRun(largeText, 50);
     expect(refusal).toMatchObject({ code: 'writeFailed' });
     expect(calls).toBe(50);
-    expect(await storeChecksum(target)).toBe(before);
+    expect(unchanged).toBe(true);
 
     const fresh = freshDb();
     const { result } = await importWorkspace(fresh, largeText);
