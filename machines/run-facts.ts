@@ -11,7 +11,7 @@ import type { RunContext } from './run-context';
  * differently: rows holding older facts are derived again from their runs (the engine's
  * `refreshStaleFacts`), so lists never read a fact a row does not have.
  */
-export const FACTS_VERSION = 2;
+export const FACTS_VERSION = 3;
 
 /** A gate with a submission waiting for decisions: who may decide there, and who already did. */
 export interface WaitingGate {
@@ -50,10 +50,11 @@ export interface RunFacts {
 
 /** What says when a live run's KPI figures are due, and from whom. */
 export interface Reporting {
-  /** The run's team (`runTeamIds`): the people check-ins are expected from. */
-  team: string[];
-  /** Each KPI's cadence and the date of its latest figure (lists read a thousand of these). */
-  kpis: Array<{ cadence: Cadence; latest: IsoDate | null }>;
+  /**
+   * Each KPI's cadence, the date of its latest figure, and who its figures are expected from
+   * (`kpiReporters`). Lists read a thousand of these: nothing else.
+   */
+  kpis: Array<{ cadence: Cadence; latest: IsoDate | null; from: string[] }>;
 }
 
 /**
@@ -127,45 +128,44 @@ function approved<S extends StageId>(context: RunContext, stage: S): StageConten
   return context.stages[stage].approved as StageContentMap[S] | null;
 }
 
-/**
- * The run's team, each once: its lead, resource owners and task owners (as `onRunTeam` tells one
- * person, without building a list on the replay path).
- */
-export function runTeamIds(context: RunContext): string[] {
-  const ids = [
-    context.leadId,
-    ...(approved(context, 'resources')?.owners.map((o) => o.personId) ?? []),
-    ...(approved(context, 'execution')?.tasks.map((t) => t.ownerId) ?? []),
-  ];
-  return [...new Set(ids.filter((id): id is string => id !== null))];
-}
-
 /** Check-ins are taken once the monitoring plan is approved, until execution closes. */
 function reportingOf(context: RunContext): Reporting | null {
   const monitoring = approved(context, 'monitoring');
   if (!monitoring) return null;
   const latest = latestCheckIns(context.checkIns);
   return {
-    team: runTeamIds(context),
     kpis: monitoring.kpis.map((k) => ({
       cadence: k.cadence,
       latest: latest.get(k.id)?.date ?? null,
+      from: kpiReporters(context, k.goalId),
     })),
   };
+}
+
+/**
+ * Whom a KPI's figures are expected from: the owners (Resource allocation) of the goal it
+ * measures, who answer for that goal's numbers; the lead when nobody owns it. Anyone on the run's
+ * team may still report a figure (`mayReportFigures`); this says whose job it is.
+ */
+export function kpiReporters(context: RunContext, goalId: string | null): string[] {
+  const owners = (approved(context, 'resources')?.owners ?? [])
+    .filter((o) => goalId !== null && o.goalIds.includes(goalId))
+    .map((o) => o.personId);
+  return owners.length > 0 ? [...new Set(owners)] : [context.leadId];
 }
 
 /** What a run waits for from one person: decisions at its gates, stages to submit, figures. */
 export interface YourTurn {
   decide: StageId[];
   submit: StageId[];
-  /** KPIs whose next figure is due (`checkInDue`), for a member of the run's team. */
+  /** KPIs whose next figure is due (`checkInDue`) from this person (`kpiReporters`). */
   report: number;
 }
 
 /**
  * The run's gates where `person` may still decide (as `checkDecide` would let them: holding a
  * role of the gate, not the submitter, not decided yet this round); for its lead, the stages
- * being drafted; for its team, the KPIs whose figures are due `today`. Empty for facts derived
+ * being drafted; the KPIs whose figures are due from them `today`. Empty for facts derived
  * before these were stored.
  */
 export function yourTurn(
@@ -184,11 +184,9 @@ export function yourTurn(
     )
     .map((gate) => gate.stage);
   const submit = leadId === person.id ? [...(facts?.drafting ?? [])] : [];
-  const reporting = facts?.reporting;
-  const report =
-    reporting && reporting.team.includes(person.id)
-      ? reporting.kpis.filter((k) => checkInDue(k.cadence, k.latest, period, today)).length
-      : 0;
+  const report = (facts?.reporting?.kpis ?? []).filter(
+    (k) => k.from.includes(person.id) && checkInDue(k.cadence, k.latest, period, today),
+  ).length;
   return { decide, submit, report };
 }
 

@@ -1,5 +1,5 @@
 import { Suspense, useMemo, useRef, useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useI18n } from '../i18n/react';
 import { usePersonName, useWorkspace } from '../workspace/workspace';
@@ -34,7 +34,19 @@ export function RunsPage() {
   const [scenario, setScenario] = useState('');
   const [status, setStatus] = useState('');
   const [current, setCurrent] = useState('');
-  const [mineOnly, setMineOnly] = useState(false);
+  // Kept in the address, so coming Back from a run finds the list as it was left.
+  const [params, setParams] = useSearchParams();
+  const mineOnly = params.get('mine') === '1';
+  const setMineOnly = (on: boolean) =>
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        if (on) next.set('mine', '1');
+        else next.delete('mine');
+        return next;
+      },
+      { replace: true },
+    );
   const [creating, setCreating] = useState(false);
   // Rows drawn: a page at first, more on request (a new filter starts again at one page).
   // Filtering searches every run all the same.
@@ -72,7 +84,11 @@ export function RunsPage() {
     <main className="app-main">
       <div className="page-head">
         <h1>{t('ui.runs.title')}</h1>
-        <span className="muted">{t('ui.runs.count', { count: rows?.length ?? 0 })}</span>
+        <span className="muted" aria-live="polite">
+          {rows && visible.length < rows.length
+            ? t('ui.runs.countShown', { shown: visible.length, count: rows.length })
+            : t('ui.runs.count', { count: rows?.length ?? 0 })}
+        </span>
         <span className="spacer" />
         <button type="button" className="btn btn-primary" onClick={() => setCreating(true)}>
           {t('ui.action.newRun')}
@@ -83,8 +99,9 @@ export function RunsPage() {
           type="button"
           className="btn btn-toggle"
           aria-pressed={mineOnly}
-          onClick={() => setMineOnly((on) => !on)}
+          onClick={() => setMineOnly(!mineOnly)}
         >
+          {mineOnly && <span aria-hidden="true">✓</span>}
           {t('ui.runs.waitingForYou', { count: turns.size })}
         </button>
         <input
@@ -144,11 +161,11 @@ export function RunsPage() {
             <thead>
               <tr>
                 <th>{t('ui.common.title')}</th>
+                <th>{t('ui.runs.yourTurn')}</th>
                 <th>{t('ui.common.scenario')}</th>
                 <th>{t('ui.common.period')}</th>
                 <th>{t('ui.common.lead')}</th>
                 <th>{t('ui.runs.currentStage')}</th>
-                <th>{t('ui.runs.yourTurn')}</th>
                 <th>{t('ui.common.status')}</th>
                 <th>{t('ui.common.lastChange')}</th>
               </tr>
@@ -160,6 +177,9 @@ export function RunsPage() {
                   <tr key={r.id}>
                     <td>
                       <Link to={`/runs/${encodeURIComponent(r.id)}`}>{r.title}</Link>
+                    </td>
+                    <td>
+                      <TurnChips run={r} turn={turns.get(r.id)} />
                     </td>
                     <td>{t(`scenario.${r.scenario as ScenarioId}.name`)}</td>
                     <td className="nowrap">
@@ -178,9 +198,6 @@ export function RunsPage() {
                           {t(`portfolio.health.${r.facts.health ?? 'none'}`)}
                         </span>
                       )}
-                    </td>
-                    <td>
-                      <TurnChips run={r} turn={turns.get(r.id)} />
                     </td>
                     <td>
                       <span className={`badge ${STATUS_BADGE[r.status] ?? ''}`}>

@@ -64,6 +64,8 @@ export const uiEn = {
   runs: {
     title: 'Strategy runs',
     count: '{count, plural, one {# run} other {# runs}}',
+    /** The count when filters hide some runs. */
+    countShown: '{shown} of {count, plural, one {# run} other {# runs}}',
     searchLabel: 'Search by title or lead',
     allScenarios: 'All scenarios',
     allStatuses: 'All statuses',
@@ -76,13 +78,12 @@ export const uiEn = {
     showMore: 'Show {count} more',
     /** A filter of the list: runs waiting for the person acting. */
     waitingForYou: 'Waiting for you ({count})',
-    yourTurn: 'Your turn',
+    yourTurn: 'Waiting for you',
     decide: 'Decide: {stage}',
     submit: 'Submit: {stage}',
     reportDue: '{count, plural, one {# check-in due} other {# check-ins due}}',
     turnLink: '{what} — {title}',
-    nothingWaiting:
-      'Nothing waits for you: no gate needs your decision and no stage of yours is being drafted.',
+    nothingWaiting: 'Nothing waits for you: no decision, submission or KPI figure is due from you.',
   },
   newRun: {
     title: 'New strategy run',

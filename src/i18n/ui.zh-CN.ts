@@ -60,6 +60,7 @@ export const uiZhCN: Messages<typeof uiEn> = {
   runs: {
     title: '策略执行',
     count: '共 {count} 项',
+    countShown: '显示 {shown} 项，共 {count} 项',
     searchLabel: '按名称或负责人搜索',
     allScenarios: '全部场景',
     allStatuses: '全部状态',
@@ -72,11 +73,11 @@ export const uiZhCN: Messages<typeof uiEn> = {
     showMore: '再显示 {count} 项',
     waitingForYou: '待我处理（{count}）',
     yourTurn: '待我处理',
-    decide: '待审批：{stage}',
-    submit: '待提交：{stage}',
-    reportDue: '待填报：{count} 项指标',
+    decide: '待我审批：{stage}',
+    submit: '待我提交：{stage}',
+    reportDue: '待我填报：{count} 项指标',
     turnLink: '{what}（{title}）',
-    nothingWaiting: '暂无待处理事项：没有关口等待您审批，也没有您负责起草的阶段。',
+    nothingWaiting: '暂无待我处理的事项：没有待我审批的关口、待我提交的阶段或待我填报的指标。',
   },
   newRun: {
     title: '新建策略执行',

@@ -136,6 +136,9 @@ describe('what the runs list says waits for the person acting', () => {
 
     fireEvent.click(waitingButton());
     expect(waitingButton().getAttribute('aria-pressed')).toBe('true');
+    // The count says how many of all the runs are shown; the button's name stays the same.
+    expect(screen.getByText(`${waiting.length} of 6 runs`)).toBeTruthy();
+    expect(waitingButton().textContent).toContain(`(${waiting.length})`);
     const titles = (rs: HTMLElement[]) => rs.map((r) => r.querySelector('td a')?.textContent);
     expect(titles(bodyRows())).toEqual(titles(waiting));
     expect(titles(bodyRows())).toContain('Product A launch in East China');
@@ -146,7 +149,7 @@ describe('what the runs list says waits for the person acting', () => {
     expect(within(rowOf('Product A launch in East China')).queryByText(/^Decide/)).toBeNull();
   });
 
-  it('shows the team the check-ins due on live runs, with each run’s health', async () => {
+  it('shows a person the KPI figures due from them on live runs, with each run’s health', async () => {
     await renderDemoAs('p-lead');
     const live = rowOf('East and North China regional expansion');
     expect(within(live).getByText(/check-ins? due$/)).toBeTruthy();

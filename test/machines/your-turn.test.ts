@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runFacts, runTeamIds, yourTurn, type RunFacts } from '../../machines/run-facts';
-import { onRunTeam } from '../../machines/run-rules';
+import { kpiReporters, runFacts, yourTurn, type RunFacts } from '../../machines/run-facts';
 import { checkInDue } from '../../src/domain/kpi';
 import { PERIOD, TEAM, Driver, LEAD, decideEvent, person, reportedAt } from '../support/driver';
 
@@ -80,27 +79,27 @@ describe('whose turn a run waits for', () => {
     expect(yourTurn(run(null), person(LEAD), PERIOD.end)).toEqual(nothing);
   });
 
-  it('asks the run’s team for the figures that are due once the plans are live, and nobody else', () => {
+  it('asks the owners of each KPI’s goal for its figures once they are due, the lead for KPIs nobody owns', () => {
     const d = new Driver().toLive();
-    const kpis = d.context.stages.monitoring.submitted;
-    if (!kpis || !('kpis' in kpis)) throw new Error('no monitoring plan');
-    const due = (today: string) =>
-      kpis.kpis.filter((k) => checkInDue(k.cadence, null, PERIOD, today)).length;
+    const plan = d.context.stages.monitoring.approved;
+    if (!plan || !('kpis' in plan)) throw new Error('no monitoring plan');
     const late = '2024-08-20';
+    const dueFrom = (id: string) =>
+      plan.kpis.filter(
+        (k) =>
+          kpiReporters(d.context, k.goalId).includes(id) &&
+          checkInDue(k.cadence, null, PERIOD, late),
+      );
 
-    expect(due(late)).toBeGreaterThan(0);
-    const team = runTeamIds(d.context);
-    const outsider = TEAM.find((p) => !team.includes(p.id));
-    if (!outsider) throw new Error('everyone is on the team');
-    expect(team).toContain('p-am1');
-    expect(turnOf(d, LEAD, late).report).toBe(due(late));
-    expect(turnOf(d, 'p-am1', late).report).toBe(due(late));
-    expect(turnOf(d, outsider.id, late).report).toBe(0);
+    // The demo's account manager owns East China's goals; finance owns none.
+    expect(dueFrom('p-am1').length).toBeGreaterThan(0);
+    for (const p of TEAM) expect(turnOf(d, p.id, late).report, p.id).toBe(dueFrom(p.id).length);
+    expect(turnOf(d, 'p-fin', late).report).toBe(0);
     // On the first day nothing is due yet.
-    expect(turnOf(d, LEAD, PERIOD.start).report).toBe(0);
+    expect(turnOf(d, 'p-am1', PERIOD.start).report).toBe(0);
 
-    // A figure for a due KPI, dated that day, takes it off the list.
-    const kpi = kpis.kpis.find((k) => checkInDue(k.cadence, null, PERIOD, late));
+    // A figure for a due KPI, dated that day, takes it off its owner's list.
+    const [kpi] = dueFrom('p-am1');
     if (!kpi) throw new Error('nothing due');
     d.send({
       type: 'kpi.checkIn',
@@ -113,17 +112,21 @@ describe('whose turn a run waits for', () => {
       source: 'crm',
       reason: 'Slow start in the first weeks',
     });
-    expect(turnOf(d, 'p-am1', late).report).toBe(due(late) - 1);
+    expect(turnOf(d, 'p-am1', late).report).toBe(dueFrom('p-am1').length - 1);
   });
 });
 
-describe('the run’s team', () => {
-  it('is the people onRunTeam admits, each once', () => {
-    for (const d of [new Driver(), new Driver().toOperating(), new Driver().toLive()]) {
-      const team = runTeamIds(d.context);
-      expect(new Set(team).size).toBe(team.length);
-      for (const p of TEAM) expect(team.includes(p.id), p.id).toBe(onRunTeam(d.context, p.id));
-    }
+describe('whom a KPI’s figures are expected from', () => {
+  it('is the owners of the goal it measures, or the lead when nobody owns it', () => {
+    const d = new Driver().toLive();
+    const owners = d.context.stages.resources.approved;
+    if (!owners || !('owners' in owners)) throw new Error('no resources');
+    const owner = owners.owners[0];
+    const goalId = owner?.goalIds[0];
+    if (!owner || !goalId) throw new Error('no owned goal');
+    expect(kpiReporters(d.context, goalId)).toContain(owner.personId);
+    expect(kpiReporters(d.context, 'g-nobody-owns')).toEqual([LEAD]);
+    expect(kpiReporters(d.context, null)).toEqual([LEAD]);
   });
 });
 
