@@ -10,9 +10,11 @@ export const formsEn = {
   unknownRef: 'Unknown ({id})',
   unknownGoal: 'Unknown goal ({id})',
   emptyList: 'Nothing here yet.',
+  /** An empty list in a stage under review or approved. */
+  noneListed: 'None.',
   listFull: 'This list is full ({max} entries).',
   noOptions: 'Nothing to choose from yet.',
-  noneChosen: 'None chosen.',
+  noneChosen: 'None chosen',
   /** A submitted field left empty, in a stage under review or approved. */
   notFilled: 'Not filled in',
   yes: 'Yes',
@@ -175,6 +177,7 @@ export const formsEn = {
     start: 'Start',
     end: 'End',
     status: 'Status',
+    statusWhenSubmitted: 'Status when submitted',
     dependsOn: 'Depends on',
     noOtherTasks: 'No other tasks yet.',
     itself: 'This task itself',

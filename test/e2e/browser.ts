@@ -89,10 +89,10 @@ export async function openPage(
  */
 export function submittedValue(page: Page, label: string): Locator {
   return page
-    .locator('dt')
+    .locator('.read-label')
     .getByText(label, { exact: true })
     .first()
-    .locator('xpath=following-sibling::dd[1]');
+    .locator('xpath=following-sibling::*[1]');
 }
 
 /** Switches the header's "Acting as" to the person whose option starts with `name`. */

@@ -25,6 +25,7 @@ import {
   ItemList,
   NumberField,
   Select,
+  ShownValue,
   TextArea,
   TextField,
   enumOptions,
@@ -302,15 +303,12 @@ export function EvaluationForm(props: StageFormProps<'evaluation'>) {
               // A computed actual has no input: its problems are listed on the card.
               handled={source === 'kpi' ? ['goalId', 'note'] : RESULT_FIELDS}
             >
-              <div className="field">
-                <span>{t('field.target')}</span>
-                <span>
-                  {goal.target === null
-                    ? t('form.evaluation.noTarget')
-                    : formatFigure(i18n, goal.target, goal.unit)}
-                </span>
-              </div>
-              {source === 'kpi' && actual !== null ? (
+              <ShownValue label={t('field.target')}>
+                {goal.target === null
+                  ? t('form.evaluation.noTarget')
+                  : formatFigure(i18n, goal.target, goal.unit)}
+              </ShownValue>
+              {source === 'kpi' && actual !== null && !readOnly ? (
                 <ComputedActual path={[...path, 'actual']} goal={goal} value={actual} note={note} />
               ) : (
                 <FigureField
@@ -322,16 +320,13 @@ export function EvaluationForm(props: StageFormProps<'evaluation'>) {
                   onChange={(value) => setResult(goal.id, resultIndex, { actual: value })}
                 />
               )}
-              <div className="field">
-                <span>{t('form.evaluation.attainment')}</span>
-                <span>
-                  {rate === null ? (
-                    t('form.evaluation.noAttainment')
-                  ) : (
-                    <span className={HEALTH_BADGE[health(rate)]}>{i18n.percent(rate)}</span>
-                  )}
-                </span>
-              </div>
+              <ShownValue label={t('form.evaluation.attainment')}>
+                {rate === null ? (
+                  t('form.evaluation.noAttainment')
+                ) : (
+                  <span className={HEALTH_BADGE[health(rate)]}>{i18n.percent(rate)}</span>
+                )}
+              </ShownValue>
               <TextField
                 path={[...path, 'note']}
                 label={t('form.evaluation.resultNote')}

@@ -144,10 +144,13 @@ export function ExecutionForm(props: StageFormProps<'execution'>) {
               path={path}
               label={t('form.execution.task', { title })}
               heading={title}
+              // Read-only, the plan's status is as submitted; the live view has the current one.
               badge={
-                <span className={STATUS_BADGE[task.status]}>
-                  {i18n.label('taskStatus', task.status)}
-                </span>
+                props.readOnly ? undefined : (
+                  <span className={STATUS_BADGE[task.status]}>
+                    {i18n.label('taskStatus', task.status)}
+                  </span>
+                )
               }
               removeLabel={t('form.execution.removeTask', { title })}
               onRemove={() => setTasks(removeTask(tasks, index))}
@@ -157,6 +160,7 @@ export function ExecutionForm(props: StageFormProps<'execution'>) {
                 path={[...path, 'name']}
                 label={t('form.execution.taskName')}
                 value={task.name}
+                saidElsewhere
                 maxLength={200}
                 wide
                 onChange={(name) => setTask(index, { name })}
@@ -193,7 +197,11 @@ export function ExecutionForm(props: StageFormProps<'execution'>) {
               />
               <Select
                 path={[...path, 'status']}
-                label={t('form.execution.status')}
+                label={
+                  props.readOnly
+                    ? t('form.execution.statusWhenSubmitted')
+                    : t('form.execution.status')
+                }
                 value={task.status}
                 options={statuses}
                 onChange={(status) => setTask(index, { status })}
@@ -244,6 +252,7 @@ export function ExecutionForm(props: StageFormProps<'execution'>) {
                 path={[...path, 'title']}
                 label={t('form.execution.meetingTitle')}
                 value={meeting.title}
+                saidElsewhere
                 maxLength={200}
                 onChange={(value) => setMeeting(index, { title: value })}
               />

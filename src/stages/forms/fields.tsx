@@ -8,6 +8,7 @@ import {
   useRef,
   useState,
   type ChangeEvent,
+  type HTMLAttributes,
   type ReactNode,
 } from 'react';
 import type { Goal } from '../../domain/content';
@@ -204,40 +205,68 @@ function ReadField({
   multiline?: boolean;
 }) {
   const empty = value === null || value.trim() === '';
-  const className = [
-    'field',
-    'read-field',
-    field.messages.length > 0 ? 'invalid' : '',
-    wide ? 'wide' : '',
-  ]
-    .filter(Boolean)
-    .join(' ');
-  const valueClass = ['read-value', multiline ? 'multiline' : '', empty ? 'muted' : '']
-    .filter(Boolean)
-    .join(' ');
   const hasHint = hint !== undefined && hint !== null;
   return (
-    <dl className={className}>
-      <dt>{label}</dt>
-      <dd
-        id={field.id}
-        className={valueClass}
-        tabIndex={-1}
-        aria-describedby={describe(field, hasHint)['aria-describedby']}
-      >
-        {empty ? field.i18n.t('form.notFilled') : value}
-      </dd>
-      {hasHint && (
-        <dd className="hint" id={field.hintId}>
-          {hint}
-        </dd>
-      )}
-      {field.messages.length > 0 && (
-        <dd>
+    <ShownValue
+      label={label}
+      wide={wide}
+      invalid={field.messages.length > 0}
+      valueProps={{
+        id: field.id,
+        tabIndex: -1,
+        className: ['read-value', multiline ? 'multiline' : '', empty ? 'muted' : '']
+          .filter(Boolean)
+          .join(' '),
+        'aria-describedby': describe(field, hasHint)['aria-describedby'],
+      }}
+      after={
+        <>
+          {hasHint && (
+            <span className="hint" id={field.hintId}>
+              {hint}
+            </span>
+          )}
           <ProblemMessages id={field.errorId} messages={field.messages} inField />
-        </dd>
-      )}
-    </dl>
+        </>
+      }
+    >
+      {empty ? field.i18n.t('form.notFilled') : value}
+    </ShownValue>
+  );
+}
+
+/**
+ * A label and a value shown as text: a read-only field, or a figure a form works out (a target,
+ * an attainment). Plain text in order, label first: a list of one item per field (a `<dl>` each)
+ * made screen readers announce a hundred one-item lists on a plan.
+ */
+export function ShownValue({
+  label,
+  wide,
+  invalid = false,
+  valueProps,
+  after,
+  children,
+}: {
+  label: string;
+  wide?: boolean;
+  invalid?: boolean;
+  valueProps?: HTMLAttributes<HTMLDivElement>;
+  /** Under the value: its hint and problems. */
+  after?: ReactNode;
+  children: ReactNode;
+}) {
+  const className = ['field', 'read-field', invalid ? 'invalid' : '', wide ? 'wide' : '']
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <div className={className}>
+      <span className="read-label">{label}</span>
+      <div className="read-value" {...valueProps}>
+        {children}
+      </div>
+      {after}
+    </div>
   );
 }
 
@@ -281,9 +310,18 @@ export function TextField({
   wide,
   hint,
   list,
-}: TextProps & { list?: string }) {
+  saidElsewhere = false,
+}: TextProps & {
+  list?: string;
+  /**
+   * What its item card already says when read-only (the text it is headed with, a unit its
+   * figures carry): then shown once, not repeated as a field.
+   */
+  saidElsewhere?: boolean;
+}) {
   const field = useField(path);
   if (field.readOnly) {
+    if (saidElsewhere && value.trim() !== '' && field.messages.length === 0) return null;
     return <ReadField field={field} label={label} value={value} hint={hint} wide={wide} />;
   }
   return (
@@ -718,12 +756,12 @@ export function CheckboxGroup<V extends string>({
     .join(' ');
   return (
     <fieldset className={className} id={field.id} tabIndex={-1} {...describe(field, false)}>
-      <legend className="small muted">{label}</legend>
+      <legend className="field-legend">{label}</legend>
       {field.readOnly ? (
         // Read only (a stage in review): what was chosen, as a list. Greyed-out disabled boxes,
         // ticked or not, looked alike, and the choice is what an approver reviews.
         value.length === 0 ? (
-          <p className="muted small">{t('form.noneChosen')}</p>
+          <p className="read-value muted">{t('form.noneChosen')}</p>
         ) : (
           <ul className="chosen-list">
             {all
@@ -834,35 +872,42 @@ export function ItemList({
   const messages = problemsInside(problems, path, indices).map((p) => i18n.problem(p));
   const Heading = level === 3 ? 'h3' : 'h4';
   return (
-    <section
-      className="section"
-      id={id}
-      tabIndex={-1}
-      aria-labelledby={headingId}
-      aria-describedby={messages.length > 0 ? errorId : undefined}
-    >
-      <div className="section-head">
-        <Heading id={headingId}>{title}</Heading>
-        {!readOnly && actions}
-        {!readOnly && (
-          <button
-            type="button"
-            className="btn btn-sm"
-            onClick={onAdd}
-            disabled={count >= max}
-            title={count >= max ? i18n.t('form.listFull', { max }) : undefined}
-          >
-            {addLabel}
-          </button>
+    <ListLevelContext.Provider value={level}>
+      <section
+        className="section"
+        id={id}
+        tabIndex={-1}
+        aria-labelledby={headingId}
+        aria-describedby={messages.length > 0 ? errorId : undefined}
+      >
+        <div className="section-head">
+          <Heading id={headingId}>{title}</Heading>
+          {!readOnly && actions}
+          {!readOnly && (
+            <button
+              type="button"
+              className="btn btn-sm"
+              onClick={onAdd}
+              disabled={count >= max}
+              title={count >= max ? i18n.t('form.listFull', { max }) : undefined}
+            >
+              {addLabel}
+            </button>
+          )}
+        </div>
+        {summary}
+        <ProblemMessages id={errorId} messages={messages} />
+        {count === 0 && (
+          <p className="muted small">{i18n.t(readOnly ? 'form.noneListed' : 'form.emptyList')}</p>
         )}
-      </div>
-      {summary}
-      <ProblemMessages id={errorId} messages={messages} />
-      {count === 0 && <p className="muted small">{i18n.t('form.emptyList')}</p>}
-      {children}
-    </section>
+        {children}
+      </section>
+    </ListLevelContext.Provider>
   );
 }
+
+/** The heading level of the list an item card is in (see ItemList's `level`). */
+const ListLevelContext = createContext<3 | 4>(3);
 
 /**
  * One item of a list: a card with the item's `fieldId` (focusable for problems about the item),
@@ -903,6 +948,8 @@ export function ItemCard({
   const { problems, readOnly } = useFormContext();
   const i18n = useI18n();
   const id = fieldId(path);
+  // A level below its list's heading, so a screen reader can move from item to item.
+  const CardHeading = useContext(ListLevelContext) === 3 ? 'h4' : 'h5';
   const [asking, setAsking] = useState(false);
   const removeButton = useRef<HTMLButtonElement>(null);
   const keep = () => {
@@ -927,7 +974,7 @@ export function ItemCard({
       style={indent > 0 ? { marginLeft: indent * 20 } : undefined}
     >
       <div className="item-card-head">
-        <strong>{heading}</strong>
+        <CardHeading className="item-card-title">{heading}</CardHeading>
         {badge}
         {!readOnly && actions}
         {!readOnly && onRemove !== undefined && (

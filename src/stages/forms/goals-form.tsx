@@ -179,6 +179,7 @@ export function GoalsForm(props: StageFormProps<'goals'>) {
                 path={[...path, 'title']}
                 label={t('form.goals.goalTitle')}
                 value={goal.title}
+                saidElsewhere
                 maxLength={200}
                 wide
                 onChange={(value) => setGoal(index, { title: value })}
@@ -234,6 +235,7 @@ export function GoalsForm(props: StageFormProps<'goals'>) {
               />
               <TextField
                 path={[...path, 'unit']}
+                saidElsewhere
                 label={t('field.unit')}
                 value={goal.unit}
                 maxLength={40}
@@ -261,12 +263,15 @@ export function GoalsForm(props: StageFormProps<'goals'>) {
                 value={goal.deadline}
                 onChange={(deadline) => setGoal(index, { deadline })}
               />
-              <CheckboxField
-                path={[...path, 'additive']}
-                label={t('form.goals.additive')}
-                checked={goal.additive}
-                onChange={(additive) => setGoal(index, { additive })}
-              />
+              {/* Read-only, it only says something about a goal with sub-goals. */}
+              {(!props.readOnly || below.size > 1) && (
+                <CheckboxField
+                  path={[...path, 'additive']}
+                  label={t('form.goals.additive')}
+                  checked={goal.additive}
+                  onChange={(additive) => setGoal(index, { additive })}
+                />
+              )}
               <TextArea
                 path={[...path, 'rationale']}
                 label={t('form.goals.rationale')}

@@ -141,6 +141,7 @@ export function MonitoringForm(props: StageFormProps<'monitoring'>) {
                 path={[...path, 'name']}
                 label={t('form.monitoring.name')}
                 value={kpi.name}
+                saidElsewhere
                 maxLength={KPI_NAME_MAX}
                 onChange={(name) => setKpi(index, { name })}
               />
@@ -162,6 +163,7 @@ export function MonitoringForm(props: StageFormProps<'monitoring'>) {
               />
               <TextField
                 path={[...path, 'unit']}
+                saidElsewhere
                 label={t('field.unit')}
                 value={kpi.unit}
                 maxLength={40}

@@ -107,6 +107,7 @@ export function ResearchForm(props: StageFormProps<'research'>) {
                 path={[...path, 'segment']}
                 label={t('form.research.segment')}
                 value={need.segment}
+                saidElsewhere
                 maxLength={120}
                 wide
                 onChange={(segment) => setNeed(index, { segment })}
@@ -176,6 +177,7 @@ export function ResearchForm(props: StageFormProps<'research'>) {
                           path={[...sourcePath, 'title']}
                           label={t('form.research.sourceTitle')}
                           value={source.title}
+                          saidElsewhere
                           maxLength={200}
                           onChange={(value) =>
                             setSources(
@@ -231,6 +233,7 @@ export function ResearchForm(props: StageFormProps<'research'>) {
                 path={[...path, 'name']}
                 label={t('form.research.competitorName')}
                 value={rival.name}
+                saidElsewhere
                 maxLength={120}
                 onChange={(name) => setCompetitor(index, { name })}
               />

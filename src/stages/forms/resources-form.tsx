@@ -270,6 +270,7 @@ export function ResourcesForm(props: StageFormProps<'resources'>) {
                   path={[...path, 'module']}
                   label={t('form.resources.module')}
                   value={line.module}
+                  saidElsewhere
                   maxLength={120}
                   onChange={(module) => setLine(index, { module })}
                 />
@@ -332,6 +333,7 @@ export function ResourcesForm(props: StageFormProps<'resources'>) {
                 path={[...path, 'name']}
                 label={t('form.resources.toolName')}
                 value={tool.name}
+                saidElsewhere
                 maxLength={120}
                 onChange={(name) => setTool(index, { name })}
               />

@@ -93,6 +93,7 @@ function StrategySection<T extends StrategyItem>({
               path={[...path, 'title']}
               label={t('form.strategy.itemTitle')}
               value={item.title}
+              saidElsewhere
               maxLength={200}
               wide
               onChange={(value) => setShared({ title: value })}

@@ -31,7 +31,14 @@ describe('GoalsForm', () => {
     expect(read('Target')).toBe('¥1,500,000.00');
     expect(read('Deadline')).toMatch(/^[A-Z][a-z]{2} \d{1,2}, \d{4}$/);
     expect(read('Why it is achievable')).toBe('Not filled in');
-    expect(read('Sub-goals add up to this target')).toMatch(/^(Yes|No)$/);
+    // Said once: the title is the card's heading, the unit is in the figures.
+    expect(within(card).queryByText('Goal', { selector: '.read-label' })).toBeNull();
+    expect(within(card).queryByText('Unit', { selector: '.read-label' })).toBeNull();
+    // Whether sub-goals add up only means something for a goal that has them.
+    expect(within(card).queryByText('Sub-goals add up to this target')).toBeNull();
+    expect(readField(goalCard('g-sales'), 'Sub-goals add up to this target').textContent).toBe(
+      'Yes',
+    );
   });
 
   it('stores a money target typed in yuan as fen', () => {

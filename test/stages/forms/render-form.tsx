@@ -121,7 +121,7 @@ export function renderForm<S extends StageId>(
 /** The text of the elements that describe `element` (aria-describedby): its hint and problems. */
 /** The value a read-only form shows for a field: the element after its label. */
 export function readField(container: HTMLElement, label: string): HTMLElement {
-  const value = within(container).getByText(label, { selector: 'dt' }).nextElementSibling;
+  const value = within(container).getByText(label, { selector: '.read-label' }).nextElementSibling;
   if (!(value instanceof HTMLElement)) throw new Error(`no value after the label ${label}`);
   return value;
 }

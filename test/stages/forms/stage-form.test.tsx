@@ -77,12 +77,18 @@ describe.each(STAGE_IDS)('the %s form', (stage) => {
     expect(screen.queryAllByRole('button')).toEqual([]);
     const shown = screen.getByRole('form');
     expect(shown.querySelectorAll('input, select, textarea')).toHaveLength(0);
-    const terms = screen.getAllByRole('term');
-    expect(terms.length).toBeGreaterThan(0);
-    // Every label is followed by its value, which keeps the field's id for problems to focus.
-    const values = terms.map((term) => term.nextElementSibling);
-    expect(values.filter((value) => value?.tagName !== 'DD' || !value.id)).toEqual([]);
+    const labels = Array.from(shown.querySelectorAll('.read-label'));
+    expect(labels.length).toBeGreaterThan(0);
+    // Every label is followed by its value; a submitted field's value keeps the field's id, for
+    // problems to focus.
+    const values = labels.map((label) => label.nextElementSibling);
+    expect(values.filter((value) => !value?.classList.contains('read-value'))).toEqual([]);
     expect(values.filter((value) => !value?.textContent?.trim())).toEqual([]);
+    expect(shown.querySelectorAll('.read-value[id]').length).toBeGreaterThan(0);
+    // One heading per item card, for moving from item to item.
+    expect(shown.querySelectorAll('.item-card').length).toBe(
+      shown.querySelectorAll('.item-card-title').length,
+    );
     expect(form.onChange).not.toHaveBeenCalled();
   });
 
