@@ -10,7 +10,7 @@ import {
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useLiveQuery } from 'dexie-react-hooks';
 import RunBoard from '../board/run-board';
-import { StagePanel } from '../stages/stage-panel';
+import { StagePanel, landingId } from '../stages/stage-panel';
 import { gateContextFor } from '../../machines/run-rules';
 import type { RunContext } from '../../machines/run-context';
 import { gateReadiness } from '../domain/readiness';
@@ -71,6 +71,34 @@ function RunPage({ runId }: { runId: string }) {
     if (sideBody.current) sideBody.current.scrollTop = 0;
   }, [selected, tab]);
   const [asOf, setAsOf] = useState<{ seq: number; context: RunContext } | null>(null);
+  // Arriving from the runs list ("Decide: …", "3 check-ins due"): show where it is done and put
+  // focus there once the panel has drawn it, then forget the request (Back, reload stay put).
+  const landing = params.get('to');
+  useEffect(() => {
+    if (landing === null || selected === null) return;
+    const id = landingId(landing);
+    let frames = 0;
+    let handle = requestAnimationFrame(function land() {
+      const target = document.getElementById(id);
+      if (target) {
+        target.scrollIntoView({ block: 'start' });
+        target.focus({ preventScroll: true });
+      }
+      if (target || (frames += 1) > 120) {
+        setParams(
+          (current) => {
+            const next = new URLSearchParams(current);
+            next.delete('to');
+            return next;
+          },
+          { replace: true },
+        );
+      } else {
+        handle = requestAnimationFrame(land);
+      }
+    });
+    return () => cancelAnimationFrame(handle);
+  }, [landing, selected, setParams]);
 
   const restored = useMemo(() => {
     if (!stored) return null;

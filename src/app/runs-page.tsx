@@ -253,16 +253,18 @@ export function RunsPage() {
 function TurnChips({ run, turn }: { run: RunRow; turn: YourTurn | undefined }) {
   const { t, stage } = useI18n();
   if (!turn) return null;
-  const chips: Array<{ key: string; stage: StageId; text: string; badge: string }> = [
+  const chips: Array<{ key: string; stage: StageId; to: string; text: string; badge: string }> = [
     ...turn.decide.map((s) => ({
       key: `decide-${s}`,
       stage: s,
+      to: 'decide',
       text: t('ui.runs.decide', { stage: stage(s) }),
       badge: 'badge-violet',
     })),
     ...turn.submit.map((s) => ({
       key: `submit-${s}`,
       stage: s,
+      to: 'stage',
       text: t('ui.runs.submit', { stage: stage(s) }),
       badge: 'badge-blue',
     })),
@@ -271,6 +273,7 @@ function TurnChips({ run, turn }: { run: RunRow; turn: YourTurn | undefined }) {
           {
             key: 'report',
             stage: 'monitoring' as const,
+            to: 'checkIn',
             text: t('ui.runs.reportDue', { count: turn.report }),
             badge: 'badge-amber',
           },
@@ -283,7 +286,7 @@ function TurnChips({ run, turn }: { run: RunRow; turn: YourTurn | undefined }) {
         <Link
           key={chip.key}
           className={`badge turn-chip ${chip.badge}`}
-          to={`/runs/${encodeURIComponent(run.id)}?stage=${chip.stage}`}
+          to={`/runs/${encodeURIComponent(run.id)}?stage=${chip.stage}&to=${chip.to}`}
           aria-label={t('ui.runs.turnLink', { what: chip.text, title: run.title })}
         >
           {chip.text}

@@ -199,6 +199,7 @@ export const uiEn = {
   },
   live: {
     checkIn: 'KPI check-in',
+    kpiDue: '{name} · due',
     kpi: 'KPI',
     date: 'Date',
     actual: 'Actual ({unit})',

@@ -184,6 +184,7 @@ export const uiZhCN: Messages<typeof uiEn> = {
   },
   live: {
     checkIn: 'KPI 数据填报',
+    kpiDue: '{name} · 待填报',
     kpi: 'KPI',
     date: '日期',
     actual: '实际值（{unit}）',

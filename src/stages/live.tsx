@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import * as z from 'zod';
 import { useKeptInput } from './kept-input';
 import type { RunContext } from '../../machines/run-context';
@@ -14,7 +14,9 @@ import {
 import { RISK_SEVERITIES, type RiskSeverity } from '../../machines/events';
 import { DATA_SOURCES, DEPARTMENTS, TASK_STATUSES, type TaskStatus } from '../domain/content';
 import { taskCsvFileName, tasksToCsv, type TaskCsvLabels } from '../domain/csv';
-import { assessCheckIn } from '../domain/kpi';
+import { assessCheckIn, checkInDue } from '../domain/kpi';
+import { latestCheckIns } from '../domain/results';
+import { kpiReporters } from '../../machines/run-facts';
 import { recordedStatus, TASK_STATES, taskCounts, taskStatusOn } from '../domain/tasks';
 import { daysBetween } from '../domain/time';
 import { PLANNING_STAGES } from '../domain/stages';
@@ -43,6 +45,9 @@ const CheckInDraftSchema = z.object({
 });
 type CheckInDraft = z.infer<typeof CheckInDraftSchema>;
 
+/** The check-in form's heading: where a link to report figures lands. */
+export const CHECK_IN_HEADING_ID = 'checkin-title';
+
 /**
  * The monitoring loop while the run operates: KPI check-ins against the time-prorated pace,
  * risk alerts raised by red check-ins or by hand, countermeasures, and escalation to a replan.
@@ -52,7 +57,8 @@ export function LiveMonitoring({ context, revision, frozen }: LiveProps) {
   const { t } = i18n;
   const { acting, today } = useWorkspace();
   const { act, busy } = useAct(context.runId, revision);
-  const kpis = approvedContent(context, 'monitoring')?.kpis ?? [];
+  const approvedKpis = approvedContent(context, 'monitoring')?.kpis;
+  const kpis = useMemo(() => approvedKpis ?? [], [approvedKpis]);
   const operating = isOperating(context);
   const clampToday =
     today < context.period.start
@@ -60,11 +66,26 @@ export function LiveMonitoring({ context, revision, frozen }: LiveProps) {
       : today > context.period.end
         ? context.period.end
         : today;
+  // The KPIs whose next figure is due from the person acting (as the runs list counts them).
+  const dueKpis = useMemo(() => {
+    const latest = latestCheckIns(context.checkIns);
+    return new Set(
+      kpis
+        .filter(
+          (k) =>
+            acting !== null &&
+            kpiReporters(context, k.goalId).includes(acting.id) &&
+            checkInDue(k.cadence, latest.get(k.id)?.date ?? null, context.period, today),
+        )
+        .map((k) => k.id),
+    );
+  }, [context, kpis, acting, today]);
+  const firstDue = kpis.find((k) => dueKpis.has(k.id)) ?? kpis[0];
   // Kept for the tab: choosing another stage on the board does not throw a half-typed figure away.
   const [draft, setDraft] = useKeptInput<CheckInDraft>(
     `${context.runId}:checkIn:${acting?.id ?? ''}`,
     CheckInDraftSchema,
-    { kpiId: kpis[0]?.id ?? '', date: clampToday, value: '', source: 'crm', reason: '' },
+    { kpiId: firstDue?.id ?? '', date: clampToday, value: '', source: 'crm', reason: '' },
   );
   const { value, source, reason } = draft;
   // A kept KPI the plan no longer has (a replan changed them) falls back to the first.
@@ -127,14 +148,16 @@ export function LiveMonitoring({ context, revision, frozen }: LiveProps) {
       )}
       {operating && !frozen && mayReport && (
         <section className="card card-body stack" aria-labelledby="checkin-title">
-          <h3 id="checkin-title">{t('ui.live.checkIn')}</h3>
+          <h3 id={CHECK_IN_HEADING_ID} tabIndex={-1}>
+            {t('ui.live.checkIn')}
+          </h3>
           <div className="form-grid">
             <label className="field">
               <span>{t('ui.live.kpi')}</span>
               <select value={kpiId} onChange={(e) => setKpiId(e.target.value)}>
                 {kpis.map((k) => (
                   <option key={k.id} value={k.id}>
-                    {k.name}
+                    {dueKpis.has(k.id) ? t('ui.live.kpiDue', { name: k.name }) : k.name}
                   </option>
                 ))}
               </select>

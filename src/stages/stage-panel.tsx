@@ -35,7 +35,7 @@ import { useKeptInput } from './kept-input';
 import { UnsavedInputsContext, type UnsavedInputs } from './forms/fields';
 import type { Path } from './forms/problems';
 import { isQuotaError, useAct } from './use-act';
-import { LiveExecution, LiveMonitoring } from './live';
+import { CHECK_IN_HEADING_ID, LiveExecution, LiveMonitoring } from './live';
 
 export interface StagePanelProps {
   context: RunContext;
@@ -614,6 +614,18 @@ function problemAtField(i18n: I18n, stage: StageId, problem: Problem): string {
 
 /** The open stage's heading: where focus goes when the control that had it goes away. */
 const STAGE_HEADING_ID = 'stage-panel-heading';
+/** The decision box's heading. */
+const DECIDE_HEADING_ID = 'decide-title';
+
+/**
+ * Where a link into a stage asks to land (`?to=` from the runs list): its decision box, its
+ * check-in form, else the stage's heading.
+ */
+export function landingId(to: string): string {
+  if (to === 'decide') return DECIDE_HEADING_ID;
+  if (to === 'checkIn') return CHECK_IN_HEADING_ID;
+  return STAGE_HEADING_ID;
+}
 
 /**
  * The stage whose heading should take focus as its panel mounts, until when. A submission or a
@@ -714,8 +726,10 @@ function DecisionBox({
   };
 
   return (
-    <section className="card card-body stack" aria-labelledby="decide-title">
-      <h3 id="decide-title">{t('ui.decide.title')}</h3>
+    <section className="card card-body stack" aria-labelledby={DECIDE_HEADING_ID}>
+      <h3 id={DECIDE_HEADING_ID} tabIndex={-1}>
+        {t('ui.decide.title')}
+      </h3>
       {blocking ? (
         <p className="banner banner-amber" role="note">
           {i18n.refusal(blocking)}

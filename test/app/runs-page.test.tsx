@@ -127,7 +127,7 @@ describe('what the runs list says waits for the person acting', () => {
       name: 'Decide: Strategy — Product A launch in East China',
     });
     // It opens the run at the gate to decide.
-    expect(decide.getAttribute('href')).toBe('/runs/demo-launch?stage=strategy');
+    expect(decide.getAttribute('href')).toBe('/runs/demo-launch?stage=strategy&to=decide');
     // Marketing also owns resources of the live runs: their check-ins wait for it too.
     const waiting = bodyRows().filter((r) => within(r).queryByText(/^Decide|due$/) !== null);
     expect(waitingButton().textContent).toBe(`Waiting for you (${waiting.length})`);

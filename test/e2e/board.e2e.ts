@@ -35,7 +35,30 @@ describe('the board at first open', () => {
       ).toBe(0);
       await decide.click();
       await page.getByRole('heading', { name: 'Stage 3 · Strategy' }).waitFor();
-      await page.getByRole('region', { name: 'Your decision' }).waitFor();
+      // It lands on the decision: in view, with focus, however long the plan above it.
+      const heading = page.getByRole('heading', { name: 'Your decision' });
+      await expect.poll(() => heading.evaluate((h) => h === document.activeElement)).toBe(true);
+      expect(await heading.isVisible()).toBe(true);
+      expect(
+        await heading.evaluate((h) => {
+          const box = h.getBoundingClientRect();
+          return box.top >= 0 && box.bottom <= window.innerHeight;
+        }),
+      ).toBe(true);
+
+      // An account manager's figures due take them to the check-in form, the due KPI chosen.
+      await page.goBack();
+      await actAs(page, 'Liu Yang');
+      const due = page.getByRole('link', {
+        name: /^\d+ check-ins? due — East and North China regional expansion$/,
+      });
+      await due.click();
+      const checkIn = page.getByRole('heading', { name: 'KPI check-in' });
+      await expect.poll(() => checkIn.evaluate((h) => h === document.activeElement)).toBe(true);
+      const kpi = page.getByRole('combobox', { name: 'KPI' });
+      expect(await kpi.evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.text)).toMatch(
+        / · due$/,
+      );
     });
     await context.close();
   });
