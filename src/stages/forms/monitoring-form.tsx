@@ -213,7 +213,10 @@ export function MonitoringForm(props: StageFormProps<'monitoring'>) {
                 onChange={(amber) => setKpi(index, { thresholds: { ...kpi.thresholds, amber } })}
               />
               <div className="wide">
-                <p className="muted small">{t('form.monitoring.thresholdsHint')}</p>
+                {/* How to set them: for the person typing, not under every approved KPI. */}
+                {!props.readOnly && (
+                  <p className="muted small">{t('form.monitoring.thresholdsHint')}</p>
+                )}
                 <PathProblems path={thresholdsPath} />
               </div>
             </ItemCard>

@@ -261,7 +261,12 @@ export function ResourcesForm(props: StageFormProps<'resources'>) {
                 path={path}
                 label={t('form.resources.line', { title })}
                 heading={title}
-                badge={<span className="badge">{shareText(i18n, line.shareBp)}</span>}
+                // Read-only, the share is a field below: said once.
+                badge={
+                  props.readOnly ? undefined : (
+                    <span className="badge">{shareText(i18n, line.shareBp)}</span>
+                  )
+                }
                 removeLabel={t('form.resources.removeLine', { title })}
                 onRemove={() => setLines(removeAt(lines, index))}
                 handled={LINE_FIELDS}
