@@ -228,6 +228,24 @@ export function formatMoney(locale: Locale, fen: number): string {
 }
 
 /**
+ * Integer fen as an exact CNY amount to read in a plan: whole yuan without ".00"
+ * (¥1,500,000), fen when there are any (¥1,234.50); in zh-CN an amount of 1万 or more also in
+ * 万, as Chinese plans count, when that is exact to 0.01万: ¥13,678,000（1,367.8万）.
+ */
+export function formatMoneyPlain(locale: Locale, fen: number): string {
+  if (!Number.isInteger(fen) || fen % 100 !== 0) return formatMoney(locale, fen);
+  const yuan = fen / 100;
+  const exact = numberFormat(locale, 'moneyWhole', {
+    style: 'currency',
+    currency: 'CNY',
+    currencyDisplay: 'narrowSymbol',
+    maximumFractionDigits: 0,
+  }).format(yuan);
+  if (locale !== 'zh-CN' || Math.abs(yuan) < 10_000 || yuan % 100 !== 0) return exact;
+  return `${exact}（${formatNumber(locale, yuan / 10_000)}万）`;
+}
+
+/**
  * Integer fen as a short CNY amount for boards and cards, the way each language counts big
  * numbers: zh-CN ¥150万 / ¥1.8亿, en ¥1.5M. Rounded to one decimal: never use it where the
  * exact amount matters (gate problems, budgets being edited); use `formatMoney` there.

@@ -16,6 +16,7 @@ import {
   formatDateTime,
   formatList,
   formatMoney,
+  formatMoneyPlain,
   formatMoneyCompact,
   formatNumber,
   formatPercent,
@@ -46,6 +47,8 @@ export interface I18n {
   number(n: number): string;
   percent(fraction: number, digits?: number): string;
   money(fen: number): string;
+  /** An exact amount to read in a plan (see formatMoneyPlain). */
+  moneyPlain(fen: number): string;
   moneyCompact(fen: number): string;
   /** "A, B and C" / "A、B和C"; `or` for alternatives. */
   list(items: readonly string[], type?: 'conjunction' | 'disjunction'): string;
@@ -70,6 +73,7 @@ export function makeI18n(locale: Locale, setLocale: (l: Locale) => void = () => 
     number: (n) => formatNumber(locale, n),
     percent: (f, digits) => formatPercent(locale, f, digits),
     money: (fen) => formatMoney(locale, fen),
+    moneyPlain: (fen) => formatMoneyPlain(locale, fen),
     moneyCompact: (fen) => formatMoneyCompact(locale, fen),
     list: (items, type) => formatList(locale, items, type),
   };

@@ -33,6 +33,7 @@ import {
   formatDate,
   formatDateTime,
   formatMoney,
+  formatMoneyPlain,
   formatMoneyCompact,
   formatNumber,
   formatPercent,
@@ -466,6 +467,16 @@ describe('formatters', () => {
     expect(formatMoney('en', 150_000_000)).toContain('1,500,000');
     expect(formatMoney('en', 150_000_000)).toBe('¥1,500,000.00');
     expect(formatMoney('zh-CN', 150_000_000)).toBe('¥1,500,000.00');
+  });
+
+  it('format money to read in a plan exactly: whole yuan without decimals, and in 万 for Chinese', () => {
+    expect(formatMoneyPlain('en', 1_367_800_000)).toBe('¥13,678,000');
+    expect(formatMoneyPlain('zh-CN', 1_367_800_000)).toBe('¥13,678,000（1,367.8万）');
+    expect(formatMoneyPlain('en', 123_450)).toBe('¥1,234.50');
+    // 万 only where it is exact to 0.01万 and the amount reaches 1万.
+    expect(formatMoneyPlain('zh-CN', 1_234_500)).toBe('¥12,345');
+    expect(formatMoneyPlain('zh-CN', 500_000)).toBe('¥5,000');
+    expect(formatMoneyPlain('zh-CN', 1_000_000)).toBe('¥10,000（1万）');
   });
 
   it('format compact money in 万 and 亿 for zh-CN and in M for English', () => {

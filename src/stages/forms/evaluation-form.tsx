@@ -30,6 +30,7 @@ import {
   TextField,
   enumOptions,
   formatFigure,
+  readableFigure,
   useFocusRequest,
   useTitleOf,
   type SelectOption,
@@ -306,7 +307,7 @@ export function EvaluationForm(props: StageFormProps<'evaluation'>) {
               <ShownValue label={t('field.target')}>
                 {goal.target === null
                   ? t('form.evaluation.noTarget')
-                  : formatFigure(i18n, goal.target, goal.unit)}
+                  : readableFigure(i18n, goal.target, goal.unit)}
               </ShownValue>
               {source === 'kpi' && actual !== null && !readOnly ? (
                 <ComputedActual path={[...path, 'actual']} goal={goal} value={actual} note={note} />

@@ -481,7 +481,7 @@ function NumericField(props: NumericFieldProps & { kind: NumericKind; decoratedL
 
 /** A stored figure as people read it: money with its symbol, percentages with "%". */
 function readableNumeric(i18n: I18n, kind: NumericKind, value: number): string {
-  if (kind === 'money') return i18n.money(value);
+  if (kind === 'money') return i18n.moneyPlain(value);
   if (kind === 'number') return i18n.number(value);
   // The percent as typed (basis points and fractions converted), grouped for the reader.
   return `${i18n.number(Number(formatNumeric(kind, value)))}%`;
@@ -1115,7 +1115,7 @@ export function FigureField({
   const i18n = useI18n();
   if (useReadOnly()) {
     const { value, path, label, hint } = props;
-    const text = value === null ? null : formatFigure(i18n, value, unit);
+    const text = value === null ? null : readableFigure(i18n, value, unit);
     return <ReadValue path={path} label={label} value={text} hint={hint} />;
   }
   return unit === MONEY_UNIT ? (
@@ -1131,6 +1131,11 @@ export function formatFigure(i18n: I18n, value: number, unit: string): string {
   const number = i18n.number(value);
   if (unit === '') return number;
   return unit === '%' ? `${number}%` : `${number} ${unit}`;
+}
+
+/** A figure to read in a plan: as `formatFigure`, money without ".00" (and in 万 in Chinese). */
+export function readableFigure(i18n: I18n, value: number, unit: string): string {
+  return unit === MONEY_UNIT ? i18n.moneyPlain(value) : formatFigure(i18n, value, unit);
 }
 
 /** Suggestions for a unit input: money, percent and common count nouns in the reader's language. */

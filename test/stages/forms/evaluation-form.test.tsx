@@ -19,7 +19,7 @@ describe('EvaluationForm', () => {
     renderForm('evaluation');
     const card = resultCard(contractsTitle());
 
-    expect(within(card).getByText('¥1,500,000.00')).toBeTruthy();
+    expect(within(card).getByText('¥1,500,000')).toBeTruthy();
     const actual = within(card).getByRole('textbox', { name: 'Actual (¥)' });
     expect((actual as HTMLInputElement).value).toBe('1800000');
     expect(within(card).getByText('120%')).toBeTruthy();
@@ -122,7 +122,7 @@ describe('EvaluationForm', () => {
     const card = resultCard(contractsTitle());
 
     const actual = readField(card, 'Actual');
-    expect(actual.textContent).toBe('¥1,800,000.00');
+    expect(actual.textContent).toBe('¥1,800,000');
     expect(descriptionOf(actual)).toBe(
       'Entered by hand: KPI “East China new-customer contract value” last measured ¥1,700,000.00 on Sep 30, 2024.',
     );

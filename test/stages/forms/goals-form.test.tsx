@@ -28,7 +28,7 @@ describe('GoalsForm', () => {
     const card = goalCard('g-contracts');
     const read = (label: string) => readField(card, label).textContent;
 
-    expect(read('Target')).toBe('¥1,500,000.00');
+    expect(read('Target')).toBe('¥1,500,000');
     expect(read('Deadline')).toMatch(/^[A-Z][a-z]{2} \d{1,2}, \d{4}$/);
     expect(read('Why it is achievable')).toBe('Not filled in');
     // Said once: the title is the card's heading, the unit is in the figures.
