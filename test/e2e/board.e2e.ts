@@ -8,7 +8,9 @@ describe('the board at first open', () => {
     const { page, context } = await openApp(browser());
     await withScreenshot(page, 'first-open', async () => {
       const rows = page.getByRole('row');
-      await page.getByRole('link', { name: 'Product A launch in East China' }).waitFor();
+      await page
+        .getByRole('link', { name: 'Product A launch in East China', exact: true })
+        .waitFor();
       // A header row and the six demo runs.
       expect(await rows.count()).toBe(7);
       await page.getByRole('cell', { name: 'Completed' }).first().waitFor();
@@ -21,7 +23,9 @@ describe('the board at first open', () => {
   it('lists what waits for the person acting, and takes them to it', async () => {
     const { page, context } = await openApp(browser());
     await withScreenshot(page, 'waiting-for-you', async () => {
-      await page.getByRole('link', { name: 'Product A launch in East China' }).waitFor();
+      await page
+        .getByRole('link', { name: 'Product A launch in East China', exact: true })
+        .waitFor();
       // The lead has nothing to decide; marketing has the launch's strategy gate.
       expect(await page.getByRole('link', { name: /^Decide: / }).count()).toBe(0);
       await actAs(page, 'Chen Jing');
@@ -31,7 +35,9 @@ describe('the board at first open', () => {
       await page.getByRole('button', { name: /^Waiting for you \(\d+\)$/ }).click();
       await decide.waitFor();
       expect(
-        await page.getByRole('link', { name: 'Raise repurchase among existing customers' }).count(),
+        await page
+          .getByRole('link', { name: 'Raise repurchase among existing customers', exact: true })
+          .count(),
       ).toBe(0);
       await decide.click();
       await page.getByRole('heading', { name: 'Stage 3 · Strategy' }).waitFor();
@@ -144,7 +150,7 @@ describe('the board at first open', () => {
     const { page, context } = await openApp(browser(), { locale: 'zh-CN' });
     await withScreenshot(page, 'zh-first-open', async () => {
       await page.getByRole('heading', { name: '策略执行' }).waitFor();
-      await page.getByRole('link', { name: '新品 A 华东上市' }).click();
+      await page.getByRole('link', { name: '新品 A 华东上市', exact: true }).click();
       await page
         .getByRole('button', { name: /^第 3 阶段，策略制定：审批中，已获 1\/2 项批准/ })
         .waitFor();

@@ -51,7 +51,9 @@ describe('moving a workspace between browsers', () => {
     let before: string[][] = [];
     await withScreenshot(first.page, 'transfer-export', async () => {
       const page = first.page;
-      await page.getByRole('link', { name: 'Product A launch in East China' }).waitFor();
+      await page
+        .getByRole('link', { name: 'Product A launch in East China', exact: true })
+        .waitFor();
       before = await runsList(page);
       expect(before).toHaveLength(6);
       await openSettings(page);
@@ -79,7 +81,9 @@ describe('moving a workspace between browsers', () => {
     const second = await openApp(browser());
     const page = second.page;
     await withScreenshot(page, 'transfer-import', async () => {
-      await page.getByRole('link', { name: 'Product A launch in East China' }).waitFor();
+      await page
+        .getByRole('link', { name: 'Product A launch in East China', exact: true })
+        .waitFor();
       await openSettings(page);
       await page.getByRole('button', { name: 'Start empty' }).click();
       await page.getByRole('button', { name: 'Yes, start empty' }).click();
@@ -111,7 +115,7 @@ describe('moving a workspace between browsers', () => {
             }),
         );
       expect(await checkpoints()).toBe(0);
-      await page.getByRole('link', { name: 'Product A launch in East China' }).click();
+      await page.getByRole('link', { name: 'Product A launch in East China', exact: true }).click();
       await page
         .getByRole('button', { name: 'Stage 3, Strategy: In review, 1 of 2 approvals' })
         .waitFor();
@@ -155,7 +159,7 @@ describe('moving a workspace between browsers', () => {
       await expectToast(page, /Import finished: imported 1 run[.;]/);
       const afterMarkup = await runsList(page);
       expect(afterMarkup.map(([title]) => title)).toContain(MARKUP);
-      await page.getByRole('link', { name: MARKUP }).waitFor();
+      await page.getByRole('link', { name: MARKUP, exact: true }).waitFor();
       expect(await page.locator('img[src="x"]').count()).toBe(0);
 
       // 5. A tampered file: one character of a recorded event changed. Refused, nothing changes.
