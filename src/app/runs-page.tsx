@@ -253,33 +253,30 @@ export function RunsPage() {
 function TurnChips({ run, turn }: { run: RunRow; turn: YourTurn | undefined }) {
   const { t, stage } = useI18n();
   if (!turn) return null;
-  const chips: Array<{ key: string; stage: StageId; to: string; text: string; badge: string }> = [
-    ...turn.decide.map((s) => ({
-      key: `decide-${s}`,
+  type Chip = { key: string; stage: StageId; to: string; text: string; badge: string };
+  // Where each kind of work is done on the run page (`?to=`), and its colour.
+  const atGate =
+    (kind: 'decide' | 'submit') =>
+    (s: StageId): Chip => ({
+      key: `${kind}-${s}`,
       stage: s,
-      to: 'decide',
-      text: t('ui.runs.decide', { stage: stage(s) }),
-      badge: 'badge-violet',
-    })),
-    ...turn.submit.map((s) => ({
-      key: `submit-${s}`,
-      stage: s,
-      to: 'stage',
-      text: t('ui.runs.submit', { stage: stage(s) }),
-      badge: 'badge-blue',
-    })),
-    ...(turn.report > 0
-      ? [
-          {
-            key: 'report',
-            stage: 'monitoring' as const,
-            to: 'checkIn',
-            text: t('ui.runs.reportDue', { count: turn.report }),
-            badge: 'badge-amber',
-          },
-        ]
-      : []),
+      to: kind === 'decide' ? 'decide' : 'stage',
+      text: t(`ui.runs.${kind}`, { stage: stage(s) }),
+      badge: kind === 'decide' ? 'badge-violet' : 'badge-blue',
+    });
+  const chips: Chip[] = [
+    ...turn.decide.map(atGate('decide')),
+    ...turn.submit.map(atGate('submit')),
   ];
+  if (turn.report > 0) {
+    chips.push({
+      key: 'report',
+      stage: 'monitoring',
+      to: 'checkIn',
+      text: t('ui.runs.reportDue', { count: turn.report }),
+      badge: 'badge-amber',
+    });
+  }
   return (
     <span className="turn-chips">
       {chips.map((chip) => (
