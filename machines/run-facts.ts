@@ -11,7 +11,7 @@ import type { RunContext } from './run-context';
  * differently: rows holding older facts are derived again from their runs (the engine's
  * `refreshStaleFacts`), so lists never read a fact a row does not have.
  */
-export const FACTS_VERSION = 3;
+export const FACTS_VERSION = 4;
 
 /** A gate with a submission waiting for decisions: who may decide there, and who already did. */
 export interface WaitingGate {
@@ -51,10 +51,32 @@ export interface RunFacts {
 /** What says when a live run's KPI figures are due, and from whom. */
 export interface Reporting {
   /**
-   * Each KPI's cadence, the date of its latest figure, and who its figures are expected from
-   * (`kpiReporters`). Lists read a thousand of these: nothing else.
+   * Each KPI's cadence, the date of its latest figure and who its figures are expected from
+   * (`kpiReporters`), as one string (`kpiFact`): a list reads a thousand rows, and strings are
+   * quicker to read back from IndexedDB than as many small objects.
    */
-  kpis: Array<{ cadence: Cadence; latest: IsoDate | null; from: string[] }>;
+  kpis: string[];
+}
+
+// Spelled out: CADENCES lives with the zod schemas (content.ts), which lists do not load.
+const CADENCE_NAMES: ReadonlySet<string> = new Set<Cadence>(['daily', 'weekly', 'monthly']);
+
+/** "weekly 2026-11-26 p-am1,p-am2" ("-" before the first figure). Ids hold no spaces or commas. */
+export function kpiFact(cadence: Cadence, latest: IsoDate | null, from: readonly string[]): string {
+  return `${cadence} ${latest ?? '-'} ${from.join(',')}`;
+}
+
+/** A `kpiFact` read back; null for one that is not (a damaged row). */
+export function readKpiFact(
+  fact: string,
+): { cadence: Cadence; latest: IsoDate | null; from: string[] } | null {
+  const [cadence, latest, from] = fact.split(' ');
+  if (cadence === undefined || !CADENCE_NAMES.has(cadence) || latest === undefined) return null;
+  return {
+    cadence: cadence as Cadence,
+    latest: latest === '-' ? null : latest,
+    from: from ? from.split(',') : [],
+  };
 }
 
 /**
@@ -134,11 +156,9 @@ function reportingOf(context: RunContext): Reporting | null {
   if (!monitoring) return null;
   const latest = latestCheckIns(context.checkIns);
   return {
-    kpis: monitoring.kpis.map((k) => ({
-      cadence: k.cadence,
-      latest: latest.get(k.id)?.date ?? null,
-      from: kpiReporters(context, k.goalId),
-    })),
+    kpis: monitoring.kpis.map((k) =>
+      kpiFact(k.cadence, latest.get(k.id)?.date ?? null, kpiReporters(context, k.goalId)),
+    ),
   };
 }
 
@@ -184,9 +204,12 @@ export function yourTurn(
     )
     .map((gate) => gate.stage);
   const submit = leadId === person.id ? [...(facts?.drafting ?? [])] : [];
-  const report = (facts?.reporting?.kpis ?? []).filter(
-    (k) => k.from.includes(person.id) && checkInDue(k.cadence, k.latest, period, today),
-  ).length;
+  const report = (facts?.reporting?.kpis ?? [])
+    .map(readKpiFact)
+    .filter(
+      (k) =>
+        k !== null && k.from.includes(person.id) && checkInDue(k.cadence, k.latest, period, today),
+    ).length;
   return { decide, submit, report };
 }
 

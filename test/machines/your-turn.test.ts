@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { kpiReporters, runFacts, yourTurn, type RunFacts } from '../../machines/run-facts';
+import {
+  kpiFact,
+  kpiReporters,
+  readKpiFact,
+  runFacts,
+  yourTurn,
+  type RunFacts,
+} from '../../machines/run-facts';
 import { checkInDue } from '../../src/domain/kpi';
 import { PERIOD, TEAM, Driver, LEAD, decideEvent, person, reportedAt } from '../support/driver';
 
@@ -127,6 +134,29 @@ describe('whom a KPI’s figures are expected from', () => {
     expect(kpiReporters(d.context, goalId)).toContain(owner.personId);
     expect(kpiReporters(d.context, 'g-nobody-owns')).toEqual([LEAD]);
     expect(kpiReporters(d.context, null)).toEqual([LEAD]);
+  });
+});
+
+describe('a KPI’s reporting fact, as a row stores it', () => {
+  it('reads back what was written', () => {
+    const fact = kpiFact('weekly', '2026-11-26', ['p-am1', 'p-am2']);
+    expect(fact).toBe('weekly 2026-11-26 p-am1,p-am2');
+    expect(readKpiFact(fact)).toEqual({
+      cadence: 'weekly',
+      latest: '2026-11-26',
+      from: ['p-am1', 'p-am2'],
+    });
+    expect(readKpiFact(kpiFact('monthly', null, ['p-lead']))).toEqual({
+      cadence: 'monthly',
+      latest: null,
+      from: ['p-lead'],
+    });
+  });
+
+  it('reads a damaged one as nothing', () => {
+    expect(readKpiFact('')).toBeNull();
+    expect(readKpiFact('hourly 2026-11-26 p-lead')).toBeNull();
+    expect(readKpiFact('weekly')).toBeNull();
   });
 });
 
