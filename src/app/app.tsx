@@ -2,7 +2,7 @@ import { lazy, Suspense, useEffect, useState, type ComponentType } from 'react';
 import { BrowserRouter, NavLink, Route, Routes, Link, matchPath, useLocation } from 'react-router';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { I18nProvider, useI18n } from '../i18n/react';
-import { LOCALES, LOCALE_NAMES, isLocale } from '../i18n';
+import { LOCALES, LOCALE_NAMES } from '../i18n';
 import { WorkspaceProvider, useWorkspace } from '../workspace/workspace';
 import { readRunsEarly } from '../workspace/early-reads';
 import type { StrategyDb } from '../storage/db';
@@ -183,20 +183,26 @@ function Header() {
             ))}
           </select>
         </label>
-        <label className="header-language">
-          {t('ui.common.language')}
-          <select
-            value={locale}
-            onChange={(e) => isLocale(e.target.value) && setLocale(e.target.value)}
-          >
+        {/* Buttons, not a select: a select switched the whole page's language at every arrow key
+            passing over an option (WCAG 3.2.2); a button changes it only when pressed. */}
+        <div className="header-language" role="group" aria-labelledby="header-language-label">
+          <span id="header-language-label">{t('ui.common.language')}</span>
+          <span className="lang-switch">
             {LOCALES.map((l) => (
               // Each language's name in that language, read out in it.
-              <option key={l} value={l} lang={l}>
+              <button
+                key={l}
+                type="button"
+                lang={l}
+                className="lang-option"
+                aria-pressed={locale === l}
+                onClick={() => setLocale(l)}
+              >
                 {LOCALE_NAMES[l]}
-              </option>
+              </button>
             ))}
-          </select>
-        </label>
+          </span>
+        </div>
       </div>
     </header>
   );

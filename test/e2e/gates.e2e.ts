@@ -140,7 +140,12 @@ describe('a project lead takes a strategy through all seven gates in the browser
       await page.locator('.react-flow__edgelabel-renderer').getByText('Recycled ×1').waitFor();
 
       // The same run in zh-CN.
-      await page.getByLabel('Language').selectOption('zh-CN');
+      const languages = page.getByRole('group', { name: 'Language' });
+      await languages.getByRole('button', { name: '简体中文' }).click();
+      await page
+        .getByRole('group', { name: '语言' })
+        .getByRole('button', { name: '简体中文', pressed: true })
+        .waitFor();
       await page.getByRole('button', { name: /^第 3 阶段，策略制定：已通过/ }).waitFor();
       await page.getByRole('button', { name: /^第 7 阶段，效果评估：已完成/ }).waitFor();
     });

@@ -76,9 +76,11 @@ async function insideWindow(locator: Locator): Promise<boolean> {
 /** The header's controls: who is acting, the language, and the page links. */
 async function expectHeaderReachable(page: Page, language: Language): Promise<void> {
   const header = page.getByRole('banner');
-  // The selects are named by their labels (and their chosen option): "Acting as Lin Feng · …".
+  // "Acting as" is a select named by its label (and its chosen option): "Acting as Lin Feng · …".
   expect(await insideWindow(header.getByRole('combobox', { name: language.actingAs }))).toBe(true);
-  expect(await insideWindow(header.getByRole('combobox', { name: language.language }))).toBe(true);
+  const languages = header.getByRole('group', { name: language.language }).getByRole('button');
+  expect(await languages.count()).toBe(2);
+  for (const button of await languages.all()) expect(await insideWindow(button)).toBe(true);
   const links = header.getByRole('navigation', { name: language.nav }).getByRole('link');
   expect(await links.count()).toBe(4);
   for (const link of await links.all()) expect(await insideWindow(link)).toBe(true);
