@@ -203,7 +203,10 @@ describe('moving a workspace between browsers', () => {
         .waitFor();
 
       // 6. The same refusal in Chinese.
-      await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
+      await page
+        .getByRole('group', { name: 'Language' })
+        .getByRole('button', { name: '简体中文' })
+        .click();
       await page.getByRole('link', { name: '设置' }).click();
       await page.getByRole('heading', { name: '导入与导出' }).waitFor();
       await page.getByLabel('导入…').setInputFiles({
