@@ -78,7 +78,12 @@ export interface PaceKpi {
  * period; a level KPI (a rate, a share) is expected at its full target all along.
  */
 export function paceTarget(kpi: PaceKpi, period: Period, date: IsoDate): number {
-  return kpi.measure === 'cumulative' ? kpi.target * elapsedFraction(period, date) : kpi.target;
+  if (kpi.measure !== 'cumulative') return kpi.target;
+  if (date < period.start) return 0;
+  if (date >= period.end) return kpi.target;
+  // Multiplied before dividing: 9,200 over 27 of 92 days is exactly 2,700, not 2,700.0000000000005.
+  const length = daysBetween(period.start, period.end) + 1;
+  return (kpi.target * (daysBetween(period.start, date) + 1)) / length;
 }
 
 /** Attainment of `actual` against the pace target on `date`. */
@@ -91,10 +96,17 @@ export function paceAttainment(
   return attainmentRate(actual, paceTarget(kpi, period, date), kpi.direction);
 }
 
+/**
+ * How far below a threshold an attainment may fall and still count as reaching it: binary
+ * fractions cannot hold 2.4 / 3 exactly (it comes out 0.7999999999999999), and a figure exactly
+ * on a threshold must read as on it. No real figure lies this close to a threshold otherwise.
+ */
+const THRESHOLD_TOLERANCE = 1e-9;
+
 /** Green at or above `thresholds.green`, amber at or above `thresholds.amber`, red below. */
 export function health(attainment: number, thresholds: Thresholds = DEFAULT_THRESHOLDS): Health {
-  if (attainment >= thresholds.green) return 'green';
-  if (attainment >= thresholds.amber) return 'amber';
+  if (attainment >= thresholds.green - THRESHOLD_TOLERANCE) return 'green';
+  if (attainment >= thresholds.amber - THRESHOLD_TOLERANCE) return 'amber';
   return 'red';
 }
 

@@ -121,6 +121,10 @@ describe('paceTarget', () => {
     expect(paceTarget({ target: 500, measure: 'cumulative' }, Q3_2024, '2024-06-01')).toBe(0);
   });
 
+  it('prorates exactly where the figures divide: 9,200 over 27 of 92 days is 2,700', () => {
+    expect(paceTarget({ target: 9200, measure: 'cumulative' }, Q3_2024, '2024-07-27')).toBe(2700);
+  });
+
   it('keeps a level target (a rate) whole from the first day', () => {
     expect(paceTarget({ target: 40, measure: 'level' }, Q3_2024, '2024-07-01')).toBe(40);
   });
@@ -155,6 +159,22 @@ describe('health', () => {
 
   it('is red below 80% of pace', () => {
     expect(health(0.79)).toBe('red');
+  });
+
+  it('reads a figure exactly on a threshold as on it, though binary fractions fall just short', () => {
+    // 2.4 / 3 is 0.7999999999999999 and 2,565 / 2,700 is 0.9499999999999998 in floating point.
+    expect(health(2.4 / 3)).toBe('amber');
+    expect(health(2565 / 2700)).toBe('green');
+  });
+
+  it('rates check-ins of exactly 95% and 80% of pace green and amber', () => {
+    const sales = { target: 9200, measure: 'cumulative', direction: 'higher' } as const;
+    const rate = { target: 3, measure: 'level', direction: 'higher' } as const;
+
+    expect(health(paceAttainment(2565, sales, Q3_2024, '2024-07-27'))).toBe('green');
+    expect(health(paceAttainment(2160, sales, Q3_2024, '2024-07-27'))).toBe('amber');
+    expect(health(paceAttainment(2.4, rate, Q3_2024, '2024-07-27'))).toBe('amber');
+    expect(health(paceAttainment(2159, sales, Q3_2024, '2024-07-27'))).toBe('red');
   });
 
   it('uses the thresholds it is given', () => {
