@@ -186,7 +186,9 @@ function Header() {
         {/* Buttons, not a select: a select switched the whole page's language at every arrow key
             passing over an option (WCAG 3.2.2); a button changes it only when pressed. */}
         <div className="header-language" role="group" aria-labelledby="header-language-label">
-          <span id="header-language-label">{t('ui.common.language')}</span>
+          <span id="header-language-label" className="header-language-label">
+            {t('ui.common.language')}
+          </span>
           <span className="lang-switch">
             {LOCALES.map((l) => (
               // Each language's name in that language, read out in it.

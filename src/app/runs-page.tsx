@@ -157,7 +157,7 @@ export function RunsPage() {
             </button>
           </div>
         ) : (
-          <table className="table">
+          <table className="table runs-table">
             <thead>
               <tr>
                 <th>{t('ui.common.title')}</th>
@@ -175,18 +175,20 @@ export function RunsPage() {
                 const at = currentStageOf(r);
                 return (
                   <tr key={r.id}>
-                    <td>
+                    <td className="run-title">
                       <Link to={`/runs/${encodeURIComponent(r.id)}`}>{r.title}</Link>
                     </td>
-                    <td>
+                    <td className="run-turn">
                       <TurnChips run={r} turn={turns.get(r.id)} />
                     </td>
-                    <td>{t(`scenario.${r.scenario as ScenarioId}.name`)}</td>
-                    <td className="nowrap">
+                    <td data-label={t('ui.common.scenario')}>
+                      {t(`scenario.${r.scenario as ScenarioId}.name`)}
+                    </td>
+                    <td className="nowrap" data-label={t('ui.common.period')}>
                       {periodLabel({ start: r.periodStart, end: r.periodEnd })}
                     </td>
-                    <td>{personName(r.leadId)}</td>
-                    <td>
+                    <td data-label={t('ui.common.lead')}>{personName(r.leadId)}</td>
+                    <td data-label={t('ui.runs.currentStage')}>
                       {at === 'execution'
                         ? t('ui.runs.operating')
                         : isStageId(at)
@@ -199,12 +201,14 @@ export function RunsPage() {
                         </span>
                       )}
                     </td>
-                    <td>
+                    <td data-label={t('ui.common.status')}>
                       <span className={`badge ${STATUS_BADGE[r.status] ?? ''}`}>
                         {label('runStatus', r.status)}
                       </span>
                     </td>
-                    <td className="nowrap muted">{dateTime(r.updatedAt)}</td>
+                    <td className="nowrap muted" data-label={t('ui.common.lastChange')}>
+                      {dateTime(r.updatedAt)}
+                    </td>
                   </tr>
                 );
               })}
