@@ -192,6 +192,12 @@ export function checkDecide(
   if (event.decision === 'conditionalGo') {
     if (event.conditions.length === 0) return refuse('conditionsRequired', 'hasConditions');
     if (stage === 'evaluation') return refuse('noConditionsAtFinalGate', 'notFinalGate');
+  } else if (rulesFrom(context, 5) && event.conditions.length > 0) {
+    // Conditions become follow-ups only through a Conditional Go (rules 5 on): under a plain Go
+    // they were tracked though nobody chose to set them, even after the last gate.
+    return refuse('conditionsOnlyWithConditionalGo', 'conditionsOnlyWithConditionalGo', {
+      params: { decision: event.decision },
+    });
   }
   if (
     event.decision === 'recycle' &&
@@ -244,7 +250,13 @@ export function checkCheckIn(context: RunContext, event: EventOf<'kpi.checkIn'>)
   if (rulesFrom(context, 3) && event.date > latestDayAt(event.at)) {
     return refuse('checkInDateInFuture', 'checkInDateNotAhead', { params: { date: event.date } });
   }
-  const { health } = assessCheckIn(kpi, event.value, event.date, context.period);
+  const { health } = assessCheckIn(
+    kpi,
+    event.value,
+    event.date,
+    context.period,
+    rulesFrom(context, 5),
+  );
   if (health !== 'green' && event.reason.length === 0)
     return refuse('reasonRequired', 'hasGapReason');
   return null;
@@ -720,7 +732,13 @@ export function applyCheckIn(
 ): RunContext {
   const kpi = approvedContent(context, 'monitoring')?.kpis.find((k) => k.id === event.kpiId);
   if (!kpi) return context;
-  const assessment = assessCheckIn(kpi, event.value, event.date, context.period);
+  const assessment = assessCheckIn(
+    kpi,
+    event.value,
+    event.date,
+    context.period,
+    rulesFrom(context, 5),
+  );
   const checkIn = {
     id: `ci-${context.checkIns.length + 1}`,
     kpiId: event.kpiId,

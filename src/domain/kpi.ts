@@ -77,8 +77,10 @@ export interface PaceKpi {
  * The target due by `date`: a cumulative KPI (sales to date) is prorated linearly over the
  * period; a level KPI (a rate, a share) is expected at its full target all along.
  */
-export function paceTarget(kpi: PaceKpi, period: Period, date: IsoDate): number {
+export function paceTarget(kpi: PaceKpi, period: Period, date: IsoDate, exact = true): number {
   if (kpi.measure !== 'cumulative') return kpi.target;
+  // Gate rules before 5 multiplied by the elapsed fraction (see assessCheckIn).
+  if (!exact) return kpi.target * elapsedFraction(period, date);
   if (date < period.start) return 0;
   if (date >= period.end) return kpi.target;
   // Multiplied before dividing: 9,200 over 27 of 92 days is exactly 2,700, not 2,700.0000000000005.
@@ -99,14 +101,22 @@ export function paceAttainment(
 /**
  * How far below a threshold an attainment may fall and still count as reaching it: binary
  * fractions cannot hold 2.4 / 3 exactly (it comes out 0.7999999999999999), and a figure exactly
- * on a threshold must read as on it. No real figure lies this close to a threshold otherwise.
+ * on a threshold must read as on it. Float error is near 1e-16; a fen short of 95% of ¥13M is 1e-9.
  */
-const THRESHOLD_TOLERANCE = 1e-9;
+const THRESHOLD_TOLERANCE = 1e-12;
 
-/** Green at or above `thresholds.green`, amber at or above `thresholds.amber`, red below. */
-export function health(attainment: number, thresholds: Thresholds = DEFAULT_THRESHOLDS): Health {
-  if (attainment >= thresholds.green - THRESHOLD_TOLERANCE) return 'green';
-  if (attainment >= thresholds.amber - THRESHOLD_TOLERANCE) return 'amber';
+/**
+ * Green at or above `thresholds.green`, amber at or above `thresholds.amber`, red below.
+ * `exact: false` compares without the tolerance, as gate rules before 5 did.
+ */
+export function health(
+  attainment: number,
+  thresholds: Thresholds = DEFAULT_THRESHOLDS,
+  exact = true,
+): Health {
+  const tolerance = exact ? THRESHOLD_TOLERANCE : 0;
+  if (attainment >= thresholds.green - tolerance) return 'green';
+  if (attainment >= thresholds.amber - tolerance) return 'amber';
   return 'red';
 }
 
@@ -118,7 +128,8 @@ export interface CheckInAssessment {
 
 /**
  * Assesses a KPI check-in: the pace target on `date`, attainment against it, and health by the
- * KPI's own thresholds.
+ * KPI's own thresholds. `exact` is false only for runs under gate rules before 5, whose logs must
+ * replay as they were accepted: there a figure exactly on a threshold could fall just short of it.
  *
  * WARNING: throws a RangeError when the KPI has no target. The monitoring gate refuses KPIs
  * without one (`kpis.noTarget`), so approved KPIs always have one.
@@ -128,6 +139,7 @@ export function assessCheckIn(
   value: number,
   date: IsoDate,
   period: Period,
+  exact = true,
 ): CheckInAssessment {
   // The run machine's guard and action assess the same check-in back to back: remember the last.
   const last = lastAssessment;
@@ -136,15 +148,20 @@ export function assessCheckIn(
     last.kpi === kpi &&
     last.value === value &&
     last.date === date &&
-    last.period === period
+    last.period === period &&
+    last.exact === exact
   ) {
     return last.result;
   }
   if (kpi.target === null) throw new RangeError(`KPI ${kpi.id} has no target to assess against`);
-  const pace = paceTarget({ target: kpi.target, measure: kpi.measure }, period, date);
+  const pace = paceTarget({ target: kpi.target, measure: kpi.measure }, period, date, exact);
   const attainment = attainmentRate(value, pace, kpi.direction);
-  const result = { paceTarget: pace, attainment, health: health(attainment, kpi.thresholds) };
-  lastAssessment = { kpi, value, date, period, result };
+  const result = {
+    paceTarget: pace,
+    attainment,
+    health: health(attainment, kpi.thresholds, exact),
+  };
+  lastAssessment = { kpi, value, date, period, exact, result };
   return result;
 }
 
@@ -153,6 +170,7 @@ let lastAssessment: {
   value: number;
   date: IsoDate;
   period: Period;
+  exact: boolean;
   result: CheckInAssessment;
 } | null = null;
 

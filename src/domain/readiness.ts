@@ -37,8 +37,11 @@ import { isWithin, type Period } from './time';
  *    by the KPI's latest-dated figure only; closing execution with alerts still lacking a
  *    countermeasure or an owner, or before the period ends, needs a written acceptance; sub-goals
  *    in whole units add up exactly.
+ * 5: a KPI figure exactly on a health threshold reads as on it (under 4, binary fractions could put
+ *    2,565 against a pace of 2,700 at 94.99999% and amber); only a Conditional Go carries
+ *    conditions.
  */
-export const GATE_RULES_VERSION = 4;
+export const GATE_RULES_VERSION = 5;
 
 /** What a gate needs to know beyond the stage's own content. */
 export interface GateContext {

@@ -395,6 +395,8 @@ export const en = {
     commentRequired: 'Add a comment: {decision} needs a reason.',
     conditionsRequired:
       'Conditional Go needs at least one condition. Add the conditions that will be followed up.',
+    conditionsOnlyWithConditionalGo:
+      'Only Conditional Go carries conditions. Remove the conditions, or choose Conditional Go.',
     noConditionsAtFinalGate:
       'The evaluation gate is the last one, so conditions could not be followed up. Choose Go, or Recycle with a reason.',
     invalidRecycleTarget:

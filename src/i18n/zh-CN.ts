@@ -348,6 +348,8 @@ export const zhCN: Catalog = {
     alreadyVoted: '您已在本轮审批中做出决策，请等待其他审批人。',
     commentRequired: '请填写意见：选择“{decision}”须说明理由。',
     conditionsRequired: '选择“有条件通过”须至少填写一项条件，这些条件将作为跟进事项进行跟踪。',
+    conditionsOnlyWithConditionalGo:
+      '只有“有条件通过”可以附加条件。请删去条件，或改选“有条件通过”。',
     noConditionsAtFinalGate:
       '效果评估是最后一道关口，附加条件已无法跟进。请选择“通过”，或选择“退回修改”并说明理由。',
     invalidRecycleTarget: '只能退回到{stage}或更早的阶段。执行落地与过程监控之间不能互相退回。',

@@ -15,6 +15,7 @@ import { RISK_SEVERITIES, type RiskSeverity } from '../../machines/events';
 import { DATA_SOURCES, DEPARTMENTS, TASK_STATUSES, type TaskStatus } from '../domain/content';
 import { taskCsvFileName, tasksToCsv, type TaskCsvLabels } from '../domain/csv';
 import { assessCheckIn, checkInDue } from '../domain/kpi';
+import { rulesFrom } from '../domain/readiness';
 import { latestCheckIns } from '../domain/results';
 import { kpiReporters } from '../../machines/run-facts';
 import { recordedStatus, TASK_STATES, taskCounts, taskStatusOn } from '../domain/tasks';
@@ -108,7 +109,8 @@ export function LiveMonitoring({ context, revision, frozen }: LiveProps) {
         : numeric;
   const preview =
     kpi && kpi.target !== null && figure !== null && figure >= 0
-      ? assessCheckIn(kpi, figure, date, context.period)
+      ? // As the run's rules will assess it, so the preview never differs from what is recorded.
+        assessCheckIn(kpi, figure, date, context.period, rulesFrom(context, 5))
       : null;
 
   const checkIn = async () => {
