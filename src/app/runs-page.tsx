@@ -316,8 +316,11 @@ function NewRunDialog({ onClose }: { onClose: () => void }) {
   const [scenario, setScenario] = useState<ScenarioId>('newProductLaunch');
   const [title, setTitle] = useState('');
   const [year, setYear] = useState(now.year);
-  const [quarter, setQuarter] = useState<1 | 2 | 3 | 4>(now.quarter);
-  const leads = people.filter((p) => p.roles.includes('lead'));
+  // A quarter, or the whole year ("every quarter (or year)").
+  const [span, setSpan] = useState<1 | 2 | 3 | 4 | 'year'>(now.quarter);
+  // Runs are led by project leads; anyone, if nobody holds that role yet.
+  const withLeadRole = people.filter((p) => p.roles.includes('lead'));
+  const leads = withLeadRole.length > 0 ? withLeadRole : people;
   const [leadId, setLeadId] = useState(
     (acting && acting.roles.includes('lead') ? acting.id : leads[0]?.id) ?? people[0]?.id ?? '',
   );
@@ -339,7 +342,10 @@ function NewRunDialog({ onClose }: { onClose: () => void }) {
     }
     setBusy(true);
     try {
-      const period = quarterPeriod(year, quarter);
+      const period =
+        span === 'year'
+          ? { start: `${year}-01-01`, end: `${year}-12-31` }
+          : quarterPeriod(year, span);
       const { scenarioTemplate } = await import('../domain/scenarios');
       const template = scenarioTemplate(scenario, locale, period);
       const runId = `run-${crypto.randomUUID().slice(0, 8)}`;
@@ -447,22 +453,27 @@ function NewRunDialog({ onClose }: { onClose: () => void }) {
               </select>
             </label>
             <label className="field">
-              <span>{t('ui.newRun.quarter')}</span>
+              <span>{t('ui.newRun.period')}</span>
               <select
-                value={quarter}
-                onChange={(e) => setQuarter(Number(e.target.value) as 1 | 2 | 3 | 4)}
+                value={span}
+                onChange={(e) =>
+                  setSpan(
+                    e.target.value === 'year' ? 'year' : (Number(e.target.value) as 1 | 2 | 3 | 4),
+                  )
+                }
               >
                 {([1, 2, 3, 4] as const).map((q) => (
                   <option key={q} value={q}>
                     {`Q${q}`}
                   </option>
                 ))}
+                <option value="year">{t('ui.newRun.wholeYear')}</option>
               </select>
             </label>
             <label className="field">
               <span>{t('ui.common.lead')}</span>
               <select value={leadId} onChange={(e) => setLeadId(e.target.value)}>
-                {people.map((p) => (
+                {leads.map((p) => (
                   <option key={p.id} value={p.id}>
                     {`${p.name} · ${p.roles.map((r) => label('role', r)).join(', ')}`}
                   </option>

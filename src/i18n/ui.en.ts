@@ -88,7 +88,8 @@ export const uiEn = {
   newRun: {
     title: 'New strategy run',
     year: 'Year',
-    quarter: 'Quarter',
+    period: 'Period',
+    wholeYear: 'Whole year',
     create: 'Create run',
     created: 'Run “{title}” created',
     titleRequired: 'Give the run a title, e.g. “Product A launch, Q3”.',

@@ -82,7 +82,8 @@ export const uiZhCN: Messages<typeof uiEn> = {
   newRun: {
     title: '新建策略执行',
     year: '年份',
-    quarter: '季度',
+    period: '周期',
+    wholeYear: '全年',
     create: '创建',
     created: '已创建“{title}”',
     titleRequired: '请填写名称，例如“新品 A 上市（第三季度）”。',

@@ -150,4 +150,26 @@ describe('a project lead takes a strategy through all seven gates in the browser
       await page.getByRole('button', { name: /^第 7 阶段，效果评估：已完成/ }).waitFor();
     });
   });
+
+  it('starts a run for a whole year, led by one of the project leads', async () => {
+    const { page, context } = await openApp(browser());
+    await withScreenshot(page, 'new-run-year', async () => {
+      await page.getByRole('button', { name: 'New run' }).click();
+      const dialog = page.getByRole('dialog', { name: 'New strategy run' });
+      await dialog.getByLabel('Title').fill('Key accounts, full year');
+      await dialog.getByRole('radio', { name: /Key-account pursuit/ }).check();
+      await dialog.getByRole('combobox', { name: /^Year/ }).selectOption('2026');
+      await dialog.getByRole('combobox', { name: /^Period/ }).selectOption({ label: 'Whole year' });
+      // Runs are led by project leads: people without that role are not offered.
+      const leads = await dialog
+        .getByRole('combobox', { name: /^Lead/ })
+        .getByRole('option')
+        .allTextContents();
+      expect(leads).toEqual(['Lin Feng · Strategy lead']);
+      await dialog.getByRole('button', { name: 'Create run' }).click();
+      await page.getByRole('heading', { name: 'Key accounts, full year', level: 1 }).waitFor();
+      await page.getByText('Key-account pursuit · 2026 · led by Lin Feng').waitFor();
+    });
+    await context.close();
+  });
 });
