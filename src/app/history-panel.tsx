@@ -97,6 +97,12 @@ export function describeEvent(
     event.acceptance,
     event.description,
     event.decisions,
+    // A Conditional Go's conditions are what it approved on: part of why.
+    Array.isArray(event.conditions) && event.conditions.length > 0
+      ? i18n.t('event.conditions', {
+          list: event.conditions.map(String).join(i18n.t('event.conditionsJoin')),
+        })
+      : '',
   ]
     .filter((v): v is string => typeof v === 'string' && v.length > 0)
     .join(' · ');

@@ -392,7 +392,7 @@ export const en = {
     roleNotPermitted: 'Only {roles} may decide at this gate.',
     alreadyVoted:
       'You have already decided at this gate in this round. Wait for the other approvers.',
-    commentRequired: 'Add a comment: {decision} needs a reason.',
+    commentRequired: 'Give a reason: {decision} needs one.',
     conditionsRequired:
       'Conditional Go needs at least one condition. Add the conditions that will be followed up.',
     conditionsOnlyWithConditionalGo:
@@ -478,8 +478,10 @@ export const en = {
       raise: 'Raised a risk ({severity}): {description}',
       update: 'Updated the risk “{risk}”: {status}',
     },
+    conditions: 'Conditions: {list}',
+    conditionsJoin: '; ',
     replan: {
-      escalate: 'Escalated to a replan, back to {stage}',
+      escalate: 'Escalated to a replan, back to {target}',
     },
     execution: {
       close: 'Closed execution and monitoring',

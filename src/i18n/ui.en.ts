@@ -233,7 +233,7 @@ export const uiEn = {
     raiseRisk: 'Raise risk',
     replan: 'Replan',
     replanHint:
-      'Send the plan back to Strategy or Resources; it passes their gates again, then operating resumes.',
+      'Send the plan back to Strategy or Resource allocation; it passes their gates again, then operating resumes.',
     replanTo: 'Back to',
     replanReason: 'Reason',
     escalate: 'Escalate to replan',

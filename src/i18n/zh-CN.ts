@@ -346,7 +346,7 @@ export const zhCN: Catalog = {
     selfDecision: '您提交了此阶段，须由其他审批人决策。',
     roleNotPermitted: '只有{roles}可以在此关口决策。',
     alreadyVoted: '您已在本轮审批中做出决策，请等待其他审批人。',
-    commentRequired: '请填写意见：选择“{decision}”须说明理由。',
+    commentRequired: '请填写理由：选择“{decision}”须说明理由。',
     conditionsRequired: '选择“有条件通过”须至少填写一项条件，这些条件将作为跟进事项进行跟踪。',
     conditionsOnlyWithConditionalGo:
       '只有“有条件通过”可以附加条件。请删去条件，或改选“有条件通过”。',
@@ -416,8 +416,10 @@ export const zhCN: Catalog = {
       raise: '提出风险（{severity}）：{description}',
       update: '更新了风险“{risk}”：{status}',
     },
+    conditions: '附加条件：{list}',
+    conditionsJoin: '；',
     replan: {
-      escalate: '发起重新规划，退回{stage}',
+      escalate: '发起重新规划，退回{target}',
     },
     execution: {
       close: '结束了执行落地与过程监控',
