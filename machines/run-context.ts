@@ -216,4 +216,17 @@ export function approvedContent<S extends StageId>(
   return context.stages[stage].approved as StageContentMap[S] | null;
 }
 
+/**
+ * The recycle or replan that sent the run back to `stage`, while the work it asked for is being
+ * drafted or reviewed (until the gate approves again): the lead and the approvers see why.
+ */
+export function reopenedBy(context: RunContext, stage: StageId): Transition | null {
+  const record = context.stages[stage];
+  if (record.status !== 'drafting' && record.status !== 'inReview') return null;
+  let last: Transition | null = null;
+  for (const t of context.transitions) if (t.to === stage) last = t;
+  if (!last || (record.approvedAt !== null && record.approvedAt >= last.at)) return null;
+  return last;
+}
+
 export type { Decision };

@@ -1,7 +1,7 @@
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { statusOf } from '../board/graph';
 import type { RunContext } from '../../machines/run-context';
-import { approvedContent } from '../../machines/run-context';
+import { approvedContent, reopenedBy } from '../../machines/run-context';
 import {
   checkDecide,
   checkFollowUpClose,
@@ -65,6 +65,7 @@ export const StagePanel = memo(function StagePanel({
   const isLead = acting?.id === context.leadId;
   const over = context.outcome !== null;
   const editable = !frozen && !over && !context.hold && record.status === 'drafting' && isLead;
+  const reopened = reopenedBy(context, stage);
   // Shown in place of the panel the person just acted in: the heading takes focus again.
   useEffect(() => {
     const request = headingRequest;
@@ -93,13 +94,17 @@ export const StagePanel = memo(function StagePanel({
           })}
         </div>
       )}
-      {record.recycledBy && record.status === 'drafting' && (
+      {reopened && (
         <div className="banner banner-violet" role="status">
-          {t('ui.stage.recycledBy', {
-            name: personName(record.recycledBy.by),
-            stage: i18n.stage(record.recycledBy.from),
-            reason: record.recycledBy.reason,
-          })}
+          {t(
+            `ui.stage.${reopened.kind === 'replan' ? 'replanned' : 'recycled'}${record.status === 'inReview' ? 'Resubmitted' : ''}`,
+            {
+              name: personName(reopened.by),
+              stage: i18n.stage(reopened.from),
+              at: i18n.dateTime(reopened.at),
+              reason: reopened.reason,
+            },
+          )}
         </div>
       )}
       {record.status === 'notStarted' && <p className="muted">{t('ui.stage.notStarted')}</p>}

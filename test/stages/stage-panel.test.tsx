@@ -153,11 +153,13 @@ describe('the stage panel', () => {
       (screen.getAllByRole('textbox', { name: /Customer segment/ })[0] as HTMLInputElement).value,
     ).toBe('Typed a moment before reload');
     expect(Object.keys(sessionStorage).filter((k) => k.includes('unloaded-draft'))).toEqual([]);
-    await waitFor(async () =>
-      expect(
-        ((await db.drafts.get(['run-1', 'research']))?.content as typeof content.research)
-          .marketNeeds[0]?.segment,
-      ).toBe('Typed a moment before reload'),
+    await waitFor(
+      async () =>
+        expect(
+          ((await db.drafts.get(['run-1', 'research']))?.content as typeof content.research)
+            .marketNeeds[0]?.segment,
+        ).toBe('Typed a moment before reload'),
+      { timeout: 5000 },
     );
   });
 
@@ -296,6 +298,77 @@ describe('follow-ups of a conditional Go', () => {
     const stored = await new RunEngine(db).load('run-1');
     expect(stored.snapshot.context.followUps[0]?.closed?.note).toBe(
       'Two interviews held on 12 July',
+    );
+  });
+});
+
+describe('a stage sent back', () => {
+  /** What the panel's status lines say. */
+  const banners = () => screen.queryAllByRole('status').map((e) => e.textContent ?? '');
+
+  it('tells the lead why a gate sent it back, and the approvers why it comes again', async () => {
+    await submit('research');
+    await decide('research', 'p-mkt', 'recycle', {
+      comment: 'Interview two distributors',
+      recycleTo: 'research',
+    });
+    await renderPanel('p-lead');
+    expect(banners()).toContain(
+      'Chen Jing sent this stage back at the Research gate: Interview two distributors',
+    );
+    cleanup();
+    await submit('research');
+    await renderPanel('p-sales');
+    expect(banners()).toContain(
+      'Submitted again after Chen Jing sent it back at the Research gate: Interview two distributors',
+    );
+    cleanup();
+    await decide('research', 'p-sales', 'go');
+    await renderPanel('p-lead');
+    expect(banners().filter((b) => b.includes('Interview two distributors'))).toEqual([]);
+  });
+
+  it('tells the lead and then the approvers why monitoring sent the plan back for a replan', async () => {
+    const own = new StrategyDb(`panel-${crypto.randomUUID()}`);
+    await seedDemoWorkspace(own, 'en', '2026-11-27');
+    const engine = new RunEngine(own);
+    const replanned = await engine.apply(DEMO_RUN_IDS.region, {
+      type: 'replan.escalate',
+      by: 'p-lead',
+      target: 'strategy',
+      reason: 'North China is off track: rethink the channel mix',
+    });
+    expect(replanned.ok).toBe(true);
+    const show = (who: string) =>
+      showPanel(who, 'strategy', {
+        store: own,
+        runId: DEMO_RUN_IDS.region,
+        now: '2026-11-27T09:00:00.000Z',
+      });
+    await show('p-lead');
+    expect(banners()).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(
+          /^Lin Feng sent the plan back here for a replan on .+: North China is off track: rethink the channel mix$/,
+        ),
+      ]),
+    );
+    cleanup();
+    const { snapshot } = await engine.load(DEMO_RUN_IDS.region);
+    const submitted = await engine.apply(DEMO_RUN_IDS.region, {
+      type: 'stage.submit',
+      by: 'p-lead',
+      stage: 'strategy',
+      content: snapshot.context.stages.strategy.submitted,
+    });
+    expect(submitted.ok).toBe(true);
+    await show('p-sales');
+    expect(banners()).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(
+          /^Submitted again for the replan Lin Feng asked for on .+: North China is off track/,
+        ),
+      ]),
     );
   });
 });
