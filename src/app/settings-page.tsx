@@ -1,4 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { askToKeepData, readStorageState, type StorageState } from '../workspace/persistence';
 import { LOCALES, LOCALE_NAMES } from '../i18n';
 import { useI18n } from '../i18n/react';
 import { useWorkspace } from '../workspace/workspace';
@@ -13,22 +15,48 @@ export function SettingsPage() {
   const { t, locale, setLocale, number } = useI18n();
   const { db, engine, today } = useWorkspace();
   const toast = useToast();
-  const [pending, setPending] = useState<Pending>(null);
-  const [busy, setBusy] = useState(false);
-  const [storage, setStorage] = useState<{
-    persisted: boolean;
-    usage: number;
-    quota: number;
-  } | null>(null);
-
+  const [pending, setPendingState] = useState<Pending>(null);
+  // The confirmation takes focus (on Cancel, the safe choice) and gives it back when it closes.
+  const cancelButton = useRef<HTMLButtonElement>(null);
+  const openers = useRef<Record<'reset' | 'empty', HTMLButtonElement | null>>({
+    reset: null,
+    empty: null,
+  });
+  const returnFocus = useRef<'reset' | 'empty' | null>(null);
+  const setPending = (next: Pending) => {
+    if (next === null) returnFocus.current = pending;
+    setPendingState(next);
+  };
   useEffect(() => {
-    void (async () => {
-      if (!navigator.storage?.estimate) return;
-      const persisted = (await navigator.storage.persisted?.()) ?? false;
-      const { usage = 0, quota = 0 } = await navigator.storage.estimate();
-      setStorage({ persisted, usage, quota });
-    })();
-  }, []);
+    if (pending) cancelButton.current?.focus();
+    else if (returnFocus.current) {
+      openers.current[returnFocus.current]?.focus();
+      returnFocus.current = null;
+    }
+  }, [pending]);
+  const [busy, setBusy] = useState(false);
+  const [storage, setStorage] = useState<StorageState | null>(null);
+  // Read again whenever runs come or go (an import, a sample portfolio, a reset).
+  const runCount = useLiveQuery(() => db.runs.count(), [db]);
+  useEffect(() => {
+    let current = true;
+    void readStorageState().then((state) => {
+      if (current) setStorage(state);
+    });
+    return () => {
+      current = false;
+    };
+  }, [runCount]);
+  const [asked, setAsked] = useState(false);
+  const askAgain = async () => {
+    const kept = await askToKeepData();
+    setAsked(true);
+    setStorage(await readStorageState());
+    toast.show(
+      t(kept ? 'ui.settings.keptNow' : 'ui.settings.keepRefused'),
+      kept ? 'success' : 'error',
+    );
+  };
 
   const confirm = async () => {
     setBusy(true);
@@ -79,6 +107,9 @@ export function SettingsPage() {
               role="alertdialog"
               aria-labelledby="confirm-text"
               style={{ alignItems: 'stretch' }}
+              onKeyDown={(e) => {
+                if (e.key === 'Escape' && !busy) setPending(null);
+              }}
             >
               <span id="confirm-text">
                 {pending === 'reset'
@@ -95,6 +126,7 @@ export function SettingsPage() {
                   {pending === 'reset' ? t('ui.settings.yesReset') : t('ui.settings.yesEmpty')}
                 </button>
                 <button
+                  ref={cancelButton}
                   type="button"
                   className="btn"
                   disabled={busy}
@@ -106,10 +138,24 @@ export function SettingsPage() {
             </div>
           ) : (
             <div className="btn-row">
-              <button type="button" className="btn" onClick={() => setPending('reset')}>
+              <button
+                ref={(el) => {
+                  openers.current.reset = el;
+                }}
+                type="button"
+                className="btn"
+                onClick={() => setPending('reset')}
+              >
                 {t('ui.settings.reset')}
               </button>
-              <button type="button" className="btn" onClick={() => setPending('empty')}>
+              <button
+                ref={(el) => {
+                  openers.current.empty = el;
+                }}
+                type="button"
+                className="btn"
+                onClick={() => setPending('empty')}
+              >
                 {t('ui.settings.startEmpty')}
               </button>
             </div>
@@ -120,7 +166,18 @@ export function SettingsPage() {
           {storage ? (
             <dl className="kv">
               <dt>{t('ui.settings.persisted')}</dt>
-              <dd>{storage.persisted ? t('ui.settings.yes') : t('ui.settings.no')}</dd>
+              <dd>
+                {storage.persisted ? (
+                  t('ui.settings.yes')
+                ) : (
+                  <span className="stack" style={{ gap: 6, alignItems: 'flex-start' }}>
+                    <span>{t('ui.settings.notKept')}</span>
+                    <button type="button" className="btn" onClick={() => void askAgain()}>
+                      {t(asked ? 'ui.settings.askAgain' : 'ui.settings.ask')}
+                    </button>
+                  </span>
+                )}
+              </dd>
               <dt>{t('ui.settings.usage')}</dt>
               <dd>
                 {t('ui.settings.usageValue', {

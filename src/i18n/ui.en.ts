@@ -323,6 +323,13 @@ export const uiEn = {
     usage: 'Usage',
     usageValue: '{usage} MB of {quota} MB',
     storageUnknown: 'This browser does not report storage usage.',
+    notKept:
+      'No: when the disk runs low, the browser may clear this workspace. Export it now and then, or ask the browser to keep it.',
+    ask: 'Ask the browser to keep the data',
+    askAgain: 'Ask again',
+    keptNow: 'The browser will keep this workspace’s data.',
+    keepRefused:
+      'The browser did not agree. Chromium agrees once the app is used often or installed; until then, export the workspace regularly.',
     yes: 'Yes',
     no: 'No',
   },

@@ -14,6 +14,7 @@ import type { Person, Role } from '../domain/people';
 import { type Clock, systemClock, localDateOf, type IsoDate } from '../domain/time';
 import { StrategyDb } from '../storage/db';
 import { discardEarlyReads, workspaceOpened } from './early-reads';
+import { askToKeepData } from './persistence';
 import type { RunEngine } from '../engine/engine';
 import type * as EngineModule from '../engine/engine';
 import type { ContentLocale } from '../domain/scenario-ids';
@@ -150,6 +151,8 @@ export function WorkspaceProvider({
           void loadEngineModule()
             .then(() => engineModule?.refreshStaleFacts(db))
             .catch(() => undefined);
+          // And the browser is asked to keep the data rather than clear it when space runs low.
+          void askToKeepData();
         }),
       1500,
     );

@@ -155,3 +155,49 @@ describe('a full disk', () => {
     await context.close();
   });
 });
+
+/** A browser that refuses to keep the data until `grant()`, counting how often it was asked. */
+function browserDecidesPersistence(): void {
+  const page = window as unknown as PersistenceControl;
+  let kept = false;
+  let willGrant = false;
+  page.persistAsked = 0;
+  page.grant = () => {
+    willGrant = true;
+  };
+  navigator.storage.persisted = async () => kept;
+  navigator.storage.persist = async () => {
+    page.persistAsked += 1;
+    kept = willGrant;
+    return kept;
+  };
+}
+interface PersistenceControl {
+  persistAsked: number;
+  grant(): void;
+}
+
+describe('persistent storage', () => {
+  it('is asked for once the app opens, and again from Settings, which says whether it was granted', async () => {
+    const { page, context } = await openApp(browser(), { initScript: browserDecidesPersistence });
+    await withScreenshot(page, 'persistence', async () => {
+      await page.getByRole('table').first().waitFor();
+      await expect
+        .poll(() => page.evaluate(() => (window as unknown as PersistenceControl).persistAsked), {
+          timeout: 10_000,
+        })
+        .toBe(1);
+      await page.getByRole('link', { name: 'Settings' }).click();
+      const storage = page.getByRole('region', { name: 'Storage' });
+      await storage
+        .getByText(/^No: when the disk runs low, the browser may clear this workspace/)
+        .waitFor();
+      await page.evaluate(() => (window as unknown as PersistenceControl).grant());
+      await storage.getByRole('button', { name: 'Ask the browser to keep the data' }).click();
+      await expectToast(page, 'The browser will keep this workspace’s data.');
+      expect(await storage.getByRole('definition').first().innerText()).toBe('Yes');
+      expect(await storage.getByRole('button').count()).toBe(0);
+    });
+    await context.close();
+  });
+});
