@@ -1,4 +1,4 @@
-import { Suspense, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useI18n } from '../i18n/react';
@@ -11,6 +11,12 @@ import { RUN_STATUSES, type RunRow } from '../storage/records';
 import { yourTurn, type YourTurn } from '../../machines/run-facts';
 import { HealthMark } from '../board/health-mark';
 import { TableScroll } from './page-parts';
+import type { GatePolicies } from '../domain/gate';
+
+/** The approval rules editor, with the scenarios' usual rules: loaded when first opened. */
+const PoliciesForScenario = lazy(() =>
+  import('../stages/policy-editor').then((m) => ({ default: m.ScenarioPoliciesEditor })),
+);
 
 /** Rows drawn at first, and added by each "Show more". */
 const PAGE_SIZE = 100;
@@ -307,7 +313,7 @@ function currentStageOf(row: RunRow): string {
 
 /** A new run from one of the five scenario templates: title, quarter and lead. */
 function NewRunDialog({ onClose }: { onClose: () => void }) {
-  const { t, locale, label } = useI18n();
+  const { t, locale, label, stage } = useI18n();
   const { engine, people, today, acting } = useWorkspace();
   const toast = useToast();
   const navigate = useNavigate();
@@ -324,6 +330,10 @@ function NewRunDialog({ onClose }: { onClose: () => void }) {
   const [leadId, setLeadId] = useState(
     (acting && acting.roles.includes('lead') ? acting.id : leads[0]?.id) ?? people[0]?.id ?? '',
   );
+  // The scenario's usual approval rules until the person changes one (then theirs, whatever
+  // scenario is chosen after). Loaded with the rules editor, the first time it is opened.
+  const [policies, setPolicies] = useState<GatePolicies | null>(null);
+  const [rulesOpen, setRulesOpen] = useState(false);
   const [error, setError] = useState('');
   const [titleInvalid, setTitleInvalid] = useState(false);
   const titleInput = useRef<HTMLInputElement>(null);
@@ -339,6 +349,15 @@ function NewRunDialog({ onClose }: { onClose: () => void }) {
     if (!leadId) {
       setError(t('ui.newRun.leadRequired'));
       return;
+    }
+    if (policies) {
+      const editor = await import('../stages/policy-editor');
+      const without = editor.gateWithoutApprovers(policies);
+      if (without) {
+        setError(t('ui.policy.noRoles', { stage: stage(without) }));
+        document.getElementById(editor.firstRoleId(without))?.focus();
+        return;
+      }
     }
     setBusy(true);
     try {
@@ -357,7 +376,7 @@ function NewRunDialog({ onClose }: { onClose: () => void }) {
           period,
           leadId,
           parentRunId: null,
-          policies: template.policies,
+          policies: policies ?? template.policies,
         },
         acting?.id ?? leadId,
         template.drafts,
@@ -481,6 +500,26 @@ function NewRunDialog({ onClose }: { onClose: () => void }) {
               </select>
             </label>
           </div>
+          <details
+            className="new-run-rules"
+            open={rulesOpen}
+            onToggle={(e) => setRulesOpen(e.currentTarget.open)}
+          >
+            <summary>{t('ui.policy.summary')}</summary>
+            {rulesOpen && (
+              <div className="stack" style={{ marginTop: 8 }}>
+                <p className="small muted">{t('ui.policy.hint')}</p>
+                <Suspense fallback={null}>
+                  <PoliciesForScenario
+                    scenario={scenario}
+                    value={policies}
+                    onChange={setPolicies}
+                    people={people}
+                  />
+                </Suspense>
+              </div>
+            )}
+          </details>
           {error && (
             <p role="alert" id="new-run-error" className="error-text">
               {error}

@@ -85,6 +85,23 @@ export const uiEn = {
     turnLink: '{what} — {title}',
     nothingWaiting: 'Nothing waits for you: no decision, submission or KPI figure is due from you.',
   },
+  policy: {
+    summary: 'Approval rules',
+    hint: 'Who decides at each gate. The scenario’s usual rules are filled in; change them for this run.',
+    gate: '{number}. {stage} gate',
+    roles: 'Who may approve',
+    needed: 'Approvals needed',
+    any: 'Any one of them',
+    nOfM: '{n} different people',
+    all: 'One per role',
+    veto: 'Veto',
+    noVeto: 'No veto',
+    vetoHint:
+      'A veto role must be among those who approve, and only it can kill the run at that gate.',
+    noRoles: 'Choose at least one role that may approve at the {stage} gate.',
+    nobodyHolds:
+      'Nobody holds {roles} yet: give someone the role on the People page, or this gate may never pass.',
+  },
   newRun: {
     title: 'New strategy run',
     year: 'Year',

@@ -12,7 +12,13 @@ import {
   recycleTargets,
 } from '../../machines/run-rules';
 import { emptyContent, type Goal, type StageContentMap } from '../domain/content';
-import { DECISIONS, type Decision, type Problem, approvalsNeeded } from '../domain/gate';
+import {
+  DECISIONS,
+  type Decision,
+  type GatePolicy,
+  type Problem,
+  approvalsNeeded,
+} from '../domain/gate';
 import { gateReadiness } from '../domain/readiness';
 import { measuredActuals } from '../domain/results';
 import {
@@ -82,6 +88,10 @@ export const StagePanel = memo(function StagePanel({
         <span className="badge">{t(`stageStatus.${statusOf(context, stage)}`)}</span>
       </div>
       <p className="muted small">{t(`stage.${stage}.short`)}</p>
+      {(record.status === 'drafting' || record.status === 'notStarted') && (
+        // Who will decide, known while the work is prepared (each run sets its own rules).
+        <p className="muted small">{policySentence(i18n, context.policies[stage])}</p>
+      )}
       {context.hold?.stage === stage && (
         <HoldBanner context={context} revision={revision} frozen={frozen} />
       )}
@@ -488,6 +498,25 @@ function DraftEditor({
   );
 }
 
+/** Who decides at a gate, in a sentence: "Decided by Sales director and Marketing head (one per role)." */
+function policySentence(i18n: I18n, policy: GatePolicy): string {
+  const { t } = i18n;
+  const sentence = t('ui.stage.policy', {
+    // "Sales director and Marketing head (one per role)" when every role must approve.
+    roles: i18n.list(
+      policy.roles.map((r) => i18n.label('role', r)),
+      policy.quorum.kind === 'all' ? 'conjunction' : 'disjunction',
+    ),
+    quorum: t(
+      `ui.quorum.${policy.quorum.kind}`,
+      policy.quorum.kind === 'nOfM' ? { n: policy.quorum.n } : {},
+    ),
+  });
+  return policy.vetoRole
+    ? `${sentence} ${t('ui.stage.veto', { role: i18n.label('role', policy.vetoRole) })}`
+    : sentence;
+}
+
 function Votes({ context, stage }: { context: RunContext; stage: StageId }) {
   const i18n = useI18n();
   const { t } = i18n;
@@ -506,20 +535,7 @@ function Votes({ context, stage }: { context: RunContext; stage: StageId }) {
           })}
         </span>
       </div>
-      <p className="small muted">
-        {t('ui.stage.policy', {
-          // "Sales director and Marketing head (one per role)" when every role must approve.
-          roles: i18n.list(
-            policy.roles.map((r) => i18n.label('role', r)),
-            policy.quorum.kind === 'all' ? 'conjunction' : 'disjunction',
-          ),
-          quorum: t(
-            `ui.quorum.${policy.quorum.kind}`,
-            policy.quorum.kind === 'nOfM' ? { n: policy.quorum.n } : {},
-          ),
-        })}
-        {policy.vetoRole && ` ${t('ui.stage.veto', { role: i18n.label('role', policy.vetoRole) })}`}
-      </p>
+      <p className="small muted">{policySentence(i18n, policy)}</p>
       {/* Once the run is over (killed at this gate), nobody is still needed. */}
       {missing.length > 0 && context.outcome === null && (
         <p className="small">

@@ -151,7 +151,7 @@ describe('a project lead takes a strategy through all seven gates in the browser
     });
   });
 
-  it('starts a run for a whole year, led by one of the project leads', async () => {
+  it('starts a run for a whole year, led by one of the project leads, under its own approval rules', async () => {
     const { page, context } = await openApp(browser());
     await withScreenshot(page, 'new-run-year', async () => {
       await page.getByRole('button', { name: 'New run' }).click();
@@ -166,9 +166,38 @@ describe('a project lead takes a strategy through all seven gates in the browser
         .getByRole('option')
         .allTextContents();
       expect(leads).toEqual(['Lin Feng · Strategy lead']);
+
+      // The research gate of this run needs both the sales director and the marketing head.
+      await dialog.getByText('Approval rules').click();
+      const research = dialog.getByRole('group', { name: '1. Research gate' });
+      await research.getByRole('combobox', { name: 'Approvals needed' }).selectOption({
+        label: 'One per role',
+      });
+      // A gate nobody may decide at is refused before anything is created, at its checkboxes.
+      await research.getByRole('checkbox', { name: 'Sales director' }).uncheck();
+      await research.getByRole('checkbox', { name: 'Marketing head' }).uncheck();
+      await dialog.getByRole('button', { name: 'Create run' }).click();
+      await dialog
+        .getByRole('alert')
+        .filter({ hasText: 'Choose at least one role that may approve at the Research gate.' })
+        .waitFor();
+      await expect
+        .poll(() =>
+          research
+            .getByRole('checkbox', { name: 'Sales director' })
+            .evaluate((box) => box === document.activeElement),
+        )
+        .toBe(true);
+      await research.getByRole('checkbox', { name: 'Sales director' }).check();
+      await research.getByRole('checkbox', { name: 'Marketing head' }).check();
+
       await dialog.getByRole('button', { name: 'Create run' }).click();
       await page.getByRole('heading', { name: 'Key accounts, full year', level: 1 }).waitFor();
       await page.getByText('Key-account pursuit · 2026 · led by Lin Feng').waitFor();
+      // The lead sees who will decide while the stage is drafted.
+      await page
+        .getByText('Decided by Sales director and Marketing head (one per role).')
+        .waitFor();
     });
     await context.close();
   });
