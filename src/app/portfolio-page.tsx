@@ -633,6 +633,15 @@ function StageRuns({
   const i18n = useI18n();
   const { t } = i18n;
   const [all, setAll] = useState(false);
+  // On a phone the list opens below the board, out of sight: bring it into view, or choosing a
+  // stage seems to do nothing. Beside the board (wider windows) it is already in view.
+  const head = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    const element = head.current;
+    if (!element) return;
+    const { top, bottom } = element.getBoundingClientRect();
+    if (top > window.innerHeight || bottom < 0) element.scrollIntoView({ block: 'start' });
+  }, []);
   const heading = t('portfolio.list.heading', {
     number: stageNumber(stage),
     stage: i18n.stage(stage),
@@ -641,7 +650,9 @@ function StageRuns({
     <>
       <div className="board-side-head">
         <div className="stack" style={{ gap: 0, flex: 1 }}>
-          <h2 id="pf-side-title">{heading}</h2>
+          <h2 id="pf-side-title" ref={head}>
+            {heading}
+          </h2>
           <span className="small muted">
             {t(runs.length === 1 ? 'portfolio.node.runsOne' : 'portfolio.node.runs', {
               count: i18n.number(runs.length),

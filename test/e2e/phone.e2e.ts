@@ -172,6 +172,27 @@ describe('on a phone (390 × 844)', () => {
     await context.close();
   });
 
+  it('brings a stage’s runs into view when the stage is tapped on the portfolio', async () => {
+    const { page, context } = await openApp(browser(), { path: '/portfolio' });
+    await page.setViewportSize(PHONE);
+    await withScreenshot(page, 'phone-portfolio-stage', async () => {
+      const stage = page.getByRole('button', { name: /^Stage 5, Execution/ });
+      await stage.click();
+      const heading = page
+        .getByRole('complementary')
+        .getByRole('heading', { name: /^Stage 5 · Execution/ });
+      await heading.waitFor();
+      // The list opens below the board: it is scrolled to, not left out of sight.
+      await expect
+        .poll(async () => {
+          const box = await heading.boundingBox();
+          return box !== null && box.y >= 0 && box.y + box.height <= PHONE.height;
+        })
+        .toBe(true);
+    });
+    await context.close();
+  });
+
   it('lists each run as a card whose facts all show, under their names, without scrolling sideways', async () => {
     const { page, context } = await openApp(browser(), { path: '/' });
     await page.setViewportSize(PHONE);
