@@ -130,7 +130,7 @@ export type GoalGroupKey = 'overall' | GoalDimension | 'other';
 export interface OutcomeCounts {
   total: number;
   met: number;
-  /** Below 100%, amber or red. */
+  /** Below 100%: nearly met (amber) or missed (red). People read it as "not met". */
   missed: number;
   noData: number;
 }
@@ -479,7 +479,7 @@ export interface ReportLabels {
     lessons: string;
     recommendations: string;
   };
-  /** The summary paragraph, e.g. "Overall attainment 112%. 6 of 8 goals met, 2 missed." */
+  /** The summary paragraph, e.g. "The overall goals reached 112% on average. 6 of 8 goals met, 2 not met." */
   summary(summary: Report['summary']): string;
   column: {
     goal: string;

@@ -103,6 +103,19 @@ describe('ReportPage', () => {
     expect(screen.queryByRole('note')).toBeNull();
   });
 
+  it('counts nearly met goals as not met, never as missed, in step with the results table', async () => {
+    renderReport(demoDb, DEMO_RUN_IDS.cycle2);
+    const table = await resultsTable();
+    const nearly = within(table).queryAllByText('Nearly met').length;
+    const missed = within(table).queryAllByText('Missed').length;
+    expect(nearly).toBeGreaterThan(0);
+    const notMet = screen.getByText('Goals not met').nextElementSibling?.textContent;
+    expect(Number(notMet)).toBe(nearly + missed);
+    const summary = screen.getByText(/goals met, \d+ not met\./).textContent;
+    expect(summary).toContain(`goals met, ${nearly + missed} not met.`);
+    expect(summary).not.toMatch(/missed/i);
+  });
+
   it('has a results row per goal with its attainment', async () => {
     renderReport(demoDb, DEMO_RUN_IDS.deepen);
     const table = await resultsTable();
