@@ -5,6 +5,12 @@ import { useWorkspace } from '../workspace/workspace';
 import { useToast } from '../workspace/toasts';
 import { TableScroll } from './page-parts';
 
+/** Two names people would take for the same person: case, width and spacing aside. */
+const sameName = (a: string, b: string) => {
+  const plain = (name: string) => name.normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
+  return plain(a) === plain(b);
+};
+
 /** The team: who can lead, approve at which gates, and report progress. */
 export function PeoplePage() {
   const { t, label } = useI18n();
@@ -19,6 +25,8 @@ export function PeoplePage() {
   const add = async () => {
     if (!name.trim()) return setError(t('ui.people.nameRequired'));
     if (roles.length === 0) return setError(t('ui.people.roleRequired'));
+    const same = people.find((p) => sameName(p.name, name));
+    if (same) return setError(t('ui.people.nameTaken', { name: same.name }));
     try {
       await engine.savePerson({
         id: `p-${crypto.randomUUID().slice(0, 8)}`,

@@ -318,6 +318,8 @@ export const uiEn = {
     updated: 'Roles of {name} updated',
     nameRequired: 'Enter the person’s name.',
     roleRequired: 'A person needs at least one role.',
+    nameTaken:
+      '{name} is already on the team. To change their roles, use the list above; for someone else of the same name, add what tells them apart (a team or city).',
     empty: 'No one on the team yet. Add the first person below: they can act at once.',
     nobody: 'No one yet: add people',
   },

@@ -292,6 +292,8 @@ export const uiZhCN: Messages<typeof uiEn> = {
     updated: '已更新{name}的角色',
     nameRequired: '请输入姓名。',
     roleRequired: '每人至少需要一个角色。',
+    nameTaken:
+      '团队中已有{name}。如需修改其角色，请在上方列表中操作；如是同名的另一人，请加上区分信息（如部门或城市）。',
     empty: '团队中还没有人员。请在下方添加第一位人员，添加后即可以其身份操作。',
     nobody: '暂无人员：请先添加',
   },

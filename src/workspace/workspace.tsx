@@ -60,6 +60,9 @@ const DEFAULT_MESSAGES: WorkspaceMessages = {
 };
 export const ACTING_STORAGE_KEY = 'strategy-board.acting';
 
+/** People are listed by name: Chinese names by pinyin, others alphabetically (not by hidden ids). */
+const BY_NAME = new Intl.Collator('zh-CN', { sensitivity: 'base' });
+
 /**
  * Opens the browser's database; on the very first open, fills it with the demo workspace in the
  * person's language so the app starts alive. "Start empty" in Settings records its choice in
@@ -165,7 +168,10 @@ export function WorkspaceProvider({
     if (showsPages) discardEarlyReads(db);
   }, [db, showsPages]);
   const people = useMemo(
-    () => (rows ?? []).map((p) => ({ id: p.id, name: p.name, roles: p.roles as Role[] })),
+    () =>
+      (rows ?? [])
+        .map((p) => ({ id: p.id, name: p.name, roles: p.roles as Role[] }))
+        .sort((a, b) => BY_NAME.compare(a.name, b.name) || (a.id < b.id ? -1 : 1)),
     [rows],
   );
   const [actingId, setActingId] = useState<string | null>(() => {

@@ -1,0 +1,73 @@
+// @vitest-environment jsdom
+// Dexie's live queries look for the global IndexedDB: install fake-indexeddb's.
+import 'fake-indexeddb/auto';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { MemoryRouter } from 'react-router';
+import { afterEach, describe, expect, it } from 'vitest';
+import { PeoplePage } from '../../src/app/people-page';
+import { demoTeam } from '../../src/domain/scenarios';
+import { I18nProvider } from '../../src/i18n/react';
+import { WorkspaceProvider } from '../../src/workspace/workspace';
+import { ToastProvider } from '../../src/workspace/toasts';
+import { freshDb } from '../support/db';
+
+afterEach(() => {
+  cleanup();
+  localStorage.clear();
+});
+
+async function renderPeople() {
+  const db = freshDb();
+  await db.people.bulkPut(demoTeam('en').map((p) => ({ ...p, roles: [...p.roles] })));
+  await db.meta.put({ key: 'workspace', value: { kind: 'empty' } });
+  render(
+    <I18nProvider locale="en">
+      <ToastProvider closeLabel="Dismiss">
+        <WorkspaceProvider locale="en" db={db}>
+          <MemoryRouter>
+            <PeoplePage />
+          </MemoryRouter>
+        </WorkspaceProvider>
+      </ToastProvider>
+    </I18nProvider>,
+  );
+  await screen.findByRole('group', { name: 'Roles of Lin Feng' });
+  return db;
+}
+
+const names = () =>
+  within(screen.getAllByRole('rowgroup')[1]!)
+    .getAllByRole('row')
+    .map((row) => within(row).getAllByRole('cell')[0]!.textContent);
+
+function add(name: string, role: string) {
+  const form = screen.getByRole('region', { name: 'Add person' });
+  fireEvent.change(within(form).getByLabelText('Name'), { target: { value: name } });
+  fireEvent.click(within(form).getByRole('checkbox', { name: role }));
+  fireEvent.click(within(form).getByRole('button', { name: 'Add person' }));
+}
+
+describe('the people page', () => {
+  it('lists the team by name, not in the order they were stored', async () => {
+    await renderPeople();
+    const listed = names();
+    expect(listed).toEqual([...listed].sort((a, b) => a!.localeCompare(b!)));
+    expect(listed).toContain('Wang Min');
+  });
+
+  it('refuses a second person of the same name, however it is spaced or cased, and says what to do', async () => {
+    const db = await renderPeople();
+    add('  wang   MIN ', 'Marketing');
+    expect(screen.getByRole('alert').textContent).toBe(
+      'Wang Min is already on the team. To change their roles, use the list above; for someone else of the same name, add what tells them apart (a team or city).',
+    );
+    expect(await db.people.count()).toBe(demoTeam('en').length);
+  });
+
+  it('adds someone new, in their place by name', async () => {
+    const db = await renderPeople();
+    add('Alice Gao', 'Marketing');
+    await waitFor(() => expect(names()[0]).toBe('Alice Gao'));
+    expect(await db.people.count()).toBe(demoTeam('en').length + 1);
+  });
+});
