@@ -17,6 +17,8 @@ export type BoardStatus =
   | 'recycled'
   | 'onHold'
   | 'operating'
+  /** Execution and monitoring while a replan redoes the plan: check-ins and task updates wait. */
+  | 'paused'
   | 'done'
   | 'cancelled';
 
@@ -68,7 +70,8 @@ export function statusOf(context: RunContext, stage: StageId): BoardStatus {
   if (context.hold?.stage === stage) return 'onHold';
   if (stage === 'evaluation' && context.outcome?.kind === 'completed') return 'done';
   if ((stage === 'execution' || stage === 'monitoring') && record.status === 'approved') {
-    return context.executionClosed && context.current !== 'execution' ? 'done' : 'operating';
+    if (context.current === 'execution') return 'operating';
+    return context.executionClosed ? 'done' : 'paused';
   }
   if (record.status === 'drafting' && record.recycledBy) return 'recycled';
   return record.status;

@@ -12,6 +12,7 @@ const STATUS_BADGE: Record<BoardStatus, string> = {
   recycled: 'badge-violet',
   onHold: 'badge-amber',
   operating: 'badge-amber',
+  paused: 'badge-violet',
   done: 'badge-green',
   cancelled: 'badge-red',
 };

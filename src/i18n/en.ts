@@ -64,6 +64,7 @@ export const en = {
     onHold: 'On hold',
     done: 'Done',
     operating: 'Operating',
+    paused: 'Paused for a replan',
     cancelled: 'Cancelled',
     approvals: '{count} of {needed} approvals',
   },

@@ -61,6 +61,7 @@ export const zhCN: Catalog = {
     onHold: '已暂缓',
     done: '已完成',
     operating: '执行中',
+    paused: '重新规划中，暂停',
     cancelled: '已终止',
     approvals: '已获 {count}/{needed} 项批准',
   },

@@ -93,6 +93,24 @@ describe('mapping a run to its board', () => {
     });
   });
 
+  it('pauses the operating stages while a replan redoes the plan, and operates them again after', () => {
+    const d = new Driver().toLive();
+    d.send({
+      type: 'replan.escalate',
+      by: 'p-lead',
+      roles: ['lead'],
+      at: at(),
+      target: 'strategy',
+      reason: 'lagging',
+    });
+    expect(nodeOf(d, 'execution').data.status).toBe('paused');
+    expect(nodeOf(d, 'monitoring').data.status).toBe('paused');
+    expect(nodeOf(d, 'strategy').data.status).toBe('drafting');
+    d.through('strategy', 'resources');
+    expect(nodeOf(d, 'execution').data.status).toBe('operating');
+    expect(nodeOf(d, 'monitoring').data.status).toBe('operating');
+  });
+
   it('shows both operating stages as current, with task progress and open alerts', () => {
     const d = new Driver().toLive();
     const kpi = demoContent('newProductLaunch', 'en', PERIOD).monitoring.kpis[0]!;
