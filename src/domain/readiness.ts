@@ -39,7 +39,7 @@ import { isWithin, type Period } from './time';
  *    in whole units add up exactly.
  * 5: a KPI figure exactly on a health threshold reads as on it (under 4, binary fractions could put
  *    2,565 against a pace of 2,700 at 94.99999% and amber); only a Conditional Go carries
- *    conditions.
+ *    conditions; the KPI that measures a goal aims at the goal's target.
  */
 export const GATE_RULES_VERSION = 5;
 
@@ -629,9 +629,21 @@ function checkMonitoring({ kpis }: MonitoringContent, context: GateContext): Pro
     const params = { goalId: goal.id, goalTitle: goal.title };
     if (goal.parentId === null && !monitored.has(goal.id)) {
       problems.push(problem('kpis.goalNotMonitored', ['kpis'], params));
-    } else if (rulesFrom(context, 2) && measuringKpi(goal, kpis) === undefined) {
+    } else if (rulesFrom(context, 2)) {
       // Results are computed from check-ins, so every goal needs a KPI that counts what it counts.
-      problems.push(problem('kpis.goalNotMeasured', ['kpis'], { ...params, unit: goal.unit }));
+      const kpi = measuringKpi(goal, kpis);
+      if (kpi === undefined) {
+        problems.push(problem('kpis.goalNotMeasured', ['kpis'], { ...params, unit: goal.unit }));
+      } else if (rulesFrom(context, 5) && kpi.target !== null && kpi.target !== goal.target) {
+        // Its pace is read against its own target, but its figures become the goal's result,
+        // judged against the goal's: two targets for one figure (rules 5 on).
+        problems.push(
+          problem('kpis.targetDiffersFromGoal', ['kpis', kpis.indexOf(kpi), 'target'], {
+            ...params,
+            name: kpi.name,
+          }),
+        );
+      }
     }
   }
   return problems;

@@ -344,6 +344,8 @@ export const en = {
         'The overall goal “{goalTitle}” has no KPI of its own. Add a KPI that measures it directly.',
       goalNotMeasured:
         'Goal “{goalTitle}” has no KPI that measures it in its unit ({unit}) and direction. Add one: the goal’s result is computed from that KPI’s check-ins.',
+      targetDiffersFromGoal:
+        'KPI “{name}” measures the goal “{goalTitle}” but aims at another target. Its figures become the goal’s result, so give it the goal’s target (or change the goal at its own stage).',
     },
     results: {
       unknownGoal:

@@ -308,6 +308,8 @@ export const zhCN: Catalog = {
       goalNotMonitored: '总目标“{goalTitle}”没有直接对应的 KPI。请添加一项直接衡量该目标的 KPI。',
       goalNotMeasured:
         '目标“{goalTitle}”没有按其单位（{unit}）和方向衡量它的 KPI。请添加一项：该目标的评估结果将由这项 KPI 的填报数据计算得出。',
+      targetDiffersFromGoal:
+        'KPI“{name}”衡量目标“{goalTitle}”，但目标值与该目标不同。其填报数据将作为该目标的结果，请将其目标值设为与目标一致（或在目标设定阶段修改目标）。',
     },
     results: {
       unknownGoal: '有评估结果对应的目标不在已批准目标中（{goalId}）。请删除该结果。',

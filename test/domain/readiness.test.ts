@@ -1202,6 +1202,23 @@ describe('monitoring gate', () => {
     ]);
   });
 
+  it('fails when the KPI that measures a goal aims at another target than the goal', () => {
+    const content = monitoring();
+    const east = content.kpis.findIndex((k) => k.id === 'k-east');
+    content.kpis[east]!.target = content.kpis[east]!.target! / 2;
+
+    expect(only(check('monitoring', content), 'kpis.targetDiffersFromGoal')).toEqual([
+      {
+        code: 'kpis.targetDiffersFromGoal',
+        path: ['kpis', east, 'target'],
+        messageKey: 'problem.kpis.targetDiffersFromGoal',
+        params: expect.objectContaining({ goalId: 'g-east', name: content.kpis[east]!.name }),
+      },
+    ]);
+    // Runs on rules before 5 keep passing with it, as they did.
+    expect(check('monitoring', content, context({ rulesVersion: 4 }))).toEqual([]);
+  });
+
   it('lets runs on the first gate rules leave sub-goals without a KPI', () => {
     const content = monitoring();
     content.kpis = content.kpis.filter((k) => k.goalId === 'g-sales' || k.goalId === 'g-customers');

@@ -45,6 +45,10 @@ describe('the monitoring and optimization loops in the browser', () => {
         .and(page.getByRole('button', { name: /Drafting/ }))
         .waitFor();
       await page.locator('.react-flow__edgelabel-renderer').getByText('Replan ×1').waitFor();
+      // Operating waits for the new plan, and the board says so.
+      await stageNode(page, 5, 'Execution')
+        .and(page.getByRole('button', { name: /Paused for a replan/ }))
+        .waitFor();
       await passStage(page, 3, 'Strategy', ['Wang Min', 'Chen Jing']);
       await passStage(page, 4, 'Resource allocation', ['Zhao Lei', 'Wang Min']);
       await stageNode(page, 6, 'Monitoring')
