@@ -15,7 +15,8 @@ import { gateContextFor } from '../../machines/run-rules';
 import type { RunContext } from '../../machines/run-context';
 import { gateReadiness } from '../domain/readiness';
 import { isStageId, type StageId } from '../domain/stages';
-import { periodLabel } from '../domain/time';
+import { periodLabel, type Period } from '../domain/time';
+import { NextCycleDialog } from './next-cycle-dialog';
 import type { ScenarioId } from '../domain/scenarios';
 import { SnapshotRestoreError } from '../engine/snapshots';
 import { currentContext, readStoredRun } from '../engine/stored';
@@ -172,10 +173,12 @@ function RunPage({ runId }: { runId: string }) {
     );
   };
 
-  const startNextCycle = async () => {
+  const [askingNextCycle, setAskingNextCycle] = useState(false);
+  const startNextCycle = async (period: Period) => {
     if (!acting) return;
     try {
-      const child = await engine.startNextCycle(runId, acting.id);
+      const child = await engine.startNextCycle(runId, acting.id, period);
+      setAskingNextCycle(false);
       toast.show(t('ui.run.nextCycleStarted'));
       navigate(`/runs/${child.runId}?stage=research`);
     } catch (error) {
@@ -235,11 +238,20 @@ function RunPage({ runId }: { runId: string }) {
                 <button
                   type="button"
                   className="btn btn-primary"
-                  onClick={() => void startNextCycle()}
+                  onClick={() => setAskingNextCycle(true)}
                 >
                   {t('ui.run.startNextCycle')}
                 </button>
               )}
+            {askingNextCycle && (
+              <NextCycleDialog
+                title={context.title}
+                period={context.period}
+                today={today}
+                onStart={startNextCycle}
+                onClose={() => setAskingNextCycle(false)}
+              />
+            )}
             {(context.stages.evaluation.submitted || context.stages.evaluation.approved) && (
               <Link to={`/runs/${encodeURIComponent(runId)}/report`} className="btn">
                 {t('ui.run.report')}

@@ -9,7 +9,7 @@ import { PersonSchema } from '../domain/schemas';
 import { STAGE_IDS, type StageId } from '../domain/stages';
 import { seedNextCycle } from '../domain/next-cycle';
 import { GATE_RULES_VERSION } from '../domain/readiness';
-import { type Clock, systemClock, nextPeriod } from '../domain/time';
+import { type Clock, type Period, systemClock, nextPeriod } from '../domain/time';
 import type { StrategyDb } from '../storage/db';
 import { appendToLog, readLog } from '../storage/log';
 import { runFacts } from '../../machines/run-facts';
@@ -650,14 +650,26 @@ export class RunEngine {
    * parent, its drafts seeded from what the parent's gates approved and its evaluation taught.
    * Creating the child and linking the parent is one transaction.
    */
-  async startNextCycle(parentRunId: string, byPersonId: string): Promise<LiveRun> {
-    return this.inTurn(parentRunId, () => this.startNextCycleInTurn(parentRunId, byPersonId));
+  async startNextCycle(parentRunId: string, byPersonId: string, period?: Period): Promise<LiveRun> {
+    return this.inTurn(parentRunId, () =>
+      this.startNextCycleInTurn(parentRunId, byPersonId, period),
+    );
   }
 
-  private async startNextCycleInTurn(parentRunId: string, byPersonId: string): Promise<LiveRun> {
+  private async startNextCycleInTurn(
+    parentRunId: string,
+    byPersonId: string,
+    chosen: Period | undefined,
+  ): Promise<LiveRun> {
     const parent = await this.load(parentRunId);
     const c = parent.snapshot.context;
-    const period = nextPeriod(c.period);
+    // The period after this one unless another later one is chosen (a quarter already half gone).
+    const period = chosen ?? nextPeriod(c.period);
+    if (period.start <= c.period.end) {
+      throw new RangeError(
+        `The next cycle must start after this one ends (${c.period.end}); ${period.start} does not.`,
+      );
+    }
     const childRunId = `run-${this.newId().slice(0, 8)}`;
     const at = this.clock.now();
     const input = RunInputSchema.parse({

@@ -102,6 +102,12 @@ export const uiEn = {
     nobodyHolds:
       'Nobody holds {roles} yet: give someone the role on the People page, or this gate may never pass.',
   },
+  nextCycle: {
+    title: 'Start the next cycle',
+    text: 'A new run of “{title}”, its stages prepared from this run’s approved plan and what its evaluation taught. Nothing is submitted until you do.',
+    period: 'Period',
+    late: 'This period began on {start}: its planning starts late, and the run shows as overdue until its plan passes the gates.',
+  },
   newRun: {
     title: 'New strategy run',
     year: 'Year',

@@ -94,6 +94,12 @@ export const uiZhCN: Messages<typeof uiEn> = {
     noRoles: '请为“{stage}”关口至少选择一个审批人角色。',
     nobodyHolds: '目前没有人担任{roles}：请在“人员”页指派，否则此关口可能无法通过。',
   },
+  nextCycle: {
+    title: '开启下一周期',
+    text: '为“{title}”新建一次策略执行，各阶段将依据本期已批准的计划和评估结论预先准备。在你提交之前不会提交任何内容。',
+    period: '周期',
+    late: '该周期已于 {start} 开始：规划起步较晚，在计划通过各关口之前，该执行将显示为逾期。',
+  },
   newRun: {
     title: '新建策略执行',
     year: '年份',

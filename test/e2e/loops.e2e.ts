@@ -1,4 +1,4 @@
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   actAs,
   expectToast,
@@ -104,6 +104,10 @@ describe('the monitoring and optimization loops in the browser', () => {
       // The optimization loop: the next cycle opens, linked and seeded from this one.
       await actAs(page, 'Lin Feng');
       await page.getByRole('button', { name: 'Start next cycle' }).click();
+      // It asks first, proposing the period right after this one.
+      const ask = page.getByRole('dialog', { name: 'Start the next cycle' });
+      expect(await ask.getByRole('combobox', { name: /^Period/ }).inputValue()).toBe('2027-01-01');
+      await ask.getByRole('button', { name: 'Start next cycle' }).click();
       await expectToast(page, /Next cycle started/);
       await page
         .getByText(/2027-Q1/)

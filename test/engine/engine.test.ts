@@ -622,6 +622,33 @@ describe('the optimization loop', () => {
     expect((await engine.verify(child.runId)).ok).toBe(true);
   });
 
+  it('starts the next cycle for a later period when the one right after is chosen to be skipped', async () => {
+    const db = freshDb();
+    await seedDemoWorkspace(db, 'en', '2026-11-27');
+    const engine = new RunEngine(db, { newId: seededIds() });
+    const later = { start: '2027-01-01', end: '2027-03-31' };
+    const child = await engine.startNextCycle(DEMO_RUN_IDS.deepen, 'p-lead', later);
+    expect(child.snapshot.context.period).toEqual(later);
+    const goals = (await db.drafts.get([child.runId, 'goals']))?.content as {
+      goals: { deadline: string }[];
+    };
+    for (const goal of goals.goals) expect(goal.deadline >= '2027-01-01').toBe(true);
+  });
+
+  it('refuses a next cycle that would overlap its run, and writes nothing', async () => {
+    const db = freshDb();
+    await seedDemoWorkspace(db, 'en', '2026-11-27');
+    const engine = new RunEngine(db, { newId: seededIds() });
+    const runs = await db.runs.count();
+    await expect(
+      engine.startNextCycle(DEMO_RUN_IDS.deepen, 'p-lead', {
+        start: '2026-09-01',
+        end: '2026-11-30',
+      }),
+    ).rejects.toThrow('The next cycle must start after this one ends (2026-09-30)');
+    expect(await db.runs.count()).toBe(runs);
+  });
+
   it('refuses a second next cycle for the same run and writes nothing', async () => {
     const { seedDemoWorkspace, DEMO_RUN_IDS } = await import('../../src/engine/demo');
     const db = freshDb();
