@@ -1125,6 +1125,101 @@ describe('execution gate', () => {
   });
 });
 
+describe('an id used twice in a list', () => {
+  /** Each list the gates check, with the content whose list repeats its first item's id. */
+  const repeated: Array<[string, StageId, () => unknown, (string | number)[]]> = [
+    [
+      'owners.duplicateId',
+      'resources',
+      () => {
+        const c = resources();
+        c.owners.push({ ...c.owners[0]!, personId: 'p-am2', goalIds: [] });
+        return c;
+      },
+      ['owners', 1, 'id'],
+    ],
+    [
+      'budget.duplicateId',
+      'resources',
+      () => {
+        const c = resources();
+        c.budget.lines[1]!.id = c.budget.lines[0]!.id;
+        return c;
+      },
+      ['budget', 'lines', 1, 'id'],
+    ],
+    [
+      'tools.duplicateId',
+      'resources',
+      () => {
+        const c = resources();
+        c.tools.push({ ...c.tools[0]!, name: 'BI' });
+        return c;
+      },
+      ['tools', 1, 'id'],
+    ],
+    [
+      'meetings.duplicateId',
+      'execution',
+      () => {
+        const c = execution();
+        c.meetings.push({ ...c.meetings[0]!, title: '月度复盘' });
+        return c;
+      },
+      ['meetings', 1, 'id'],
+    ],
+    [
+      'kpis.duplicateId',
+      'monitoring',
+      () => {
+        const c = monitoring();
+        c.kpis[1]!.id = c.kpis[0]!.id;
+        return c;
+      },
+      ['kpis', 1, 'id'],
+    ],
+    [
+      'attribution.duplicateId',
+      'evaluation',
+      () => {
+        const c = evaluation();
+        c.attribution[1]!.id = c.attribution[0]!.id;
+        return c;
+      },
+      ['attribution', 1, 'id'],
+    ],
+    [
+      'lessons.duplicateId',
+      'evaluation',
+      () => {
+        const c = evaluation();
+        c.lessons.push({ id: 'l-1', text: '渠道库存需周度盘点' });
+        return c;
+      },
+      ['lessons', 1, 'id'],
+    ],
+    [
+      'recommendations.duplicateId',
+      'evaluation',
+      () => {
+        const c = evaluation();
+        c.recommendations = [
+          { id: 'r-1', text: '提前锁定展会档期' },
+          { id: 'r-1', text: '直播前一周预热' },
+        ] as typeof c.recommendations;
+        return c;
+      },
+      ['recommendations', 1, 'id'],
+    ],
+  ];
+
+  it.each(repeated)('is reported as %s at %s, on the repeat', (code, stage, content, path) => {
+    expect(only(check(stage, content()), code)).toEqual([
+      expect.objectContaining({ code, path, params: expect.objectContaining({}) }),
+    ]);
+  });
+});
+
 describe('monitoring gate', () => {
   it('passes KPIs mapped to goals with a KPI for every goal in its unit', () => {
     expect(check('monitoring', monitoring())).toEqual([]);
