@@ -131,14 +131,19 @@ export function closeNeedsAcceptance(
   };
 }
 
+/**
+ * Whether the lead may submit `stage` with this content. `personIds`, the workspace's people, is
+ * known to the engine, not the machine: with it, owners named in the plan must be among them.
+ */
 export function checkSubmit(
   context: RunContext,
   event: SubmitEvent,
   stage: StageId,
+  personIds: readonly string[] | null = null,
 ): Refusal | null {
   if (event.stage !== stage) return refuse('wrongStage', 'isThisStage', { params: { stage } });
   if (event.by !== context.leadId) return refuse('notLead', 'isLead');
-  const problems = gateReadiness(stage, event.content, gateContextFor(context, stage));
+  const problems = gateReadiness(stage, event.content, gateContextFor(context, stage, personIds));
   if (problems.length > 0) return refuse('notReady', 'gateReady', { problems });
   if (
     stage === 'evaluation' &&

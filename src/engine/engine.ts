@@ -3,7 +3,7 @@ import * as z from 'zod';
 import { runMachine, MACHINE_VERSION } from '../../machines/run-machine';
 import { RunEventSchema, type RunEvent } from '../../machines/events';
 import { RunInputSchema, type RunInput, type RunContext } from '../../machines/run-context';
-import { checkEvent, type Refusal } from '../../machines/run-rules';
+import { checkEvent, checkSubmit, type Refusal } from '../../machines/run-rules';
 import type { Person, Role } from '../domain/people';
 import { PersonSchema } from '../domain/schemas';
 import { STAGE_IDS, type StageId } from '../domain/stages';
@@ -559,7 +559,19 @@ export class RunEngine {
     const runId = live.runId;
     const roles = this.knownRoles.get(action.by) ?? (await this.readRoles(action.by));
     if (!roles) return unknownPerson(action.by);
-    const result = this.step(live, { ...action, roles: [...roles], at: this.clock.now() });
+    const event = { ...action, roles: [...roles], at: this.clock.now() };
+    if (event.type === 'stage.submit') {
+      // The machine does not know the workspace's people; the engine does: a plan whose owners
+      // are not among them is refused here, as the stage panel would have.
+      const personIds = (await this.db.people.toCollection().primaryKeys()) as string[];
+      const parsed = RunEventSchema.safeParse(event);
+      const refusal =
+        parsed.success && parsed.data.type === 'stage.submit'
+          ? checkSubmit(live.snapshot.context, parsed.data, event.stage, personIds)
+          : null;
+      if (refusal) return { ok: false, refusal };
+    }
+    const result = this.step(live, event);
     if (!result.ok) {
       // A refusal stands only if it was decided on what is stored: the run's current revision
       // (else another writer got there first) and the person's current roles.

@@ -1,6 +1,6 @@
 import { DEMO_RUN_IDS, seedDemoWorkspace } from '../../src/engine/demo';
 import { gateReadiness } from '../../src/domain/readiness';
-import { gateContextFor } from '../../machines/run-rules';
+import { checkEvent, gateContextFor } from '../../machines/run-rules';
 import { goDecision } from '../../src/engine/demo-chain';
 import { describe, it, expect } from 'vitest';
 import { MACHINE_VERSION, runMachine } from '../../machines/run-machine';
@@ -84,6 +84,43 @@ describe('applying events', () => {
       current: 'goals',
       status: 'active',
     });
+  });
+
+  it('refuses a plan naming an owner who is not among the workspace’s people, though the machine alone would take it', async () => {
+    const engine = await engineWithTeam();
+    await engine.createRun(newRunFields(), 'p-lead');
+    for (const stage of ['research', 'goals', 'strategy'] as const) {
+      await passStage(engine, 'run-1', stage);
+    }
+    const ghostly = structuredClone(content.resources);
+    ghostly.owners[0]!.personId = 'p-ghost';
+    const revision = (await engine.db.runs.get('run-1'))!.revision;
+    const result = await engine.apply('run-1', {
+      type: 'stage.submit',
+      by: 'p-lead',
+      stage: 'resources',
+      content: ghostly,
+    });
+    expect(result).toMatchObject({
+      ok: false,
+      refusal: {
+        code: 'notReady',
+        problems: [expect.objectContaining({ code: 'owners.unknownPerson' })],
+      },
+    });
+    expect((await engine.db.runs.get('run-1'))!.revision).toBe(revision);
+    // The machine on its own has no roster to check against.
+    const live = await engine.load('run-1');
+    expect(
+      checkEvent(live.snapshot.context, {
+        type: 'stage.submit',
+        by: 'p-lead',
+        roles: ['lead'],
+        at: live.snapshot.context.updatedAt,
+        stage: 'resources',
+        content: ghostly,
+      }),
+    ).toBeNull();
   });
 
   it('returns a structured refusal and writes nothing when the machine says no', async () => {
