@@ -39,7 +39,9 @@ import { isWithin, type Period } from './time';
  *    in whole units add up exactly.
  * 5: a KPI figure exactly on a health threshold reads as on it (under 4, binary fractions could put
  *    2,565 against a pace of 2,700 at 94.99999% and amber); only a Conditional Go carries
- *    conditions; the KPI that measures a goal aims at the goal's target.
+ *    conditions; the KPI that measures a goal aims at the goal's target; the plan is complete as
+ *    the template asks: channels with duties and incentive, promotions with channel, budget and
+ *    timing, budget lines with scope and approval flow, and a regular cross-department meeting.
  */
 export const GATE_RULES_VERSION = 5;
 
@@ -415,6 +417,7 @@ function checkStrategy(strategy: StrategyContent, context: GateContext): Problem
       (index) => located[index]?.path ?? [],
     ),
   );
+  if (rulesFrom(context, 5)) problems.push(...incompleteChannelsAndPromotions(strategy));
   const served = withAncestors(
     located.flatMap(({ item }) => item.goalIds),
     context.goals,
@@ -429,10 +432,53 @@ function checkStrategy(strategy: StrategyContent, context: GateContext): Problem
   return problems;
 }
 
+/**
+ * Rules 5 on: a channel says what the partner does and earns ("quarterly target met: 5% rebate"),
+ * and a promotion where, for how much and when ("3 live streams in June, ¥200k").
+ */
+function incompleteChannelsAndPromotions({ channel, promotion }: StrategyContent): Problem[] {
+  const problems: Problem[] = [];
+  channel.forEach(({ title, duties, incentive }, i) => {
+    if (isBlank(duties))
+      problems.push(problem('channel.noDuties', ['channel', i, 'duties'], { title }));
+    if (isBlank(incentive))
+      problems.push(problem('channel.noIncentive', ['channel', i, 'incentive'], { title }));
+  });
+  promotion.forEach(({ title, channel: where, budgetFen, timing }, i) => {
+    const at = (field: string) => ['promotion', i, field];
+    if (isBlank(where)) problems.push(problem('promotion.noChannel', at('channel'), { title }));
+    if (budgetFen === null)
+      problems.push(problem('promotion.noBudget', at('budgetFen'), { title }));
+    if (isBlank(timing)) problems.push(problem('promotion.noTiming', at('timing'), { title }));
+  });
+  return problems;
+}
+
 // 4. Resources ----------------------------------------------------------------------------------
 
 function checkResources(content: ResourcesContent, context: GateContext): Problem[] {
-  return [...checkOwners(content, context), ...checkBudget(content), ...checkTools(content)];
+  return [
+    ...checkOwners(content, context),
+    ...checkBudget(content),
+    ...(rulesFrom(context, 5) ? budgetLinesWithoutRules(content) : []),
+    ...checkTools(content),
+  ];
+}
+
+/** Rules 5 on: every budget line says what it may be spent on and who approves spending it. */
+function budgetLinesWithoutRules({ budget }: ResourcesContent): Problem[] {
+  return budget.lines.flatMap((line, i) => [
+    ...(isBlank(line.scope)
+      ? [problem('budget.noScope', ['budget', 'lines', i, 'scope'], { module: line.module })]
+      : []),
+    ...(isBlank(line.approvalFlow)
+      ? [
+          problem('budget.noApprovalFlow', ['budget', 'lines', i, 'approvalFlow'], {
+            module: line.module,
+          }),
+        ]
+      : []),
+  ]);
 }
 
 function checkOwners({ owners }: ResourcesContent, context: GateContext): Problem[] {
@@ -513,6 +559,10 @@ function checkExecution({ tasks, meetings }: ExecutionContent, context: GateCont
   const people = context.personIds === null ? null : new Set(context.personIds);
   return [
     ...duplicateIds(tasks, ['tasks'], 'tasks.duplicateId'),
+    // Rules 5 on: marketing, sales and product meet regularly ("every Friday afternoon").
+    ...(rulesFrom(context, 5) && meetings.length === 0
+      ? [problem('meetings.none', ['meetings'])]
+      : []),
     ...duplicateIds(meetings, ['meetings'], 'meetings.duplicateId'),
     ...tasks.flatMap((task, i) => [
       ...checkTaskOwner(task, ['tasks', i], people),

@@ -282,6 +282,18 @@ export const en = {
       goalNotServed:
         'No strategy serves the overall goal “{goalTitle}”. Link at least one product, price, channel or promotion item to it or to one of its sub-goals.',
     },
+    channel: {
+      noDuties:
+        'Channel “{title}”: say what the channel partner does (its duties), e.g. “stock 3 months of product, run 2 demos a month”.',
+      noIncentive:
+        'Channel “{title}”: say what it earns for doing it (its incentive), e.g. “quarterly target met: 5% rebate”.',
+    },
+    promotion: {
+      noChannel:
+        'Promotion “{title}”: name the channel it runs on, e.g. “live stream” or “trade show”.',
+      noBudget: 'Promotion “{title}”: set its budget.',
+      noTiming: 'Promotion “{title}”: say when it runs, e.g. “3 live streams in June”.',
+    },
     owners: {
       none: 'Name at least one owner with a scope and a KPI, e.g. “East China key accounts, signing target ¥800k”.',
       duplicateId: 'Two owners share the id “{id}”. Delete one of them or give it a new id.',
@@ -300,6 +312,9 @@ export const en = {
         'The budget lines add up to {sum}, but the total budget is {total}. Make the amounts add up to the total.',
       amountNotMatchingShare:
         '“{module}” is {amount}, but its share of {shareBp} of the total comes to {expected}. Correct the amount or the share.',
+      noScope: 'Budget line “{module}”: say what it may be spent on (its scope of use).',
+      noApprovalFlow:
+        'Budget line “{module}”: say who approves spending from it, e.g. “marketing head → finance”.',
     },
     tools: {
       none: 'Add at least one tool (CRM, marketing automation or analytics) with a usage rule.',
@@ -329,6 +344,7 @@ export const en = {
         'Task “{name}” is part of a dependency loop. Remove one of the dependencies in the loop.',
     },
     meetings: {
+      none: 'Add the regular sync where marketing, sales and product meet, e.g. “every Friday afternoon”.',
       duplicateId: 'Two meetings share the id “{id}”. Delete one of them or give it a new id.',
     },
     kpis: {

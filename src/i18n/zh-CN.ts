@@ -253,6 +253,15 @@ export const zhCN: Catalog = {
       goalNotServed:
         '总目标“{goalTitle}”没有任何策略支撑。请至少将一项产品、价格、渠道或推广策略关联到该目标或其分目标。',
     },
+    channel: {
+      noDuties: '渠道“{title}”：请写明渠道方的职责，例如“备足 3 个月库存，每月开展 2 场演示”。',
+      noIncentive: '渠道“{title}”：请写明对应的激励，例如“季度目标达成返点 5%”。',
+    },
+    promotion: {
+      noChannel: '推广“{title}”：请写明推广渠道，例如“直播”或“展会”。',
+      noBudget: '推广“{title}”：请设定预算。',
+      noTiming: '推广“{title}”：请写明执行时间，例如“6 月开展 3 场直播”。',
+    },
     owners: {
       none: '请至少指定一名负责人，并明确其负责范围与 KPI，例如“负责华东区域大客户，签约目标 80 万元”。',
       duplicateId: '有两名负责人使用了相同的编号“{id}”。请删除其中一项或为其设置新编号。',
@@ -269,6 +278,8 @@ export const zhCN: Catalog = {
         '各预算模块金额合计为 {sum}，与总预算 {total} 不一致。请调整金额，使其合计等于总预算。',
       amountNotMatchingShare:
         '“{module}”的金额为 {amount}，但按其占比 {shareBp} 计算应为 {expected}。请修正金额或占比。',
+      noScope: '预算模块“{module}”：请写明使用范围。',
+      noApprovalFlow: '预算模块“{module}”：请写明审批流程，例如“市场负责人 → 财务”。',
     },
     tools: {
       none: '请至少配置一项工具（CRM 系统、营销自动化工具或数据分析平台），并写明使用规范。',
@@ -296,6 +307,7 @@ export const zhCN: Catalog = {
       dependencyCycle: '任务“{name}”处于循环依赖中。请删除循环中的某一项依赖。',
     },
     meetings: {
+      none: '请添加跨部门定期同步会（市场、销售、产品），例如“每周五下午策略会”。',
       duplicateId: '有两个会议使用了相同的编号“{id}”。请删除其中一个或为其设置新编号。',
     },
     kpis: {

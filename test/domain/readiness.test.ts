@@ -213,7 +213,7 @@ function resources(): ResourcesContent {
     module,
     amountFen: wanToFen(wan),
     shareBp,
-    scope: '',
+    scope: `${module}活动与物料`,
     approvalFlow: '市场负责人 → 财务',
   });
   return {
@@ -852,6 +852,39 @@ describe('strategy gate (4P)', () => {
   });
 });
 
+describe('a plan complete as the template asks (rules 5 on)', () => {
+  it('needs each channel’s duties and incentive, and each promotion’s channel, budget and timing', () => {
+    const content = strategy();
+    content.channel[0]!.duties = ' ';
+    content.channel[0]!.incentive = '';
+    content.promotion[0]!.channel = '';
+    content.promotion[0]!.budgetFen = null;
+    content.promotion[0]!.timing = '';
+    const title = { channel: content.channel[0]!.title, promotion: content.promotion[0]!.title };
+
+    expect(check('strategy', content).map((p) => [p.code, p.path, p.params])).toEqual([
+      ['channel.noDuties', ['channel', 0, 'duties'], { title: title.channel }],
+      ['channel.noIncentive', ['channel', 0, 'incentive'], { title: title.channel }],
+      ['promotion.noChannel', ['promotion', 0, 'channel'], { title: title.promotion }],
+      ['promotion.noBudget', ['promotion', 0, 'budgetFen'], { title: title.promotion }],
+      ['promotion.noTiming', ['promotion', 0, 'timing'], { title: title.promotion }],
+    ]);
+    expect(check('strategy', content, context({ rulesVersion: 4 }))).toEqual([]);
+  });
+
+  it('needs each budget line’s scope of use and approval flow', () => {
+    const content = resources();
+    content.budget.lines[2]!.scope = '';
+    content.budget.lines[3]!.approvalFlow = '  ';
+
+    expect(check('resources', content).map((p) => [p.code, p.path, p.params])).toEqual([
+      ['budget.noScope', ['budget', 'lines', 2, 'scope'], { module: '培训' }],
+      ['budget.noApprovalFlow', ['budget', 'lines', 3, 'approvalFlow'], { module: '其他' }],
+    ]);
+    expect(check('resources', content, context({ rulesVersion: 4 }))).toEqual([]);
+  });
+});
+
 describe('resources gate', () => {
   it('passes owners, a 40/30/10/20 budget and a CRM rule', () => {
     expect(check('resources', resources())).toEqual([]);
@@ -1000,8 +1033,18 @@ describe('execution gate', () => {
     expect(check('execution', execution())).toEqual([]);
   });
 
-  it('treats meetings as optional', () => {
-    expect(check('execution', { ...execution(), meetings: [] })).toEqual([]);
+  it('requires a regular cross-department meeting (rules 5 on; optional before)', () => {
+    expect(check('execution', { ...execution(), meetings: [] })).toEqual([
+      {
+        code: 'meetings.none',
+        path: ['meetings'],
+        messageKey: 'problem.meetings.none',
+        params: {},
+      },
+    ]);
+    expect(
+      check('execution', { ...execution(), meetings: [] }, context({ rulesVersion: 4 })),
+    ).toEqual([]);
   });
 
   it('requires at least one task', () => {

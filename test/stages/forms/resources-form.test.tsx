@@ -37,7 +37,7 @@ describe('ResourcesForm', () => {
     );
   });
 
-  it('adds a budget line taking what is left, and keeps the content valid', () => {
+  it('adds a budget line taking what is left, keeps the content valid and asks for its rules', () => {
     const value = demo().resources;
     value.budget.lines = value.budget.lines.slice(0, 3);
     const form = renderForm('resources', { value });
@@ -48,7 +48,11 @@ describe('ResourcesForm', () => {
     expect(lines).toHaveLength(4);
     expect(lines[3]).toMatchObject({ module: 'New module', shareBp: 2000, amountFen: 40_000_000 });
     expect(ResourcesContentSchema.safeParse(form.lastValue()).success).toBe(true);
-    expect(problemsOf('resources', form.lastValue())).toEqual([]);
+    // The shares add up; what the new line may be spent on, and who approves it, are still open.
+    expect(problemsOf('resources', form.lastValue()).map((p) => p.code)).toEqual([
+      'budget.noScope',
+      'budget.noApprovalFlow',
+    ]);
   });
 
   it('removes a budget line and keeps the content valid', () => {
