@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { ROLES, type Role } from '../domain/people';
 import { useI18n } from '../i18n/react';
-import { useWorkspace } from '../workspace/workspace';
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { PersonChange } from '../storage/records';
+import { usePersonName, useWorkspace } from '../workspace/workspace';
 import { useToast } from '../workspace/toasts';
 import { TableScroll } from './page-parts';
 
@@ -14,7 +16,7 @@ const sameName = (a: string, b: string) => {
 /** The team: who can lead, approve at which gates, and report progress. */
 export function PeoplePage() {
   const { t, label } = useI18n();
-  const { people, engine } = useWorkspace();
+  const { people, engine, acting } = useWorkspace();
   const toast = useToast();
   const [name, setName] = useState('');
   const [roles, setRoles] = useState<Role[]>([]);
@@ -28,11 +30,10 @@ export function PeoplePage() {
     const same = people.find((p) => sameName(p.name, name));
     if (same) return setError(t('ui.people.nameTaken', { name: same.name }));
     try {
-      await engine.savePerson({
-        id: `p-${crypto.randomUUID().slice(0, 8)}`,
-        name: name.trim(),
-        roles,
-      });
+      await engine.savePerson(
+        { id: `p-${crypto.randomUUID().slice(0, 8)}`, name: name.trim(), roles },
+        acting?.id ?? null,
+      );
       toast.show(t('ui.people.added', { name: name.trim() }));
       setName('');
       setRoles([]);
@@ -47,7 +48,7 @@ export function PeoplePage() {
     if (next.length === 0) return toast.show(t('ui.people.roleRequired'), 'error');
     setPending((p) => ({ ...p, [id]: next }));
     try {
-      await engine.savePerson({ id, name: personName, roles: next });
+      await engine.savePerson({ id, name: personName, roles: next }, acting?.id ?? null);
       toast.show(t('ui.people.updated', { name: personName }));
     } catch (e) {
       toast.show(t('ui.error.generic', { detail: (e as Error).message }), 'error');
@@ -142,6 +143,60 @@ export function PeoplePage() {
           </button>
         </div>
       </section>
+      <TeamChanges />
     </main>
+  );
+}
+
+/** How many changes the page lists; the record keeps every one. */
+const CHANGES_SHOWN = 50;
+
+/** The team's record, newest first: who added whom, and who changed whose roles, when. */
+function TeamChanges() {
+  const i18n = useI18n();
+  const { t, label } = i18n;
+  const { db } = useWorkspace();
+  const personName = usePersonName();
+  const changes = useLiveQuery(
+    () => db.peopleLog.orderBy('seq').reverse().limit(CHANGES_SHOWN).toArray(),
+    [db],
+  );
+  if (!changes || changes.length === 0) return null;
+  const roles = (list: readonly string[]) => i18n.list(list.map((r) => label('role', r)));
+  const say = (change: PersonChange) => {
+    const by = change.by === null ? null : personName(change.by);
+    if (change.before === null) {
+      const params = { by: by ?? '—', name: change.name, roles: roles(change.after) };
+      if (change.via === 'people') return t('ui.people.change.added', params);
+      return t(by === null ? 'ui.people.change.imported' : 'ui.people.change.importedBy', params);
+    }
+    const gained = change.after.filter((r) => !change.before?.includes(r));
+    const lost = change.before.filter((r) => !change.after.includes(r));
+    const parts = [
+      ...gained.map((r) => t('ui.people.change.gained', { role: label('role', r) })),
+      ...lost.map((r) => t('ui.people.change.lost', { role: label('role', r) })),
+    ];
+    return t('ui.people.change.roles', {
+      by: by ?? '—',
+      name: change.name,
+      changes: parts.join(t('ui.people.change.join')),
+    });
+  };
+  return (
+    <section
+      className="card card-body stack"
+      style={{ marginTop: 16, maxWidth: 720 }}
+      aria-labelledby="team-changes"
+    >
+      <h2 id="team-changes">{t('ui.people.changes')}</h2>
+      <p className="small muted">{t('ui.people.changesHint')}</p>
+      <ol className="team-changes">
+        {changes.map((change) => (
+          <li key={change.seq}>
+            <span className="small muted">{i18n.dateTime(change.at)}</span> {say(change)}
+          </li>
+        ))}
+      </ol>
+    </section>
   );
 }

@@ -94,7 +94,7 @@ const isCancel = (error: unknown) => error instanceof TransferError && error.cod
 export function TransferPanel() {
   const i18n = useI18n();
   const { t, label, stage, number } = i18n;
-  const { db, engine, clock, today } = useWorkspace();
+  const { db, engine, clock, today, acting } = useWorkspace();
   const toast = useToast();
   const ids = useId();
   const [step, setStep] = useState<Step>({ kind: 'idle' });
@@ -192,6 +192,8 @@ export function TransferPanel() {
     try {
       const result = await commitImport(db, workspace, choices, {
         ...options,
+        byPersonId: acting?.id ?? null,
+        at: clock.now(),
         copyTitle: (title) => t('transfer.copyTitle', { title }),
       });
       // The engine may hold an older run under a reused id (e.g. after "Start empty").

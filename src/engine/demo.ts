@@ -254,13 +254,14 @@ async function seedDemo(db: StrategyDb, locale: ContentLocale, today: IsoDate): 
 
 /** Empties every table in one transaction: a workspace with no runs and no people. */
 export async function clearWorkspace(db: StrategyDb): Promise<void> {
-  await db.transaction('rw', [...runTables(db), db.people, db.meta], async () => {
+  await db.transaction('rw', [...runTables(db), db.people, db.peopleLog, db.meta], async () => {
     await Promise.all([
       db.runs.clear(),
       db.snapshots.clear(),
       db.log.clear(),
       db.drafts.clear(),
       db.people.clear(),
+      db.peopleLog.clear(),
       db.meta.clear(),
     ]);
   });

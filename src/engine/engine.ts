@@ -752,9 +752,27 @@ export class RunEngine {
   }
 
   /** Adds or updates a person; validated, since names reach every screen. */
-  async savePerson(person: Person): Promise<void> {
+  /**
+   * Adds a person or changes their roles, with the change on record (who, when, before, after) in
+   * the same transaction. Saving what is already stored records nothing.
+   */
+  async savePerson(person: Person, byPersonId: string | null = null): Promise<void> {
     const parsed = PersonSchema.parse(person);
-    await this.db.people.put({ ...parsed, roles: [...parsed.roles] });
+    const after = [...parsed.roles];
+    await this.db.transaction('rw', [this.db.people, this.db.peopleLog], async () => {
+      const stored = await this.db.people.get(parsed.id);
+      if (stored && stored.name === parsed.name && sameRoles(stored.roles as Role[], after)) return;
+      await this.db.people.put({ ...parsed, roles: after });
+      await this.db.peopleLog.add({
+        at: this.clock.now(),
+        by: byPersonId,
+        personId: parsed.id,
+        name: parsed.name,
+        before: stored ? [...stored.roles] : null,
+        after,
+        via: 'people',
+      });
+    });
     this.rememberRoles(parsed.id, parsed.roles);
   }
 

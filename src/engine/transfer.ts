@@ -709,6 +709,9 @@ export interface ImportResult {
 }
 
 export interface CommitOptions extends TransferOptions {
+  /** Who imports, and when: the people the file adds go on the team's record with them. */
+  byPersonId?: string | null;
+  at?: string;
   /** Ids for the records of copies; crypto.randomUUID unless a test seeds its own. */
   newId?: () => string;
   /** A copy's title from the original's ("… (copy)" in the person's language); the same by default. */
@@ -778,7 +781,7 @@ export async function commitImport(
   await pacer.step({ phase: 'writing', done: 0, total: records });
 
   try {
-    await db.transaction('rw', [...runTables(db), db.people], async () => {
+    await db.transaction('rw', [...runTables(db), db.people, db.peopleLog], async () => {
       const ids = writes.map((w) => w.row.id);
       const existing = await db.runs.bulkGet(ids);
       const clash = existing.findIndex(Boolean);
@@ -820,6 +823,18 @@ export async function commitImport(
       const stored = await db.people.bulkGet(people.map((p) => p.id));
       const added = people.filter((_, i) => !stored[i]).map(pickPerson);
       await db.people.bulkAdd(added);
+      const at = options.at ?? new Date().toISOString();
+      await db.peopleLog.bulkAdd(
+        added.map((p) => ({
+          at,
+          by: options.byPersonId ?? null,
+          personId: p.id,
+          name: p.name,
+          before: null,
+          after: [...p.roles],
+          via: 'import' as const,
+        })),
+      );
       result.peopleAdded = added.length;
       // The transaction is the commit point: an abort that arrives before it ends undoes it all.
       pacer.throwIfAborted();

@@ -324,6 +324,17 @@ export const uiEn = {
     updated: 'Roles of {name} updated',
     nameRequired: 'Enter the person’s name.',
     roleRequired: 'A person needs at least one role.',
+    changes: 'Changes to the team',
+    changesHint: 'Roles decide who may approve at each gate, so every change is on record.',
+    change: {
+      added: '{by} added {name} as {roles}',
+      imported: '{name} ({roles}) joined with an import',
+      importedBy: '{by} imported {name} ({roles}) with a workspace file',
+      roles: '{by} changed the roles of {name}: {changes}',
+      gained: 'now {role}',
+      lost: 'no longer {role}',
+      join: '; ',
+    },
     nameTaken:
       '{name} is already on the team. To change their roles, use the list above; for someone else of the same name, add what tells them apart (a team or city).',
     empty: 'No one on the team yet. Add the first person below: they can act at once.',

@@ -298,6 +298,17 @@ export const uiZhCN: Messages<typeof uiEn> = {
     updated: '已更新{name}的角色',
     nameRequired: '请输入姓名。',
     roleRequired: '每人至少需要一个角色。',
+    changes: '团队变更记录',
+    changesHint: '角色决定谁可以在各关口审批，因此每次变更都有记录。',
+    change: {
+      added: '{by}添加了{name}（{roles}）',
+      imported: '{name}（{roles}）随导入加入',
+      importedBy: '{by}通过导入工作区文件添加了{name}（{roles}）',
+      roles: '{by}调整了{name}的角色：{changes}',
+      gained: '新增{role}',
+      lost: '取消{role}',
+      join: '；',
+    },
     nameTaken:
       '团队中已有{name}。如需修改其角色，请在上方列表中操作；如是同名的另一人，请加上区分信息（如部门或城市）。',
     empty: '团队中还没有人员。请在下方添加第一位人员，添加后即可以其身份操作。',

@@ -6,6 +6,7 @@ import type {
   EventRecord,
   LogSegment,
   MetaRow,
+  PersonChange,
   PersonRow,
   RunRow,
   SnapshotEnvelope,
@@ -55,6 +56,12 @@ export const SCHEMA_VERSIONS: ReadonlyArray<{
     version: 4,
     stores: { runs: 'id, parentRunId', drafts: '[runId+stage]' },
   },
+  {
+    // Who added whom to the team and changed whose roles, when: roles decide who may approve at
+    // the gates, so their changes are on record like every decision (read newest first).
+    version: 5,
+    stores: { peopleLog: '++seq' },
+  },
 ];
 
 /** v1 → v2: each run's envelope to the snapshots table, its facts derived into the row. */
@@ -98,6 +105,7 @@ export class StrategyDb extends Dexie {
   log!: Table<LogSegment, [string, number]>;
   drafts!: Table<DraftRow, [string, string]>;
   people!: Table<PersonRow, string>;
+  peopleLog!: Table<PersonChange, number>;
   meta!: Table<MetaRow, string>;
   /**
    * Set when a newer version of the app asked to upgrade the database (from another tab): this

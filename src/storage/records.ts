@@ -102,6 +102,23 @@ export interface PersonRow {
   roles: string[];
 }
 
+/**
+ * A change to the team, on record: someone added (`before` null) or their roles changed. `by` is
+ * the person acting (null when an import brought them in).
+ */
+export interface PersonChange {
+  /** Assigned by the store, in order. */
+  seq?: number;
+  at: string;
+  by: string | null;
+  personId: string;
+  name: string;
+  before: string[] | null;
+  after: string[];
+  /** Where the change was made: the People page, or an import that brought the person in. */
+  via: 'people' | 'import';
+}
+
 export interface MetaRow {
   key: string;
   value: unknown;

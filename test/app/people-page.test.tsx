@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { PeoplePage } from '../../src/app/people-page';
 import { demoTeam } from '../../src/domain/scenarios';
 import { I18nProvider } from '../../src/i18n/react';
-import { WorkspaceProvider } from '../../src/workspace/workspace';
+import { ACTING_STORAGE_KEY, WorkspaceProvider } from '../../src/workspace/workspace';
 import { ToastProvider } from '../../src/workspace/toasts';
 import { freshDb } from '../support/db';
 
@@ -62,6 +62,34 @@ describe('the people page', () => {
       'Wang Min is already on the team. To change their roles, use the list above; for someone else of the same name, add what tells them apart (a team or city).',
     );
     expect(await db.people.count()).toBe(demoTeam('en').length);
+  });
+
+  it('keeps the team’s changes on record: who added whom and who changed whose roles, newest first', async () => {
+    localStorage.setItem(ACTING_STORAGE_KEY, 'p-lead');
+    const db = await renderPeople();
+    add('Alice Gao', 'Marketing');
+    await screen.findByText('Lin Feng added Alice Gao as Marketing', { exact: false });
+    fireEvent.click(
+      within(screen.getByRole('group', { name: 'Roles of Lin Feng' })).getByRole('checkbox', {
+        name: 'Finance',
+      }),
+    );
+    const record = await screen.findByRole('region', { name: 'Changes to the team' });
+    await waitFor(() =>
+      expect(
+        within(record)
+          .getAllByRole('listitem')
+          .map((li) => li.textContent),
+      ).toEqual([
+        expect.stringMatching(/Lin Feng changed the roles of Lin Feng: now Finance$/),
+        expect.stringMatching(/Lin Feng added Alice Gao as Marketing$/),
+      ]),
+    );
+    const stored = await db.peopleLog.toArray();
+    expect(stored.map((c) => [c.by, c.personId === 'p-lead', c.before, c.after])).toEqual([
+      ['p-lead', false, null, ['marketing']],
+      ['p-lead', true, ['lead'], ['lead', 'finance']],
+    ]);
   });
 
   it('adds someone new, in their place by name', async () => {

@@ -2,6 +2,7 @@ import { DEMO_RUN_IDS, seedDemoWorkspace } from '../../src/engine/demo';
 import { gateReadiness } from '../../src/domain/readiness';
 import { checkEvent, gateContextFor } from '../../machines/run-rules';
 import { goDecision } from '../../src/engine/demo-chain';
+import type { Person } from '../../src/domain/people';
 import { describe, it, expect } from 'vitest';
 import { MACHINE_VERSION, runMachine } from '../../machines/run-machine';
 import { webcrypto } from 'node:crypto';
@@ -62,6 +63,24 @@ async function passStage(engine: RunEngine, runId: string, stage: StageId) {
     expect(result.ok).toBe(true);
   }
 }
+
+describe('the team', () => {
+  it('records who changed a person, and nothing when what is saved is already stored', async () => {
+    const engine = await engineWithTeam();
+    const before = await engine.db.peopleLog.count();
+    const chen = (await engine.db.people.get('p-mkt'))!;
+    await engine.savePerson({ ...chen, roles: [...chen.roles] } as Person, 'p-lead');
+    expect(await engine.db.peopleLog.count()).toBe(before);
+    await engine.savePerson({ ...chen, roles: ['marketingHead', 'finance'] } as Person, 'p-lead');
+    expect((await engine.db.peopleLog.toArray()).at(-1)).toMatchObject({
+      by: 'p-lead',
+      personId: 'p-mkt',
+      before: ['marketingHead'],
+      after: ['marketingHead', 'finance'],
+      via: 'people',
+    });
+  });
+});
 
 describe('applying events', () => {
   it('appends one hash-linked record and bumps the revision per accepted event', async () => {

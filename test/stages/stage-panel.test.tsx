@@ -137,8 +137,9 @@ describe('the stage panel', () => {
   it('keeps what was typed just before the page went away, and shows it when the page is back', async () => {
     await engine.saveDraft('run-1', 'research', content.research, 'p-lead');
     await renderPanel('p-lead');
-    const segment = screen.getAllByRole('textbox', { name: /Customer segment/ })[0]!;
-    fireEvent.change(segment, { target: { value: 'Typed a moment before reload' } });
+    // The editor shows once the workspace knows who is acting (its people load asynchronously).
+    const [segment] = await screen.findAllByRole('textbox', { name: /Customer segment/ });
+    fireEvent.change(segment!, { target: { value: 'Typed a moment before reload' } });
     // The page is reloaded within the autosave's 400 ms: no unmount, no save, only pagehide.
     window.dispatchEvent(new Event('pagehide'));
     const kept = Object.keys(sessionStorage).filter((k) => k.includes('unloaded-draft'));
@@ -149,9 +150,8 @@ describe('the stage panel', () => {
       content: content.research,
     });
     await renderPanel('p-lead');
-    expect(
-      (screen.getAllByRole('textbox', { name: /Customer segment/ })[0] as HTMLInputElement).value,
-    ).toBe('Typed a moment before reload');
+    const [shown] = await screen.findAllByRole('textbox', { name: /Customer segment/ });
+    expect((shown as HTMLInputElement).value).toBe('Typed a moment before reload');
     expect(Object.keys(sessionStorage).filter((k) => k.includes('unloaded-draft'))).toEqual([]);
     await waitFor(
       async () =>

@@ -274,6 +274,22 @@ describe('conflicts', () => {
     expect(result.peopleAdded).toBe(file.people.length - 1);
     expect(await target.people.count()).toBe(file.people.length);
   });
+
+  it('puts the people it adds on the team’s record, as brought in by an import and by whom', async () => {
+    const target = freshDb();
+    await target.people.put({ id: 'p-lead', name: 'Someone else', roles: ['finance'] });
+    await importWorkspace(target, text, { byPersonId: 'p-lead', at: '2026-11-27T09:00:00.000Z' });
+    const record = await target.peopleLog.toArray();
+    expect(record.map((c) => c.personId).sort()).toEqual(
+      file.people
+        .map((p) => p.id)
+        .filter((id) => id !== 'p-lead')
+        .sort(),
+    );
+    expect(new Set(record.map((c) => `${c.via} ${c.by} ${c.at} ${String(c.before)}`))).toEqual(
+      new Set(['import p-lead 2026-11-27T09:00:00.000Z null']),
+    );
+  });
 });
 
 describe('all or nothing', () => {
