@@ -9,6 +9,7 @@ import {
 } from '@xyflow/react';
 import { useI18n, type I18n } from '../i18n/react';
 import { HealthMark } from './health-mark';
+import { isStageId, stageNumber } from '../domain/stages';
 import { StageHandles } from './stage-node';
 import type { MessageKey } from '../i18n';
 import type { HeatMode, PortfolioEdge, PortfolioNode, PortfolioNodeData } from './portfolio-graph';
@@ -240,9 +241,15 @@ function PortfolioEdgeView(props: EdgeProps<PortfolioEdge>) {
             className="pf-edge-label"
             style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
           >
-            {t(data.kind === 'replan' ? 'portfolio.edge.replan' : 'portfolio.edge.recycle', {
-              count: number(data.count),
-            })}
+            {data.kind === 'replan'
+              ? t('portfolio.edge.replan', { count: number(data.count) })
+              : // Which gate sent work back where, by the stages' numbers: arcs over the planning
+                // row cross, and a bare count did not say whose it was.
+                t('portfolio.edge.recycle', {
+                  count: number(data.count),
+                  from: isStageId(props.source) ? stageNumber(props.source) : '',
+                  to: isStageId(props.target) ? stageNumber(props.target) : '',
+                })}
           </div>
         </EdgeLabelRenderer>
       )}

@@ -9,7 +9,7 @@ export const portfolioEn = {
     '{count, plural, one {# run could not be read and is} other {# runs could not be read and are}} left out',
   loading: 'Reading the runs…',
   edge: {
-    recycle: 'Recycled ×{count}',
+    recycle: 'Recycled {from}→{to} ×{count}',
     replan: 'Replans ×{count}',
   },
   mode: {

@@ -11,7 +11,7 @@ export const portfolioZhCN: Messages<typeof portfolioEn> = {
   unreadable: '有 {count} 项策略执行无法读取，未计入',
   loading: '正在读取策略执行…',
   edge: {
-    recycle: '退回 ×{count}',
+    recycle: '退回 {from}→{to} ×{count}',
     replan: '重新规划 ×{count}',
   },
   mode: {

@@ -78,6 +78,16 @@ describe('the portfolio board', () => {
         .toMatch(/average [\d.]+ days in stage$|no run has passed this gate yet$/);
       await page.getByRole('radio', { name: 'Recycles' }).click();
       await page.getByRole('heading', { name: 'Recycles at each gate' }).waitFor();
+      // Each recycle route says which gate sent work back to which stage, by their numbers.
+      const routes = await page
+        .locator('.react-flow__edgelabel-renderer')
+        .getByText(/^Recycled /)
+        .allTextContents();
+      expect(routes.length).toBeGreaterThan(0);
+      for (const route of routes) {
+        const [, from, to] = /^Recycled (\d)→(\d) ×\d+$/.exec(route) ?? [];
+        expect(Number(from)).toBeGreaterThanOrEqual(Number(to));
+      }
       await expect
         .poll(() => stageNodes(page).nth(1).getAttribute('aria-label'))
         .toMatch(/recycles? at the gate$/);
