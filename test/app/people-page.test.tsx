@@ -1,15 +1,13 @@
 // @vitest-environment jsdom
 // Dexie's live queries look for the global IndexedDB: install fake-indexeddb's.
 import 'fake-indexeddb/auto';
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { MemoryRouter } from 'react-router';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PeoplePage } from '../../src/app/people-page';
 import { demoTeam } from '../../src/domain/scenarios';
-import { I18nProvider } from '../../src/i18n/react';
-import { ACTING_STORAGE_KEY, WorkspaceProvider } from '../../src/workspace/workspace';
-import { ToastProvider } from '../../src/workspace/toasts';
+import { ACTING_STORAGE_KEY } from '../../src/workspace/workspace';
 import { freshDb } from '../support/db';
+import { renderPage } from '../support/render-page';
 
 afterEach(() => {
   cleanup();
@@ -20,17 +18,7 @@ async function renderPeople() {
   const db = freshDb();
   await db.people.bulkPut(demoTeam('en').map((p) => ({ ...p, roles: [...p.roles] })));
   await db.meta.put({ key: 'workspace', value: { kind: 'empty' } });
-  render(
-    <I18nProvider locale="en">
-      <ToastProvider closeLabel="Dismiss">
-        <WorkspaceProvider locale="en" db={db}>
-          <MemoryRouter>
-            <PeoplePage />
-          </MemoryRouter>
-        </WorkspaceProvider>
-      </ToastProvider>
-    </I18nProvider>,
-  );
+  renderPage(<PeoplePage />, db);
   await screen.findByRole('group', { name: 'Roles of Lin Feng' });
   return db;
 }

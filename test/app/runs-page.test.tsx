@@ -1,17 +1,16 @@
 // @vitest-environment jsdom
 // Dexie's live queries look for the global IndexedDB: install fake-indexeddb's.
 import 'fake-indexeddb/auto';
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import { MemoryRouter } from 'react-router';
+import { cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RunsPage } from '../../src/app/runs-page';
 import { demoTeam } from '../../src/domain/scenarios';
-import { I18nProvider } from '../../src/i18n/react';
 import type { RunRow } from '../../src/storage/records';
-import { ACTING_STORAGE_KEY, WorkspaceProvider } from '../../src/workspace/workspace';
+import { ACTING_STORAGE_KEY } from '../../src/workspace/workspace';
 import { seedDemoWorkspace } from '../../src/engine/demo';
 import { fixedClock } from '../../src/domain/time';
 import { freshDb } from '../support/db';
+import { renderPage } from '../support/render-page';
 
 afterEach(() => {
   cleanup();
@@ -46,15 +45,7 @@ async function renderRuns(count: number) {
   await db.people.bulkPut(demoTeam('en').map((p) => ({ ...p, roles: [...p.roles] })));
   await db.meta.put({ key: 'workspace', value: { kind: 'empty' } });
   await db.runs.bulkPut(rows(count));
-  render(
-    <I18nProvider locale="en">
-      <WorkspaceProvider locale="en" db={db}>
-        <MemoryRouter>
-          <RunsPage />
-        </MemoryRouter>
-      </WorkspaceProvider>
-    </I18nProvider>,
-  );
+  renderPage(<RunsPage />, db);
   await screen.findByRole('link', { name: 'Launch 001' });
 }
 
@@ -105,15 +96,7 @@ describe('what the runs list says waits for the person acting', () => {
     const db = freshDb();
     await seedDemoWorkspace(db, 'en', '2026-11-27');
     localStorage.setItem(ACTING_STORAGE_KEY, personId);
-    render(
-      <I18nProvider locale="en">
-        <WorkspaceProvider locale="en" db={db} clock={fixedClock('2026-11-27T09:00:00.000Z')}>
-          <MemoryRouter>
-            <RunsPage />
-          </MemoryRouter>
-        </WorkspaceProvider>
-      </I18nProvider>,
-    );
+    renderPage(<RunsPage />, db, fixedClock('2026-11-27T09:00:00.000Z'));
     await screen.findByRole('link', { name: 'Product A launch in East China' });
   }
   const rowOf = (title: string) =>

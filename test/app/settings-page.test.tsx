@@ -1,14 +1,11 @@
 // @vitest-environment jsdom
 // Dexie's live queries look for the global IndexedDB: install fake-indexeddb's.
 import 'fake-indexeddb/auto';
-import { cleanup, fireEvent, render, screen } from '@testing-library/react';
-import { MemoryRouter } from 'react-router';
+import { cleanup, fireEvent, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SettingsPage } from '../../src/app/settings-page';
-import { I18nProvider } from '../../src/i18n/react';
-import { WorkspaceProvider } from '../../src/workspace/workspace';
-import { ToastProvider } from '../../src/workspace/toasts';
 import { freshDb } from '../support/db';
+import { renderPage } from '../support/render-page';
 
 afterEach(() => {
   cleanup();
@@ -18,17 +15,7 @@ afterEach(() => {
 async function renderSettings() {
   const db = freshDb();
   await db.meta.put({ key: 'workspace', value: { kind: 'empty' } });
-  render(
-    <I18nProvider locale="en">
-      <ToastProvider closeLabel="Dismiss">
-        <WorkspaceProvider locale="en" db={db}>
-          <MemoryRouter>
-            <SettingsPage />
-          </MemoryRouter>
-        </WorkspaceProvider>
-      </ToastProvider>
-    </I18nProvider>,
-  );
+  renderPage(<SettingsPage />, db);
   return screen.findByRole('button', { name: 'Start empty' });
 }
 

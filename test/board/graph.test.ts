@@ -1,6 +1,13 @@
 import { describe, it, expect } from 'vitest';
 import { runToEdges, runToNodes, currentStages } from '../../src/board/graph';
-import { Driver, decideEvent, person, at, reportedAt, PERIOD } from '../support/driver';
+import {
+  Driver,
+  decideEvent,
+  person,
+  reportedAt,
+  PERIOD,
+  replanEvent,
+} from '../support/driver';
 import { demoContent } from '../../src/domain/scenarios';
 import type { RunEvent } from '../../machines/events';
 
@@ -74,14 +81,7 @@ describe('mapping a run to its board', () => {
       reason: 'storms',
     };
     d.send(checkIn);
-    d.send({
-      type: 'replan.escalate',
-      by: 'p-lead',
-      roles: ['lead'],
-      at: at(),
-      target: 'strategy',
-      reason: 'lagging',
-    });
+    d.send(replanEvent());
     const edges = runToEdges(d.context);
     expect(edges.find((e) => e.data?.kind === 'checkIns')?.data).toMatchObject({
       count: 1,
@@ -95,14 +95,7 @@ describe('mapping a run to its board', () => {
 
   it('pauses the operating stages while a replan redoes the plan, and operates them again after', () => {
     const d = new Driver().toLive();
-    d.send({
-      type: 'replan.escalate',
-      by: 'p-lead',
-      roles: ['lead'],
-      at: at(),
-      target: 'strategy',
-      reason: 'lagging',
-    });
+    d.send(replanEvent());
     expect(nodeOf(d, 'execution').data.status).toBe('paused');
     expect(nodeOf(d, 'monitoring').data.status).toBe('paused');
     expect(nodeOf(d, 'strategy').data.status).toBe('drafting');

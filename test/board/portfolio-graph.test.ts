@@ -31,11 +31,11 @@ import {
   Driver,
   decideEvent,
   person,
-  at,
   closingAt,
   reportedAt,
   PERIOD,
   runInput,
+  replanEvent,
 } from '../support/driver';
 import { freshDb } from '../support/db';
 
@@ -153,14 +153,7 @@ describe('health and deadlines', () => {
   it('has no health for planning runs, even with check-ins from before a replan', () => {
     const d = new Driver().toLive();
     checkIn(d, 0, 0);
-    d.send({
-      type: 'replan.escalate',
-      by: 'p-lead',
-      roles: ['lead'],
-      at: at(),
-      target: 'strategy',
-      reason: 'lagging',
-    });
+    d.send(replanEvent());
     expect(summary(d)).toMatchObject({ stage: 'strategy', health: null, replans: 1 });
   });
 

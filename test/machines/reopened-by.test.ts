@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { reopenedBy } from '../../machines/run-context';
-import { Driver, decideEvent } from '../support/driver';
+import { Driver, decideEvent, replanEvent } from '../support/driver';
 
 describe('why a stage was reopened', () => {
   it('is the recycle that sent it back, while it is redrafted and reviewed again', () => {
@@ -31,14 +31,7 @@ describe('why a stage was reopened', () => {
 
   it('is the replan monitoring escalated, for the stage the plan went back to', () => {
     const d = new Driver().toLive();
-    d.send({
-      type: 'replan.escalate',
-      by: 'p-lead',
-      roles: ['lead'],
-      at: d.context.updatedAt,
-      target: 'strategy',
-      reason: 'Rethink the channel mix',
-    });
+    d.send(replanEvent('Rethink the channel mix'));
     expect(reopenedBy(d.context, 'strategy')).toMatchObject({
       kind: 'replan',
       from: 'monitoring',

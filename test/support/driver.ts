@@ -77,6 +77,14 @@ export function submitEvent(
   return { type: 'stage.submit', by, roles: person(by).roles, at: at(), stage, content };
 }
 
+/** The lead escalating a replan from monitoring back to `target`, for `reason`. */
+export function replanEvent(
+  reason = 'lagging',
+  target: 'strategy' | 'resources' = 'strategy',
+): RunEvent {
+  return { type: 'replan.escalate', by: LEAD, roles: ['lead'], at: at(), target, reason };
+}
+
 export function decideEvent(
   stage: StageId,
   decision: Decision,
