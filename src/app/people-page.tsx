@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { ROLES, type Role } from '../domain/people';
 import { useI18n } from '../i18n/react';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -21,14 +21,23 @@ export function PeoplePage() {
   const [name, setName] = useState('');
   const [roles, setRoles] = useState<Role[]>([]);
   const [error, setError] = useState('');
+  // Which field the error is about, so it is marked and focused; null for the roles.
+  const [nameInvalid, setNameInvalid] = useState(false);
+  const nameInput = useRef<HTMLInputElement>(null);
+  const refuseName = (message: string) => {
+    setError(message);
+    setNameInvalid(true);
+    nameInput.current?.focus();
+  };
 
   const toggle = (list: Role[], role: Role) =>
     list.includes(role) ? list.filter((r) => r !== role) : [...list, role];
   const add = async () => {
-    if (!name.trim()) return setError(t('ui.people.nameRequired'));
-    if (roles.length === 0) return setError(t('ui.people.roleRequired'));
+    if (!name.trim()) return refuseName(t('ui.people.nameRequired'));
     const same = people.find((p) => sameName(p.name, name));
-    if (same) return setError(t('ui.people.nameTaken', { name: same.name }));
+    if (same) return refuseName(t('ui.people.nameTaken', { name: same.name }));
+    setNameInvalid(false);
+    if (roles.length === 0) return setError(t('ui.people.roleRequired'));
     try {
       await engine.savePerson(
         { id: `p-${crypto.randomUUID().slice(0, 8)}`, name: name.trim(), roles },
@@ -38,6 +47,7 @@ export function PeoplePage() {
       setName('');
       setRoles([]);
       setError('');
+      setNameInvalid(false);
     } catch (e) {
       setError(t('ui.error.generic', { detail: (e as Error).message }));
     }
@@ -45,13 +55,13 @@ export function PeoplePage() {
   // Roles just chosen show at once; the stored ones take over when the save has gone through.
   const [pending, setPending] = useState<Record<string, Role[]>>({});
   const updateRoles = async (id: string, personName: string, next: Role[]) => {
-    if (next.length === 0) return toast.show(t('ui.people.roleRequired'), 'error');
+    if (next.length === 0) return toast.show(t('ui.people.roleRequired'), 'error', 'people');
     setPending((p) => ({ ...p, [id]: next }));
     try {
       await engine.savePerson({ id, name: personName, roles: next }, acting?.id ?? null);
-      toast.show(t('ui.people.updated', { name: personName }));
+      toast.show(t('ui.people.updated', { name: personName }), 'success', 'people');
     } catch (e) {
-      toast.show(t('ui.error.generic', { detail: (e as Error).message }), 'error');
+      toast.show(t('ui.error.generic', { detail: (e as Error).message }), 'error', 'people');
     } finally {
       setPending(({ [id]: _done, ...rest }) => rest);
     }
@@ -115,7 +125,14 @@ export function PeoplePage() {
         <h2 id="add-person">{t('ui.people.add')}</h2>
         <label className="field">
           <span>{t('ui.people.name')}</span>
-          <input value={name} onChange={(e) => setName(e.target.value)} maxLength={80} />
+          <input
+            ref={nameInput}
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            maxLength={80}
+            aria-invalid={nameInvalid}
+            aria-describedby={nameInvalid ? 'add-person-error' : undefined}
+          />
         </label>
         <fieldset>
           <legend className="small muted">{t('ui.people.roles')}</legend>
@@ -133,7 +150,7 @@ export function PeoplePage() {
           </div>
         </fieldset>
         {error && (
-          <p role="alert" className="error-text">
+          <p role="alert" id="add-person-error" className="error-text">
             {error}
           </p>
         )}

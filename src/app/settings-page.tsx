@@ -52,9 +52,11 @@ export function SettingsPage() {
     const kept = await askToKeepData();
     setAsked(true);
     setStorage(await readStorageState());
+    // A refusal is the browser's choice, not a failure: said once, then it goes like any news.
     toast.show(
       t(kept ? 'ui.settings.keptNow' : 'ui.settings.keepRefused'),
-      kept ? 'success' : 'error',
+      kept ? 'success' : 'info',
+      'persist',
     );
   };
 

@@ -104,7 +104,7 @@ export const uiEn = {
   },
   nextCycle: {
     title: 'Start the next cycle',
-    text: 'A new run of “{title}”, its stages prepared from this run’s approved plan and what its evaluation taught. Nothing is submitted until you do.',
+    text: 'A new run of “{title}”: its stages are prepared from this run’s approved plan and what its evaluation taught, for you to review and submit.',
     period: 'Period',
     late: 'This period began on {start}: its planning starts late, and the run shows as overdue until its plan passes the gates.',
   },
@@ -155,7 +155,7 @@ export const uiEn = {
     },
     edge: {
       recycle: 'Recycled ×{count}',
-      replan: 'Replan ×{count}',
+      replan: 'Replans ×{count}',
       checkIns: 'Check-ins ×{count}',
       nextCycle: 'Next cycle',
     },
@@ -355,7 +355,7 @@ export const uiEn = {
     resetDone: 'Demo workspace loaded',
     emptyDone: 'Workspace emptied',
     storage: 'Storage',
-    persisted: 'Persistent storage granted',
+    persisted: 'Persistent storage',
     usage: 'Usage',
     usageValue: '{usage} MB of {quota} MB',
     storageUnknown: 'This browser does not report storage usage.',

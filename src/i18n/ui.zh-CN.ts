@@ -96,7 +96,7 @@ export const uiZhCN: Messages<typeof uiEn> = {
   },
   nextCycle: {
     title: '开启下一周期',
-    text: '为“{title}”新建一次策略执行，各阶段将依据本期已批准的计划和评估结论预先准备。在你提交之前不会提交任何内容。',
+    text: '为“{title}”新建一次策略执行：各阶段依据本期已批准的计划和评估结论预先准备，由您审阅后提交。',
     period: '周期',
     late: '该周期已于 {start} 开始：规划起步较晚，在计划通过各关口之前，该执行将显示为逾期。',
   },
@@ -329,7 +329,7 @@ export const uiZhCN: Messages<typeof uiEn> = {
     resetDone: '已载入演示工作区',
     emptyDone: '工作区已清空',
     storage: '存储',
-    persisted: '已获得持久化存储',
+    persisted: '持久化存储',
     usage: '已用空间',
     usageValue: '已用 {usage} MB，共 {quota} MB',
     storageUnknown: '此浏览器未提供存储用量信息。',

@@ -20,7 +20,6 @@ import { latestCheckIns } from '../domain/results';
 import { kpiReporters } from '../../machines/run-facts';
 import { recordedStatus, TASK_STATES, taskCounts, taskStatusOn } from '../domain/tasks';
 import { daysBetween } from '../domain/time';
-import { PLANNING_STAGES } from '../domain/stages';
 import type { I18n } from '../i18n/react';
 import { useI18n } from '../i18n/react';
 import { usePersonName, useWorkspace } from '../workspace/workspace';
@@ -309,11 +308,6 @@ export function LiveMonitoring({ context, revision, frozen }: LiveProps) {
       )}
       {!operating && context.current === 'execution' && !frozen && (
         <p className="muted small">{t('ui.live.notOperating')}</p>
-      )}
-      {replanning(context) && (
-        <p className="banner banner-violet" role="status">
-          {t('ui.live.pausedForReplan', { stage: i18n.stage(context.current) })}
-        </p>
       )}
     </div>
   );
@@ -642,19 +636,6 @@ function Replan({ context, revision }: { context: RunContext; revision: number }
         </button>
       </div>
     </section>
-  );
-}
-
-/**
- * Sent back to a planning stage after it operated (a replan, or a recycle at a later gate):
- * check-ins and progress pause until the plan passes its gates again.
- */
-function replanning(context: RunContext): boolean {
-  return (
-    context.outcome === null &&
-    !context.hold &&
-    (PLANNING_STAGES as readonly string[]).includes(context.current) &&
-    context.stages.monitoring.status === 'approved'
   );
 }
 

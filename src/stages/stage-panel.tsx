@@ -104,6 +104,12 @@ export const StagePanel = memo(function StagePanel({
           })}
         </div>
       )}
+      {statusOf(context, stage) === 'paused' && (
+        // Execution and monitoring wait for the replanned stage: say so where they are opened.
+        <div className="banner banner-violet" role="status">
+          {t('ui.live.pausedForReplan', { stage: i18n.stage(context.current) })}
+        </div>
+      )}
       {reopened && (
         <div className="banner banner-violet" role="status">
           {t(

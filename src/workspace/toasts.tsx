@@ -50,10 +50,9 @@ export function ToastProvider({
   const dismiss = useCallback((id: number) => setToasts((ts) => ts.filter((t) => t.id !== id)), []);
   const show = useCallback((text: string, kind: ToastKind = 'success', topic?: string) => {
     const id = next.current++;
-    // A success answers the errors of its topic (a refusal retried, room freed): they go
-    // rather than sit beside it.
-    const answered = (t: Toast) =>
-      kind === 'success' && topic !== undefined && t.kind === 'error' && t.topic === topic;
+    // A toast replaces the earlier ones of its topic (a success answers a refusal retried or
+    // room freed; one more role changed replaces "roles updated"): they go rather than pile up.
+    const answered = (t: Toast) => topic !== undefined && t.topic === topic;
     setToasts((ts) => [...ts.filter((t) => !answered(t)).slice(-3), { id, kind, text, topic }]);
   }, []);
   // Errors stay until dismissed; the others leave after a while, unless paused.

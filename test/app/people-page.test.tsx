@@ -49,6 +49,9 @@ describe('the people page', () => {
     expect(screen.getByRole('alert').textContent).toBe(
       'Wang Min is already on the team. To change their roles, use the list above; for someone else of the same name, add what tells them apart (a team or city).',
     );
+    const field = within(screen.getByRole('region', { name: 'Add person' })).getByLabelText('Name');
+    expect(field.getAttribute('aria-invalid')).toBe('true');
+    expect(document.activeElement).toBe(field);
     expect(await db.people.count()).toBe(demoTeam('en').length);
   });
 

@@ -44,7 +44,7 @@ describe('the monitoring and optimization loops in the browser', () => {
       await stageNode(page, 3, 'Strategy')
         .and(page.getByRole('button', { name: /Drafting/ }))
         .waitFor();
-      await page.locator('.react-flow__edgelabel-renderer').getByText('Replan ×1').waitFor();
+      await page.locator('.react-flow__edgelabel-renderer').getByText('Replans ×1').waitFor();
       // Operating waits for the new plan, and the board says so.
       await stageNode(page, 5, 'Execution')
         .and(page.getByRole('button', { name: /Paused for a replan/ }))

@@ -339,12 +339,18 @@ describe('a stage sent back', () => {
       reason: 'North China is off track: rethink the channel mix',
     });
     expect(replanned.ok).toBe(true);
-    const show = (who: string) =>
-      showPanel(who, 'strategy', {
+    const show = (who: string, stage: StageId = 'strategy') =>
+      showPanel(who, stage, {
         store: own,
         runId: DEMO_RUN_IDS.region,
         now: '2026-11-27T09:00:00.000Z',
       });
+    // Execution, where task updates are made, says at its top that they wait.
+    await show('p-lead', 'execution');
+    expect(banners()).toContain(
+      'Check-ins and task updates are paused while the plan is back at Strategy. They resume once it passes its gates again.',
+    );
+    cleanup();
     await show('p-lead');
     expect(banners()).toEqual(
       expect.arrayContaining([

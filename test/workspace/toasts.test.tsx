@@ -29,6 +29,20 @@ describe('toasts', () => {
     expect(screen.getByText('Check-in recorded')).toBeTruthy();
     expect(screen.getByText('Saved as info')).toBeTruthy();
   });
+
+  it('replace the earlier toast of their topic rather than pile up', () => {
+    render(
+      <ToastProvider closeLabel="Dismiss">
+        <Grab />
+      </ToastProvider>,
+    );
+    act(() => show('Roles of Wang Min updated', 'success', 'people'));
+    act(() => show('Roles of Chen Jing updated', 'success', 'people'));
+    act(() => show('Exported', 'success'));
+    expect(screen.getByRole('status').textContent).not.toContain('Wang Min');
+    expect(screen.getByText('Roles of Chen Jing updated')).toBeTruthy();
+    expect(screen.getByText('Exported')).toBeTruthy();
+  });
 });
 
 describe('a passing toast', () => {
