@@ -334,6 +334,9 @@ function NewRunDialog({ onClose }: { onClose: () => void }) {
   // scenario is chosen after). Loaded with the rules editor, the first time it is opened.
   const [policies, setPolicies] = useState<GatePolicies | null>(null);
   const [rulesOpen, setRulesOpen] = useState(false);
+  const [rulesRefusal, setRulesRefusal] = useState<{ stage: StageId; message: string } | null>(
+    null,
+  );
   const [error, setError] = useState('');
   const [titleInvalid, setTitleInvalid] = useState(false);
   const titleInput = useRef<HTMLInputElement>(null);
@@ -354,8 +357,11 @@ function NewRunDialog({ onClose }: { onClose: () => void }) {
       const editor = await import('../stages/policy-editor');
       const without = editor.gateWithoutApprovers(policies);
       if (without) {
-        setError(t('ui.policy.noRoles', { stage: stage(without) }));
-        document.getElementById(editor.firstRoleId(without))?.focus();
+        const message = t('ui.policy.noRoles', { stage: stage(without) });
+        setError(message);
+        // Also at the gate itself, where focus goes: the dialog's foot is far below it.
+        setRulesRefusal({ stage: without, message });
+        requestAnimationFrame(() => document.getElementById(editor.firstRoleId(without))?.focus());
         return;
       }
     }
@@ -513,8 +519,15 @@ function NewRunDialog({ onClose }: { onClose: () => void }) {
                   <PoliciesForScenario
                     scenario={scenario}
                     value={policies}
-                    onChange={setPolicies}
+                    onChange={(next) => {
+                      setPolicies(next);
+                      if (rulesRefusal && next[rulesRefusal.stage].roles.length > 0) {
+                        setRulesRefusal(null);
+                        setError('');
+                      }
+                    }}
                     people={people}
+                    refusal={rulesRefusal}
                   />
                 </Suspense>
               </div>

@@ -99,6 +99,8 @@ export const uiEn = {
     vetoHint:
       'A veto role must be among those who approve, and only it can kill the run at that gate.',
     noRoles: 'Choose at least one role that may approve at the {stage} gate.',
+    tooFew:
+      '{count, plural, one {Only # person holds} other {Only # people hold}} these roles, fewer than the {n} approvals this gate needs: it could never pass.',
     nobodyHolds:
       'Nobody holds {roles} yet: give someone the role on the People page, or this gate may never pass.',
   },

@@ -92,6 +92,7 @@ export const uiZhCN: Messages<typeof uiEn> = {
     noVeto: '无',
     vetoHint: '否决角色必须参与批准，且只有该角色可在该关口终止执行。',
     noRoles: '请为“{stage}”关口至少选择一个审批人角色。',
+    tooFew: '担任这些角色的只有 {count} 人，少于此关口所需的 {n} 人批准，该关口将无法通过。',
     nobodyHolds: '目前没有人担任{roles}：请在“人员”页指派，否则此关口可能无法通过。',
   },
   nextCycle: {

@@ -23,6 +23,17 @@ export function rolesNobodyHolds(policy: GatePolicy, people: readonly Person[]):
   return [...new Set(named)].filter((role) => !people.some((p) => p.roles.includes(role)));
 }
 
+/**
+ * How many people could approve at a gate asking for n of them, when some but fewer than n hold
+ * its roles (then it could never pass); null when enough do, or the gate asks for no count.
+ */
+export function tooFewApprovers(policy: GatePolicy, people: readonly Person[]): number | null {
+  if (policy.quorum.kind !== 'nOfM') return null;
+  const able = people.filter((p) => p.roles.some((r) => policy.roles.includes(r))).length;
+  // Nobody at all is said by rolesNobodyHolds, role by role.
+  return able > 0 && able < policy.quorum.n ? able : null;
+}
+
 /** The id of a gate's first role checkbox, so a refusal can send focus there. */
 export const firstRoleId = (stage: StageId) => `policy-${stage}-roles`;
 
@@ -35,10 +46,13 @@ export function GatePoliciesEditor({
   value,
   onChange,
   people,
+  refusal = null,
 }: {
   value: GatePolicies;
   onChange: (next: GatePolicies) => void;
   people: readonly Person[];
+  /** A refusal to show at its gate (the dialog refused to create the run because of it). */
+  refusal?: { stage: StageId; message: string } | null;
 }) {
   const i18n = useI18n();
   const { t, label } = i18n;
@@ -64,12 +78,18 @@ export function GatePoliciesEditor({
           set(stage, { ...policy, roles, vetoRole });
         };
         const unheld = rolesNobodyHolds(policy, people);
+        const able = tooFewApprovers(policy, people);
         const warning = `${id}-${stage}-warning`;
+        const refused = refusal?.stage === stage && policy.roles.length === 0;
+        const error = `${id}-${stage}-error`;
+        const described = [refused ? error : '', unheld.length > 0 || able !== null ? warning : '']
+          .filter(Boolean)
+          .join(' ');
         return (
           <fieldset
             key={stage}
-            className="policy-gate"
-            aria-describedby={unheld.length > 0 ? warning : undefined}
+            className={refused ? 'policy-gate invalid' : 'policy-gate'}
+            aria-describedby={described || undefined}
           >
             <legend>
               {t('ui.policy.gate', { number: stageNumber(stage), stage: i18n.stage(stage) })}
@@ -127,11 +147,25 @@ export function GatePoliciesEditor({
                 </select>
               </label>
             </div>
-            {unheld.length > 0 && (
+            {refused && (
+              <p id={error} className="error-text">
+                {refusal.message}
+              </p>
+            )}
+            {(unheld.length > 0 || able !== null) && (
               <p id={warning} className="small warning-text">
-                {t('ui.policy.nobodyHolds', {
-                  roles: i18n.list(unheld.map((r) => label('role', r))),
-                })}
+                {[
+                  unheld.length > 0
+                    ? t('ui.policy.nobodyHolds', {
+                        roles: i18n.list(unheld.map((r) => label('role', r))),
+                      })
+                    : '',
+                  able !== null && policy.quorum.kind === 'nOfM'
+                    ? t('ui.policy.tooFew', { count: able, n: policy.quorum.n })
+                    : '',
+                ]
+                  .filter(Boolean)
+                  .join(' ')}
               </p>
             )}
           </fieldset>
@@ -152,6 +186,7 @@ export function ScenarioPoliciesEditor({
   value: GatePolicies | null;
   onChange: (next: GatePolicies) => void;
   people: readonly Person[];
+  refusal?: { stage: StageId; message: string } | null;
 }) {
   return <GatePoliciesEditor value={value ?? defaultGatePolicies(scenario)} {...rest} />;
 }

@@ -181,6 +181,10 @@ describe('a project lead takes a strategy through all seven gates in the browser
         .getByRole('alert')
         .filter({ hasText: 'Choose at least one role that may approve at the Research gate.' })
         .waitFor();
+      // Said at the gate too, where focus goes, not only at the foot of the dialog.
+      await research
+        .getByText('Choose at least one role that may approve at the Research gate.')
+        .waitFor();
       await expect
         .poll(() =>
           research

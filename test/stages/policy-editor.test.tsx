@@ -95,6 +95,36 @@ describe('the approval rules of a new run', () => {
     expect(gate('1. Research gate').textContent).not.toContain('Nobody holds');
   });
 
+  it('warn when fewer people hold a gate’s roles than the approvals it asks for', () => {
+    renderEditor();
+    const research = gate('1. Research gate');
+    fireEvent.change(within(research).getByRole('combobox', { name: 'Approvals needed' }), {
+      target: { value: 'nOfM-5' },
+    });
+    expect(research.textContent).toContain(
+      'Only 2 people hold these roles, fewer than the 5 approvals this gate needs: it could never pass.',
+    );
+  });
+
+  it('show a refusal at its gate, where focus goes, not only at the foot of the dialog', () => {
+    const policies = defaultGatePolicies('newProductLaunch');
+    render(
+      <I18nProvider locale="en">
+        <GatePoliciesEditor
+          value={{ ...policies, goals: { ...policies.goals, roles: [] } }}
+          onChange={() => {}}
+          people={team}
+          refusal={{ stage: 'goals', message: 'Choose at least one role' }}
+        />
+      </I18nProvider>,
+    );
+    const goals = gate('2. Goal setting gate');
+    expect(goals.getAttribute('aria-describedby')).toBeTruthy();
+    expect(
+      document.getElementById(goals.getAttribute('aria-describedby')!.split(' ')[0]!)?.textContent,
+    ).toBe('Choose at least one role');
+  });
+
   it('find a gate left without any approver role, which a run may not have', () => {
     const policies = defaultGatePolicies('keyAccount');
     expect(gateWithoutApprovers(policies)).toBeNull();
