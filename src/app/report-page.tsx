@@ -129,10 +129,11 @@ export function reportLabels(i18n: I18n): ReportLabels {
         summary.overallAttainment === null
           ? t('report.summary.noOverall')
           : t('report.summary.overall', { rate: i18n.percent(summary.overallAttainment) }),
-        t('report.summary.counts', {
+        t(summary.nearly > 0 ? 'report.summary.countsNearly' : 'report.summary.counts', {
           met: summary.met,
           total: summary.total,
           missed: summary.missed,
+          nearly: summary.nearly,
         }),
       ];
       if (summary.noData > 0) parts.push(t('report.summary.noData', { count: summary.noData }));
@@ -456,7 +457,11 @@ function Summary({ report }: { report: Report }) {
       </div>
       <div>
         <dt>{t('report.summary.missedLabel')}</dt>
-        <dd>{summary.missed}</dd>
+        <dd>
+          {summary.nearly > 0
+            ? t('report.summary.missedValue', { missed: summary.missed, nearly: summary.nearly })
+            : summary.missed}
+        </dd>
       </div>
       <div>
         <dt>{t('report.summary.risksLabel')}</dt>

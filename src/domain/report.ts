@@ -132,6 +132,8 @@ export interface OutcomeCounts {
   met: number;
   /** Below 100%: nearly met (amber) or missed (red). People read it as "not met". */
   missed: number;
+  /** Of those, how many came close (amber): the table says "Nearly met" for them. */
+  nearly: number;
   noData: number;
 }
 
@@ -244,6 +246,7 @@ function countOutcomes(results: readonly GoalResult[]): OutcomeCounts {
     total: results.length,
     met: results.filter((r) => r.outcome === 'met').length,
     missed: results.filter((r) => r.outcome === 'close' || r.outcome === 'missed').length,
+    nearly: results.filter((r) => r.outcome === 'close').length,
     noData: results.filter((r) => r.outcome === 'noData').length,
   };
 }

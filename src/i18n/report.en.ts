@@ -50,6 +50,8 @@ export const reportEn = {
     overall: 'The overall goals reached {rate} on average.',
     noOverall: 'The overall goals have no actual results yet.',
     counts: '{met} of {total} goals met, {missed} not met.',
+    countsNearly: '{met} of {total} goals met, {missed} not met ({nearly} of them nearly).',
+    missedValue: '{missed} ({nearly} nearly met)',
     noData: '{count} without an actual result.',
     noGoals: 'This run has no approved goals.',
     allNoData: 'None of the {total} goals has an actual result yet.',

@@ -51,6 +51,9 @@ export const reportZhCN: Messages<typeof reportEn> = {
     overall: '总体目标平均达成率：{rate}。',
     noOverall: '总体目标尚无实际结果。',
     counts: '共 {total} 个目标，达成 {met} 个，未完全达成 {missed} 个。',
+    countsNearly:
+      '共 {total} 个目标，达成 {met} 个，未完全达成 {missed} 个（其中 {nearly} 个接近达成）。',
+    missedValue: '{missed}（其中接近达成 {nearly}）',
     noData: '{count} 个目标缺少实际结果。',
     noGoals: '该策略执行没有已审批的目标。',
     allNoData: '{total} 个目标均尚无实际结果。',
