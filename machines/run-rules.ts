@@ -8,9 +8,9 @@ import {
 } from '../src/domain/gate';
 import type { Role } from '../src/domain/people';
 import { gateReadiness, rulesFrom, type GateContext } from '../src/domain/readiness';
-import { assessCheckIn } from '../src/domain/kpi';
+import { assessCheckIn, pacePeriod } from '../src/domain/kpi';
 import { measuredActuals } from '../src/domain/results';
-import { dateOf, isWithin, latestDayAt } from '../src/domain/time';
+import { dateOf, isWithin, latestDayAt, type Period } from '../src/domain/time';
 import {
   STAGE_IDS,
   type StageId,
@@ -19,6 +19,7 @@ import {
   PLANNING_STAGES,
 } from '../src/domain/stages';
 import {
+  type Kpi,
   type StageContentMap,
   MeetingNoteSchema,
   STAGE_CONTENT_SCHEMAS,
@@ -239,6 +240,15 @@ export function gateApprovalsCounted(context: RunContext, stage: StageId): numbe
   );
 }
 
+/**
+ * The span `kpi`'s pace runs over in this run: up to its goal's deadline when that comes before
+ * the period ends (gate rules 5 on), else the whole period.
+ */
+export function kpiPacePeriod(context: RunContext, kpi: Kpi): Period {
+  if (!rulesFrom(context, 5)) return context.period;
+  return pacePeriod(kpi, approvedContent(context, 'goals')?.goals ?? [], context.period);
+}
+
 export function checkCheckIn(context: RunContext, event: EventOf<'kpi.checkIn'>): Refusal | null {
   const kpi = approvedContent(context, 'monitoring')?.kpis.find((k) => k.id === event.kpiId);
   if (!kpi) return refuse('unknownKpi', 'kpiExists', { params: { kpiId: event.kpiId } });
@@ -259,7 +269,7 @@ export function checkCheckIn(context: RunContext, event: EventOf<'kpi.checkIn'>)
     kpi,
     event.value,
     event.date,
-    context.period,
+    kpiPacePeriod(context, kpi),
     rulesFrom(context, 5),
   );
   if (health !== 'green' && event.reason.length === 0)
@@ -741,7 +751,7 @@ export function applyCheckIn(
     kpi,
     event.value,
     event.date,
-    context.period,
+    kpiPacePeriod(context, kpi),
     rulesFrom(context, 5),
   );
   const checkIn = {

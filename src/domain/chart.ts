@@ -110,11 +110,12 @@ export interface KpiChartGeometry {
   /** The full target as a horizontal line; null for a KPI without a target. */
   target: { value: number; y: number } | null;
   /**
-   * The pace line from the start to the end of the period: 0 → target for a cumulative KPI,
-   * flat at the target for a level. A check-in on day d sits at the end of d, exactly where the
-   * line reaches the pace target `assessCheckIn` compared it with.
+   * The pace line across the period: 0 → target for a cumulative KPI, reaching it at the end of
+   * its pace span (the period, or its goal's earlier deadline) and flat after; flat at the target
+   * for a level. A check-in on day d sits at the end of d, exactly where the line reaches the pace
+   * target `assessCheckIn` compared it with. Two points, or three with an earlier deadline.
    */
-  pace: [ChartPoint, ChartPoint] | null;
+  pace: ChartPoint[] | null;
   /**
    * Where a figure counts as on track (green): at or above pace × the green threshold when
    * higher is better, at or below pace ÷ it when lower is better. A polygon inside the plot;
@@ -141,6 +142,8 @@ export function kpiChart(
   checkIns: readonly ChartCheckIn[],
   today: IsoDate | null,
   box: ChartBox,
+  /** The span the pace runs over (see `pacePeriod`): the whole period unless a deadline is earlier. */
+  paceSpan: Period = period,
 ): KpiChartGeometry {
   const plot = {
     left: box.margin.left,
@@ -163,25 +166,33 @@ export function kpiChart(
   const yAt = (value: number) => plot.bottom - (value / yMax) * (plot.bottom - plot.top);
 
   const target = kpi.target === null ? null : { value: kpi.target, y: yAt(kpi.target) };
-  const pace: [ChartPoint, ChartPoint] | null =
+  // Where the pace reaches the target: the end of the period, or the goal's earlier deadline.
+  const dueDays =
+    kpi.measure === 'cumulative' && paceSpan.end < period.end
+      ? daysBetween(period.start, paceSpan.end) + 1
+      : days;
+  const pace: ChartPoint[] | null =
     kpi.target === null
       ? null
       : [
           { x: xAt(0), y: yAt(kpi.measure === 'cumulative' ? 0 : kpi.target) },
-          { x: xAt(days), y: yAt(kpi.target) },
+          { x: xAt(dueDays), y: yAt(kpi.target) },
+          ...(dueDays < days ? [{ x: xAt(days), y: yAt(kpi.target) }] : []),
         ];
   const onTrack: ChartPoint[] = [];
   if (kpi.target !== null && kpi.thresholds.green > 0) {
     const g = kpi.thresholds.green;
     const start = kpi.measure === 'cumulative' ? 0 : kpi.target;
-    // The boundary is a straight line in value space; cut it where it leaves the plot.
+    // The boundary is a straight line in value space up to the due day, flat after; cut it
+    // where it leaves the plot.
     const bound = (v: number) => (kpi.direction === 'higher' ? v * g : v / g);
     const [b0, b1] = [bound(start), bound(kpi.target)];
     const edge: ChartPoint[] = [{ x: xAt(0), y: yAt(Math.min(b0, yMax)) }];
     if ((b0 - yMax) * (b1 - yMax) < 0) {
-      edge.push({ x: xAt(((yMax - b0) / (b1 - b0)) * days), y: plot.top });
+      edge.push({ x: xAt(((yMax - b0) / (b1 - b0)) * dueDays), y: plot.top });
     }
-    edge.push({ x: xAt(days), y: yAt(Math.min(b1, yMax)) });
+    edge.push({ x: xAt(dueDays), y: yAt(Math.min(b1, yMax)) });
+    if (dueDays < days) edge.push({ x: xAt(days), y: yAt(Math.min(b1, yMax)) });
     const far = kpi.direction === 'higher' ? plot.top : plot.bottom;
     onTrack.push(...edge, { x: xAt(days), y: far }, { x: xAt(0), y: far });
   }

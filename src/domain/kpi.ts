@@ -88,6 +88,21 @@ export function paceTarget(kpi: PaceKpi, period: Period, date: IsoDate, exact = 
   return (kpi.target * (daysBetween(period.start, date) + 1)) / length;
 }
 
+/**
+ * The span a KPI's pace runs over: the run's period, or up to the deadline of the goal it is
+ * linked to when that comes first ("30 contracts by Aug 31" in a quarter is due at the end of
+ * August, not of September). From gate rules 5 on; earlier runs pace over the whole period.
+ */
+export function pacePeriod(
+  kpi: { goalId: string | null },
+  goals: readonly { id: string; deadline: IsoDate | null }[],
+  period: Period,
+): Period {
+  const deadline = goals.find((g) => g.id === kpi.goalId)?.deadline ?? null;
+  if (deadline === null || deadline < period.start || deadline >= period.end) return period;
+  return { start: period.start, end: deadline };
+}
+
 /** Attainment of `actual` against the pace target on `date`. */
 export function paceAttainment(
   actual: number,

@@ -39,7 +39,8 @@ import { isWithin, type Period } from './time';
  *    in whole units add up exactly.
  * 5: a KPI figure exactly on a health threshold reads as on it (under 4, binary fractions could put
  *    2,565 against a pace of 2,700 at 94.99999% and amber); only a Conditional Go carries
- *    conditions; the KPI that measures a goal aims at the goal's target; the plan is complete as
+ *    conditions; the KPI that measures a goal aims at the goal's target, and its pace runs to the
+ *    goal's deadline when that comes before the period ends (`pacePeriod`); the plan is complete as
  *    the template asks: channels with duties and incentive, promotions with channel, budget and
  *    timing, budget lines with scope and approval flow, and a regular cross-department meeting.
  */

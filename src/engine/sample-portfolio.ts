@@ -4,7 +4,7 @@ import type { RunEvent } from '../../machines/events';
 import { approvedContent, RunInputSchema, type RunContext } from '../../machines/run-context';
 import { openItems } from '../../machines/run-rules';
 import type { Decision } from '../domain/gate';
-import { assessCheckIn } from '../domain/kpi';
+import { assessCheckIn, pacePeriod } from '../domain/kpi';
 import type { Kpi, StageContentMap } from '../domain/content';
 import type { Role } from '../domain/people';
 import {
@@ -549,7 +549,9 @@ export class SampleRunBuilder {
         for (const kpi of kpis) {
           const perf = Math.max(0.3, form + drift * elapsed + gaussian(rand) * 0.04);
           const value = checkInValue(kpi, perf, period, date);
-          const health = assessCheckIn(kpi, value, date, period).health;
+          // Assessed as the machine will (gate rules 5): paced up to the KPI's goal's deadline.
+          const span = pacePeriod(kpi, content.goals.goals, period);
+          const health = assessCheckIn(kpi, value, date, span).health;
           red ||= health === 'red';
           act({
             type: 'kpi.checkIn',

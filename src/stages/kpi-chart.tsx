@@ -43,6 +43,8 @@ function monthLabel(locale: string, date: IsoDate): string {
 interface KpiChartProps {
   kpi: Kpi;
   period: Period;
+  /** The span the KPI's pace runs over (up to its goal's deadline); the period by default. */
+  paceSpan?: Period;
   /** Every check-in of the run; the chart picks this KPI's. */
   checkIns: readonly CheckIn[];
   today: IsoDate;
@@ -53,11 +55,14 @@ interface KpiChartProps {
  * time-prorated pace, the on-track band, and today. The latest health is a badge next to the
  * name, and the chart is one image whose label says the latest figure, its pace and its health.
  */
-export function KpiChart({ kpi, period, checkIns, today }: KpiChartProps) {
+export function KpiChart({ kpi, period, paceSpan = period, checkIns, today }: KpiChartProps) {
   const i18n = useI18n();
   const { t } = i18n;
   const own = useMemo(() => checkIns.filter((c) => c.kpiId === kpi.id), [checkIns, kpi.id]);
-  const chart = useMemo(() => kpiChart(kpi, period, own, today, BOX), [kpi, period, own, today]);
+  const chart = useMemo(
+    () => kpiChart(kpi, period, own, today, BOX, paceSpan),
+    [kpi, period, own, today, paceSpan],
+  );
   const { plot, latest } = chart;
   const health = chart.latestHealth;
 
@@ -168,13 +173,7 @@ export function KpiChart({ kpi, period, checkIns, today }: KpiChartProps) {
           </g>
         )}
         {chart.pace && (
-          <line
-            x1={chart.pace[0].x}
-            y1={chart.pace[0].y}
-            x2={chart.pace[1].x}
-            y2={chart.pace[1].y}
-            className="op-pace"
-          />
+          <polyline points={chart.pace.map((p) => `${p.x},${p.y}`).join(' ')} className="op-pace" />
         )}
         {chart.today !== null && (
           <line

@@ -10,6 +10,7 @@ import {
   mayReportFigures,
   mayUpdateRisk,
   openItems,
+  kpiPacePeriod,
 } from '../../machines/run-rules';
 import { RISK_SEVERITIES, type RiskSeverity } from '../../machines/events';
 import { DATA_SOURCES, DEPARTMENTS, TASK_STATUSES, type TaskStatus } from '../domain/content';
@@ -109,7 +110,7 @@ export function LiveMonitoring({ context, revision, frozen }: LiveProps) {
   const preview =
     kpi && kpi.target !== null && figure !== null && figure >= 0
       ? // As the run's rules will assess it, so the preview never differs from what is recorded.
-        assessCheckIn(kpi, figure, date, context.period, rulesFrom(context, 5))
+        assessCheckIn(kpi, figure, date, kpiPacePeriod(context, kpi), rulesFrom(context, 5))
       : null;
 
   const checkIn = async () => {
@@ -260,6 +261,7 @@ export function LiveMonitoring({ context, revision, frozen }: LiveProps) {
               key={k.id}
               kpi={k}
               period={context.period}
+              paceSpan={kpiPacePeriod(context, k)}
               checkIns={context.checkIns}
               today={today}
             />

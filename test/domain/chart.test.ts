@@ -88,6 +88,17 @@ describe('kpiChart', () => {
     expect(chart.target?.y).toBeCloseTo(100 - (150 / 200) * 100, 9);
   });
 
+  it('reaches the target at the goal’s earlier deadline and stays there, the band with it', () => {
+    const chart = kpiChart(kpi(), Q3, [], null, BOX, { start: Q3.start, end: '2024-08-31' });
+
+    // Box 92 wide for 92 days: the deadline's end is at x = 62.
+    expect(chart.pace?.map((p) => p.x)).toEqual([0, 62, 92]);
+    expect(chart.pace?.[1]?.y).toBeCloseTo(chart.target?.y ?? NaN, 9);
+    expect(chart.pace?.[2]?.y).toBeCloseTo(chart.target?.y ?? NaN, 9);
+    const band = chart.onTrack.filter((p) => p.x === 62 || p.x === 92).map((p) => p.y);
+    expect(new Set(band.slice(0, 2)).size).toBe(1);
+  });
+
   it('keeps the pace of a level KPI flat at the target', () => {
     const chart = kpiChart(kpi({ measure: 'level', target: 40, unit: '%' }), Q3, [], null, BOX);
 

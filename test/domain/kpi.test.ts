@@ -9,6 +9,7 @@ import {
   MAX_ATTAINMENT,
   paceAttainment,
   paceTarget,
+  pacePeriod,
 } from '../../src/domain/kpi';
 import { wanToFen } from '../../src/domain/money';
 import type { Period } from '../../src/domain/time';
@@ -127,6 +128,35 @@ describe('paceTarget', () => {
 
   it('keeps a level target (a rate) whole from the first day', () => {
     expect(paceTarget({ target: 40, measure: 'level' }, Q3_2024, '2024-07-01')).toBe(40);
+  });
+});
+
+describe('pacePeriod', () => {
+  const goals = [
+    { id: 'g-sales', deadline: '2024-09-30' },
+    { id: 'g-contracts', deadline: '2024-08-31' },
+    { id: 'g-open', deadline: null },
+  ];
+
+  it('ends at the deadline of the KPI’s goal when that comes before the period ends', () => {
+    expect(pacePeriod({ goalId: 'g-contracts' }, goals, Q3_2024)).toEqual({
+      start: '2024-07-01',
+      end: '2024-08-31',
+    });
+  });
+
+  it('is the whole period for a goal due at its end, without a deadline, or for no goal', () => {
+    expect(pacePeriod({ goalId: 'g-sales' }, goals, Q3_2024)).toEqual(Q3_2024);
+    expect(pacePeriod({ goalId: 'g-open' }, goals, Q3_2024)).toEqual(Q3_2024);
+    expect(pacePeriod({ goalId: null }, goals, Q3_2024)).toEqual(Q3_2024);
+  });
+
+  it('gives the whole target due on the deadline and after it', () => {
+    const span = pacePeriod({ goalId: 'g-contracts' }, goals, Q3_2024);
+    const contracts = { target: 30, measure: 'cumulative' } as const;
+    expect(paceTarget(contracts, span, '2024-08-31')).toBe(30);
+    expect(paceTarget(contracts, span, '2024-09-15')).toBe(30);
+    expect(paceTarget(contracts, span, '2024-07-31')).toBeCloseTo((30 * 31) / 62, 9);
   });
 });
 

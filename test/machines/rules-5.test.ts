@@ -60,6 +60,45 @@ describe('gate rules 5', () => {
     });
   });
 
+  describe('a KPI whose goal is due before the period ends', () => {
+    /** East China's sales goal due on Aug 31, its KPI (green from 90%) checked in then at 85%. */
+    const eastDueInAugust = (version?: number) => {
+      const goals = {
+        ...content.goals,
+        goals: content.goals.goals.map((g) =>
+          g.id === 'g-east' ? { ...g, deadline: '2024-08-31' } : g,
+        ),
+      };
+      const east = content.monitoring.kpis.find((k) => k.id === 'k-east')!;
+      const d = runUnder(version)
+        .through('research')
+        .submit('goals', goals)
+        .pass('goals')
+        .through('strategy', 'resources', 'execution', 'monitoring');
+      return d.send({
+        type: 'kpi.checkIn',
+        by: 'p-am1',
+        roles: person('p-am1').roles,
+        at: reportedAt('2024-08-31'),
+        kpiId: east.id,
+        date: '2024-08-31',
+        value: Math.round(east.target! * 0.85),
+        source: 'crm',
+        reason: 'Two distributors signed late',
+      });
+    };
+
+    it('is paced to the deadline: on it the whole target is due, so 85% of it is amber', () => {
+      const d = eastDueInAugust();
+      expect(d.context.checkIns.at(-1)).toMatchObject({ health: 'amber' });
+      expect(d.context.checkIns.at(-1)?.attainment).toBeCloseTo(0.85, 6);
+    });
+
+    it('was paced over the whole quarter under rules 4: the same figure read as ahead', () => {
+      expect(eastDueInAugust(4).context.checkIns.at(-1)).toMatchObject({ health: 'green' });
+    });
+  });
+
   describe('conditions on a decision', () => {
     const goWithConditions = decideEvent('research', 'go', 'p-mkt', {
       conditions: ['Confirm stock with distributors'],
