@@ -1,13 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { runToEdges, runToNodes, currentStages } from '../../src/board/graph';
-import {
-  Driver,
-  decideEvent,
-  person,
-  reportedAt,
-  PERIOD,
-  replanEvent,
-} from '../support/driver';
+import { Driver, decideEvent, person, reportedAt, PERIOD, replanEvent } from '../support/driver';
 import { demoContent } from '../../src/domain/scenarios';
 import type { RunEvent } from '../../machines/events';
 
