@@ -163,7 +163,9 @@ export function assessCheckIn(
     last.kpi === kpi &&
     last.value === value &&
     last.date === date &&
-    last.period === period &&
+    // By value: a pace span up to a goal's deadline is a new object at each call.
+    last.period.start === period.start &&
+    last.period.end === period.end &&
     last.exact === exact
   ) {
     return last.result;
