@@ -72,7 +72,7 @@ function Shell({ db }: { db: StrategyDb }) {
     document.documentElement.lang = i18n.locale;
   }, [i18n]);
   return (
-    <ToastProvider closeLabel={i18n.t('ui.action.dismiss')}>
+    <ToastProvider closeLabel={i18n.t('ui.action.dismiss')} regionLabel={i18n.t('ui.toast.region')}>
       <WorkspaceProvider
         db={db}
         locale={i18n.locale}

@@ -26,6 +26,7 @@ export const uiEn = {
     actingAs: 'Acting as',
   },
   toast: {
+    region: 'Notifications',
     saved: 'Saved',
     submitted: 'Submitted for approval',
     decided: 'Decision recorded',

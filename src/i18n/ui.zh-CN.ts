@@ -29,6 +29,7 @@ export const uiZhCN: Messages<typeof uiEn> = {
     actingAs: '当前身份',
   },
   toast: {
+    region: '通知',
     saved: '已保存',
     submitted: '已提交审批',
     decided: '决策已记录',

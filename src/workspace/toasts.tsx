@@ -38,9 +38,12 @@ const TOAST_MS = 6000;
 export function ToastProvider({
   children,
   closeLabel,
+  regionLabel,
 }: {
   children: ReactNode;
   closeLabel: string;
+  /** The name of the toasts' landmark ("Notifications"). */
+  regionLabel: string;
 }) {
   const [toasts, setToasts] = useState<Toast[]>([]);
   const next = useRef(1);
@@ -68,13 +71,35 @@ export function ToastProvider({
     return () => timers.forEach(clearTimeout);
   }, [paused, passingKey, dismiss]);
   const value = useMemo(() => ({ show }), [show]);
+  const toast = (t: Toast) => (
+    <div
+      key={t.id}
+      className={`toast toast-${t.kind}`}
+      role={t.kind === 'error' ? 'alert' : undefined}
+    >
+      <span className="pre-wrap">{t.text}</span>
+      <button
+        type="button"
+        aria-label={closeLabel}
+        onClick={(event) => {
+          dismiss(t.id);
+          // Dismissed from the keyboard, the focused button goes with its toast and no blur
+          // follows: the others would stay for good. A pointer still over them leaves later.
+          if (event.detail === 0) setPaused(false);
+        }}
+      >
+        ×
+      </button>
+    </div>
+  );
   return (
     <ToastContext.Provider value={value}>
       {children}
-      <div
+      {/* A landmark, so the dismiss buttons are easy to reach. Errors are alerts of their own,
+          outside the polite region: inside it they would be announced twice. */}
+      <section
         className="toasts"
-        role="status"
-        aria-live="polite"
+        aria-label={regionLabel}
         onPointerEnter={() => setPaused(true)}
         onPointerLeave={() => setPaused(false)}
         onFocus={() => setPaused(true)}
@@ -82,28 +107,11 @@ export function ToastProvider({
           if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setPaused(false);
         }}
       >
-        {toasts.map((t) => (
-          <div
-            key={t.id}
-            className={`toast toast-${t.kind}`}
-            role={t.kind === 'error' ? 'alert' : undefined}
-          >
-            <span className="pre-wrap">{t.text}</span>
-            <button
-              type="button"
-              aria-label={closeLabel}
-              onClick={(event) => {
-                dismiss(t.id);
-                // Dismissed from the keyboard, the focused button goes with its toast and no blur
-                // follows: the others would stay for good. A pointer still over them leaves later.
-                if (event.detail === 0) setPaused(false);
-              }}
-            >
-              ×
-            </button>
-          </div>
-        ))}
-      </div>
+        <div className="toast-stack" role="status" aria-atomic="false">
+          {toasts.filter((t) => t.kind !== 'error').map(toast)}
+        </div>
+        <div className="toast-stack">{toasts.filter((t) => t.kind === 'error').map(toast)}</div>
+      </section>
     </ToastContext.Provider>
   );
 }

@@ -97,7 +97,11 @@ describe('a full disk', () => {
       await page.getByRole('alert').getByText(QUOTA).waitFor();
       // Submitting writes the stage as an event: refused the same way, with what to do.
       await page.getByRole('button', { name: 'Submit for approval' }).click();
-      await page.getByRole('status').getByRole('alert').getByText(QUOTA).waitFor();
+      await page
+        .getByRole('region', { name: 'Notifications' })
+        .getByRole('alert')
+        .getByText(QUOTA)
+        .waitFor();
       expect(await page.getByText(/Something went wrong/).count()).toBe(0);
 
       // The store is as it was: another page of the profile reads the last draft that fitted,
@@ -128,7 +132,10 @@ describe('a full disk', () => {
 
       // A decision is an event and the run's new state, written in one transaction. The disk
       // fills up between the two: the event fits, the run's state does not. Nothing of it stays.
-      const quotaToast = page.getByRole('status').getByRole('alert').filter({ hasText: QUOTA });
+      const quotaToast = page
+        .getByRole('region', { name: 'Notifications' })
+        .getByRole('alert')
+        .filter({ hasText: QUOTA });
       // The submission that went through cleared the earlier quota errors.
       expect(await quotaToast.count()).toBe(0);
       await actAs(page, 'Chen Jing');

@@ -217,7 +217,7 @@ async function renderOwn(actingId: string) {
   const run = await new RunEngine(own).load(DEMO_RUN_IDS.region);
   render(
     <I18nProvider locale="en">
-      <ToastProvider closeLabel="Dismiss">
+      <ToastProvider closeLabel="Dismiss" regionLabel="Notifications">
         <WorkspaceProvider locale="en" db={own} clock={fixedClock(`${TODAY}T09:00:00.000Z`)}>
           <LiveExecution context={run.snapshot.context} revision={run.revision} frozen={false} />
         </WorkspaceProvider>

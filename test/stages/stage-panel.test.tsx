@@ -42,7 +42,7 @@ async function showPanel(
   const draft = await store.drafts.get([runId, stage]);
   render(
     <I18nProvider locale="en">
-      <ToastProvider closeLabel="Dismiss">
+      <ToastProvider closeLabel="Dismiss" regionLabel="Notifications">
         <WorkspaceProvider locale="en" db={store} clock={fixedClock(now)}>
           <StagePanel
             context={live.snapshot.context}
@@ -432,7 +432,7 @@ describe('the draft editor on a full disk', () => {
     const draft = await db.drafts.get(['run-1', 'research']);
     const tree = (open: boolean) => (
       <I18nProvider locale="en">
-        <ToastProvider closeLabel="Dismiss">
+        <ToastProvider closeLabel="Dismiss" regionLabel="Notifications">
           <WorkspaceProvider locale="en" db={db} clock={fixedClock('2024-07-15T09:00:00.000Z')}>
             {open && (
               <StagePanel

@@ -11,7 +11,7 @@ import { ToastProvider } from '../../src/workspace/toasts';
 export function renderPage(page: ReactNode, db: StrategyDb, clock?: Clock) {
   return render(
     <I18nProvider locale="en">
-      <ToastProvider closeLabel="Dismiss">
+      <ToastProvider closeLabel="Dismiss" regionLabel="Notifications">
         <WorkspaceProvider locale="en" db={db} {...(clock ? { clock } : {})}>
           <MemoryRouter>{page}</MemoryRouter>
         </WorkspaceProvider>

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ToastProvider, useToast, type ToastKind } from '../../src/workspace/toasts';
 
@@ -14,7 +14,7 @@ afterEach(cleanup);
 describe('toasts', () => {
   it('keep an error until a success of the same topic, and only those errors go', () => {
     render(
-      <ToastProvider closeLabel="Dismiss">
+      <ToastProvider closeLabel="Dismiss" regionLabel="Notifications">
         <Grab />
       </ToastProvider>,
     );
@@ -30,9 +30,25 @@ describe('toasts', () => {
     expect(screen.getByText('Saved as info')).toBeTruthy();
   });
 
+  it('announce an error once: as an alert of its own, outside the polite region', () => {
+    render(
+      <ToastProvider closeLabel="Dismiss" regionLabel="Notifications">
+        <Grab />
+      </ToastProvider>,
+    );
+    act(() => show('Decision recorded', 'success'));
+    act(() => show('The disk is full', 'error'));
+    const region = screen.getByRole('region', { name: 'Notifications' });
+    const alert = within(region).getByRole('alert');
+    expect(alert.textContent).toContain('The disk is full');
+    expect(alert.closest('[role="status"], [aria-live]')).toBeNull();
+    expect(within(region).getByRole('status').textContent).toContain('Decision recorded');
+    expect(within(region).getByRole('status').textContent).not.toContain('The disk is full');
+  });
+
   it('replace the earlier toast of their topic rather than pile up', () => {
     render(
-      <ToastProvider closeLabel="Dismiss">
+      <ToastProvider closeLabel="Dismiss" regionLabel="Notifications">
         <Grab />
       </ToastProvider>,
     );
@@ -51,7 +67,7 @@ describe('a passing toast', () => {
   it('leaves after six seconds, but not while the pointer or focus is on the toasts', () => {
     vi.useFakeTimers();
     render(
-      <ToastProvider closeLabel="Dismiss">
+      <ToastProvider closeLabel="Dismiss" regionLabel="Notifications">
         <Grab />
       </ToastProvider>,
     );
