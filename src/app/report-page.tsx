@@ -13,6 +13,7 @@ import {
   type ReportInput,
   type ReportLabels,
 } from '../domain/report';
+import { rulesFrom } from '../domain/readiness';
 import { localDateOf, periodLabel, type Period } from '../domain/time';
 import { SnapshotRestoreError } from '../engine/snapshots';
 import { formatList, hasMessage } from '../i18n';
@@ -49,6 +50,7 @@ export function reportInputOf(
     transitions: context.transitions,
     followUps: context.followUps,
     executionClosed: context.executionClosed,
+    paceToDeadlines: rulesFrom(context, 5),
     killed:
       outcome?.kind === 'killed'
         ? { stage: outcome.stage, at: outcome.at, reason: outcome.reason }

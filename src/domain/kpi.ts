@@ -103,14 +103,15 @@ export function pacePeriod(
   return { start: period.start, end: deadline };
 }
 
-/** Attainment of `actual` against the pace target on `date`. */
+/** Attainment of `actual` against the pace target on `date` (`exact`: see paceTarget). */
 export function paceAttainment(
   actual: number,
   kpi: PaceKpi & { direction: Direction },
   period: Period,
   date: IsoDate,
+  exact = true,
 ): number {
-  return attainmentRate(actual, paceTarget(kpi, period, date), kpi.direction);
+  return attainmentRate(actual, paceTarget(kpi, period, date, exact), kpi.direction);
 }
 
 /**

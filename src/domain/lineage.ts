@@ -6,7 +6,7 @@ import {
   type StrategyItem,
   type StrategyP,
 } from './content';
-import { paceAttainment, type Direction } from './kpi';
+import { paceAttainment, pacePeriod, type Direction } from './kpi';
 import { average, buildReport, type GoalResult, type Report, type ReportInput } from './report';
 import { measuredActuals, withMeasuredResults } from './results';
 import { daysBetween, type IsoDate, type Period } from './time';
@@ -182,7 +182,10 @@ export function provisionalAttainment(input: ReportInput): ProvisionalAttainment
       return [];
     }
     const due = { target, measure: kpi.measure, direction };
-    return [paceAttainment(actual, due, input.period, measuredBy.date)];
+    // Paced as monitoring paced this run's check-ins (see ReportInput.paceToDeadlines).
+    const exact = input.paceToDeadlines;
+    const span = exact ? pacePeriod(kpi, goals, input.period) : input.period;
+    return [paceAttainment(actual, due, span, measuredBy.date, exact)];
   });
   return {
     asOf,

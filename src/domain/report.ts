@@ -74,6 +74,11 @@ export interface ReportInput {
     closed: { at: IsoDateTime; note: string } | null;
   }[];
   executionClosed: { at: IsoDateTime; acceptance: string } | null;
+  /**
+   * Gate rules 5 on: a KPI's pace runs to its goal's deadline and is multiplied before it is
+   * divided (`pacePeriod`, `paceTarget`), as the run's monitoring paced its check-ins.
+   */
+  paceToDeadlines: boolean;
   /** A cancelled run still gets a report of what was recorded. */
   killed: { stage: StageId; at: IsoDateTime; reason: string } | null;
   /** Names for the ids above; an id without a name is shown as itself. */

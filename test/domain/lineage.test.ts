@@ -64,6 +64,7 @@ function runOf(
       transitions: [],
       followUps: [],
       executionClosed: null,
+      paceToDeadlines: true,
       killed: null,
       ...patch,
     },
@@ -344,6 +345,23 @@ describe('provisional attainment', () => {
     expect(provisional?.paceAttainment).toBeCloseTo((sales + customers) / 2);
     // Mid-quarter, pace reads well above the share of the whole quarter's targets reached so far.
     expect(provisional!.paceAttainment!).toBeGreaterThan(provisional!.summary.overallAttainment!);
+  });
+
+  it('paces a KPI to its goal’s deadline when that comes first, as monitoring did (gate rules 5 on)', () => {
+    const seeded = editGoal(nextOf(q3(), Q3, Q4), 'g-sales', { deadline: '2024-11-30' });
+    const target = seeded.goals.goals.find((g) => g.id === 'g-sales')!.target!;
+    const paceOf = (paceToDeadlines: boolean) =>
+      buildLineage([
+        runOf('q4', Q4, seeded, {
+          checkIns: [checkIn('k-sales', '2024-11-20', 900_000_000)],
+          paceToDeadlines,
+        }),
+      ]).cycles[0]?.provisional?.paceAttainment;
+
+    // Oct 1 – Nov 30 is 61 days and Nov 20 is day 51 of them; the whole quarter has 92.
+    expect(paceOf(true)).toBeCloseTo(900_000_000 / ((target * 51) / 61));
+    // A run created under earlier rules paced over its whole period, and still reads so.
+    expect(paceOf(false)).toBeCloseTo(900_000_000 / ((target * 51) / 92));
   });
 
   it('has no pace figure when no overall goal has a figure yet', () => {

@@ -44,6 +44,7 @@ function inputOf(content: StageContentMap, patch: Partial<ReportInput> = {}): Re
     transitions: [],
     followUps: [],
     executionClosed: { at: '2024-10-02T09:00:00.000Z', acceptance: '' },
+    paceToDeadlines: true,
     killed: null,
     people: [
       { id: 'p-lead', name: 'Lin Feng' },
