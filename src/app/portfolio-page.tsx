@@ -31,6 +31,7 @@ import {
   PortfolioNodeComponent,
   portfolioNodeLabel,
   portfolioNodeSize,
+  PortfolioStageCard,
 } from '../board/portfolio-node';
 import { StageBoard, useMediaQuery } from '../board/stage-board';
 import { SCENARIO_IDS, type ScenarioId } from '../domain/scenario-ids';
@@ -49,6 +50,11 @@ const edgeTypes = { portfolioLoop: PortfolioEdgeComponent };
 
 /** Windows too narrow for the legend over the board (it hid stages there): it goes under it. */
 const LEGEND_UNDER = '(max-width: 700px)';
+/**
+ * Phones upright: the board fitted to them drew its stages too small to read, so the stages are
+ * a list there (the same cards, full size), and the loops a line of text under it.
+ */
+const STAGE_LIST = '(max-width: 600px)';
 
 /** Rows listed at first in the side panel; "Show all" lists the rest. */
 const LIST_LIMIT = 100;
@@ -277,7 +283,11 @@ function Portfolio({ summaries, rows }: { summaries: Summaries; rows: readonly R
     const stage = selected;
     select(null);
     requestAnimationFrame(() =>
-      document.querySelector<HTMLElement>(`.react-flow__node[data-id="${stage}"]`)?.focus(),
+      document
+        .querySelector<HTMLElement>(
+          `.react-flow__node[data-id="${stage}"], .pf-stage-button[data-stage="${stage}"]`,
+        )
+        ?.focus(),
     );
   };
 
@@ -517,9 +527,18 @@ function PortfolioBoard({ graph, loading, totals, shownRuns, selected, onSelect 
     [graph.nodes, i18n],
   );
   const legendUnder = useMediaQuery(LEGEND_UNDER);
+  const list = useMediaQuery(STAGE_LIST);
   const legend = (
     <Legend scale={graph.scale} loading={loading} totals={totals} shownRuns={shownRuns} />
   );
+  if (list) {
+    return (
+      <>
+        <StageList graph={graph} loading={loading} selected={selected} onSelect={onSelect} />
+        <div className="pf-legend-under">{legend}</div>
+      </>
+    );
+  }
   return (
     <>
       <StageBoard
@@ -539,6 +558,61 @@ function PortfolioBoard({ graph, loading, totals, shownRuns, selected, onSelect 
       </StageBoard>
       {legendUnder && <div className="pf-legend-under">{legend}</div>}
     </>
+  );
+}
+
+/**
+ * The board as a phone shows it: the seven stages as a list of buttons (execution and monitoring
+ * side by side, as they run), each the board's card at full size, and the loops taken in words.
+ */
+function StageList({
+  graph,
+  loading,
+  selected,
+  onSelect,
+}: Pick<BoardProps, 'graph' | 'loading' | 'selected' | 'onSelect'>) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const loops = graph.edges.flatMap((edge) => {
+    const data = edge.data;
+    if (!data || data.kind === 'forward' || !isStageId(edge.source) || !isStageId(edge.target)) {
+      return [];
+    }
+    const count = i18n.number(data.count);
+    return [
+      data.kind === 'replan'
+        ? t('portfolio.edge.replan', { count })
+        : t('portfolio.edge.recycle', {
+            count,
+            from: stageNumber(edge.source),
+            to: stageNumber(edge.target),
+          }),
+    ];
+  });
+  return (
+    <section className="pf-stage-list-box" aria-label={t('portfolio.board')} aria-busy={loading}>
+      <ol className="pf-stage-list">
+        {graph.nodes.map((node) => (
+          <li key={node.id} className={`pf-stage-item pf-stage-item-${node.id}`}>
+            <button
+              type="button"
+              className="pf-stage-button"
+              data-stage={node.id}
+              aria-pressed={selected === node.data.stage}
+              aria-label={portfolioNodeLabel(i18n, node.data)}
+              onClick={() => onSelect(node.data.stage)}
+            >
+              <PortfolioStageCard data={node.data} />
+            </button>
+          </li>
+        ))}
+      </ol>
+      {loops.length > 0 && (
+        <p className="small pf-loops">
+          <span className="muted">{t('portfolio.loops')}</span> {i18n.list(loops)}
+        </p>
+      )}
+    </section>
   );
 }
 

@@ -141,11 +141,19 @@ function HealthBar({ data }: { data: PortfolioNodeData }) {
 }
 
 /**
- * One stage of the portfolio board: runs standing here, split by health (operating stages),
- * on hold and overdue; tinted by the heat mode. Its accessible name is set on the React Flow node
- * (`portfolioNodeLabel`), so the drawing itself is hidden from assistive technology.
+ * One stage of the portfolio: runs standing here, split by health (operating stages), on hold and
+ * overdue; tinted by the heat mode. Drawn by the board's node and by the phone's list of stages.
+ * Its accessible name is set on what holds it (`portfolioNodeLabel`), so the drawing itself is
+ * hidden from assistive technology.
  */
-function PortfolioNodeView({ data }: NodeProps<PortfolioNode>) {
+export function PortfolioStageCard({
+  data,
+  handles = false,
+}: {
+  data: PortfolioNodeData;
+  /** On the board: where its edges attach. */
+  handles?: boolean;
+}) {
   const i18n = useI18n();
   const { t, number } = i18n;
   const level = data.heat.level ?? 0;
@@ -160,7 +168,7 @@ function PortfolioNodeView({ data }: NodeProps<PortfolioNode>) {
     .join(' ');
   return (
     <div className={classes} style={{ background }} aria-hidden="true">
-      <StageHandles />
+      {handles && <StageHandles />}
       <div className="pf-title">
         <span className="pf-num-badge">{data.number}</span>
         <span className="pf-stage">{i18n.stage(data.stage)}</span>
@@ -203,6 +211,10 @@ function PortfolioNodeView({ data }: NodeProps<PortfolioNode>) {
       )}
     </div>
   );
+}
+
+function PortfolioNodeView({ data }: NodeProps<PortfolioNode>) {
+  return <PortfolioStageCard data={data} handles />;
 }
 
 export const PortfolioNodeComponent = memo(PortfolioNodeView);

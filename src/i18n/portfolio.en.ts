@@ -8,6 +8,7 @@ export const portfolioEn = {
   unreadable:
     '{count, plural, one {# run could not be read and is} other {# runs could not be read and are}} left out',
   loading: 'Reading the runs…',
+  loops: 'Loops taken:',
   edge: {
     recycle: 'Recycled {from}→{to} ×{count}',
     replan: 'Replans ×{count}',

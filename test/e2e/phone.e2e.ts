@@ -172,12 +172,26 @@ describe('on a phone (390 × 844)', () => {
     await context.close();
   });
 
-  it('brings a stage’s runs into view when the stage is tapped on the portfolio', async () => {
+  it('shows the portfolio’s stages at a size people can read, and brings a tapped stage’s runs into view', async () => {
     const { page, context } = await openApp(browser(), { path: '/portfolio' });
     await page.setViewportSize(PHONE);
     await withScreenshot(page, 'phone-portfolio-stage', async () => {
-      const stage = page.getByRole('button', { name: /^Stage 5, Execution/ });
+      const board = page.getByRole('region', { name: 'Portfolio board', exact: true });
+      // A board of seven stages fitted to 390 px drew their names about 5 px tall: the stages are
+      // a list here, each name at its full size, none cut off at the window's edge.
+      for (const [name, title] of [
+        [/^Stage 1, Research/, 'Research'],
+        [/^Stage 4, Resource allocation/, 'Resource allocation'],
+        [/^Stage 6, Monitoring/, 'Monitoring'],
+      ] as const) {
+        const button = board.getByRole('button', { name });
+        const text = (await button.getByText(title, { exact: true }).boundingBox())!;
+        expect(text.height).toBeGreaterThanOrEqual(14);
+        expect(text.x + text.width).toBeLessThanOrEqual(PHONE.width);
+      }
+      const stage = board.getByRole('button', { name: /^Stage 5, Execution/ });
       await stage.click();
+      await expect.poll(() => stage.getAttribute('aria-pressed')).toBe('true');
       const heading = page
         .getByRole('complementary')
         .getByRole('heading', { name: /^Stage 5 · Execution/ });
