@@ -56,6 +56,9 @@ function Board({ context, selected, draftProblems, today, onOpenStage }: RunBoar
     [context, selected, draftProblems, today, i18n, personName, sizes],
   );
   const edges = useMemo(() => runToEdges(context), [context]);
+  // A run that is over stands nowhere: on a board too small to read whole, show where it ended.
+  const outcome = context.outcome;
+  const ended = outcome ? (outcome.kind === 'killed' ? outcome.stage : 'evaluation') : null;
   return (
     <StageBoard
       nodes={nodes}
@@ -65,7 +68,7 @@ function Board({ context, selected, draftProblems, today, onOpenStage }: RunBoar
       onStage={onOpenStage}
       onNodesChange={onNodesChange}
       label={i18n.t('ui.board.region')}
-      focus={selected}
+      focus={selected ?? ended}
     />
   );
 }

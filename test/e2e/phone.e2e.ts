@@ -207,6 +207,23 @@ describe('on a phone (390 × 844)', () => {
     await context.close();
   });
 
+  it('shows a finished run’s board where it ended, at a size people can read', async () => {
+    const { page, context } = await openApp(browser(), { path: '/runs/demo-deepen' });
+    await page.setViewportSize(PHONE);
+    await withScreenshot(page, 'phone-finished-run', async () => {
+      // All seven stages fitted to 390 px drew their names about 5 px tall.
+      const evaluation = page.getByRole('button', { name: /^Stage 7, Evaluation/ });
+      await expect
+        .poll(
+          async () =>
+            (await evaluation.getByText('Evaluation', { exact: true }).boundingBox())?.height ?? 0,
+        )
+        .toBeGreaterThanOrEqual(12);
+      expect(await insideWindow(evaluation)).toBe(true);
+    });
+    await context.close();
+  });
+
   it('lists each run as a card whose facts all show, under their names, without scrolling sideways', async () => {
     const { page, context } = await openApp(browser(), { path: '/' });
     await page.setViewportSize(PHONE);
