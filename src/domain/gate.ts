@@ -156,3 +156,52 @@ export const any = (...roles: Role[]): GatePolicy => ({
   quorum: { kind: 'any' },
   vetoRole: null,
 });
+
+/** The roles a policy names that nobody in the workspace holds: its gate could wait forever. */
+export function rolesNobodyHolds(
+  policy: GatePolicy,
+  people: readonly { roles: readonly Role[] }[],
+): Role[] {
+  const named = policy.vetoRole ? [...policy.roles, policy.vetoRole] : policy.roles;
+  return [...new Set(named)].filter((role) => !people.some((p) => p.roles.includes(role)));
+}
+
+/**
+ * How many people could approve at a gate asking for n of them, when some but fewer than n hold
+ * its roles (then it could never pass); null when enough do, or the gate asks for no count.
+ */
+export function tooFewApprovers(
+  policy: GatePolicy,
+  people: readonly { roles: readonly Role[] }[],
+): number | null {
+  if (policy.quorum.kind !== 'nOfM') return null;
+  const able = people.filter((p) => p.roles.some((r) => policy.roles.includes(r))).length;
+  // Nobody at all is said by rolesNobodyHolds, role by role.
+  return able > 0 && able < policy.quorum.n ? able : null;
+}
+
+/** Why a gate in review could never pass with the people there are; see `gateStuck`. */
+export type GateStuck =
+  { kind: 'nobodyHolds'; roles: Role[] } | { kind: 'tooFew'; count: number; n: number };
+
+/**
+ * Why a gate in review could never pass with `people` (the submitter left out: nobody approves
+ * their own submission), or null when it can: the approver roles nobody holds (any of them for
+ * "one per role", all of them otherwise), or fewer people than the approvals it needs. Roles are
+ * changed on the People page, so this says what to change there.
+ */
+export function gateStuck(
+  policy: GatePolicy,
+  people: readonly { id: string; roles: readonly Role[] }[],
+  submittedBy: string | null,
+): GateStuck | null {
+  const others = people.filter((p) => p.id !== submittedBy);
+  const unheld = rolesNobodyHolds({ ...policy, vetoRole: null }, others);
+  const stuck =
+    policy.quorum.kind === 'all' ? unheld.length > 0 : unheld.length === policy.roles.length;
+  if (stuck) return { kind: 'nobodyHolds', roles: unheld };
+  const count = tooFewApprovers(policy, others);
+  return count === null || policy.quorum.kind !== 'nOfM'
+    ? null
+    : { kind: 'tooFew', count, n: policy.quorum.n };
+}

@@ -197,6 +197,13 @@ export const uiEn = {
     gate: 'Gate',
     policy: 'Decided by {roles} ({quorum}).',
     veto: '{role} must approve and alone may kill.',
+    stuck: {
+      nobodyHolds:
+        'Nobody who may approve here holds {roles}: the submitter never approves their own work, so this gate cannot pass.',
+      tooFew:
+        '{count, plural, one {Only # person} other {Only # people}} besides the submitter hold these roles, fewer than the {n} approvals this gate needs: it cannot pass.',
+      people: 'Give the role to someone on the People page.',
+    },
     stillNeeded: 'Still needed: {roles}',
     vote: '{name}: {decision} ({at})',
     approvedBy: 'Approved by {names} on {at}.',

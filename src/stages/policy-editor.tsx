@@ -1,5 +1,11 @@
 import { useId } from 'react';
-import type { GatePolicies, GatePolicy, Quorum } from '../domain/gate';
+import {
+  rolesNobodyHolds,
+  tooFewApprovers,
+  type GatePolicies,
+  type GatePolicy,
+  type Quorum,
+} from '../domain/gate';
 import { ROLES, type Person, type Role } from '../domain/people';
 import { STAGE_IDS, stageNumber, type StageId } from '../domain/stages';
 import type { ScenarioId } from '../domain/scenario-ids';
@@ -15,23 +21,6 @@ const PEOPLE_COUNTS = [2, 3, 4, 5] as const;
 /** The first gate whose policy names no approver role (the schema refuses it), or null. */
 export function gateWithoutApprovers(policies: GatePolicies): StageId | null {
   return STAGE_IDS.find((stage) => policies[stage].roles.length === 0) ?? null;
-}
-
-/** The roles a policy names that nobody in the workspace holds: its gate could wait forever. */
-export function rolesNobodyHolds(policy: GatePolicy, people: readonly Person[]): Role[] {
-  const named = policy.vetoRole ? [...policy.roles, policy.vetoRole] : policy.roles;
-  return [...new Set(named)].filter((role) => !people.some((p) => p.roles.includes(role)));
-}
-
-/**
- * How many people could approve at a gate asking for n of them, when some but fewer than n hold
- * its roles (then it could never pass); null when enough do, or the gate asks for no count.
- */
-export function tooFewApprovers(policy: GatePolicy, people: readonly Person[]): number | null {
-  if (policy.quorum.kind !== 'nOfM') return null;
-  const able = people.filter((p) => p.roles.some((r) => policy.roles.includes(r))).length;
-  // Nobody at all is said by rolesNobodyHolds, role by role.
-  return able > 0 && able < policy.quorum.n ? able : null;
 }
 
 /** The id of a gate's first role checkbox, so a refusal can send focus there. */

@@ -1,4 +1,5 @@
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
+import { Link } from 'react-router';
 import { statusOf } from '../board/graph';
 import type { RunContext } from '../../machines/run-context';
 import { approvedContent, reopenedBy } from '../../machines/run-context';
@@ -18,6 +19,7 @@ import {
   type GatePolicy,
   type Problem,
   approvalsNeeded,
+  gateStuck,
 } from '../domain/gate';
 import { gateReadiness } from '../domain/readiness';
 import { measuredActuals } from '../domain/results';
@@ -530,6 +532,12 @@ function Votes({ context, stage }: { context: RunContext; stage: StageId }) {
   const record = context.stages[stage];
   const policy = context.policies[stage];
   const missing = gateMissingRoles(context, stage);
+  const { people } = useWorkspace();
+  // Roles changed since the run was set up (someone left): say so, rather than wait forever.
+  const stuck =
+    record.status === 'inReview' && context.outcome === null
+      ? gateStuck(policy, people, record.submittedBy)
+      : null;
   return (
     <section className="card card-body stack" aria-label={t('ui.stage.gate')}>
       <div className="row">
@@ -548,6 +556,19 @@ function Votes({ context, stage }: { context: RunContext; stage: StageId }) {
           {t('ui.stage.stillNeeded', {
             roles: i18n.list(missing.map((r) => i18n.label('role', r))),
           })}
+        </p>
+      )}
+      {stuck && (
+        <p className="banner banner-amber small">
+          {stuck.kind === 'nobodyHolds'
+            ? t('ui.stage.stuck.nobodyHolds', {
+                roles: i18n.list(
+                  stuck.roles.map((r) => i18n.label('role', r)),
+                  'disjunction',
+                ),
+              })
+            : t('ui.stage.stuck.tooFew', { count: stuck.count, n: stuck.n })}{' '}
+          <Link to="/people">{t('ui.stage.stuck.people')}</Link>
         </p>
       )}
       {record.votes.length > 0 && (

@@ -2,14 +2,10 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { useState } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { GatePolicies } from '../../src/domain/gate';
+import { rolesNobodyHolds, type GatePolicies } from '../../src/domain/gate';
 import { defaultGatePolicies, demoTeam } from '../../src/domain/scenarios';
 import { I18nProvider } from '../../src/i18n/react';
-import {
-  GatePoliciesEditor,
-  gateWithoutApprovers,
-  rolesNobodyHolds,
-} from '../../src/stages/policy-editor';
+import { GatePoliciesEditor, gateWithoutApprovers } from '../../src/stages/policy-editor';
 
 afterEach(cleanup);
 

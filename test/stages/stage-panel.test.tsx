@@ -3,6 +3,7 @@
 import 'fake-indexeddb/auto';
 import { describe, it, expect, beforeEach, afterEach, vi } from 'vitest';
 import { cleanup, render, screen, fireEvent, waitFor, within } from '@testing-library/react';
+import { MemoryRouter } from 'react-router';
 import { I18nProvider } from '../../src/i18n/react';
 import { WorkspaceProvider, ACTING_STORAGE_KEY } from '../../src/workspace/workspace';
 import { ToastProvider } from '../../src/workspace/toasts';
@@ -44,13 +45,15 @@ async function showPanel(
     <I18nProvider locale="en">
       <ToastProvider closeLabel="Dismiss" regionLabel="Notifications">
         <WorkspaceProvider locale="en" db={store} clock={fixedClock(now)}>
-          <StagePanel
-            context={live.snapshot.context}
-            revision={live.revision}
-            stage={stage}
-            draft={draft}
-            frozen={false}
-          />
+          <MemoryRouter>
+            <StagePanel
+              context={live.snapshot.context}
+              revision={live.revision}
+              stage={stage}
+              draft={draft}
+              frozen={false}
+            />
+          </MemoryRouter>
         </WorkspaceProvider>
       </ToastProvider>
     </I18nProvider>,
@@ -245,6 +248,25 @@ describe('the stage panel', () => {
     );
     await renderPanel('p-lead', 'strategy');
     expect(screen.queryByText(/^Still needed/)).toBeNull();
+  });
+
+  it('says when a gate cannot pass with the team as it is now, and where roles are changed', async () => {
+    await submit('research');
+    await renderPanel('p-lead');
+    expect(screen.queryByRole('link', { name: /People page/ })).toBeNull();
+    cleanup();
+    // Research is approved by a marketing head or a sales director: both leave their roles after
+    // the stage was submitted.
+    await db.people.update('p-mkt', { roles: [] });
+    await db.people.update('p-sales', { roles: [] });
+    await renderPanel('p-lead');
+    const link = await screen.findByRole('link', {
+      name: 'Give the role to someone on the People page.',
+    });
+    expect(link.getAttribute('href')).toBe('/people');
+    expect(link.parentElement?.textContent).toContain(
+      'Nobody who may approve here holds Marketing head or Sales director',
+    );
   });
 
   it('says why a person may not decide instead of offering the decision', async () => {
