@@ -276,3 +276,29 @@ export function emptyContent<S extends StageId>(stage: S): StageContentMap[S] {
   };
   return empty[stage];
 }
+
+/**
+ * Where a draft's content is not shaped like its stage's content — a list that is not a list, a
+ * text that is a number — which the stage's editor could not show; null when its shape is sound.
+ * Values may still be missing, incomplete or out of range: that is what a draft is for, and the
+ * gate lists them. A field left empty (null) is such a value.
+ */
+export function draftShapeIssue(
+  stage: StageId,
+  content: unknown,
+): { path: (string | number)[]; expected: string } | null {
+  const parsed = STAGE_CONTENT_SCHEMAS[stage].safeParse(content);
+  if (parsed.success) return null;
+  for (const issue of parsed.error.issues) {
+    if (issue.code !== 'invalid_type') continue;
+    const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+    const value = path.reduce<unknown>(
+      (at, key) => (at !== null && typeof at === 'object' ? (at as never)[key] : undefined),
+      content,
+    );
+    // An empty field reads as null; only a list or a group of fields may never be one.
+    if (value === null && issue.expected !== 'array' && issue.expected !== 'object') continue;
+    return { path, expected: issue.expected };
+  }
+  return null;
+}

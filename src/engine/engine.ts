@@ -7,6 +7,7 @@ import { checkEvent, checkSubmit, type Refusal } from '../../machines/run-rules'
 import type { Person, Role } from '../domain/people';
 import { PersonSchema } from '../domain/schemas';
 import { STAGE_IDS, type StageId } from '../domain/stages';
+import { draftShapeIssue } from '../domain/content';
 import { seedNextCycle } from '../domain/next-cycle';
 import { GATE_RULES_VERSION } from '../domain/readiness';
 import { type Clock, type Period, systemClock, nextPeriod } from '../domain/time';
@@ -83,6 +84,20 @@ export class RunNotFoundError extends Error {
   override readonly name = 'RunNotFoundError';
   constructor(readonly runId: string) {
     super(`Run ${runId} does not exist.`);
+  }
+}
+
+/**
+ * A draft that may not be saved: its run is gone, or its stage is no longer being drafted (it was
+ * submitted, or the run was put on hold or ended, in another tab or by another person).
+ */
+export class DraftClosedError extends Error {
+  override readonly name = 'DraftClosedError';
+  constructor(
+    readonly runId: string,
+    readonly stage: StageId,
+  ) {
+    super(`The ${stage} draft of run ${runId} was not saved: that stage is not being drafted.`);
   }
 }
 
@@ -789,12 +804,23 @@ export class RunEngine {
         `This draft is ${Math.round(size / 1024)} KB; the limit is ${MAX_DRAFT_BYTES / 1024} KB. Shorten long texts or split the stage.`,
       );
     }
-    await this.db.drafts.put({
-      runId,
-      stage,
-      content,
-      savedBy: byPersonId,
-      savedAt: this.clock.now(),
+    // A boundary like any other: a draft the stage's editor could not show is never stored.
+    const shape = draftShapeIssue(stage, content);
+    if (shape) {
+      throw new TypeError(
+        `The ${stage} draft is not shaped like its content at ${shape.path.join('.') || 'its top'} (expected ${shape.expected}).`,
+      );
+    }
+    const savedAt = this.clock.now();
+    await this.db.transaction('rw', [this.db.runs, this.db.drafts], async () => {
+      // A save that arrives late (an editor closing after its stage was submitted elsewhere, or
+      // its run removed) would leave text nobody asked for in the next round's editor.
+      const row = await this.db.runs.get(runId);
+      const drafting = row?.facts?.drafting;
+      if (!row || (drafting !== undefined && !drafting.includes(stage))) {
+        throw new DraftClosedError(runId, stage);
+      }
+      await this.db.drafts.put({ runId, stage, content, savedBy: byPersonId, savedAt });
     });
   }
 }

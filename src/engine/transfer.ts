@@ -31,6 +31,7 @@ import {
   runTables,
   verifyRecords,
 } from './engine';
+import { draftShapeIssue } from '../domain/content';
 import { sameJson } from './hash';
 import { eventOf, replayRecords } from './replay';
 import { yieldToPage } from './yield';
@@ -280,6 +281,16 @@ function checkRun(entry: RunEntry, index: number): ValidatedRun {
         ...named,
         limit: MAX_DRAFT_BYTES / 1024,
       });
+    }
+    // The stage's editor would fail on it, and the lead could never open that stage again.
+    const shape = draftShapeIssue(draft.stage, draft.content);
+    if (shape) {
+      throw err(
+        'draftUnreadable',
+        at('drafts', k, 'content', ...shape.path),
+        `the draft of stage ${draft.stage} is not shaped like its content: expected ${shape.expected}`,
+        { ...named, stage: draft.stage, expected: shape.expected },
+      );
     }
   }
 

@@ -107,6 +107,8 @@ export const transferZhCN: Messages<typeof transferEn> = {
     foreignDraft:
       '策略执行“{draftRunId}”的草稿被放在了策略执行“{runId}”下。请重新导出这些策略执行。',
     draftTooLarge: '策略执行“{runId}”的某份草稿超过 {limit} KB。请在原工作区中精简后重新导出。',
+    draftUnreadable:
+      '策略执行“{runId}”的某份草稿（{stage}阶段）已损坏：某个字段的值类型不对，无法打开。请在原工作区中重新导出该策略执行。',
     emptyLog: '策略执行“{runId}”没有任何历史记录。请重新导出该策略执行。',
     seqGap:
       '策略执行“{runId}”：第 {expected} 号事件缺失或顺序错乱（此处为第 {found} 号）。历史不完整，请重新导出该策略执行。',

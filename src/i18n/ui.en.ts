@@ -192,6 +192,10 @@ export const uiEn = {
     submit: 'Submit for approval',
     saving: 'Saving…',
     draftSaved: 'Draft saved',
+    draftClosed:
+      'Not saved: {stage} is no longer being drafted here (it was submitted, or the run was put on hold or ended, in another tab or by someone else). Reload the page to see where it stands.',
+    draftDamaged:
+      'The saved draft of this stage could not be read (a field held the wrong kind of value), so the editor starts again from the last submitted version, or empty if there is none. What you type now replaces it.',
     saveFailed: 'The draft could not be saved: {detail}',
     submittedBy: 'Submitted by {name} on {at}',
     gate: 'Gate',

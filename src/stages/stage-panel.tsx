@@ -12,7 +12,8 @@ import {
   gateMissingRoles,
   recycleTargets,
 } from '../../machines/run-rules';
-import { emptyContent, type Goal, type StageContentMap } from '../domain/content';
+import { draftShapeIssue, emptyContent, type Goal, type StageContentMap } from '../domain/content';
+import { DraftClosedError } from '../engine/engine';
 import {
   DECISIONS,
   type Decision,
@@ -174,7 +175,11 @@ export const StagePanel = memo(function StagePanel({
             <ReadOnlyContent
               context={context}
               stage={stage}
-              content={(draft?.content ?? record.submitted) as StageContentMap[StageId] | null}
+              content={
+                (draft && !draftShapeIssue(stage, draft.content)
+                  ? draft.content
+                  : record.submitted) as StageContentMap[StageId] | null
+              }
             />
           </>
         ))}
@@ -301,10 +306,13 @@ function DraftEditor({
   // Text typed in the last moment before the page went away (a reload) was kept in the tab;
   // it is newer than the stored draft, which it then replaces.
   const [unloaded] = useState(() => readUnloadedDraft(context.runId, stage));
+  // A stored draft this editor could not show (damaged, or from a bug) is set aside, and said so:
+  // the editor starts over rather than failing, and the next save replaces it.
+  const damaged = draft !== undefined && draftShapeIssue(stage, draft.content) !== null;
   const [content, setContent] = useState<StageContentMap[StageId]>(
     () =>
       (unloaded ??
-        draft?.content ??
+        (damaged ? undefined : draft?.content) ??
         record.submitted ??
         emptyContent(stage)) as StageContentMap[StageId],
   );
@@ -334,7 +342,9 @@ function DraftEditor({
   const saveFailure = (e: unknown) =>
     isQuotaError(e)
       ? t('ui.error.quota')
-      : t('ui.stage.saveFailed', { detail: (e as Error).message });
+      : e instanceof DraftClosedError
+        ? t('ui.stage.draftClosed', { stage: i18n.stage(stage) })
+        : t('ui.stage.saveFailed', { detail: (e as Error).message });
 
   const save = async (value: StageContentMap[StageId]) => {
     try {
@@ -411,6 +421,11 @@ function DraftEditor({
 
   return (
     <>
+      {damaged && !unloaded && (
+        <p className="banner banner-amber" role="note">
+          {t('ui.stage.draftDamaged')}
+        </p>
+      )}
       <section className="card card-body stack" aria-labelledby="readiness-title">
         <div className="row">
           <h3 id="readiness-title" style={{ flex: 1 }}>

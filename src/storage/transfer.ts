@@ -94,6 +94,7 @@ export const TRANSFER_ERROR_CODES = [
   'foreignEvent',
   'foreignDraft',
   'draftTooLarge',
+  'draftUnreadable',
   'emptyLog',
   'seqGap',
   'brokenChain',

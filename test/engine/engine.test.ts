@@ -11,6 +11,7 @@ import type { StageId } from '../../src/domain/stages';
 import {
   CHECKPOINT_EVERY,
   ConflictError,
+  DraftClosedError,
   RunEngine,
   type RunAction,
 } from '../../src/engine/engine';
@@ -310,6 +311,30 @@ describe('applying events', () => {
     await expect(
       engine.saveDraft('run-1', 'research', { text: 'x'.repeat(600_000) }, 'p-lead'),
     ).rejects.toThrow(/limit is 512 KB/);
+  });
+
+  it('refuses a draft its stage’s editor could not show, naming where', async () => {
+    const engine = await engineWithTeam();
+    await engine.createRun(newRunFields(), 'p-lead');
+    await expect(
+      engine.saveDraft('run-1', 'research', { ...content.research, marketNeeds: 'oops' }, 'p-lead'),
+    ).rejects.toThrow(/at marketNeeds \(expected array\)/);
+    expect(await engine.db.drafts.get(['run-1', 'research'])).toBeUndefined();
+  });
+
+  it('keeps a late save out of a stage submitted meanwhile, and out of a run that is gone', async () => {
+    const engine = await engineWithTeam();
+    await engine.createRun(newRunFields(), 'p-lead');
+    await engine.apply('run-1', submit('research'));
+    // An editor in another tab closes after the submission and flushes what it still held.
+    await expect(
+      engine.saveDraft('run-1', 'research', content.research, 'p-lead'),
+    ).rejects.toBeInstanceOf(DraftClosedError);
+    expect(await engine.db.drafts.get(['run-1', 'research'])).toBeUndefined();
+    await expect(
+      engine.saveDraft('no-such-run', 'research', content.research, 'p-lead'),
+    ).rejects.toBeInstanceOf(DraftClosedError);
+    expect(await engine.db.drafts.count()).toBe(0);
   });
 });
 

@@ -110,6 +110,22 @@ describe('the stage panel', () => {
     ).toMatch(/Fix the/);
   });
 
+  it('sets aside a stored draft it could not show, says so, and opens the editor anyway', async () => {
+    // Stored before drafts were checked (a damaged import): its list of needs is a text.
+    await db.drafts.put({
+      runId: 'run-1',
+      stage: 'research',
+      content: { ...content.research, marketNeeds: 'oops' },
+      savedBy: 'p-lead',
+      savedAt: '2024-07-10T09:00:00.000Z',
+    });
+    await renderPanel('p-lead');
+    expect(screen.getByRole('note').textContent).toMatch(
+      /saved draft of this stage could not be read/,
+    );
+    expect(screen.getByRole('button', { name: 'Submit for approval' })).toBeTruthy();
+  });
+
   it('submits a ready draft for approval through the engine', async () => {
     await engine.saveDraft('run-1', 'research', content.research, 'p-lead');
     await renderPanel('p-lead');

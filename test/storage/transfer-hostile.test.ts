@@ -63,6 +63,12 @@ describe('the hostile corpus', () => {
       ['newer-format.json', 'newerFormat', 'version', /version 3 is newer/],
       ['wrong-type.json', 'wrongType', 'runs[0].events[1].seq', /expected number, found string/],
       [
+        'damaged-draft.json',
+        'draftUnreadable',
+        'runs[1].drafts[0].content.marketNeeds',
+        /not shaped like its content: expected array/,
+      ],
+      [
         'deep-nesting.json',
         'tooDeep',
         /^runs\[0\]\.events\[1\]\.payload\.content\.deep(\[0\])+$/,
