@@ -764,20 +764,25 @@ function DecisionBox({
           stage,
         )
       : null;
-  // Whether this person may decide at all does not wait for a choice.
-  const mayNotDecide = acting
+  // Whether this person may decide at all does not wait for a choice: asked of a plain Go with
+  // nothing typed. A refusal of the choice itself (a reason missing, conditions at the final gate,
+  // Kill without the veto role) is said beside the button, with every choice still at hand: in
+  // place of the box, it left nothing to change it with.
+  const blocking = acting
     ? checkDecide(
         context,
-        { ...action, decision: 'go', roles: acting.roles, at: new Date(0).toISOString() },
+        {
+          ...action,
+          decision: 'go',
+          comment: '',
+          conditions: [],
+          recycleTo: null,
+          roles: acting.roles,
+          at: new Date(0).toISOString(),
+        },
         stage,
       )
     : null;
-  const blocking =
-    mayNotDecide && !['commentRequired', 'conditionsRequired'].includes(mayNotDecide.code)
-      ? mayNotDecide
-      : refusal && !['commentRequired', 'conditionsRequired'].includes(refusal.code)
-        ? refusal
-        : null;
 
   const decide = async () => {
     const ok = await act(action, 'ui.toast.decided');

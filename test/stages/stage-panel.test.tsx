@@ -64,7 +64,7 @@ async function showPanel(
 const renderPanel = (actingId: string, stage: 'research' | 'strategy' = 'research') =>
   showPanel(actingId, stage);
 
-type Stage = 'research' | 'goals' | 'strategy';
+type Stage = 'research' | 'goals' | 'strategy' | 'resources';
 /** The lead submits the demo content of `stage` through the engine. */
 const submit = (stage: Stage) =>
   engine.apply('run-1', { type: 'stage.submit', by: 'p-lead', stage, content: content[stage] });
@@ -227,6 +227,53 @@ describe('the stage panel', () => {
       expect(document.activeElement).toBe(
         screen.getByRole('heading', { name: 'Stage 1 · Research' }),
       ),
+    );
+  });
+
+  it('lets an approver decide a Conditional Go, each line of conditions a follow-up', async () => {
+    await submit('research');
+    await renderPanel('p-mkt');
+    fireEvent.click(screen.getByRole('radio', { name: 'Conditional Go' }));
+    fireEvent.change(screen.getByRole('textbox', { name: /Conditions/ }), {
+      target: { value: 'Interview two more distributors\nAdd the July survey' },
+    });
+    fireEvent.change(screen.getByRole('textbox', { name: /Reason/ }), {
+      target: { value: 'Solid, with two gaps' },
+    });
+    const button = screen.getByRole('button', { name: 'Decide: Conditional Go' });
+    expect((button as HTMLButtonElement).disabled).toBe(false);
+    fireEvent.click(button);
+    await screen.findByText('Decision recorded', undefined, { timeout: 5000 });
+    expect((await engine.records('run-1')).at(-1)?.payload).toMatchObject({
+      decision: 'conditionalGo',
+      conditions: ['Interview two more distributors', 'Add the July survey'],
+    });
+  });
+
+  it('keeps every choice at hand when the one chosen is refused, and says why beside the button', async () => {
+    await submit('research');
+    await decide('research', 'p-mkt', 'go');
+    await submit('goals');
+    await decide('goals', 'p-sales', 'go');
+    await decide('goals', 'p-gm', 'go');
+    await submit('strategy');
+    await decide('strategy', 'p-sales', 'go');
+    await decide('strategy', 'p-mkt', 'go');
+    expect((await submit('resources')).ok).toBe(true);
+    // Finance holds the veto at the budget gate: the sales director may approve, not kill.
+    await showPanel('p-sales', 'resources');
+    fireEvent.click(screen.getByRole('radio', { name: 'Kill' }));
+    fireEvent.change(screen.getByRole('textbox', { name: /Reason/ }), {
+      target: { value: 'Too costly' },
+    });
+    const button = screen.getByRole('button', { name: 'Decide: Kill' });
+    expect((button as HTMLButtonElement).disabled).toBe(true);
+    expect(
+      document.getElementById(button.getAttribute('aria-describedby') ?? '')?.textContent,
+    ).toBe('Only Finance may kill the run at this gate.');
+    fireEvent.click(screen.getByRole('radio', { name: 'Go' }));
+    expect((screen.getByRole('button', { name: 'Decide: Go' }) as HTMLButtonElement).disabled).toBe(
+      false,
     );
   });
 
