@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { ROLES, type Role } from '../domain/people';
 import { useI18n } from '../i18n/react';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -52,18 +52,33 @@ export function PeoplePage() {
       setError(t('ui.error.generic', { detail: (e as Error).message }));
     }
   };
-  // Roles just chosen show at once; the stored ones take over when the save has gone through.
-  const [pending, setPending] = useState<Record<string, Role[]>>({});
-  const updateRoles = async (id: string, personName: string, next: Role[]) => {
+  // Roles just chosen show at once; the stored ones take over once the store has moved on from
+  // what they were chosen over. Dropped as soon as the save resolved, they flickered back to the
+  // old roles until the stored change arrived.
+  const [pending, setPending] = useState<Record<string, { roles: Role[]; over: Role[] }>>({});
+  useEffect(() => {
+    setPending((known) => {
+      const stale = Object.keys(known).filter((id) => {
+        const stored = people.find((p) => p.id === id)?.roles;
+        return !stored || stored.join() !== known[id]?.over.join();
+      });
+      if (stale.length === 0) return known;
+      const next = { ...known };
+      for (const id of stale) delete next[id];
+      return next;
+    });
+  }, [people]);
+  const rolesShown = (p: { id: string; roles: Role[] }) => pending[p.id]?.roles ?? p.roles;
+  const updateRoles = async (person: { id: string; name: string; roles: Role[] }, next: Role[]) => {
+    const { id, name: personName } = person;
     if (next.length === 0) return toast.show(t('ui.people.roleRequired'), 'error', 'people');
-    setPending((p) => ({ ...p, [id]: next }));
+    setPending((p) => ({ ...p, [id]: { roles: next, over: person.roles } }));
     try {
       await engine.savePerson({ id, name: personName, roles: next }, acting?.id ?? null);
       toast.show(t('ui.people.updated', { name: personName }), 'success', 'people');
     } catch (e) {
+      setPending(({ [id]: _failed, ...rest }) => rest);
       toast.show(t('ui.error.generic', { detail: (e as Error).message }), 'error', 'people');
-    } finally {
-      setPending(({ [id]: _done, ...rest }) => rest);
     }
   };
 
@@ -102,10 +117,8 @@ export function PeoplePage() {
                       <label key={r}>
                         <input
                           type="checkbox"
-                          checked={(pending[p.id] ?? p.roles).includes(r)}
-                          onChange={() =>
-                            void updateRoles(p.id, p.name, toggle(pending[p.id] ?? p.roles, r))
-                          }
+                          checked={rolesShown(p).includes(r)}
+                          onChange={() => void updateRoles(p, toggle(rolesShown(p), r))}
                         />
                         {label('role', r)}
                       </label>

@@ -10,6 +10,7 @@ import {
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useLiveQuery } from 'dexie-react-hooks';
 import RunBoard from '../board/run-board';
+import { OpenStageContext } from '../stages/open-stage';
 import { StagePanel, landingId } from '../stages/stage-panel';
 import { gateContextFor } from '../../machines/run-rules';
 import type { RunContext } from '../../machines/run-context';
@@ -18,6 +19,7 @@ import { isStageId, type StageId } from '../domain/stages';
 import { periodLabel, type Period } from '../domain/time';
 import { NextCycleDialog } from './next-cycle-dialog';
 import type { ScenarioId } from '../domain/scenarios';
+import { ConflictError, RefusedError } from '../engine/engine';
 import { SnapshotRestoreError } from '../engine/snapshots';
 import { currentContext, readStoredRun } from '../engine/stored';
 import { Missing } from './page-parts';
@@ -180,9 +182,16 @@ function RunPage({ runId }: { runId: string }) {
       const child = await engine.startNextCycle(runId, acting.id, period);
       setAskingNextCycle(false);
       toast.show(t('ui.run.nextCycleStarted'));
-      navigate(`/runs/${child.runId}?stage=research`);
+      navigate(`/runs/${child.runId}?stage=research&to=stage`);
     } catch (error) {
-      toast.show(t('ui.error.generic', { detail: (error as Error).message }), 'error');
+      // Started meanwhile in another tab, or the run changed under this one: say it in words.
+      const message =
+        error instanceof RefusedError
+          ? i18n.refusal(error.refusal)
+          : error instanceof ConflictError
+            ? t('ui.error.conflict')
+            : t('ui.error.generic', { detail: (error as Error).message });
+      toast.show(message, 'error');
     }
   };
 
@@ -371,14 +380,16 @@ function RunPage({ runId }: { runId: string }) {
                 selected &&
                 drafts !== undefined &&
                 panel.context && (
-                  <StagePanel
-                    key={`${runId}-${selected}-${panel.context.stages[selected].status}-${panel.context.stages[selected].round}-${asOf?.seq ?? 'now'}`}
-                    context={panel.context}
-                    revision={panel.revision}
-                    stage={selected}
-                    draft={drafts?.find((d) => d.stage === selected)}
-                    frozen={asOf !== null}
-                  />
+                  <OpenStageContext.Provider value={openStage}>
+                    <StagePanel
+                      key={`${runId}-${selected}-${panel.context.stages[selected].status}-${panel.context.stages[selected].round}-${asOf?.seq ?? 'now'}`}
+                      context={panel.context}
+                      revision={panel.revision}
+                      stage={selected}
+                      draft={drafts?.find((d) => d.stage === selected)}
+                      frozen={asOf !== null}
+                    />
+                  </OpenStageContext.Provider>
                 )
               )}
             </div>

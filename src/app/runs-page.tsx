@@ -389,7 +389,7 @@ function NewRunDialog({ onClose }: { onClose: () => void }) {
       );
       toast.show(t('ui.newRun.created', { title: title.trim() }));
       onClose();
-      navigate(`/runs/${runId}?stage=research`);
+      navigate(`/runs/${runId}?stage=research&to=stage`);
     } catch (e) {
       setError(t('ui.error.generic', { detail: (e as Error).message }));
       setBusy(false);

@@ -87,6 +87,14 @@ export class RunNotFoundError extends Error {
   }
 }
 
+/** An action the run's rules refuse, thrown where the caller gets no ApplyResult to read. */
+export class RefusedError extends Error {
+  override readonly name = 'RefusedError';
+  constructor(readonly refusal: Refusal) {
+    super(`Refused: ${refusal.code}`);
+  }
+}
+
 /**
  * A draft that may not be saved: its run is gone, or its stage is no longer being drafted (it was
  * submitted, or the run was put on hold or ended, in another tab or by another person).
@@ -717,7 +725,7 @@ export class RunEngine {
       at,
       childRunId,
     });
-    if (!link.ok) throw new Error(`The next cycle cannot start: ${link.refusal.code}`);
+    if (!link.ok) throw new RefusedError(link.refusal);
     const approved = Object.fromEntries(
       STAGE_IDS.map((s) => [s, c.stages[s].approved]).filter(([, v]) => v !== null),
     );

@@ -1,3 +1,5 @@
+import type { StageId } from '../domain/stages';
+
 /**
  * Keeping keyboard focus where a person was working. A control disabled while its action runs
  * (or re-rendered in its place) drops focus to the page's body, so the next Tab starts from the
@@ -12,13 +14,43 @@ export function focusedElement(): HTMLElement | null {
 
 /**
  * Once the page has rendered again, gives focus back to `element` if focus was lost meanwhile
- * (it is on the body) and the element is still on the page and enabled. Does nothing when the
- * person has moved on to another control.
+ * (it is on the body) and the element is still on the page and enabled, else to `fallback`.
+ * Does nothing when the person has moved on to another control.
  */
-export function returnFocus(element: HTMLElement | null): void {
+export function returnFocus(
+  element: HTMLElement | null,
+  fallback: () => HTMLElement | null = () => null,
+): void {
   if (!element) return;
   requestAnimationFrame(() => {
     const lost = document.activeElement === null || document.activeElement === document.body;
-    if (lost && element.isConnected && !element.matches(':disabled')) element.focus();
+    if (!lost) return;
+    // Gone with what it did (a form reset, a panel replaced): the fallback, else nowhere.
+    if (element.isConnected && !element.matches(':disabled')) element.focus();
+    else fallback()?.focus();
   });
+}
+
+/** The open stage's heading: where focus goes when the control that had it goes away. */
+export const STAGE_HEADING_ID = 'stage-panel-heading';
+
+/**
+ * The stage whose heading should take focus as its panel mounts, until when. A submission or a
+ * decision can make the run page show a new panel in place of the old one a few frames later;
+ * focusing the old heading alone would leave focus on nothing once it is gone. Scoped to the run
+ * and stage acted on, and short-lived, so no other panel takes focus from the person.
+ */
+let headingRequest: { runId: string; stage: StageId; until: number } | null = null;
+
+/** Moves focus to the open stage's heading, now and in a panel that replaces this one. */
+export function focusStageHeading(runId: string, stage: StageId): void {
+  headingRequest = { runId, stage, until: performance.now() + 1500 };
+  document.getElementById(STAGE_HEADING_ID)?.focus();
+}
+
+/** As a stage's panel mounts: focuses its heading if an action asked for it a moment ago. */
+export function focusRequestedHeading(runId: string, stage: StageId): void {
+  const request = headingRequest;
+  if (request?.runId !== runId || request.stage !== stage) return;
+  if (performance.now() <= request.until) document.getElementById(STAGE_HEADING_ID)?.focus();
 }

@@ -28,6 +28,8 @@ import { KpiChart, KpiChartLegend } from './kpi-chart';
 import { Meetings } from './meetings';
 import { TaskTimeline } from './task-timeline';
 import { useAct } from './use-act';
+import { focusStageHeading } from './focus';
+import { useOpenStage } from './open-stage';
 
 interface LiveProps {
   context: RunContext;
@@ -593,6 +595,7 @@ function Replan({ context, revision }: { context: RunContext; revision: number }
   const { t } = i18n;
   const { acting } = useWorkspace();
   const { act, busy } = useAct(context.runId, revision);
+  const openStage = useOpenStage();
   const [draft, setDraft, clearDraft] = useKeptInput<ReplanDraft>(
     `${context.runId}:replan:${acting?.id ?? ''}`,
     ReplanDraftSchema,
@@ -631,7 +634,12 @@ function Replan({ context, revision }: { context: RunContext; revision: number }
               { type: 'replan.escalate', by: acting?.id ?? '', target, reason: reason.trim() },
               'ui.toast.replanned',
             );
-            if (ok) clearDraft();
+            if (ok) {
+              clearDraft();
+              // The plan is back with the lead at that stage: go there.
+              focusStageHeading(context.runId, target);
+              openStage(target);
+            }
           }}
         >
           {t('ui.live.escalate')}
@@ -691,6 +699,7 @@ export function LiveExecution({ context, revision, frozen }: LiveProps) {
   const { acting, people, today, clock } = useWorkspace();
   const personName = usePersonName();
   const { act, busy } = useAct(context.runId, revision);
+  const openStage = useOpenStage();
   const [acceptanceDraft, setAcceptance, clearAcceptance] = useKeptInput(
     `${context.runId}:close:${acting?.id ?? ''}`,
     z.string().max(2000),
@@ -898,6 +907,9 @@ export function LiveExecution({ context, revision, frozen }: LiveProps) {
                     if (ok) {
                       setConfirming(false);
                       clearAcceptance();
+                      // What comes next is the evaluation: go there.
+                      focusStageHeading(context.runId, 'evaluation');
+                      openStage('evaluation');
                     } else keepOperating();
                   }}
                 >

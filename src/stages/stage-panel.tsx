@@ -40,6 +40,7 @@ import { useToast } from '../workspace/toasts';
 import { StageForm } from './forms/stage-form';
 import * as z from 'zod';
 import { focusField } from './forms/types';
+import { focusRequestedHeading, focusStageHeading, STAGE_HEADING_ID } from './focus';
 import { useKeptInput } from './kept-input';
 import { UnsavedInputsContext, type UnsavedInputs } from './forms/fields';
 import type { Path } from './forms/problems';
@@ -76,11 +77,7 @@ export const StagePanel = memo(function StagePanel({
   const editable = !frozen && !over && !context.hold && record.status === 'drafting' && isLead;
   const reopened = reopenedBy(context, stage);
   // Shown in place of the panel the person just acted in: the heading takes focus again.
-  useEffect(() => {
-    const request = headingRequest;
-    if (request?.runId !== context.runId || request.stage !== stage) return;
-    if (performance.now() <= request.until) document.getElementById(STAGE_HEADING_ID)?.focus();
-  }, [context.runId, stage]);
+  useEffect(() => focusRequestedHeading(context.runId, stage), [context.runId, stage]);
 
   return (
     <div className="stack">
@@ -675,8 +672,6 @@ function problemAtField(i18n: I18n, stage: StageId, problem: Problem): string {
     : i18n.t('ui.stage.fieldProblem', { field: label, problem: text });
 }
 
-/** The open stage's heading: where focus goes when the control that had it goes away. */
-const STAGE_HEADING_ID = 'stage-panel-heading';
 /** The decision box's heading. */
 const DECIDE_HEADING_ID = 'decide-title';
 
@@ -688,20 +683,6 @@ export function landingId(to: string): string {
   if (to === 'decide') return DECIDE_HEADING_ID;
   if (to === 'checkIn') return CHECK_IN_HEADING_ID;
   return STAGE_HEADING_ID;
-}
-
-/**
- * The stage whose heading should take focus as its panel mounts, until when. A submission or a
- * decision can make the run page show a new panel in place of the old one a few frames later;
- * focusing the old heading alone would leave focus on nothing once it is gone. Scoped to the run
- * and stage acted on, and short-lived, so no other panel takes focus from the person.
- */
-let headingRequest: { runId: string; stage: StageId; until: number } | null = null;
-
-/** Moves focus to the open stage's heading, now and in a panel that replaces this one. */
-function focusStageHeading(runId: string, stage: StageId): void {
-  headingRequest = { runId, stage, until: performance.now() + 1500 };
-  document.getElementById(STAGE_HEADING_ID)?.focus();
 }
 
 const DecisionDraftSchema = z.object({

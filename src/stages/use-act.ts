@@ -5,7 +5,7 @@ import { useToast } from '../workspace/toasts';
 import { useWorkspace } from '../workspace/workspace';
 import { publishRunUpdate } from '../workspace/run-updates';
 import type { MessageKey } from '../i18n';
-import { focusedElement, returnFocus } from './focus';
+import { focusedElement, returnFocus, STAGE_HEADING_ID } from './focus';
 
 /** The browser refused to store more: the transaction rolled back, nothing was written. */
 export function isQuotaError(error: unknown): boolean {
@@ -63,7 +63,9 @@ export function useAct(runId: string, revision: number) {
         return false;
       } finally {
         setBusy(false);
-        returnFocus(origin);
+        // A control the action disabled or removed (a form emptied, a panel replaced): the open
+        // stage's heading, where the panel starts, rather than the top of the page.
+        returnFocus(origin, () => document.getElementById(STAGE_HEADING_ID));
       }
     },
     [engine, runId, revision, toast, i18n, topic],

@@ -41,6 +41,10 @@ describe('the monitoring and optimization loops in the browser', () => {
       await replan.getByLabel('Reason').fill('Answer the competitor price cut');
       await replan.getByRole('button', { name: 'Escalate to replan' }).click();
       await expectToast(page, /Replan started/);
+      // The plan is back with the lead at Strategy: its panel opens, focus on its heading.
+      await expect
+        .poll(() => page.evaluate(() => document.activeElement?.textContent))
+        .toBe('Stage 3 · Strategy');
       await stageNode(page, 3, 'Strategy')
         .and(page.getByRole('button', { name: /Drafting/ }))
         .waitFor();
@@ -72,7 +76,10 @@ describe('the monitoring and optimization loops in the browser', () => {
         .getByRole('button', { name: 'Yes, close execution' })
         .click();
       await expectToast(page, /Execution closed/);
-      await openStage(page, 7, 'Evaluation');
+      // What comes next is the evaluation: its panel opens, focus on its heading.
+      await expect
+        .poll(() => page.evaluate(() => document.activeElement?.textContent))
+        .toBe('Stage 7 · Evaluation');
       const results = page.getByRole('group', { name: /^Result for/ });
       const count = await results.count();
       for (let i = 0; i < count; i += 1) {

@@ -737,9 +737,11 @@ describe('the optimization loop', () => {
     const engine = new RunEngine(db, { newId: seededIds() });
     await engine.startNextCycle(DEMO_RUN_IDS.deepen, 'p-lead');
     const runs = await db.runs.count();
-    await expect(engine.startNextCycle(DEMO_RUN_IDS.deepen, 'p-lead')).rejects.toThrow(
-      /alreadyLinked/,
-    );
+    // Refused by the run's rules, whose refusal the screen puts in the person's words.
+    await expect(engine.startNextCycle(DEMO_RUN_IDS.deepen, 'p-lead')).rejects.toMatchObject({
+      name: 'RefusedError',
+      refusal: { code: 'alreadyLinked' },
+    });
     expect(await db.runs.count()).toBe(runs);
   });
 
@@ -748,9 +750,7 @@ describe('the optimization loop', () => {
     const db = freshDb();
     await seedDemoWorkspace(db, 'en', '2026-11-27');
     const engine = new RunEngine(db, { newId: seededIds() });
-    await expect(engine.startNextCycle(DEMO_RUN_IDS.launch, 'p-lead')).rejects.toThrow(
-      /cannot start/,
-    );
+    await expect(engine.startNextCycle(DEMO_RUN_IDS.launch, 'p-lead')).rejects.toThrow(/Refused: /);
   });
 });
 
