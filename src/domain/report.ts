@@ -549,8 +549,9 @@ function table(head: readonly string[], align: readonly ('left' | 'right')[], ro
 export function reportToMarkdown(report: Report, labels: ReportLabels): string {
   const md = escapeMarkdown;
   const L = labels;
+  // A unit is typed by people ("pcs|<b>" would break the table): escaped like any of their text.
   const figure = (value: number | null, unit: string) =>
-    value === null ? L.none : L.figure(value, unit);
+    value === null ? L.none : md(L.figure(value, unit));
   const percent = (rate: number | null) => (rate === null ? L.none : L.percent(rate));
   const { colon, open, close, semicolon } = L.punctuation;
   const out: string[] = [];
@@ -618,7 +619,7 @@ export function reportToMarkdown(report: Report, labels: ReportLabels): string {
           String(g.met),
           percent(g.averageAttainment),
           g.rollup
-            ? `${L.figure(g.rollup.actual, g.rollup.unit)} / ${L.figure(g.rollup.target, g.rollup.unit)} = ${L.percent(g.rollup.attainment)}`
+            ? `${figure(g.rollup.actual, g.rollup.unit)} / ${figure(g.rollup.target, g.rollup.unit)} = ${L.percent(g.rollup.attainment)}`
             : L.none,
         ]),
       ),

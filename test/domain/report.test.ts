@@ -385,6 +385,16 @@ describe('reportToMarkdown', () => {
     expect(markdown).toContain('| New \\| \\*bold\\* customers second line |');
   });
 
+  it('escapes a unit as people typed it, so it cannot add columns or raw HTML', () => {
+    const content = demo();
+    content.goals.goals[1]!.unit = 'pcs|<img src=x>';
+
+    const markdown = reportToMarkdown(buildReport(inputOf(content)), LABELS);
+
+    expect(markdown).not.toContain('pcs|<img');
+    expect(markdown).toContain('pcs\\|\\<img src=x\\>');
+  });
+
   it('says when the report is a draft', () => {
     const report = buildReport(inputOf(demo(), { evaluationApprovedAt: null }));
 
