@@ -26,6 +26,7 @@ import { useI18n } from '../i18n/react';
 import { usePersonName, useWorkspace } from '../workspace/workspace';
 import { KpiChart, KpiChartLegend } from './kpi-chart';
 import { Meetings } from './meetings';
+import { TableScroll } from './table-scroll';
 import { TaskTimeline } from './task-timeline';
 import { useAct } from './use-act';
 import { focusStageHeading } from './focus';
@@ -275,35 +276,42 @@ export function LiveMonitoring({ context, revision, frozen }: LiveProps) {
         {context.checkIns.length === 0 ? (
           <p className="muted small">{t('ui.live.noCheckIns')}</p>
         ) : (
-          <table className="table">
-            <thead>
-              <tr>
-                <th>{t('ui.live.kpi')}</th>
-                <th>{t('ui.live.date')}</th>
-                <th className="num">{t('ui.live.actualShort')}</th>
-                <th className="num">{t('ui.live.paceShort')}</th>
-                <th>{t('ui.live.health')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {[...context.checkIns].reverse().map((c) => (
-                <tr key={c.id}>
-                  <td>
-                    {kpis.find((k) => k.id === c.kpiId)?.name ?? c.kpiId}
-                    {c.reason && <div className="small muted">{c.reason}</div>}
-                  </td>
-                  <td className="nowrap">{i18n.date(c.date)}</td>
-                  <td className="num">{show(c.kpiId, c.value)}</td>
-                  <td className="num">{i18n.percent(c.attainment)}</td>
-                  <td>
-                    <span className={`badge ${HEALTH_BADGE[c.health]}`}>
-                      {i18n.label('health', c.health)}
-                    </span>
-                  </td>
+          // Figures and health never break across lines (¥239.7 / 万 read as two values): on a
+          // phone the table scrolls sideways in its own box instead, the date last, out of view.
+          <TableScroll
+            name={t('ui.live.checkIns', { count: context.checkIns.length })}
+            className="table-scroll"
+          >
+            <table className="table">
+              <thead>
+                <tr>
+                  <th>{t('ui.live.kpi')}</th>
+                  <th className="num nowrap">{t('ui.live.actualShort')}</th>
+                  <th className="num nowrap">{t('ui.live.paceShort')}</th>
+                  <th>{t('ui.live.health')}</th>
+                  <th>{t('ui.live.date')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {[...context.checkIns].reverse().map((c) => (
+                  <tr key={c.id}>
+                    <td>
+                      {kpis.find((k) => k.id === c.kpiId)?.name ?? c.kpiId}
+                      {c.reason && <div className="small muted">{c.reason}</div>}
+                    </td>
+                    <td className="num nowrap">{show(c.kpiId, c.value)}</td>
+                    <td className="num nowrap">{i18n.percent(c.attainment)}</td>
+                    <td className="nowrap">
+                      <span className={`badge ${HEALTH_BADGE[c.health]}`}>
+                        {i18n.label('health', c.health)}
+                      </span>
+                    </td>
+                    <td className="nowrap">{i18n.date(c.date)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         )}
       </section>
       <Risks context={context} revision={revision} frozen={frozen || !operating} />

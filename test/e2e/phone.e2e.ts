@@ -207,6 +207,22 @@ describe('on a phone (390 × 844)', () => {
     await context.close();
   });
 
+  it('shows each check-in’s figure and health on screen, the date scrolled to in its own box', async () => {
+    const { page, context } = await openApp(browser(), {
+      path: '/runs/demo-region?stage=monitoring',
+    });
+    await page.setViewportSize(PHONE);
+    await withScreenshot(page, 'phone-check-ins', async () => {
+      const table = page.getByRole('table').filter({ hasText: 'Of pace' });
+      const offTrack = table.getByText('Off track').first();
+      await offTrack.scrollIntoViewIfNeeded();
+      // Cut to "Off tra" when the date came before it.
+      expect(await insideWindow(offTrack)).toBe(true);
+      expect(await overflow(page)).toBe(0);
+    });
+    await context.close();
+  });
+
   it('shows a finished run’s board where it ended, at a size people can read', async () => {
     const { page, context } = await openApp(browser(), { path: '/runs/demo-deepen' });
     await page.setViewportSize(PHONE);
