@@ -491,6 +491,18 @@ function checkUnique(file: WorkspaceFile): void {
     }
     people.add(person.id);
   }
+  // Exports carry the whole team. A run whose lead is not in it could never move again: only its
+  // lead submits, and an unknown person is refused.
+  for (const [i, { run }] of file.runs.entries()) {
+    if (!people.has(run.leadId)) {
+      throw err(
+        'unknownLead',
+        ['runs', i, 'run', 'leadId'],
+        `run "${run.id}" is led by "${run.leadId}", who is not among the file's people`,
+        { runId: run.id, personId: run.leadId },
+      );
+    }
+  }
 }
 
 /**

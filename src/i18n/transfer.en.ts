@@ -114,6 +114,8 @@ export const transferEn = {
       'A draft of run “{runId}” is larger than {limit} KB. Shorten it in the original workspace, then export again.',
     draftUnreadable:
       'A draft of run “{runId}” ({stage} stage) is damaged: a field holds the wrong kind of value, so it could not be opened. Export the run again from the workspace it came from.',
+    unknownLead:
+      'Run “{runId}” is led by “{personId}”, who is not among the file’s people: nobody could submit its stages. Export the run again from its workspace, with its team.',
     emptyLog: 'Run “{runId}” has no history. Export the run again.',
     seqGap:
       'Run “{runId}”: event #{expected} is missing or out of order (found #{found}). The history is incomplete; export the run again.',

@@ -109,6 +109,8 @@ export const transferZhCN: Messages<typeof transferEn> = {
     draftTooLarge: '策略执行“{runId}”的某份草稿超过 {limit} KB。请在原工作区中精简后重新导出。',
     draftUnreadable:
       '策略执行“{runId}”的某份草稿（{stage}阶段）已损坏：某个字段的值类型不对，无法打开。请在原工作区中重新导出该策略执行。',
+    unknownLead:
+      '策略执行“{runId}”的负责人“{personId}”不在文件的人员名单中，导入后将无人能提交其阶段。请在原工作区中连同团队重新导出。',
     emptyLog: '策略执行“{runId}”没有任何历史记录。请重新导出该策略执行。',
     seqGap:
       '策略执行“{runId}”：第 {expected} 号事件缺失或顺序错乱（此处为第 {found} 号）。历史不完整，请重新导出该策略执行。',

@@ -95,6 +95,7 @@ export const TRANSFER_ERROR_CODES = [
   'foreignDraft',
   'draftTooLarge',
   'draftUnreadable',
+  'unknownLead',
   'emptyLog',
   'seqGap',
   'brokenChain',

@@ -63,6 +63,12 @@ describe('the hostile corpus', () => {
       ['newer-format.json', 'newerFormat', 'version', /version 3 is newer/],
       ['wrong-type.json', 'wrongType', 'runs[0].events[1].seq', /expected number, found string/],
       [
+        'lead-not-in-people.json',
+        'unknownLead',
+        'runs[0].run.leadId',
+        /led by "p-lead", who is not among the file's people/,
+      ],
+      [
         'damaged-draft.json',
         'draftUnreadable',
         'runs[1].drafts[0].content.marketNeeds',
