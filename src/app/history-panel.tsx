@@ -1,10 +1,11 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useReducer, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { VerifyReport } from '../engine/engine';
 import { eventOf } from '../engine/replay';
 import type { EventRecord } from '../storage/records';
 import { useI18n, type I18n } from '../i18n/react';
 import { usePersonName, useWorkspace } from '../workspace/workspace';
+import { useToast } from '../workspace/toasts';
 import { hasMessage } from '../i18n';
 import { isStageId } from '../domain/stages';
 import type { RunContext, RunInput } from '../../machines/run-context';
@@ -142,17 +143,37 @@ export function HistoryPanel({
   const personName = usePersonName();
   const records = useLiveQuery(() => engine.records(runId), [engine, runId, revision]);
   const [report, setReport] = useState<VerifyReport | null>(null);
+  // With the chain intact, whether the run's stored state is what its events produce: a row or
+  // checkpoint changed outside the app would otherwise show on the board, unnoticed.
+  const [stateMatches, setStateMatches] = useState<boolean | null>(null);
+  const [checked, recheck] = useReducer((n: number) => n + 1, 0);
   useEffect(() => {
     let live = true;
-    void engine.verify(runId).then((r) => live && setReport(r));
+    void (async () => {
+      const verified = await engine.verify(runId);
+      const matches = verified.ok ? await engine.replayMatchesStored(runId) : null;
+      if (!live) return;
+      setReport(verified);
+      setStateMatches(matches);
+    })();
     return () => {
       live = false;
     };
-  }, [engine, runId, revision]);
+  }, [engine, runId, revision, checked]);
+  const toast = useToast();
+  const rebuild = async () => {
+    try {
+      await engine.rebuildFromLog(runId);
+      toast.show(t('ui.history.rebuilt'), 'success');
+    } catch (error) {
+      toast.show(t('ui.error.generic', { detail: (error as Error).message }), 'error');
+    }
+    recheck();
+  };
 
   return (
     <div className="stack">
-      {report && (
+      {report && (stateMatches !== false || !report.ok) && (
         <p className={`banner ${report.ok ? '' : 'banner-red'}`} role="status">
           {report.ok
             ? t('ui.history.chainOk', { count: report.events })
@@ -161,6 +182,16 @@ export function HistoryPanel({
                 reason: t(`ui.history.reason.${report.reason}`),
               })}
         </p>
+      )}
+      {report?.ok && stateMatches === false && (
+        <div className="banner banner-red stack" role="status">
+          <p>{t('ui.history.stateDiffers', { count: report.events })}</p>
+          <div>
+            <button type="button" className="btn btn-sm" onClick={() => void rebuild()}>
+              {t('ui.history.rebuild')}
+            </button>
+          </div>
+        </div>
       )}
       <ol className="timeline" aria-label={t('ui.history.title')}>
         {[...(records ?? [])].reverse().map((record) => {

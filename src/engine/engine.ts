@@ -673,6 +673,38 @@ export class RunEngine {
     );
   }
 
+  /**
+   * Writes the run's row and checkpoint again from its log, the record of what happened, when
+   * they no longer match it (changed outside the app). One transaction, and only if the log has
+   * not grown meanwhile. Returns false when the log's own chain is broken: then nothing is
+   * rebuilt from it.
+   */
+  async rebuildFromLog(runId: string): Promise<boolean> {
+    const records = await this.records(runId);
+    const last = records[records.length - 1];
+    if (!last || !verifyRecords(records, last.hash).ok) return false;
+    const snapshot = replayRecords(records);
+    await this.db.transaction('rw', [this.db.runs, this.db.snapshots, this.db.log], async () => {
+      const [row, newest] = await Promise.all([
+        this.db.runs.get(runId),
+        this.db.log
+          .where('[runId+seq]')
+          .between([runId, last.seq + 1], [runId, Infinity])
+          .count(),
+      ]);
+      if (!row) throw new RunNotFoundError(runId);
+      if (newest > 0) throw new ConflictError(runId, last.seq, row.revision);
+      await this.db.runs.put(rowOf(snapshot, last));
+      await this.db.snapshots.put({
+        runId,
+        revision: last.seq,
+        envelope: envelopeOf(snapshot, last.at),
+      });
+    });
+    this.forget(runId);
+    return true;
+  }
+
   /** Walks the hash chain and reports the first broken link. */
   async verify(runId: string): Promise<VerifyReport> {
     const [row, records] = await Promise.all([this.db.runs.get(runId), this.records(runId)]);

@@ -316,6 +316,10 @@ export const uiEn = {
     title: 'History',
     chainOk:
       'Record intact: {count, plural, one {the # event} other {all # events}} checked, none altered or missing.',
+    stateDiffers:
+      'The record itself is intact ({count, plural, one {# event} other {# events}} checked), but the run as stored differs from what these events produce: it was changed outside the app, and the board may show what never happened. The events below are the record.',
+    rebuild: 'Rebuild the run from its record',
+    rebuilt: 'The run was rebuilt from its record.',
     chainBroken: 'Integrity broken at event #{seq}: {reason}. Do not trust entries from there on.',
     reason: {
       seqGap: 'an event is missing',

@@ -479,6 +479,20 @@ describe('replay and time travel', () => {
     expect(await engine.replayMatchesStored('run-1')).toBe(true);
   });
 
+  it('notices a run changed outside the app, and rebuilds it from its log', async () => {
+    const engine = await engineWithTeam();
+    await engine.createRun(newRunFields(), 'p-lead');
+    await passStage(engine, 'run-1', 'research');
+    // Someone edits the stored row in the browser's storage: the chain itself is untouched.
+    await engine.db.runs.update('run-1', { title: 'Forged title' });
+    expect((await engine.verify('run-1')).ok).toBe(true);
+    expect(await engine.replayMatchesStored('run-1')).toBe(false);
+
+    expect(await engine.rebuildFromLog('run-1')).toBe(true);
+    expect(await engine.replayMatchesStored('run-1')).toBe(true);
+    expect((await engine.db.runs.get('run-1'))?.title).toBe(newRunFields().title);
+  });
+
   it('shows the run as it was after any event', async () => {
     const engine = await engineWithTeam();
     await engine.createRun(newRunFields(), 'p-lead');
