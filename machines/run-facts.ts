@@ -11,7 +11,7 @@ import type { RunContext } from './run-context';
  * differently: rows holding older facts are derived again from their runs (the engine's
  * `refreshStaleFacts`), so lists never read a fact a row does not have.
  */
-export const FACTS_VERSION = 4;
+export const FACTS_VERSION = 5;
 
 /** A gate with a submission waiting for decisions: who may decide there, and who already did. */
 export interface WaitingGate {
@@ -31,7 +31,11 @@ export interface WaitingGate {
 export interface RunFacts {
   /** Where the run stands (see `standingStage`). */
   stage: StageId;
-  /** Worst latest check-in per KPI of an operating run; null without check-ins or not operating. */
+  /**
+   * Worst latest check-in per KPI of a run whose monitoring plan stands: operating, or paused for a
+   * replan (its figures are why, and an executive still sees it off track). Null without
+   * check-ins, before monitoring is approved, and once execution closed or the run ended.
+   */
   health: Health | null;
   /** Operating (execution and monitoring under way), whatever stage it stands at. */
   operating: boolean;
@@ -109,6 +113,12 @@ export function worstHealth(checkIns: RunContext['checkIns']): Health | null {
 
 export function runFacts(context: RunContext): RunFacts {
   const operating = !context.outcome && context.current === 'execution';
+  // Version 5 on: a run paused for a replan keeps its health (version 4 left it out).
+  const monitored =
+    operating ||
+    (!context.outcome &&
+      context.executionClosed === null &&
+      context.stages.monitoring.status === 'approved');
   const recycleRoutes: Array<[StageId, StageId]> = [];
   let replans = 0;
   for (const t of context.transitions) {
@@ -134,7 +144,7 @@ export function runFacts(context: RunContext): RunFacts {
   }
   return {
     stage: standingStage(context),
-    health: operating ? worstHealth(context.checkIns) : null,
+    health: monitored ? worstHealth(context.checkIns) : null,
     operating,
     recycleRoutes,
     replans,

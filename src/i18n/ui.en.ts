@@ -33,6 +33,8 @@ export const uiEn = {
     resumed: 'Run resumed',
     followUpClosed: 'Follow-up closed',
     checkedIn: 'Check-in recorded',
+    checkedInAlert:
+      'Check-in recorded. It is off track, so a risk alert was raised in the risk register below: give it a countermeasure and an owner.',
     riskRaised: 'Risk raised',
     riskUpdated: 'Countermeasure saved',
     riskClosed: 'Risk closed',

@@ -36,6 +36,8 @@ export const uiZhCN: Messages<typeof uiEn> = {
     resumed: '已恢复执行',
     followUpClosed: '跟进事项已关闭',
     checkedIn: '已记录数据',
+    checkedInAlert:
+      '已记录数据。该指标严重滞后，已在下方风险登记中发出预警：请为其填写应对措施并指定负责人。',
     riskRaised: '已登记风险',
     riskUpdated: '应对措施已保存',
     riskClosed: '风险已关闭',

@@ -128,7 +128,9 @@ export function LiveMonitoring({ context, revision, frozen }: LiveProps) {
         source,
         reason: reason.trim(),
       },
-      'ui.toast.checkedIn',
+      // A red figure raises a risk alert further down: say so, or it goes unseen.
+      (next) =>
+        next.risks.length > context.risks.length ? 'ui.toast.checkedInAlert' : 'ui.toast.checkedIn',
     );
     // The KPI and source stay chosen for the next figure; the figure and its reason are done.
     if (ok) setDraft((d) => ({ ...d, value: '', reason: '' }));

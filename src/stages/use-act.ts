@@ -5,6 +5,7 @@ import { useToast } from '../workspace/toasts';
 import { useWorkspace } from '../workspace/workspace';
 import { publishRunUpdate } from '../workspace/run-updates';
 import type { MessageKey } from '../i18n';
+import type { RunContext } from '../../machines/run-context';
 import { focusedElement, returnFocus, STAGE_HEADING_ID } from './focus';
 
 /** The browser refused to store more: the transaction rolled back, nothing was written. */
@@ -28,7 +29,10 @@ export function useAct(runId: string, revision: number) {
   // A run's actions share a topic: one that goes through answers the refusals before it.
   const topic = `act:${runId}`;
   const act = useCallback(
-    async (action: RunAction, success: MessageKey): Promise<boolean> => {
+    async (
+      action: RunAction,
+      success: MessageKey | ((next: RunContext) => MessageKey),
+    ): Promise<boolean> => {
       // The control that sent it is disabled while it runs, which drops focus: give it back.
       const origin = focusedElement();
       setBusy(true);
@@ -45,7 +49,8 @@ export function useAct(runId: string, revision: number) {
             headHash: result.record.hash,
             context: result.snapshot.context,
           });
-          toast.show(i18n.t(success), 'success', topic);
+          const said = typeof success === 'function' ? success(result.snapshot.context) : success;
+          toast.show(i18n.t(said), 'success', topic);
           return true;
         }
         const problems = result.refusal.problems.map((p) => `• ${i18n.problem(p)}`).join('\n');

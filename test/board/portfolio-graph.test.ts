@@ -150,11 +150,25 @@ describe('health and deadlines', () => {
     expect(summary(d).health).toBe('green');
   });
 
-  it('has no health for planning runs, even with check-ins from before a replan', () => {
+  it('keeps the health of a run paused for a replan: its figures are why, and it is still off track', () => {
     const d = new Driver().toLive();
     checkIn(d, 0, 0);
     d.send(replanEvent());
-    expect(summary(d)).toMatchObject({ stage: 'strategy', health: null, replans: 1 });
+    expect(summary(d)).toMatchObject({ stage: 'strategy', health: 'red', replans: 1 });
+  });
+
+  it('has no health for a run still planning, nor once execution is closed', () => {
+    expect(summary(new Driver().through('research')).health).toBeNull();
+    const closed = new Driver().toLive();
+    checkIn(closed, 0, 0);
+    closed.send({
+      type: 'execution.close',
+      by: 'p-lead',
+      roles: ['lead'],
+      at: closingAt(),
+      acceptance: 'Closed early to evaluate',
+    });
+    expect(summary(closed)).toMatchObject({ stage: 'evaluation', health: null });
   });
 
   it('sets each stage’s deadline: planning before the period, operating to its end, evaluation 14 days after', () => {
