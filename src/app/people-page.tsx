@@ -206,10 +206,12 @@ function TeamChanges() {
       ...gained.map((r) => t('ui.people.change.gained', { role: label('role', r) })),
       ...lost.map((r) => t('ui.people.change.lost', { role: label('role', r) })),
     ];
+    // All the roles after the change too: "added General manager" alone read as a replacement.
     return t('ui.people.change.roles', {
       by: by ?? '—',
       name: change.name,
       changes: parts.join(t('ui.people.change.join')),
+      now: roles(change.after),
     });
   };
   return (

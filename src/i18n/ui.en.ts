@@ -350,9 +350,9 @@ export const uiEn = {
       added: '{by} added {name} as {roles}',
       imported: '{name} ({roles}) joined with an import',
       importedBy: '{by} imported {name} ({roles}) with a workspace file',
-      roles: '{by} changed the roles of {name}: {changes}',
-      gained: 'now {role}',
-      lost: 'no longer {role}',
+      roles: '{by} changed the roles of {name}: {changes}. Roles now: {now}',
+      gained: 'added {role}',
+      lost: 'removed {role}',
       join: '; ',
     },
     nameTaken:

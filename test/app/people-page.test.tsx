@@ -72,7 +72,9 @@ describe('the people page', () => {
           .getAllByRole('listitem')
           .map((li) => li.textContent),
       ).toEqual([
-        expect.stringMatching(/Lin Feng changed the roles of Lin Feng: now Finance$/),
+        expect.stringMatching(
+          /Lin Feng changed the roles of Lin Feng: added Finance\. Roles now: Strategy lead and Finance$/,
+        ),
         expect.stringMatching(/Lin Feng added Alice Gao as Marketing$/),
       ]),
     );
