@@ -198,6 +198,7 @@ function TeamChanges() {
     if (change.before === null) {
       const params = { by: by ?? '—', name: change.name, roles: roles(change.after) };
       if (change.via === 'people') return t('ui.people.change.added', params);
+      if (change.via === 'sample') return t('ui.people.change.sample', params);
       return t(by === null ? 'ui.people.change.imported' : 'ui.people.change.importedBy', params);
     }
     const gained = change.after.filter((r) => !change.before?.includes(r));

@@ -8,7 +8,6 @@ import { assessCheckIn, pacePeriod } from '../domain/kpi';
 import type { Kpi, StageContentMap } from '../domain/content';
 import type { Role } from '../domain/people';
 import {
-  DEMO_PERSON_IDS,
   defaultGatePolicies,
   demoContent,
   demoTeam,
@@ -232,8 +231,17 @@ const ACCEPTANCE = say(
 
 // Who does what ----------------------------------------------------------------------------------
 
-/** Leads of sample runs, most often the strategy lead; account managers and product lead some. */
-const LEADS = ['p-lead', 'p-lead', 'p-lead', 'p-am1', 'p-am2', 'p-product'] as const;
+/**
+ * Two more project leads, who join the team with a sample portfolio: dozens of strategies a
+ * quarter are not all one person's. Only project leads lead runs, as in the New run dialog.
+ */
+export const SAMPLE_LEADS = [
+  { id: 'p-lead-east', name: say('黄磊', 'Huang Lei'), roles: ['lead'] },
+  { id: 'p-lead-north', name: say('郑雪', 'Zheng Xue'), roles: ['lead'] },
+] as const satisfies ReadonlyArray<{ id: string; name: Text; roles: readonly Role[] }>;
+
+/** Leads of sample runs, most often the demo's strategy lead. */
+const LEADS = ['p-lead', 'p-lead', 'p-lead-east', 'p-lead-north'] as const;
 
 /** Approvers who pass each gate of the default policies, in voting order (veto holder first). */
 const APPROVERS: Record<StageId, readonly string[]> = {
@@ -278,7 +286,10 @@ const RECYCLE_CHANCE: Record<StageId, number> = {
 };
 
 const DAY_MS = 86_400_000;
-const ROLES = new Map(demoTeam('en').map((p) => [p.id, p.roles as Role[]]));
+const ROLES = new Map<string, Role[]>([
+  ...demoTeam('en').map((p) => [p.id, [...p.roles]] as [string, Role[]]),
+  ...SAMPLE_LEADS.map((p) => [p.id, [...p.roles]] as [string, Role[]]),
+]);
 const rolesOf = (id: string): Role[] => ROLES.get(id) ?? [];
 
 /** Stops a run's simulation when its next action would happen after `now`. */
@@ -778,10 +789,31 @@ export async function generateSamplePortfolio(
   const cancelled = () => options.signal?.aborted === true;
 
   await removeSamplePortfolio(db);
-  await db.transaction('rw', db.people, async () => {
-    const existing = await db.people.bulkGet([...DEMO_PERSON_IDS]);
-    const missing = demoTeam(options.locale).filter((_, i) => !existing[i]);
+  await db.transaction('rw', [db.people, db.peopleLog], async () => {
+    const team = [
+      ...demoTeam(options.locale),
+      ...SAMPLE_LEADS.map((p) => ({
+        id: p.id,
+        name: options.locale === 'zh-CN' ? p.name.zh : p.name.en,
+        roles: p.roles,
+      })),
+    ];
+    const existing = await db.people.bulkGet(team.map((p) => p.id));
+    const missing = team.filter((_, i) => !existing[i]);
     await db.people.bulkAdd(missing.map((p) => ({ ...p, roles: [...p.roles] })));
+    // On the team's record, like every change to who holds which role.
+    const at = new Date(Date.parse(options.now)).toISOString();
+    await db.peopleLog.bulkAdd(
+      missing.map((p) => ({
+        at,
+        by: null,
+        personId: p.id,
+        name: p.name,
+        before: null,
+        after: [...p.roles],
+        via: 'sample' as const,
+      })),
+    );
   });
   options.onProgress?.({ ...progress });
 

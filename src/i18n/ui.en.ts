@@ -349,6 +349,7 @@ export const uiEn = {
     change: {
       added: '{by} added {name} as {roles}',
       imported: '{name} ({roles}) joined with an import',
+      sample: '{name} ({roles}) joined with the sample portfolio',
       importedBy: '{by} imported {name} ({roles}) with a workspace file',
       roles: '{by} changed the roles of {name}: {changes}. Roles now: {now}',
       gained: 'added {role}',

@@ -320,6 +320,7 @@ export const uiZhCN: Messages<typeof uiEn> = {
     change: {
       added: '{by}添加了{name}（{roles}）',
       imported: '{name}（{roles}）随导入加入',
+      sample: '{name}（{roles}）随示例组合加入',
       importedBy: '{by}通过导入工作区文件添加了{name}（{roles}）',
       roles: '{by}调整了{name}的角色：{changes}。现有角色：{now}',
       gained: '新增{role}',

@@ -116,7 +116,7 @@ export interface PersonChange {
   before: string[] | null;
   after: string[];
   /** Where the change was made: the People page, or an import that brought the person in. */
-  via: 'people' | 'import';
+  via: 'people' | 'import' | 'sample';
 }
 
 export interface MetaRow {

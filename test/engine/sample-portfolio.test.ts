@@ -173,7 +173,16 @@ describe('writing the sample portfolio', () => {
     expect(seen).toEqual([0, 10, 20, 23]);
     expect(await db.runs.count()).toBe(23);
     expect(await recordCount(db)).toBe(result.events);
-    expect(await db.people.count()).toBe(8);
+    // The demo team and two more project leads, who lead runs with the demo's lead; on record.
+    expect(await db.people.count()).toBe(10);
+    expect((await db.peopleLog.toArray()).map((c) => [c.personId, c.via])).toContainEqual([
+      'p-lead-east',
+      'sample',
+    ]);
+    const leads = new Set((await db.runs.toArray()).map((r) => r.leadId));
+    for (const lead of leads) {
+      expect((await db.people.get(lead))?.roles).toContain('lead');
+    }
     const engine = new RunEngine(db);
     for (const id of [sampleRunId(0), sampleRunId(22)]) {
       expect((await engine.verify(id)).ok).toBe(true);
