@@ -220,7 +220,7 @@ export const uiEn = {
     replannedResubmitted: 'Submitted again for the replan {name} asked for on {at}: {reason}',
     onHold: 'On hold since {at} by {name}: {reason}',
     resume: 'Resume',
-    resumeReason: 'Why resume now?',
+    resumeReasonRequired: 'Why resume now? (required)',
     killed: 'Run cancelled at this gate by {name} on {at}: {reason}',
     followUps: 'Conditions to follow up',
     followUpClosedBy: 'closed by {name} on {at}: {note}',

@@ -200,7 +200,7 @@ export const uiZhCN: Messages<typeof uiEn> = {
     replannedResubmitted: '已为重新规划重新提交。{name}于 {at} 发起：{reason}',
     onHold: '{name}于 {at} 暂缓：{reason}',
     resume: '恢复',
-    resumeReason: '为何现在恢复？',
+    resumeReasonRequired: '为何现在恢复？（必填）',
     killed: '{name}于 {at} 在此关口终止了该策略执行：{reason}',
     followUps: '待跟进的条件',
     followUpClosedBy: '已由{name}于 {at} 关闭：{note}',

@@ -40,6 +40,8 @@ import { useToast } from '../workspace/toasts';
 import { StageForm } from './forms/stage-form';
 import * as z from 'zod';
 import { focusField } from './forms/types';
+import { sameContent } from './forms/content-draft';
+import { demoContent } from '../domain/scenarios';
 import { focusRequestedHeading, focusStageHeading, STAGE_HEADING_ID } from './focus';
 import { useKeptInput } from './kept-input';
 import { UnsavedInputsContext, type UnsavedInputs } from './forms/fields';
@@ -76,6 +78,17 @@ export const StagePanel = memo(function StagePanel({
   const over = context.outcome !== null;
   const editable = !frozen && !over && !context.hold && record.status === 'drafting' && isLead;
   const reopened = reopenedBy(context, stage);
+  // Still the scenario template's example content, in either language: untouched since the run
+  // was created, or sent in untouched and sent back (a recycle keeps the content as it was).
+  const shown = draft?.content ?? record.submitted;
+  const fromTemplate = useMemo(
+    () =>
+      shown !== null &&
+      (['zh-CN', 'en'] as const).some((locale) =>
+        sameContent(shown, demoContent(context.scenario, locale, context.period)[stage]),
+      ),
+    [shown, stage, context.scenario, context.period],
+  );
   // Shown in place of the panel the person just acted in: the heading takes focus again.
   useEffect(() => focusRequestedHeading(context.runId, stage), [context.runId, stage]);
 
@@ -150,17 +163,13 @@ export const StagePanel = memo(function StagePanel({
         (PLANNING_STAGES as readonly StageId[]).includes(stage) && (
           <ParentLessons parentRunId={context.parentRunId} />
         )}
-      {record.status === 'drafting' &&
-        context.parentRunId === null &&
-        record.submitted === null &&
-        draft !== undefined &&
-        draft.savedAt <= context.createdAt && (
-          // The scenario template's example content, untouched since the run was created: the
-          // gate may find it complete, but it is an example, not this team's evidence.
-          <p className="banner banner-amber" role="note">
-            {t('ui.stage.fromTemplate')}
-          </p>
-        )}
+      {record.status === 'drafting' && context.parentRunId === null && fromTemplate && (
+        // The scenario template's example content, untouched since the run was created: the
+        // gate may find it complete, but it is an example, not this team's evidence.
+        <p className="banner banner-amber" role="note">
+          {t('ui.stage.fromTemplate')}
+        </p>
+      )}
       {record.status === 'drafting' &&
         (editable ? (
           <DraftEditor context={context} revision={revision} stage={stage} draft={draft} />
@@ -537,6 +546,18 @@ function policySentence(i18n: I18n, policy: GatePolicy): string {
     : sentence;
 }
 
+/**
+ * How each decision is marked in a gate's votes: approvals green, a hold paused (amber), a
+ * recycle sent back (violet), a kill red. A hold marked like a problem read as one.
+ */
+const VOTE_MARKS: Record<Decision, { mark: string; className: string }> = {
+  go: { mark: '✓', className: 'ok' },
+  conditionalGo: { mark: '✓', className: 'ok' },
+  hold: { mark: '‖', className: 'vote-hold' },
+  recycle: { mark: '↺', className: 'vote-recycle' },
+  kill: { mark: '✕', className: '' },
+};
+
 function Votes({ context, stage }: { context: RunContext; stage: StageId }) {
   const i18n = useI18n();
   const { t } = i18n;
@@ -586,12 +607,9 @@ function Votes({ context, stage }: { context: RunContext; stage: StageId }) {
       {record.votes.length > 0 && (
         <ul className="checklist">
           {record.votes.map((v) => (
-            <li
-              key={v.by}
-              className={v.decision === 'go' || v.decision === 'conditionalGo' ? 'ok' : ''}
-            >
+            <li key={v.by} className={VOTE_MARKS[v.decision].className}>
               <span className="mark" aria-hidden="true">
-                {v.decision === 'go' || v.decision === 'conditionalGo' ? '✓' : '!'}
+                {VOTE_MARKS[v.decision].mark}
               </span>
               <span>
                 {t('ui.stage.vote', {
@@ -898,14 +916,18 @@ function HoldBanner({
       </span>
       {!frozen && refusal && <span className="small">{i18n.refusal(refusal)}</span>}
       {!frozen && !refusal && (
-        <div className="row">
-          <input
-            aria-label={i18n.t('ui.stage.resumeReason')}
-            placeholder={i18n.t('ui.stage.resumeReason')}
-            value={reason}
-            onChange={(e) => setReason(e.target.value)}
-            style={{ flex: 1 }}
-          />
+        <div className="row" style={{ alignItems: 'flex-end' }}>
+          {/* A visible label that says it is required: a placeholder alone left the greyed-out
+              button unexplained. */}
+          <label className="field" style={{ flex: 1 }}>
+            <span>{i18n.t('ui.stage.resumeReasonRequired')}</span>
+            <input
+              aria-required="true"
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+              maxLength={2000}
+            />
+          </label>
           <button
             type="button"
             className="btn"

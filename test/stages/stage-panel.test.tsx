@@ -72,7 +72,7 @@ const submit = (stage: Stage) =>
 const decide = (
   stage: Stage,
   by: string,
-  decision: 'go' | 'conditionalGo' | 'recycle' | 'kill',
+  decision: 'go' | 'conditionalGo' | 'recycle' | 'hold' | 'kill',
   extra: { comment?: string; conditions?: string[]; recycleTo?: 'research' } = {},
 ) =>
   engine.apply('run-1', {
@@ -193,7 +193,32 @@ describe('the stage panel', () => {
     ).toBeTruthy();
     cleanup();
 
-    await engine.saveDraft('run-2', 'research', template.drafts.research, 'p-lead');
+    // Sent in untouched and sent back, it is still the example: still said.
+    const sent = await engine.apply('run-2', {
+      type: 'stage.submit',
+      by: 'p-lead',
+      stage: 'research',
+      content: template.drafts.research,
+    });
+    expect(sent.ok).toBe(true);
+    await engine.apply('run-2', {
+      type: 'gate.decide',
+      by: 'p-mkt',
+      stage: 'research',
+      decision: 'recycle',
+      comment: 'This is the template’s example',
+      conditions: [],
+      recycleTo: 'research',
+    });
+    await showPanel('p-lead', 'research', { runId: 'run-2' });
+    expect(
+      screen.getByText(/Pre-filled with the scenario template’s example content/),
+    ).toBeTruthy();
+    cleanup();
+
+    const own = structuredClone(template.drafts.research);
+    own.marketNeeds[0]!.painPoints = 'Distributors wait 30 days for restocking';
+    await engine.saveDraft('run-2', 'research', own, 'p-lead');
     await showPanel('p-lead', 'research', { runId: 'run-2' });
     expect(
       screen.queryByText(/Pre-filled with the scenario template’s example content/),
@@ -275,6 +300,20 @@ describe('the stage panel', () => {
     expect((screen.getByRole('button', { name: 'Decide: Go' }) as HTMLButtonElement).disabled).toBe(
       false,
     );
+  });
+
+  it('asks why a held run resumes, saying it is required, and resumes it', async () => {
+    await submit('research');
+    await decide('research', 'p-mkt', 'hold', { comment: 'Wait for the July survey' });
+    await renderPanel('p-lead');
+    const reason = screen.getByRole('textbox', { name: 'Why resume now? (required)' });
+    const resume = screen.getByRole('button', { name: 'Resume' }) as HTMLButtonElement;
+    expect(resume.disabled).toBe(true);
+    fireEvent.change(reason, { target: { value: 'The survey is in' } });
+    expect(resume.disabled).toBe(false);
+    fireEvent.click(resume);
+    await screen.findByText('Run resumed', undefined, { timeout: 5000 });
+    expect((await engine.records('run-1')).at(-1)).toMatchObject({ type: 'run.resume' });
   });
 
   it('keeps a half-written decision when the panel is opened again, and forgets it once decided', async () => {
