@@ -216,7 +216,7 @@ describe('the stage panel', () => {
     ).toBeTruthy();
     cleanup();
 
-    const own = structuredClone(template.drafts.research);
+    const own = structuredClone(template.drafts.research!);
     own.marketNeeds[0]!.painPoints = 'Distributors wait 30 days for restocking';
     await engine.saveDraft('run-2', 'research', own, 'p-lead');
     await showPanel('p-lead', 'research', { runId: 'run-2' });
