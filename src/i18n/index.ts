@@ -109,8 +109,20 @@ export function translate(locale: Locale, key: MessageKey, params: MessageParams
     return form.replaceAll('#', String(value));
   });
   return counted.replace(PLACEHOLDER, (placeholder, name: string) =>
-    Object.hasOwn(params, name) ? String(params[name]) : placeholder,
+    Object.hasOwn(params, name) ? isolated(String(params[name])) : placeholder,
   );
+}
+
+/** Right-to-left letters (Hebrew, Arabic, Syriac, Thaana, N'Ko…) and the marks that steer text. */
+const STEERING = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\u200f\u061c\u202a-\u202e\u2066-\u2069]/;
+
+/**
+ * Text people typed, set inside a sentence: isolated (FSI … PDI) when it holds right-to-left letters
+ * or direction marks, so it cannot turn the sentence around it ("Run “…‮” created" read "detaerc").
+ * Other text is left as it is.
+ */
+function isolated(text: string): string {
+  return STEERING.test(text) ? `\u2068${text}\u2069` : text;
 }
 
 /** The label of one enumeration value; an unknown value is shown as itself, not hidden. */

@@ -123,6 +123,22 @@ describe('the catalogs', () => {
   });
 });
 
+describe('text people typed, inside a sentence', () => {
+  it('is isolated when it would turn the sentence around it, and left alone otherwise', () => {
+    // A right-to-left override typed into a title reversed "created" itself.
+    const title = 'Q3 \u202eplan';
+    expect(translate('en', 'ui.newRun.created', { title })).toBe(
+      'Run “\u2068Q3 \u202eplan\u2069” created',
+    );
+    expect(translate('en', 'ui.newRun.created', { title: 'שיווק Q3' })).toBe(
+      'Run “\u2068שיווק Q3\u2069” created',
+    );
+    expect(translate('zh-CN', 'ui.newRun.created', { title: '新品 A 上市' })).not.toMatch(
+      /[\u2068\u2069]/,
+    );
+  });
+});
+
 describe('completeness against the domain', () => {
   const required: [string, readonly string[]][] = [
     ['problem', PROBLEM_CODES],
