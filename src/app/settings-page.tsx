@@ -63,11 +63,12 @@ export function SettingsPage() {
   const confirm = async () => {
     setBusy(true);
     try {
-      const { clearWorkspace, seedDemoWorkspace } = await import('../engine/demo');
-      await clearWorkspace(db);
+      const { replaceWorkspace } = await import('../engine/demo');
+      await replaceWorkspace(
+        db,
+        pending === 'reset' ? { kind: 'demo', locale, today } : { kind: 'empty' },
+      );
       engine.forgetAll();
-      if (pending === 'reset') await seedDemoWorkspace(db, locale, today);
-      else await db.meta.put({ key: 'workspace', value: { kind: 'empty' } });
       toast.show(pending === 'reset' ? t('ui.settings.resetDone') : t('ui.settings.emptyDone'));
     } catch (e) {
       toast.show(t('ui.error.generic', { detail: (e as Error).message }), 'error');

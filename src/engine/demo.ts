@@ -252,17 +252,30 @@ async function seedDemo(db: StrategyDb, locale: ContentLocale, today: IsoDate): 
   await db.meta.put({ key: 'workspace', value: { kind: 'demo', locale, seededOn: today } });
 }
 
-/** Empties every table in one transaction: a workspace with no runs and no people. */
-export async function clearWorkspace(db: StrategyDb): Promise<void> {
+/**
+ * Settings' "Reset demo data" and "Start empty": the workspace emptied and then seeded with the
+ * demo, or marked as started empty, in ONE transaction. As two, a seed that failed left an empty
+ * workspace, and a tab closed in between turned "Start empty" into the demo on the next open.
+ */
+export async function replaceWorkspace(
+  db: StrategyDb,
+  next: { kind: 'empty' } | { kind: 'demo'; locale: ContentLocale; today: IsoDate },
+): Promise<void> {
   await db.transaction('rw', [...runTables(db), db.people, db.peopleLog, db.meta], async () => {
-    await Promise.all([
-      db.runs.clear(),
-      db.snapshots.clear(),
-      db.log.clear(),
-      db.drafts.clear(),
-      db.people.clear(),
-      db.peopleLog.clear(),
-      db.meta.clear(),
-    ]);
+    await clearTables(db);
+    if (next.kind === 'demo') await seedDemo(db, next.locale, next.today);
+    else await db.meta.put({ key: 'workspace', value: { kind: 'empty' } });
   });
+}
+
+async function clearTables(db: StrategyDb): Promise<void> {
+  await Promise.all([
+    db.runs.clear(),
+    db.snapshots.clear(),
+    db.log.clear(),
+    db.drafts.clear(),
+    db.people.clear(),
+    db.peopleLog.clear(),
+    db.meta.clear(),
+  ]);
 }

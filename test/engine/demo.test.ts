@@ -1,10 +1,10 @@
 import { describe, it, expect } from 'vitest';
-import { seedDemoWorkspace, DEMO_RUN_IDS, clearWorkspace } from '../../src/engine/demo';
+import { seedDemoWorkspace, DEMO_RUN_IDS, replaceWorkspace } from '../../src/engine/demo';
 import { RunEngine } from '../../src/engine/engine';
 import { runHistory } from '../../src/board/portfolio-graph';
 import { DEMO_DRAFTING_DAYS } from '../../src/domain/scenarios';
 import { readAllLogs } from '../../src/storage/log';
-import { freshDb, recordCount } from '../support/db';
+import { freshDb, recordCount, storeChecksum } from '../support/db';
 
 describe('the demo workspace', () => {
   it.each(['zh-CN', 'en'] as const)(
@@ -59,13 +59,34 @@ describe('the demo workspace', () => {
     expect(await db.meta.get('workspace')).toBeUndefined();
   });
 
-  it('clears every table at once', async () => {
+  it('starts empty: every table cleared and the workspace marked so, at once', async () => {
     const db = freshDb();
     await seedDemoWorkspace(db, 'en', '2026-11-27');
-    await clearWorkspace(db);
+    await replaceWorkspace(db, { kind: 'empty' });
     expect(await db.runs.count()).toBe(0);
     expect(await recordCount(db)).toBe(0);
     expect(await db.people.count()).toBe(0);
+    expect(await db.meta.get('workspace')).toMatchObject({ value: { kind: 'empty' } });
+  });
+
+  it('resets to the demo in one transaction: a seed that fails leaves the workspace as it was', async () => {
+    const db = freshDb();
+    await seedDemoWorkspace(db, 'en', '2026-11-27');
+    await db.runs.delete(DEMO_RUN_IDS.launch);
+    const before = await storeChecksum(db);
+    // The disk fills up while the demo's people are written.
+    const refuse = () => {
+      throw new Error('QuotaExceededError');
+    };
+    db.people.hook('creating', refuse);
+    await expect(
+      replaceWorkspace(db, { kind: 'demo', locale: 'en', today: '2026-11-27' }),
+    ).rejects.toThrow();
+    db.people.hook('creating').unsubscribe(refuse);
+    expect(await storeChecksum(db)).toBe(before);
+
+    await replaceWorkspace(db, { kind: 'demo', locale: 'en', today: '2026-11-27' });
+    expect(await db.runs.get(DEMO_RUN_IDS.launch)).toBeDefined();
   });
 });
 
