@@ -23,6 +23,8 @@ export interface EventNames {
   risk(id: string): string | undefined;
   followUp(id: string): string | undefined;
   run(id: string): string | undefined;
+  /** A person's name (a risk's owner); without it, the id. */
+  person?(id: string): string;
 }
 
 export function eventNames(
@@ -98,6 +100,8 @@ export function describeEvent(
     event.acceptance,
     event.description,
     event.decisions,
+    // A risk update says what it set: two updates in a row read the same without it.
+    record.type === 'risk.update' ? riskDetails(i18n, event, names) : '',
     // A Conditional Go's conditions are what it approved on: part of why.
     Array.isArray(event.conditions) && event.conditions.length > 0
       ? i18n.t('event.conditions', {
@@ -108,6 +112,20 @@ export function describeEvent(
     .filter((v): v is string => typeof v === 'string' && v.length > 0)
     .join(' · ');
   return { what, why };
+}
+
+/** A risk update's countermeasure, owner and due date, those it sets. */
+function riskDetails(i18n: I18n, event: Record<string, unknown>, names: EventNames): string {
+  const owner = typeof event.ownerId === 'string' ? event.ownerId : null;
+  return [
+    typeof event.countermeasure === 'string' && event.countermeasure !== ''
+      ? i18n.t('event.risk.countermeasure', { text: event.countermeasure })
+      : '',
+    owner ? i18n.t('event.risk.owner', { name: names.person?.(owner) ?? owner }) : '',
+    typeof event.due === 'string' ? i18n.t('event.risk.due', { date: i18n.date(event.due) }) : '',
+  ]
+    .filter(Boolean)
+    .join(i18n.t('event.conditionsJoin'));
 }
 
 /**
@@ -136,11 +154,14 @@ export function HistoryPanel({
     async () => (childRunId ? (await db.runs.get(childRunId))?.title : undefined),
     [db, childRunId],
   );
-  const names = useMemo(
-    () => eventNames(context, new Map(childRunId && childTitle ? [[childRunId, childTitle]] : [])),
-    [context, childRunId, childTitle],
-  );
   const personName = usePersonName();
+  const names = useMemo(
+    () => ({
+      ...eventNames(context, new Map(childRunId && childTitle ? [[childRunId, childTitle]] : [])),
+      person: personName,
+    }),
+    [context, childRunId, childTitle, personName],
+  );
   const records = useLiveQuery(() => engine.records(runId), [engine, runId, revision]);
   const [report, setReport] = useState<VerifyReport | null>(null);
   // With the chain intact, whether the run's stored state is what its events produce: a row or

@@ -496,6 +496,9 @@ export const en = {
     risk: {
       raise: 'Raised a risk ({severity}): {description}',
       update: 'Updated the risk “{risk}”: {status}',
+      countermeasure: 'countermeasure: {text}',
+      owner: 'owner: {name}',
+      due: 'due {date}',
     },
     conditions: 'Conditions: {list}',
     conditionsJoin: '; ',

@@ -430,6 +430,9 @@ export const zhCN: Catalog = {
     risk: {
       raise: '提出风险（{severity}）：{description}',
       update: '更新了风险“{risk}”：{status}',
+      countermeasure: '应对措施：{text}',
+      owner: '负责人：{name}',
+      due: '截止 {date}',
     },
     conditions: '附加条件：{list}',
     conditionsJoin: '；',

@@ -159,3 +159,36 @@ describe('the history of a run, in words', () => {
     );
   });
 });
+
+describe('a risk update in the history', () => {
+  it('says the countermeasure, owner and due date it set, not only its status', async () => {
+    const db = freshDb();
+    await generateSamplePortfolio(db, {
+      size: 60,
+      seed: 7,
+      now: '2026-11-27T09:00:00.000Z',
+      locale: 'en',
+    });
+    const i18n = makeI18n('en');
+    const people = new Map((await db.people.toArray()).map((p) => [p.id, p.name]));
+    const updates = [];
+    for (const run of await db.runs.toArray()) {
+      const names = {
+        ...eventNames(await readContext(db, run.id)),
+        person: (id: string) => people.get(id) ?? id,
+      };
+      for (const record of await readLog(db, run.id)) {
+        if (record.type !== 'risk.update') continue;
+        const payload = record.payload as { countermeasure: string; ownerId: string | null };
+        updates.push({ payload, why: describeEvent(i18n, record, names).why });
+      }
+    }
+    expect(updates.length).toBeGreaterThan(0);
+    for (const { payload, why } of updates) {
+      if (payload.countermeasure)
+        expect(why).toContain(`countermeasure: ${payload.countermeasure}`);
+      if (payload.ownerId) expect(why).toContain(`owner: ${people.get(payload.ownerId)}`);
+    }
+    expect(updates.some(({ why }) => why.includes('countermeasure: '))).toBe(true);
+  });
+});
