@@ -175,6 +175,7 @@ export function reportLabels(i18n: I18n): ReportLabels {
     goalOf: (title) => t('report.attribution.goal', { title }),
     riskSeverity: (severity) => i18n.label('riskSeverity', severity),
     riskStatus: (status) => i18n.label('riskStatus', status),
+    riskDue: (date) => t('report.risk.due', { date: i18n.date(date) }),
     executionLines: (report) => {
       const lines = [
         t('report.execution.replansRecycles', {

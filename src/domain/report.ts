@@ -514,6 +514,8 @@ export interface ReportLabels {
   goalOf(title: string): string;
   riskSeverity(severity: ReportRiskSeverity): string;
   riskStatus(status: ReportRiskStatus): string;
+  /** "due Oct 15, 2024": when a risk's countermeasure is due. */
+  riskDue(date: IsoDate): string;
   /** One line each: replans and recycles, check-ins, execution closed, follow-ups. */
   executionLines(report: Report): string[];
   /** "Nothing recorded." */
@@ -664,7 +666,7 @@ export function reportToMarkdown(report: Report, labels: ReportLabels): string {
             md(r.description),
             L.riskSeverity(r.severity),
             r.countermeasure.trim() === '' ? L.none : md(r.countermeasure),
-            r.owner ? md(r.owner.name) : L.none,
+            `${r.owner ? md(r.owner.name) : L.none}${r.due ? `${open}${L.riskDue(r.due)}${close}` : ''}`,
             L.riskStatus(r.status),
           ]),
         ),

@@ -429,6 +429,8 @@ function Risks({ context, revision, frozen }: LiveProps) {
                 <dd>{risk.countermeasure || '—'}</dd>
                 <dt>{t('ui.live.owner')}</dt>
                 <dd>{personName(risk.ownerId)}</dd>
+                <dt>{t('ui.live.due')}</dt>
+                <dd>{risk.due ? i18n.date(risk.due) : '—'}</dd>
               </dl>
             ) : (
               <>
