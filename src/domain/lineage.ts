@@ -9,7 +9,7 @@ import {
 import { paceAttainment, pacePeriod, type Direction } from './kpi';
 import { average, buildReport, type GoalResult, type Report, type ReportInput } from './report';
 import { measuredActuals, withMeasuredResults } from './results';
-import { daysBetween, type IsoDate, type Period } from './time';
+import { DATE_IN_TEXT, daysBetween, type IsoDate, type Period } from './time';
 
 /**
  * The lineage of a chain of cycles (Q1 → Q2 → Q3 …): each run's goals followed across the cycles
@@ -100,7 +100,6 @@ export interface Lineage {
   tracks: GoalTrack[];
 }
 
-const DATE_IN_TEXT = /\b(\d{4})-(\d{2})-(\d{2})\b/g;
 /** The lines `seedNextCycle` appends to a carried strategy item's detail ("\n⟲ note"). */
 const CARRIED_ATTRIBUTION = /\n⟲ [^\n]*/g;
 

@@ -1,6 +1,6 @@
 import type { StageContentMap, Goal } from './content';
 import { attainmentRate } from './kpi';
-import { shiftInto, type Period } from './time';
+import { shiftDatesInText, shiftInto, type Period } from './time';
 
 /** What a completed run hands to the next cycle: its period and the content its gates approved. */
 export interface CycleOutcome {
@@ -27,6 +27,8 @@ export function proposeGoal(goal: Goal, actual: number | null, from: Period, to:
   const target = beaten ? actual : goal.target;
   return {
     ...goal,
+    // A date written into the title moves with the deadline, or the title contradicts it.
+    title: shiftDatesInText(goal.title, from, to),
     target: goal.unit === 'CNY' && target !== null ? Math.round(target) : target,
     baseline: actual ?? goal.baseline,
     deadline: shiftDate(goal.deadline, from, to),

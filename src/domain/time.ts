@@ -195,6 +195,20 @@ export function shiftInto(date: IsoDate, from: Period, to: Period): IsoDate {
   return shifted > to.end ? to.end : shifted < to.start ? to.start : shifted;
 }
 
+/** A calendar date written out in text: "… worth ¥1.8M by 2026-12-31". */
+export const DATE_IN_TEXT = /\b(\d{4})-(\d{2})-(\d{2})\b/g;
+
+/**
+ * `text` with every date of `from` it mentions moved to the same point of `to` (`shiftInto`):
+ * "by 2026-12-31" in last quarter's goal reads "by 2027-03-31" in the next. Dates outside `from`
+ * ("since 2020-01-01") stay as written.
+ */
+export function shiftDatesInText(text: string, from: Period, to: Period): string {
+  return text.replace(DATE_IN_TEXT, (date) =>
+    isWithin(date, from) ? shiftInto(date, from, to) : date,
+  );
+}
+
 export function isWithin(date: IsoDate, period: Period): boolean {
   return date >= period.start && date <= period.end;
 }

@@ -64,6 +64,20 @@ describe('seeding the next cycle', () => {
     expect(stockDays(52)).toMatchObject({ target: 45, baseline: 52 });
   });
 
+  it('moves a date of the period written into a goal’s title with its deadline, and no other', () => {
+    const approved = completedQuarter();
+    approved.goals.goals[0] = {
+      ...approved.goals.goals[0]!,
+      title: 'Sign ¥1.8M of new contracts by 2026-09-30 (base: 2025-12-31 list)',
+      deadline: '2026-09-30',
+    };
+    const goal = seedNextCycle({ period: Q3, approved }, Q4).goals?.goals[0];
+    expect(goal).toMatchObject({
+      title: 'Sign ¥1.8M of new contracts by 2026-12-31 (base: 2025-12-31 list)',
+      deadline: '2026-12-31',
+    });
+  });
+
   it("moves the KPI that tracks the goal's own figure to the goal's new target", () => {
     const drafts = seedNextCycle({ period: Q3, approved: completedQuarter() }, Q4);
     expect(drafts.monitoring?.kpis.find((k) => k.id === 'k-sales')?.target).toBe(180_000_000);
