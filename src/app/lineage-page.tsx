@@ -344,7 +344,9 @@ function AttainmentAcrossCycles({ lineage }: { lineage: Lineage }) {
   /** What the table cell of `track` in cycle `index` says, for the chart's accessible name. */
   const valueText = (track: GoalTrack, cycle: LineageCycle, index: number) => {
     const result = track.results[index] ?? null;
-    if (result === null) return t('lineage.chart.notInCycle');
+    if (result === null) {
+      return t(cycle.goalsApproved ? 'lineage.chart.notInCycle' : 'lineage.chart.goalsNotSet');
+    }
     if (cycle.report.status === 'empty') {
       const soFar = track.provisional[index] ?? null;
       if (soFar === null) return t('lineage.chart.notEvaluated');
@@ -644,7 +646,14 @@ function RateCell({
 }) {
   const i18n = useI18n();
   const { t } = i18n;
-  if (result === null) return <Missing text={t('lineage.chart.notInCycle')} />;
+  if (result === null) {
+    // A new cycle whose goals are still being set has none yet: not that it dropped this one.
+    return (
+      <Missing
+        text={t(cycle.goalsApproved ? 'lineage.chart.notInCycle' : 'lineage.chart.goalsNotSet')}
+      />
+    );
+  }
   if (cycle.report.status === 'empty') {
     if (soFar === null) return <Missing text={t('lineage.chart.notEvaluated')} />;
     if (soFar.attainment === null) return <Missing text={t('lineage.chart.noCheckIn')} />;

@@ -46,6 +46,7 @@ export const lineageEn = {
     goal: 'Goal',
     overall: 'Overall attainment',
     notInCycle: 'Not a goal of this cycle',
+    goalsNotSet: 'Goals not approved yet in this cycle',
     notEvaluated: 'Not evaluated yet',
     columnStatus: {
       final: 'Final',

@@ -47,6 +47,7 @@ export const lineageZhCN: Messages<typeof lineageEn> = {
     goal: '目标',
     overall: '整体达成率',
     notInCycle: '本周期无此目标',
+    goalsNotSet: '本周期目标尚未审批通过',
     notEvaluated: '尚未评估',
     columnStatus: {
       final: '正式',

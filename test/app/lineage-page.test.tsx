@@ -8,6 +8,8 @@ import { LineagePage } from '../../src/app/lineage-page';
 import { demoTeam } from '../../src/domain/scenarios';
 import { quarterPeriod } from '../../src/domain/time';
 import { seedDemoChain } from '../../src/engine/demo-chain';
+import { DEMO_RUN_IDS, seedDemoWorkspace } from '../../src/engine/demo';
+import { RunEngine } from '../../src/engine/engine';
 import type { Locale } from '../../src/i18n';
 import { I18nProvider } from '../../src/i18n/react';
 import type { StrategyDb } from '../../src/storage/db';
@@ -201,6 +203,20 @@ describe('LineagePage', () => {
       screen.getByRole('link', { name: /^2024-Q3, .*: Overall attainment Not evaluated yet$/ }),
     ).toBeTruthy();
     expect(screen.queryByText(/so far/i)).toBeNull();
+  });
+
+  it('says a new cycle’s goals are not approved yet, rather than that it dropped them', async () => {
+    const db = freshDb();
+    await seedDemoWorkspace(db, 'en', '2026-11-27');
+    const child = await new RunEngine(db).startNextCycle(DEMO_RUN_IDS.deepen, 'p-lead');
+
+    renderLineage(db, child.runId);
+
+    const cells = within(await table())
+      .getAllByRole('row')
+      .slice(1, -1)
+      .map((row) => cellsOf(row)[1]);
+    expect(new Set(cells)).toEqual(new Set(['Goals not approved yet in this cycle']));
   });
 
   it('says a run that does not exist does not exist', async () => {
