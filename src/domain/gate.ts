@@ -185,23 +185,30 @@ export type GateStuck =
   { kind: 'nobodyHolds'; roles: Role[] } | { kind: 'tooFew'; count: number; n: number };
 
 /**
- * Why a gate in review could never pass with `people` (the submitter left out: nobody approves
- * their own submission), or null when it can: the approver roles nobody holds (any of them for
- * "one per role", all of them otherwise), or fewer people than the approvals it needs. Roles are
- * changed on the People page, so this says what to change there.
+ * Why a gate in review could never pass with `people`, or null when it can: as if everyone who
+ * may still decide there (not the submitter, not who already voted) said Go with the roles they
+ * hold now, the roles still missing (one per role, the veto role) or the approvals still short.
+ * Roles are changed on the People page, so this says what to change there.
  */
 export function gateStuck(
   policy: GatePolicy,
+  votes: readonly Vote[],
   people: readonly { id: string; roles: readonly Role[] }[],
   submittedBy: string | null,
+  onePerPerson: boolean,
 ): GateStuck | null {
-  const others = people.filter((p) => p.id !== submittedBy);
-  const unheld = rolesNobodyHolds({ ...policy, vetoRole: null }, others);
-  const stuck =
-    policy.quorum.kind === 'all' ? unheld.length > 0 : unheld.length === policy.roles.length;
-  if (stuck) return { kind: 'nobodyHolds', roles: unheld };
-  const count = tooFewApprovers(policy, others);
-  return count === null || policy.quorum.kind !== 'nOfM'
-    ? null
-    : { kind: 'tooFew', count, n: policy.quorum.n };
+  const voted = new Set(votes.map((v) => v.by));
+  const everyoneGo: Vote[] = [
+    ...votes,
+    ...people
+      .filter((p) => p.id !== submittedBy && !voted.has(p.id) && mayDecide(policy, p.roles))
+      .map((p) => ({ by: p.id, roles: p.roles, decision: 'go' as const })),
+  ];
+  if (quorumReached(policy, everyoneGo, onePerPerson)) return null;
+  const missing = missingRoles(policy, everyoneGo, onePerPerson);
+  if (missing.length > 0) return { kind: 'nobodyHolds', roles: missing };
+  const count = approvalsCounted(policy, everyoneGo, onePerPerson);
+  // Not one approval possible: none of its roles is held by anyone who may still decide.
+  if (count === 0) return { kind: 'nobodyHolds', roles: [...policy.roles] };
+  return { kind: 'tooFew', count, n: approvalsNeeded(policy) };
 }

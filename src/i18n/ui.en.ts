@@ -205,9 +205,9 @@ export const uiEn = {
     veto: '{role} must approve and alone may kill.',
     stuck: {
       nobodyHolds:
-        'Nobody who may approve here holds {roles}: the submitter never approves their own work, so this gate cannot pass.',
+        'No one who could still decide here holds {roles} (the submitter never approves their own work), so this gate cannot pass.',
       tooFew:
-        '{count, plural, one {Only # person} other {Only # people}} besides the submitter hold these roles, fewer than the {n} approvals this gate needs: it cannot pass.',
+        'The team as it is can give this gate at most {count, plural, one {# approval} other {# approvals}} of the {n} it needs: it cannot pass.',
       people: 'Give the role to someone on the People page.',
     },
     stillNeeded: 'Still needed: {roles}',

@@ -186,8 +186,9 @@ export const uiZhCN: Messages<typeof uiEn> = {
     policy: '审批人：{roles}（{quorum}）。',
     veto: '{role}必须批准，且只有该角色可以终止。',
     stuck: {
-      nobodyHolds: '除提交人外没有人担任{roles}（提交人不能批准自己的提交），此关口无法通过。',
-      tooFew: '除提交人外只有 {count} 人担任这些角色，少于此关口所需的 {n} 人批准，无法通过。',
+      nobodyHolds:
+        '尚可在此审批的人中没有人担任{roles}（提交人不能批准自己的提交），此关口无法通过。',
+      tooFew: '按现有人员，此关口最多只能得到 {count} 个批准，少于所需的 {n} 个，无法通过。',
       people: '请在“人员”页为他人指派该角色。',
     },
     stillNeeded: '仍需：{roles}',

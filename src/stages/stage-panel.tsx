@@ -22,7 +22,7 @@ import {
   approvalsNeeded,
   gateStuck,
 } from '../domain/gate';
-import { gateReadiness } from '../domain/readiness';
+import { gateReadiness, rulesFrom } from '../domain/readiness';
 import { measuredActuals } from '../domain/results';
 import {
   isOperatingStage,
@@ -569,7 +569,7 @@ function Votes({ context, stage }: { context: RunContext; stage: StageId }) {
   // Roles changed since the run was set up (someone left): say so, rather than wait forever.
   const stuck =
     record.status === 'inReview' && context.outcome === null
-      ? gateStuck(policy, people, record.submittedBy)
+      ? gateStuck(policy, record.votes, people, record.submittedBy, rulesFrom(context, 4))
       : null;
   return (
     <section className="card card-body stack" aria-label={t('ui.stage.gate')}>

@@ -367,7 +367,7 @@ describe('the stage panel', () => {
     });
     expect(link.getAttribute('href')).toBe('/people');
     expect(link.parentElement?.textContent).toContain(
-      'Nobody who may approve here holds Marketing head or Sales director',
+      'No one who could still decide here holds Marketing head or Sales director',
     );
   });
 
