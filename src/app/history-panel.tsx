@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useReducer, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { VerifyReport } from '../engine/engine';
+import { ConflictError, type VerifyReport } from '../engine/engine';
 import { eventOf } from '../engine/replay';
 import type { EventRecord } from '../storage/records';
 import { useI18n, type I18n } from '../i18n/react';
@@ -171,11 +171,16 @@ export function HistoryPanel({
   useEffect(() => {
     let live = true;
     void (async () => {
-      const verified = await engine.verify(runId);
-      const matches = verified.ok ? await engine.replayMatchesStored(runId) : null;
-      if (!live) return;
-      setReport(verified);
-      setStateMatches(matches);
+      try {
+        const verified = await engine.verify(runId);
+        const matches = verified.ok ? await engine.replayMatchesStored(runId) : null;
+        if (!live) return;
+        setReport(verified);
+        setStateMatches(matches);
+      } catch {
+        // A run that cannot be read says so on the run page; the history lists what it can.
+        if (live) setReport(null);
+      }
     })();
     return () => {
       live = false;
@@ -184,10 +189,19 @@ export function HistoryPanel({
   const toast = useToast();
   const rebuild = async () => {
     try {
-      await engine.rebuildFromLog(runId);
-      toast.show(t('ui.history.rebuilt'), 'success');
+      const rebuilt = await engine.rebuildFromLog(runId);
+      // False: the record itself is broken (changed meanwhile), so nothing was rebuilt from it.
+      toast.show(
+        t(rebuilt ? 'ui.history.rebuilt' : 'ui.history.notRebuilt'),
+        rebuilt ? 'success' : 'error',
+      );
     } catch (error) {
-      toast.show(t('ui.error.generic', { detail: (error as Error).message }), 'error');
+      toast.show(
+        error instanceof ConflictError
+          ? t('ui.error.conflict')
+          : t('ui.error.generic', { detail: (error as Error).message }),
+        'error',
+      );
     }
     recheck();
   };

@@ -13,7 +13,7 @@ import { GATE_RULES_VERSION } from '../domain/readiness';
 import { type Clock, type Period, systemClock, nextPeriod } from '../domain/time';
 import type { StrategyDb } from '../storage/db';
 import { appendToLog, readLog } from '../storage/log';
-import { runFacts } from '../../machines/run-facts';
+import { FACTS_VERSION, runFacts } from '../../machines/run-facts';
 import {
   GENESIS_HASH,
   type EventRecord,
@@ -664,8 +664,15 @@ export class RunEngine {
     if (!parts) throw new RunNotFoundError(runId);
     const snapshot = replayRecords(records);
     const last = records[records.length - 1] as EventRecord;
+    const rebuilt = rowOf(snapshot, last);
+    // Facts an earlier version derived are refreshed on open (refreshStaleFacts), not altered:
+    // compared only when the row holds this version's.
+    const row =
+      parts.row.facts?.version === FACTS_VERSION
+        ? parts.row
+        : { ...parts.row, facts: rebuilt.facts };
     return (
-      sameJson(rowOf(snapshot, last), parts.row) &&
+      sameJson(rebuilt, row) &&
       sameJson(
         runMachine.getPersistedSnapshot(snapshot),
         migrateEnvelope(runId, currentEnvelope(parts)),
@@ -680,6 +687,11 @@ export class RunEngine {
    * rebuilt from it.
    */
   async rebuildFromLog(runId: string): Promise<boolean> {
+    // In the run's turn: an action in flight must not commit a state built before the rebuild.
+    return this.inTurn(runId, () => this.rebuildFromLogInTurn(runId));
+  }
+
+  private async rebuildFromLogInTurn(runId: string): Promise<boolean> {
     const records = await this.records(runId);
     const last = records[records.length - 1];
     if (!last || !verifyRecords(records, last.hash).ok) return false;

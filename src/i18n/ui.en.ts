@@ -322,6 +322,8 @@ export const uiEn = {
       'The record itself is intact ({count, plural, one {# event} other {# events}} checked), but the run as stored differs from what these events produce: it was changed outside the app, and the board may show what never happened. The events below are the record.',
     rebuild: 'Rebuild the run from its record',
     rebuilt: 'The run was rebuilt from its record.',
+    notRebuilt:
+      'Nothing was rebuilt: the record itself no longer checks out. See the integrity check above.',
     chainBroken: 'Integrity broken at event #{seq}: {reason}. Do not trust entries from there on.',
     reason: {
       seqGap: 'an event is missing',

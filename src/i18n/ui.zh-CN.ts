@@ -294,6 +294,7 @@ export const uiZhCN: Messages<typeof uiEn> = {
       '记录本身完整（已核对 {count} 条），但所存储的策略执行与这些记录推演出的结果不一致：它在应用之外被改动过，看板可能显示了从未发生的内容。以下记录为准。',
     rebuild: '按记录重建该策略执行',
     rebuilt: '已按记录重建该策略执行。',
+    notRebuilt: '未重建：记录本身已无法通过核对，请查看上方的完整性检查。',
     chainBroken: '完整性在第 #{seq} 条记录处被破坏：{reason}。此后的记录不可信。',
     reason: {
       seqGap: '有记录缺失',

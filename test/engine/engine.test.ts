@@ -493,6 +493,15 @@ describe('replay and time travel', () => {
     expect((await engine.db.runs.get('run-1'))?.title).toBe(newRunFields().title);
   });
 
+  it('does not take facts an earlier version derived for a change made outside the app', async () => {
+    const engine = await engineWithTeam();
+    await engine.createRun(newRunFields(), 'p-lead');
+    const row = (await engine.db.runs.get('run-1'))!;
+    // As a row written before this version's facts, until the refresh on open derives them again.
+    await engine.db.runs.update('run-1', { facts: { ...row.facts!, version: 1, replans: 9 } });
+    expect(await engine.replayMatchesStored('run-1')).toBe(true);
+  });
+
   it('shows the run as it was after any event', async () => {
     const engine = await engineWithTeam();
     await engine.createRun(newRunFields(), 'p-lead');
