@@ -114,15 +114,19 @@ export function translate(locale: Locale, key: MessageKey, params: MessageParams
 }
 
 /** Right-to-left letters (Hebrew, Arabic, Syriac, Thaana, N'Ko…) and the marks that steer text. */
-const STEERING = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\u200f\u061c\u202a-\u202e\u2066-\u2069]/;
+const STEERING =
+  /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]/;
+/** Embeddings, overrides and isolates: typed ones could close the isolate around them early. */
+const DIRECTION_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
 
 /**
  * Text people typed, set inside a sentence: isolated (FSI … PDI) when it holds right-to-left letters
- * or direction marks, so it cannot turn the sentence around it ("Run “…‮” created" read "detaerc").
- * Other text is left as it is.
+ * or direction marks, so it cannot turn the sentence around it ("Run “…‮” created" read "detaerc"),
+ * its own embedding and isolate controls dropped so none closes the isolate early. Other text is
+ * left as it is.
  */
 function isolated(text: string): string {
-  return STEERING.test(text) ? `\u2068${text}\u2069` : text;
+  return STEERING.test(text) ? `\u2068${text.replace(DIRECTION_CONTROLS, '')}\u2069` : text;
 }
 
 /** The label of one enumeration value; an unknown value is shown as itself, not hidden. */

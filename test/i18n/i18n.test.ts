@@ -128,7 +128,11 @@ describe('text people typed, inside a sentence', () => {
     // A right-to-left override typed into a title reversed "created" itself.
     const title = 'Q3 \u202eplan';
     expect(translate('en', 'ui.newRun.created', { title })).toBe(
-      'Run “\u2068Q3 \u202eplan\u2069” created',
+      'Run “\u2068Q3 plan\u2069” created',
+    );
+    // A typed isolate end (PDI) would close the app's isolate and let an override out.
+    expect(translate('en', 'ui.newRun.created', { title: 'a\u2069\u202eb' })).toBe(
+      'Run “\u2068ab\u2069” created',
     );
     expect(translate('en', 'ui.newRun.created', { title: 'שיווק Q3' })).toBe(
       'Run “\u2068שיווק Q3\u2069” created',
