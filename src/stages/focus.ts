@@ -54,3 +54,11 @@ export function focusRequestedHeading(runId: string, stage: StageId): void {
   if (request?.runId !== runId || request.stage !== stage) return;
   if (performance.now() <= request.until) document.getElementById(STAGE_HEADING_ID)?.focus();
 }
+
+/** The first field of `container` that can take focus, while it is still on the page. */
+export function firstField(container: Element | null): HTMLElement | null {
+  if (!container?.isConnected) return null;
+  return container.querySelector<HTMLElement>(
+    'input:not(:disabled):not([type="hidden"]), select:not(:disabled), textarea:not(:disabled)',
+  );
+}

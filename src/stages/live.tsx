@@ -116,6 +116,7 @@ export function LiveMonitoring({ context, revision, frozen }: LiveProps) {
         assessCheckIn(kpi, figure, date, kpiPacePeriod(context, kpi), rulesFrom(context, 5))
       : null;
 
+  const figureInput = useRef<HTMLInputElement>(null);
   const checkIn = async () => {
     if (!kpi || figure === null) return;
     const ok = await act(
@@ -132,8 +133,12 @@ export function LiveMonitoring({ context, revision, frozen }: LiveProps) {
       (next) =>
         next.risks.length > context.risks.length ? 'ui.toast.checkedInAlert' : 'ui.toast.checkedIn',
     );
-    // The KPI and source stay chosen for the next figure; the figure and its reason are done.
-    if (ok) setDraft((d) => ({ ...d, value: '', reason: '' }));
+    // The KPI and source stay chosen for the next figure; the figure and its reason are done,
+    // and the emptied form's button is disabled: focus waits at the figure for the next one.
+    if (ok) {
+      setDraft((d) => ({ ...d, value: '', reason: '' }));
+      requestAnimationFrame(() => figureInput.current?.focus());
+    }
   };
   // A figure many times the whole period's target is most likely a typo (1500000 for 15%): a
   // check-in cannot be taken back, only followed by a new figure, so say so before it is sent.
@@ -185,6 +190,7 @@ export function LiveMonitoring({ context, revision, frozen }: LiveProps) {
                 {isMoney ? t('ui.live.actualYuan') : t('ui.live.actual', { unit: kpi?.unit ?? '' })}
               </span>
               <input
+                ref={figureInput}
                 type="number"
                 min={0}
                 step="any"

@@ -6,7 +6,7 @@ import { useWorkspace } from '../workspace/workspace';
 import { publishRunUpdate } from '../workspace/run-updates';
 import type { MessageKey } from '../i18n';
 import type { RunContext } from '../../machines/run-context';
-import { focusedElement, returnFocus, STAGE_HEADING_ID } from './focus';
+import { firstField, focusedElement, returnFocus, STAGE_HEADING_ID } from './focus';
 
 /** The browser refused to store more: the transaction rolled back, nothing was written. */
 export function isQuotaError(error: unknown): boolean {
@@ -35,6 +35,7 @@ export function useAct(runId: string, revision: number) {
     ): Promise<boolean> => {
       // The control that sent it is disabled while it runs, which drops focus: give it back.
       const origin = focusedElement();
+      const section = origin?.closest('section, form') ?? null;
       setBusy(true);
       try {
         const result = await engine.apply(runId, action, { expectedRevision: revision });
@@ -68,9 +69,9 @@ export function useAct(runId: string, revision: number) {
         return false;
       } finally {
         setBusy(false);
-        // A control the action disabled or removed (a form emptied, a panel replaced): the open
-        // stage's heading, where the panel starts, rather than the top of the page.
-        returnFocus(origin, () => document.getElementById(STAGE_HEADING_ID));
+        // A control the action disabled (a form emptied: its first field, for the next entry) or
+        // removed (a panel replaced: the open stage's heading), never the top of the page.
+        returnFocus(origin, () => firstField(section) ?? document.getElementById(STAGE_HEADING_ID));
       }
     },
     [engine, runId, revision, toast, i18n, topic],

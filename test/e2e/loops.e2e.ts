@@ -27,6 +27,15 @@ describe('the monitoring and optimization loops in the browser', () => {
       await form.getByRole('button', { name: 'Record check-in' }).click();
       // Off track: the toast says an alert was raised, which is further down the panel.
       await expectToast(page, /Check-in recorded\. It is off track, so a risk alert was raised/);
+      // The emptied form disables its button: focus waits in the form for the next figure.
+      await expect
+        .poll(() =>
+          form.evaluate((region) => {
+            const active = document.activeElement;
+            return region.contains(active) && /SELECT|INPUT/.test(active?.tagName ?? '');
+          }),
+        )
+        .toBe(true);
       await stageNode(page, 6, 'Monitoring')
         .and(page.getByRole('button', { name: /Operating/ }))
         .waitFor();
