@@ -109,6 +109,20 @@ export class DraftClosedError extends Error {
   }
 }
 
+/** A draft not shaped like its stage's content (`draftShapeIssue`): never stored. */
+export class DraftShapeError extends Error {
+  override readonly name = 'DraftShapeError';
+  constructor(
+    readonly stage: StageId,
+    readonly path: readonly (string | number)[],
+    readonly expected: string,
+  ) {
+    super(
+      `The ${stage} draft is not shaped like its content at ${path.join('.') || 'its top'} (expected ${expected}).`,
+    );
+  }
+}
+
 export type ApplyResult =
   | { ok: true; revision: number; snapshot: RunSnapshot; record: EventRecord }
   | { ok: false; refusal: Refusal };
@@ -858,11 +872,7 @@ export class RunEngine {
     }
     // A boundary like any other: a draft the stage's editor could not show is never stored.
     const shape = draftShapeIssue(stage, content);
-    if (shape) {
-      throw new TypeError(
-        `The ${stage} draft is not shaped like its content at ${shape.path.join('.') || 'its top'} (expected ${shape.expected}).`,
-      );
-    }
+    if (shape) throw new DraftShapeError(stage, shape.path, shape.expected);
     const savedAt = this.clock.now();
     await this.db.transaction('rw', [this.db.runs, this.db.drafts], async () => {
       // A save that arrives late (an editor closing after its stage was submitted elsewhere, or

@@ -196,6 +196,8 @@ export const uiEn = {
     draftSaved: 'Draft saved',
     draftClosed:
       'Not saved: {stage} is no longer being drafted here (it was submitted, or the run was put on hold or ended, in another tab or by someone else). Reload the page to see where it stands.',
+    draftMisshapen:
+      'Not saved: the editor sent a draft in a shape this stage does not have. Reload the page; what was saved before is kept.',
     draftDamaged:
       'The saved draft of this stage could not be read (a field held the wrong kind of value), so the editor starts again from the last submitted version, or empty if there is none. What you type now replaces it.',
     saveFailed: 'The draft could not be saved: {detail}',

@@ -178,6 +178,8 @@ export const uiZhCN: Messages<typeof uiEn> = {
     draftSaved: '草稿已保存',
     draftClosed:
       '未保存：{stage}已不在起草中（已在其他标签页或由他人提交，或策略执行已暂缓或结束）。请刷新页面查看当前状态。',
+    draftMisshapen:
+      '未保存：编辑器提交的草稿结构与此阶段不符。请刷新页面；此前已保存的内容不受影响。',
     draftDamaged:
       '此阶段保存的草稿无法读取（某个字段的值类型不对），编辑器已从最近一次提交的版本（如无则为空白）重新开始。您现在输入的内容将替换它。',
     saveFailed: '草稿未能保存：{detail}',

@@ -13,7 +13,7 @@ import {
   recycleTargets,
 } from '../../machines/run-rules';
 import { draftShapeIssue, emptyContent, type Goal, type StageContentMap } from '../domain/content';
-import { DraftClosedError } from '../engine/engine';
+import { DraftClosedError, DraftShapeError } from '../engine/engine';
 import {
   DECISIONS,
   type Decision,
@@ -350,7 +350,9 @@ function DraftEditor({
       ? t('ui.error.quota')
       : e instanceof DraftClosedError
         ? t('ui.stage.draftClosed', { stage: i18n.stage(stage) })
-        : t('ui.stage.saveFailed', { detail: (e as Error).message });
+        : e instanceof DraftShapeError
+          ? t('ui.stage.draftMisshapen')
+          : t('ui.stage.saveFailed', { detail: (e as Error).message });
 
   const save = async (value: StageContentMap[StageId]) => {
     try {
@@ -666,7 +668,10 @@ function readUnloadedDraft(runId: string, stage: StageId): unknown {
     if (!parsed.success || Date.now() - parsed.data.at > UNLOADED_DRAFT_MAX_AGE_MS) return null;
     const fields = Object.keys(emptyContent(stage)).sort().join();
     const content = parsed.data.content;
-    return Object.keys(content).sort().join() === fields ? content : null;
+    // Shaped like the stage's content throughout, as a stored draft must be to be shown.
+    return Object.keys(content).sort().join() === fields && draftShapeIssue(stage, content) === null
+      ? content
+      : null;
   } catch {
     return null;
   }

@@ -318,7 +318,7 @@ describe('applying events', () => {
     await engine.createRun(newRunFields(), 'p-lead');
     await expect(
       engine.saveDraft('run-1', 'research', { ...content.research, marketNeeds: 'oops' }, 'p-lead'),
-    ).rejects.toThrow(/at marketNeeds \(expected array\)/);
+    ).rejects.toMatchObject({ name: 'DraftShapeError', path: ['marketNeeds'], expected: 'array' });
     expect(await engine.db.drafts.get(['run-1', 'research'])).toBeUndefined();
   });
 
