@@ -49,5 +49,3 @@ export function Section({
     </section>
   );
 }
-
-export { TableScroll } from '../stages/table-scroll';

@@ -5,7 +5,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import type { PersonChange } from '../storage/records';
 import { usePersonName, useWorkspace } from '../workspace/workspace';
 import { useToast } from '../workspace/toasts';
-import { TableScroll } from './page-parts';
+import { TableScroll } from '../stages/table-scroll';
 
 /** Two names people would take for the same person: case, width and spacing aside. */
 const sameName = (a: string, b: string) => {

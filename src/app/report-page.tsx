@@ -18,7 +18,8 @@ import { localDateOf, periodLabel, type Period } from '../domain/time';
 import { SnapshotRestoreError } from '../engine/snapshots';
 import { formatList, hasMessage } from '../i18n';
 import { currentContext, readStoredRun } from '../engine/stored';
-import { Missing, Section, TableScroll, useDocumentTitle } from './page-parts';
+import { Missing, Section, useDocumentTitle } from './page-parts';
+import { TableScroll } from '../stages/table-scroll';
 import { useI18n, type I18n } from '../i18n/react';
 import { formatFigure } from '../stages/forms/fields';
 import { useWorkspace } from '../workspace/workspace';
@@ -175,7 +176,7 @@ export function reportLabels(i18n: I18n): ReportLabels {
     goalOf: (title) => t('report.attribution.goal', { title }),
     riskSeverity: (severity) => i18n.label('riskSeverity', severity),
     riskStatus: (status) => i18n.label('riskStatus', status),
-    riskDue: (date) => t('report.risk.due', { date: i18n.date(date) }),
+    riskDue: (date) => t('report.risk.dueInline', { date: i18n.date(date) }),
     executionLines: (report) => {
       const lines = [
         t('report.execution.replansRecycles', {

@@ -10,7 +10,7 @@ import { periodLabel, quarterOf, quarterPeriod } from '../domain/time';
 import { RUN_STATUSES, type RunRow } from '../storage/records';
 import { yourTurn, type YourTurn } from '../../machines/run-facts';
 import { HealthMark } from '../board/health-mark';
-import { TableScroll } from './page-parts';
+import { TableScroll } from '../stages/table-scroll';
 import type { GatePolicies } from '../domain/gate';
 
 /** The approval rules editor, with the scenarios' usual rules: loaded when first opened. */

@@ -476,8 +476,12 @@ export function portfolioGraph(
     replans += run.replans;
   }
 
-  const execution = data.execution;
-  execution.hasHealth = execution.green + execution.amber + execution.red > 0;
+  // Execution, and the planning stages a replan sent runs back to, show a health bar when runs
+  // standing there have figures: a run paused for a replan is still off track.
+  for (const stage of STAGE_IDS) {
+    const node = data[stage];
+    if (stage !== 'monitoring') node.hasHealth = node.green + node.amber + node.red > 0;
+  }
 
   const valueOf = (stage: StageId): number | null => {
     switch (options.mode) {

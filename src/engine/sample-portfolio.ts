@@ -767,13 +767,14 @@ export async function removeSamplePortfolio(db: StrategyDb): Promise<number> {
 }
 
 /**
- * Replaces the sample portfolio: removes earlier sample runs, makes sure the demo team exists
- * (missing people are added, nobody is renamed), then builds runs in memory and writes them in
- * chunks of `chunkSize` runs, one read-write transaction per chunk holding whole runs (row, every
- * record, drafts); a chunk commits while the next one is built. Cancelling (`signal`) stops
- * between chunks: the chunk being committed completes, the one being built is dropped, so the
- * database never holds half a run — every run in it has its complete log. Yields to the page every
- * few milliseconds of work so it stays responsive.
+ * Replaces the sample portfolio: removes earlier sample runs, makes sure the demo team and the
+ * sample's project leads exist (missing people are added, on the team's record; nobody is
+ * renamed), then builds runs in memory and writes them in chunks of `chunkSize` runs, one
+ * read-write transaction per chunk holding whole runs (row, every record, drafts); a chunk
+ * commits while the next one is built. Cancelling (`signal`) stops between chunks: the chunk
+ * being committed completes, the one being built is dropped, so the database never holds half a
+ * run — every run in it has its complete log. Yields to the page every few milliseconds of work
+ * so it stays responsive.
  */
 export async function generateSamplePortfolio(
   db: StrategyDb,

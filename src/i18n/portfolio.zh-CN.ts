@@ -10,7 +10,7 @@ export const portfolioZhCN: Messages<typeof portfolioEn> = {
   emptyAction: '生成示例组合',
   unreadable: '有 {count} 项策略执行无法读取，未计入',
   loading: '正在读取策略执行…',
-  loops: '回路：',
+  loops: '退回与重新规划：',
   edge: {
     recycle: '退回 {from}→{to} ×{count}',
     replan: '重新规划 ×{count}',

@@ -112,6 +112,7 @@ export const reportEn = {
     fromCheckIn: 'Raised by an off-track check-in of {kpi} on {date}',
     manual: 'Raised by hand on {date}',
     due: 'Due {date}',
+    dueInline: 'due {date}',
     noCountermeasure: 'None recorded',
     unassigned: 'Unassigned',
   },

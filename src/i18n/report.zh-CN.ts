@@ -114,6 +114,7 @@ export const reportZhCN: Messages<typeof reportEn> = {
     fromCheckIn: '{date}，“{kpi}”填报数据严重滞后，自动触发预警',
     manual: '{date}手动登记',
     due: '截止{date}',
+    dueInline: '截止{date}',
     noCountermeasure: '未记录',
     unassigned: '未指定',
   },

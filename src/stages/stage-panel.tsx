@@ -164,7 +164,7 @@ export const StagePanel = memo(function StagePanel({
           <ParentLessons parentRunId={context.parentRunId} />
         )}
       {record.status === 'drafting' && context.parentRunId === null && fromTemplate && (
-        // The scenario template's example content, untouched since the run was created: the
+        // The scenario template's example content, still as the template wrote it: the
         // gate may find it complete, but it is an example, not this team's evidence.
         <p className="banner banner-amber" role="note">
           {t('ui.stage.fromTemplate')}

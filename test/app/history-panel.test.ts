@@ -179,7 +179,11 @@ describe('a risk update in the history', () => {
       };
       for (const record of await readLog(db, run.id)) {
         if (record.type !== 'risk.update') continue;
-        const payload = record.payload as { countermeasure: string; ownerId: string | null };
+        const payload = record.payload as {
+          countermeasure: string;
+          ownerId: string | null;
+          due: string | null;
+        };
         updates.push({ payload, why: describeEvent(i18n, record, names).why });
       }
     }
@@ -188,6 +192,7 @@ describe('a risk update in the history', () => {
       if (payload.countermeasure)
         expect(why).toContain(`countermeasure: ${payload.countermeasure}`);
       if (payload.ownerId) expect(why).toContain(`owner: ${people.get(payload.ownerId)}`);
+      if (payload.due) expect(why).toContain(`due ${i18n.date(payload.due)}`);
     }
     expect(updates.some(({ why }) => why.includes('countermeasure: '))).toBe(true);
   });

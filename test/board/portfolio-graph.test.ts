@@ -155,6 +155,13 @@ describe('health and deadlines', () => {
     checkIn(d, 0, 0);
     d.send(replanEvent());
     expect(summary(d)).toMatchObject({ stage: 'strategy', health: 'red', replans: 1 });
+    // And the board shows it: Strategy's card draws the health bar of the runs standing there.
+    const { nodes } = portfolioGraph([summary(d)], {
+      mode: 'counts',
+      selected: null,
+      totals: null,
+    });
+    expect(nodes.find((n) => n.id === 'strategy')?.data).toMatchObject({ red: 1, hasHealth: true });
   });
 
   it('has no health for a run still planning, nor once execution is closed', () => {

@@ -109,7 +109,7 @@ const LABELS: ReportLabels = {
   goalOf: (title) => `Goal: ${title}`,
   riskSeverity: (s) => s,
   riskStatus: (s) => s,
-  riskDue: (date) => `Due ${date}`,
+  riskDue: (date) => `due ${date}`,
   executionLines: (r) => [`Replans: ${r.replans}`, `Recycles: ${r.recycles}`],
   nothing: 'Nothing recorded.',
   punctuation: { colon: ': ', open: ' (', close: ')', semicolon: '; ' },
@@ -308,7 +308,7 @@ describe('buildReport', () => {
     expect(report.riskCounts).toEqual({ open: 0, mitigating: 0, closed: 1 });
     expect([report.replans, report.recycles]).toEqual([1, 2]);
     // The Markdown export says when the countermeasure was due, as the page does.
-    expect(reportToMarkdown(report, LABELS)).toContain('| Liu Yang (Due 2024-08-31) |');
+    expect(reportToMarkdown(report, LABELS)).toContain('| Liu Yang (due 2024-08-31) |');
   });
 
   it('carries lessons and recommendations', () => {
