@@ -29,6 +29,7 @@ import { useI18n, type I18n } from '../i18n/react';
 import { formatFigure } from '../stages/forms/fields';
 import { usePersonName, useWorkspace } from '../workspace/workspace';
 import { reportInputOf } from './report-page';
+import type { MessageKey } from '../i18n';
 
 /**
  * 周期脉络: the chain of cycles a run belongs to (Q1 → Q2 → Q3 …), each goal's attainment across
@@ -345,7 +346,7 @@ function AttainmentAcrossCycles({ lineage }: { lineage: Lineage }) {
   const valueText = (track: GoalTrack, cycle: LineageCycle, index: number) => {
     const result = track.results[index] ?? null;
     if (result === null) {
-      return t(cycle.goalsApproved ? 'lineage.chart.notInCycle' : 'lineage.chart.goalsNotSet');
+      return t(missingKey(cycle));
     }
     if (cycle.report.status === 'empty') {
       const soFar = track.provisional[index] ?? null;
@@ -634,6 +635,12 @@ function RateBadge({ rate, provisional }: { rate: number; provisional: boolean }
   );
 }
 
+/** Why a goal has no figure in a cycle: not among its goals, or its goals never approved. */
+function missingKey(cycle: LineageCycle): MessageKey {
+  if (cycle.goalsApproved) return 'lineage.chart.notInCycle';
+  return cycle.report.killed ? 'lineage.chart.cancelledBeforeGoals' : 'lineage.chart.goalsNotSet';
+}
+
 function RateCell({
   result,
   soFar,
@@ -648,11 +655,7 @@ function RateCell({
   const { t } = i18n;
   if (result === null) {
     // A new cycle whose goals are still being set has none yet: not that it dropped this one.
-    return (
-      <Missing
-        text={t(cycle.goalsApproved ? 'lineage.chart.notInCycle' : 'lineage.chart.goalsNotSet')}
-      />
-    );
+    return <Missing text={t(missingKey(cycle))} />;
   }
   if (cycle.report.status === 'empty') {
     if (soFar === null) return <Missing text={t('lineage.chart.notEvaluated')} />;

@@ -47,6 +47,7 @@ export const lineageEn = {
     overall: 'Overall attainment',
     notInCycle: 'Not a goal of this cycle',
     goalsNotSet: 'Goals not approved yet in this cycle',
+    cancelledBeforeGoals: 'Cancelled before its goals were approved',
     notEvaluated: 'Not evaluated yet',
     columnStatus: {
       final: 'Final',

@@ -48,6 +48,7 @@ export const lineageZhCN: Messages<typeof lineageEn> = {
     overall: '整体达成率',
     notInCycle: '本周期无此目标',
     goalsNotSet: '本周期目标尚未审批通过',
+    cancelledBeforeGoals: '目标审批通过前已终止',
     notEvaluated: '尚未评估',
     columnStatus: {
       final: '正式',

@@ -197,7 +197,7 @@ export const StagePanel = memo(function StagePanel({
               at: i18n.dateTime(record.submittedAt ?? ''),
             })}
           </p>
-          <Votes context={context} stage={stage} />
+          <Votes context={context} stage={stage} frozen={frozen} />
           {/* What is under review first, then the decision on it: approvers read, then decide. */}
           <ReadOnlyContent context={context} stage={stage} content={record.submitted} />
           {!frozen && !over && !context.hold && (
@@ -560,7 +560,16 @@ const VOTE_MARKS: Record<Decision, { mark: string; className: string }> = {
   kill: { mark: '✕', className: '' },
 };
 
-function Votes({ context, stage }: { context: RunContext; stage: StageId }) {
+function Votes({
+  context,
+  stage,
+  frozen,
+}: {
+  context: RunContext;
+  stage: StageId;
+  /** Showing an earlier moment (History): judged against today's team, it would not be true then. */
+  frozen: boolean;
+}) {
   const i18n = useI18n();
   const { t } = i18n;
   const personName = usePersonName();
@@ -570,7 +579,7 @@ function Votes({ context, stage }: { context: RunContext; stage: StageId }) {
   const { people } = useWorkspace();
   // Roles changed since the run was set up (someone left): say so, rather than wait forever.
   const stuck =
-    record.status === 'inReview' && context.outcome === null
+    record.status === 'inReview' && context.outcome === null && !frozen
       ? gateStuck(policy, record.votes, people, record.submittedBy, rulesFrom(context, 4))
       : null;
   return (
