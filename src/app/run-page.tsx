@@ -143,14 +143,21 @@ function RunPage({ runId }: { runId: string }) {
 
   const open = useCallback(
     (stage: StageId | null, nextTab: Tab = 'stage') => {
-      const next = new URLSearchParams(params);
-      if (stage) next.set('stage', stage);
-      else next.delete('stage');
-      if (nextTab === 'history') next.set('tab', 'history');
-      else next.delete('tab');
-      setParams(next, { replace: true });
+      // From the address as it is then: a panel opened after an action finishes (a replan) must
+      // not bring back what the address held when the action began.
+      setParams(
+        (current) => {
+          const next = new URLSearchParams(current);
+          if (stage) next.set('stage', stage);
+          else next.delete('stage');
+          if (nextTab === 'history') next.set('tab', 'history');
+          else next.delete('tab');
+          return next;
+        },
+        { replace: true },
+      );
     },
-    [params, setParams],
+    [setParams],
   );
   const openStage = useCallback((stage: StageId) => open(stage), [open]);
   /** Closes the side panel, giving focus back to what opened it: the stage, or History. */
