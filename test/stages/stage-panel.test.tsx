@@ -85,6 +85,17 @@ const decide = (
     recycleTo: extra.recycleTo ?? null,
   });
 
+/** Research and goals passed, strategy submitted and approved by the sales director only. */
+async function strategyInReview() {
+  await submit('research');
+  await decide('research', 'p-mkt', 'go');
+  await submit('goals');
+  await decide('goals', 'p-sales', 'go');
+  await decide('goals', 'p-gm', 'go');
+  await submit('strategy');
+  await decide('strategy', 'p-sales', 'go');
+}
+
 describe('the stage panel', () => {
   it('lists what the gate still needs and keeps submission disabled until it is ready', async () => {
     await renderPanel('p-lead');
@@ -276,13 +287,7 @@ describe('the stage panel', () => {
   });
 
   it('keeps every choice at hand when the one chosen is refused, and says why beside the button', async () => {
-    await submit('research');
-    await decide('research', 'p-mkt', 'go');
-    await submit('goals');
-    await decide('goals', 'p-sales', 'go');
-    await decide('goals', 'p-gm', 'go');
-    await submit('strategy');
-    await decide('strategy', 'p-sales', 'go');
+    await strategyInReview();
     await decide('strategy', 'p-mkt', 'go');
     expect((await submit('resources')).ok).toBe(true);
     // Finance holds the veto at the budget gate: the sales director may approve, not kill.
@@ -335,13 +340,7 @@ describe('the stage panel', () => {
   });
 
   it('needs nobody at a gate where the run was killed', async () => {
-    await submit('research');
-    await decide('research', 'p-mkt', 'go');
-    await submit('goals');
-    await decide('goals', 'p-sales', 'go');
-    await decide('goals', 'p-gm', 'go');
-    await submit('strategy');
-    await decide('strategy', 'p-sales', 'go');
+    await strategyInReview();
     await renderPanel('p-lead', 'strategy');
     expect(screen.getByText('Still needed: Marketing head')).toBeTruthy();
     cleanup();
