@@ -236,6 +236,9 @@ describe('on a phone (390 × 844)', () => {
         )
         .toBeGreaterThanOrEqual(12);
       expect(await insideWindow(evaluation)).toBe(true);
+      // A board of its own height, not the window's: the stage's panel below is a short scroll.
+      const board = page.getByRole('region', { name: 'Stage board' });
+      expect((await board.boundingBox())!.height).toBeLessThanOrEqual(460);
     });
     await context.close();
   });
