@@ -21,7 +21,7 @@ import { currentContext, readStoredRun } from '../engine/stored';
 import { Missing, Section, useDocumentTitle } from './page-parts';
 import { TableScroll } from '../stages/table-scroll';
 import { useI18n, type I18n } from '../i18n/react';
-import { formatFigure } from '../stages/forms/fields';
+import { formatFigure, readableFigure } from '../stages/forms/fields';
 import { useWorkspace } from '../workspace/workspace';
 
 /**
@@ -79,7 +79,9 @@ export function reportLabels(i18n: I18n): ReportLabels {
       return hasMessage(key) ? t(key) : id;
     },
     period: (period) => periodText(i18n, period),
-    figure: (value, unit) => formatFigure(i18n, value, unit),
+    // In Chinese, whole amounts also in 万, as approvers read them in the plan.
+    figure: (value, unit) =>
+      i18n.locale === 'zh-CN' ? readableFigure(i18n, value, unit) : formatFigure(i18n, value, unit),
     percent: (rate) => i18n.percent(rate),
     none: t('report.none'),
     enteredByHand: t('report.enteredByHand'),

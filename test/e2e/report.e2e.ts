@@ -20,6 +20,8 @@ const WORDS = {
     results: 'Results against targets',
     sections: ['Summary', 'Attribution', 'Risks and how they were handled', 'Lessons learned'],
     contracts: /Through offline promotion, sign 30 new customers/,
+    contractsTarget: '¥1,500,000.00',
+    contractsActual: '¥1,800,000.00',
     markdown: 'Export Markdown',
     print: 'Print / PDF',
     header: ['Goal', 'Target', 'Actual', 'Attainment', 'Result'],
@@ -30,6 +32,9 @@ const WORDS = {
     results: '目标达成情况',
     sections: ['总结', '归因分析', '风险及应对', '经验教训'],
     contracts: /通过线下推广.*签约 30 家新客户/,
+    // Amounts also in 万, as approvers read them in the plan.
+    contractsTarget: '¥1,500,000（150万）',
+    contractsActual: '¥1,800,000（180万）',
     markdown: '导出 Markdown',
     print: '打印 / 导出 PDF',
     header: ['目标', '目标值', '实际值', '达成率', '结果'],
@@ -70,7 +75,7 @@ describe('the evaluation report of a completed run', () => {
         const row = table.getByRole('row', { name: words.contracts });
         await row.waitFor();
         expect(await row.getByText('120%', { exact: true }).count()).toBe(1);
-        expect(await row.getByText('¥1,800,000.00', { exact: true }).count()).toBe(1);
+        expect(await row.getByText(words.contractsActual, { exact: true }).count()).toBe(1);
         expect(await page.getByRole('img', { name: /120%/ }).count()).toBe(1);
 
         await checkPdf(page, locale);
@@ -83,7 +88,9 @@ describe('the evaluation report of a completed run', () => {
         const path = await download.path();
         const markdown = await readFile(path, 'utf8');
         expect(markdown).toContain(`| ${words.header.join(' | ')} |`);
-        expect(markdown).toMatch(/\| ¥1,500,000\.00 \| ¥1,800,000\.00 \| 120% \|/);
+        expect(markdown).toContain(
+          `| ${words.contractsTarget} | ${words.contractsActual} | 120% |`,
+        );
         expect(markdown).toContain(words.title);
       });
       await context.close();
