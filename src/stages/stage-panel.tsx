@@ -41,6 +41,7 @@ import { StageForm } from './forms/stage-form';
 import * as z from 'zod';
 import { focusField } from './forms/types';
 import { sameContent } from './forms/content-draft';
+import { inResultsOrder } from './forms/goal-tree';
 import { demoContent } from '../domain/scenarios';
 import { focusRequestedHeading, focusStageHeading, STAGE_HEADING_ID } from './focus';
 import { useKeptInput } from './kept-input';
@@ -402,19 +403,23 @@ function DraftEditor({
     [],
   );
 
-  const problems = useMemo(
-    () =>
-      gateReadiness(
+  const problems = useMemo(() => {
+    const found = gateReadiness(
+      stage,
+      content,
+      gateContextFor(
+        context,
         stage,
-        content,
-        gateContextFor(
-          context,
-          stage,
-          people.map((p) => p.id),
-        ),
+        people.map((p) => p.id),
       ),
-    [stage, content, context, people],
-  );
+    );
+    // The evaluation's form lists results in the goal tree's order: its checklist does too.
+    const results = (content as Partial<StageContentMap['evaluation']>).results;
+    const goals = approvedContent(context, 'goals')?.goals;
+    return stage === 'evaluation' && Array.isArray(results) && goals
+      ? inResultsOrder(found, results, goals)
+      : found;
+  }, [stage, content, context, people]);
   const submit = async () => {
     if (timer.current) clearTimeout(timer.current);
     pending.current = null;

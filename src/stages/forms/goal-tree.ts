@@ -50,3 +50,21 @@ export function subtreeIds(goals: readonly Goal[], goalId: string): Set<string> 
   }
   return result;
 }
+
+/**
+ * An evaluation's gate problems in the order its form shows them: those about a goal's result
+ * in the goal tree's reading order (where the form lists them), then the others as they came.
+ */
+export function inResultsOrder<
+  P extends { path: readonly (string | number)[]; params: Record<string, string | number> },
+>(problems: readonly P[], results: readonly { goalId: string }[], goals: readonly Goal[]): P[] {
+  const position = new Map(goalTree(goals).map((entry, i) => [goals[entry.index]?.id, i]));
+  const goalOf = (p: P): string | undefined => {
+    const [field, index] = p.path;
+    if (field === 'results' && typeof index === 'number') return results[index]?.goalId;
+    return typeof p.params.goalId === 'string' && field === 'results' ? p.params.goalId : undefined;
+  };
+  const rank = (p: P) => position.get(goalOf(p)) ?? Number.POSITIVE_INFINITY;
+  // Array.prototype.sort is stable: problems of equal rank keep their order.
+  return [...problems].sort((a, b) => rank(a) - rank(b));
+}
