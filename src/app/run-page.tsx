@@ -250,7 +250,7 @@ function RunPage({ runId }: { runId: string }) {
             {restored.context?.outcome?.kind === 'completed' &&
               !context.childRunId &&
               !asOf &&
-              acting?.id === context.leadId && (
+              (acting?.id === context.leadId ? (
                 <button
                   type="button"
                   className="btn btn-primary"
@@ -258,7 +258,12 @@ function RunPage({ runId }: { runId: string }) {
                 >
                   {t('ui.run.startNextCycle')}
                 </button>
-              )}
+              ) : (
+                // Others learn who takes the loop on, rather than see nothing about it.
+                <span className="small muted">
+                  {t('ui.run.nextCycleByLead', { name: personName(context.leadId) })}
+                </span>
+              ))}
             {askingNextCycle && (
               <NextCycleDialog
                 title={context.title}

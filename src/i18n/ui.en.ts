@@ -129,6 +129,7 @@ export const uiEn = {
     parent: '← Previous cycle',
     child: 'Next cycle →',
     startNextCycle: 'Start next cycle',
+    nextCycleByLead: 'The next cycle is started by the lead, {name}.',
     nextCycleStarted: 'Next cycle started from this run’s results',
     notFound: 'This run does not exist in this browser.',
     cannotRestore: '{detail}. The run’s history is intact; export it and contact support.',

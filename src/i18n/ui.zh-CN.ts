@@ -120,6 +120,7 @@ export const uiZhCN: Messages<typeof uiEn> = {
     parent: '← 上一周期',
     child: '下一周期 →',
     startNextCycle: '开启下一周期',
+    nextCycleByLead: '下一周期由策略负责人{name}发起。',
     nextCycleStarted: '已根据本期结果开启下一周期',
     notFound: '此浏览器中不存在该策略执行。',
     cannotRestore: '{detail}。该策略执行的历史记录完好，请导出后联系支持人员。',

@@ -118,7 +118,9 @@ describe('the monitoring and optimization loops in the browser', () => {
       await page.getByRole('table').first().waitFor();
       await page.goBack();
 
-      // The optimization loop: the next cycle opens, linked and seeded from this one.
+      // The optimization loop: the next cycle opens, linked and seeded from this one. Approvers
+      // learn who starts it; the lead does.
+      await page.getByText('The next cycle is started by the lead, Lin Feng.').waitFor();
       await actAs(page, 'Lin Feng');
       await page.getByRole('button', { name: 'Start next cycle' }).click();
       // It asks first, proposing the period right after this one.
