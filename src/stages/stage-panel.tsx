@@ -609,15 +609,18 @@ function Votes({
       )}
       {stuck && (
         <p className="banner banner-amber small">
-          {stuck.kind === 'nobodyHolds'
-            ? t('ui.stage.stuck.nobodyHolds', {
-                roles: i18n.list(
-                  stuck.roles.map((r) => i18n.label('role', r)),
-                  'disjunction',
-                ),
-              })
-            : t('ui.stage.stuck.tooFew', { count: stuck.count, n: stuck.n })}{' '}
-          <Link to="/people">{t('ui.stage.stuck.people')}</Link>
+          {/* One run of text: the banner lays its children out side by side. */}
+          <span>
+            {stuck.kind === 'nobodyHolds'
+              ? t('ui.stage.stuck.nobodyHolds', {
+                  roles: i18n.list(
+                    stuck.roles.map((r) => i18n.label('role', r)),
+                    'disjunction',
+                  ),
+                })
+              : t('ui.stage.stuck.tooFew', { count: stuck.count, n: stuck.n })}{' '}
+            <Link to="/people">{t('ui.stage.stuck.people')}</Link>
+          </span>
         </p>
       )}
       {record.votes.length > 0 && (
