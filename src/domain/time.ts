@@ -195,8 +195,17 @@ export function shiftInto(date: IsoDate, from: Period, to: Period): IsoDate {
   return shifted > to.end ? to.end : shifted < to.start ? to.start : shifted;
 }
 
-/** A calendar date written out in text: "… worth ¥1.8M by 2026-12-31". */
-export const DATE_IN_TEXT = /\b(\d{4})-(\d{2})-(\d{2})\b/g;
+/**
+ * A calendar date written out in text: "… worth ¥1.8M by 2026-12-31", not part of a longer code
+ * ("SKU-2026-08-15-A").
+ */
+export const DATE_IN_TEXT = /(?<![\w-])(\d{4})-(\d{2})-(\d{2})(?![\w-])/g;
+
+/** Whether `date` (YYYY-MM-DD) is a day of the calendar: 2026-02-30 and 2026-08-45 are not. */
+function isCalendarDate(date: string): boolean {
+  const day = new Date(`${date}T00:00:00Z`);
+  return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === date;
+}
 
 /**
  * `text` with every date of `from` it mentions moved to the same point of `to` (`shiftInto`):
@@ -205,7 +214,7 @@ export const DATE_IN_TEXT = /\b(\d{4})-(\d{2})-(\d{2})\b/g;
  */
 export function shiftDatesInText(text: string, from: Period, to: Period): string {
   return text.replace(DATE_IN_TEXT, (date) =>
-    isWithin(date, from) ? shiftInto(date, from, to) : date,
+    isCalendarDate(date) && isWithin(date, from) ? shiftInto(date, from, to) : date,
   );
 }
 

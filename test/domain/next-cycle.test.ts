@@ -64,16 +64,18 @@ describe('seeding the next cycle', () => {
     expect(stockDays(52)).toMatchObject({ target: 45, baseline: 52 });
   });
 
-  it('moves a date of the period written into a goal’s title with its deadline, and no other', () => {
+  it('moves a date of the period written into a goal’s title with its deadline, and nothing else', () => {
     const approved = completedQuarter();
     approved.goals.goals[0] = {
       ...approved.goals.goals[0]!,
-      title: 'Sign ¥1.8M of new contracts by 2026-09-30 (base: 2025-12-31 list)',
+      title:
+        'Sign ¥1.8M of new contracts by 2026-09-30 (base: 2025-12-31 list; SKU-2026-08-15-A, not 2026-08-45)',
       deadline: '2026-09-30',
     };
     const goal = seedNextCycle({ period: Q3, approved }, Q4).goals?.goals[0];
     expect(goal).toMatchObject({
-      title: 'Sign ¥1.8M of new contracts by 2026-12-31 (base: 2025-12-31 list)',
+      title:
+        'Sign ¥1.8M of new contracts by 2026-12-31 (base: 2025-12-31 list; SKU-2026-08-15-A, not 2026-08-45)',
       deadline: '2026-12-31',
     });
   });
