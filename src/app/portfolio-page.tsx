@@ -34,6 +34,8 @@ import {
   PortfolioStageCard,
 } from '../board/portfolio-node';
 import { StageBoard, useMediaQuery } from '../board/stage-board';
+import { STAGE_LIST, StageCardList, stageOnBoard } from '../board/stage-list';
+import { scrollIntoSight } from '../stages/focus';
 import { SCENARIO_IDS, type ScenarioId } from '../domain/scenario-ids';
 import { isStageId, stageNumber, type StageId } from '../domain/stages';
 import { periodLabel, type IsoDate } from '../domain/time';
@@ -50,12 +52,6 @@ const edgeTypes = { portfolioLoop: PortfolioEdgeComponent };
 
 /** Windows too narrow for the legend over the board (it hid stages there): it goes under it. */
 const LEGEND_UNDER = '(max-width: 700px)';
-/**
- * Phones upright: the board fitted to them drew its stages too small to read, so the stages are
- * a list there (the same cards, full size), and the loops a line of text under it.
- */
-const STAGE_LIST = '(max-width: 600px)';
-
 /** Rows listed at first in the side panel; "Show all" lists the rest. */
 const LIST_LIMIT = 100;
 
@@ -282,13 +278,7 @@ function Portfolio({ summaries, rows }: { summaries: Summaries; rows: readonly R
   const closeList = () => {
     const stage = selected;
     select(null);
-    requestAnimationFrame(() =>
-      document
-        .querySelector<HTMLElement>(
-          `.react-flow__node[data-id="${stage}"], .pf-stage-button[data-stage="${stage}"]`,
-        )
-        ?.focus(),
-    );
+    requestAnimationFrame(() => (stage ? stageOnBoard(stage)?.focus() : undefined));
   };
 
   // Everything but the status filter: the status strip shows the mix the status filter picks from.
@@ -561,10 +551,7 @@ function PortfolioBoard({ graph, loading, totals, shownRuns, selected, onSelect 
   );
 }
 
-/**
- * The board as a phone shows it: the seven stages as a list of buttons (execution and monitoring
- * side by side, as they run), each the board's card at full size, and the loops taken in words.
- */
+/** The board as a phone shows it: the seven stages' cards in a list, the loops taken in words. */
 function StageList({
   graph,
   loading,
@@ -590,29 +577,19 @@ function StageList({
     ];
   });
   return (
-    <section className="pf-stage-list-box" aria-label={t('portfolio.board')} aria-busy={loading}>
-      <ol className="pf-stage-list">
-        {graph.nodes.map((node) => (
-          <li key={node.id} className={`pf-stage-item pf-stage-item-${node.id}`}>
-            <button
-              type="button"
-              className="pf-stage-button"
-              data-stage={node.id}
-              aria-pressed={selected === node.data.stage}
-              aria-label={portfolioNodeLabel(i18n, node.data)}
-              onClick={() => onSelect(node.data.stage)}
-            >
-              <PortfolioStageCard data={node.data} />
-            </button>
-          </li>
-        ))}
-      </ol>
-      {loops.length > 0 && (
-        <p className="small pf-loops">
-          <span className="muted">{t('portfolio.loops')}</span> {i18n.list(loops)}
-        </p>
-      )}
-    </section>
+    <StageCardList
+      label={t('portfolio.board')}
+      busy={loading}
+      items={graph.nodes.map((node) => ({
+        stage: node.data.stage,
+        label: portfolioNodeLabel(i18n, node.data),
+        pressed: selected === node.data.stage,
+        card: <PortfolioStageCard data={node.data} />,
+      }))}
+      loopsLabel={t('portfolio.loops')}
+      loops={loops}
+      onSelect={onSelect}
+    />
   );
 }
 
@@ -707,15 +684,9 @@ function StageRuns({
   const i18n = useI18n();
   const { t } = i18n;
   const [all, setAll] = useState(false);
-  // On a phone the list opens below the board, out of sight: bring it into view, or choosing a
-  // stage seems to do nothing. Beside the board (wider windows) it is already in view.
+  // On a phone the list opens below the board, out of sight.
   const head = useRef<HTMLHeadingElement>(null);
-  useEffect(() => {
-    const element = head.current;
-    if (!element) return;
-    const { top, bottom } = element.getBoundingClientRect();
-    if (top > window.innerHeight || bottom < 0) element.scrollIntoView({ block: 'start' });
-  }, []);
+  useEffect(() => scrollIntoSight(head.current), []);
   const heading = t('portfolio.list.heading', {
     number: stageNumber(stage),
     stage: i18n.stage(stage),

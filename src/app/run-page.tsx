@@ -10,6 +10,8 @@ import {
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useLiveQuery } from 'dexie-react-hooks';
 import RunBoard from '../board/run-board';
+import { stageOnBoard } from '../board/stage-list';
+import { scrollIntoSight, STAGE_HEADING_ID } from '../stages/focus';
 import { OpenStageContext } from '../stages/open-stage';
 import { StagePanel, landingId } from '../stages/stage-panel';
 import { gateContextFor } from '../../machines/run-rules';
@@ -159,16 +161,26 @@ function RunPage({ runId }: { runId: string }) {
     },
     [setParams],
   );
-  const openStage = useCallback((stage: StageId) => open(stage), [open]);
+  /** The stage just chosen on the board, whose panel is brought into sight once it shows. */
+  const chosen = useRef<StageId | null>(null);
+  const openStage = useCallback(
+    (stage: StageId) => {
+      chosen.current = stage;
+      open(stage);
+    },
+    [open],
+  );
+  useEffect(() => {
+    if (!selected || chosen.current !== selected) return;
+    chosen.current = null;
+    scrollIntoSight(document.getElementById(STAGE_HEADING_ID));
+  }, [selected]);
   /** Closes the side panel, giving focus back to what opened it: the stage, or History. */
   const closeSide = () => {
     const stage = selected;
     open(null);
     requestAnimationFrame(() =>
-      (stage
-        ? document.querySelector<HTMLElement>(`.react-flow__node[data-id="${stage}"]`)
-        : document.getElementById(HISTORY_TOGGLE_ID)
-      )?.focus(),
+      (stage ? stageOnBoard(stage) : document.getElementById(HISTORY_TOGGLE_ID))?.focus(),
     );
   };
 

@@ -1,13 +1,14 @@
 import { useCallback, useMemo, useReducer, useRef } from 'react';
 import { ReactFlowProvider, type NodeChange } from '@xyflow/react';
 import type { RunContext } from '../../machines/run-context';
-import type { StageId } from '../domain/stages';
-import { useI18n } from '../i18n/react';
+import { isStageId, stageNumber, type StageId } from '../domain/stages';
+import { useI18n, type I18n } from '../i18n/react';
 import { usePersonName } from '../workspace/workspace';
-import { runToEdges, runToNodes, type BoardOptions, type StageNode } from './graph';
-import { StageNodeComponent, stageNodeLabel } from './stage-node';
+import { runToEdges, runToNodes, type BoardEdge, type BoardOptions, type StageNode } from './graph';
+import { StageCard, StageNodeComponent, stageNodeLabel } from './stage-node';
 import { LoopEdgeComponent } from './loop-edge';
-import { StageBoard } from './stage-board';
+import { StageBoard, useMediaQuery } from './stage-board';
+import { STAGE_LIST, StageCardList } from './stage-list';
 
 // Module scope: React Flow re-creates every node when these objects change identity.
 const nodeTypes = { stage: StageNodeComponent };
@@ -56,9 +57,27 @@ function Board({ context, selected, draftProblems, today, onOpenStage }: RunBoar
     [context, selected, draftProblems, today, i18n, personName, sizes],
   );
   const edges = useMemo(() => runToEdges(context), [context]);
+  const list = useMediaQuery(STAGE_LIST);
   // A run that is over stands nowhere: on a board too small to read whole, show where it ended.
   const outcome = context.outcome;
   const ended = outcome ? (outcome.kind === 'killed' ? outcome.stage : 'evaluation') : null;
+  if (list) {
+    return (
+      <StageCardList
+        label={i18n.t('ui.board.region')}
+        items={nodes.map((node) => ({
+          stage: node.data.stage,
+          label: node.ariaLabel ?? '',
+          pressed: node.data.selected,
+          current: node.data.current,
+          card: <StageCard data={node.data} />,
+        }))}
+        loopsLabel={i18n.t('ui.board.loopsTaken')}
+        loops={loopsTaken(i18n, edges)}
+        onSelect={onOpenStage}
+      />
+    );
+  }
   return (
     <StageBoard
       nodes={nodes}
@@ -73,7 +92,26 @@ function Board({ context, selected, draftProblems, today, onOpenStage }: RunBoar
   );
 }
 
-/** The seven stages of a run as a React Flow board. */
+/** The loops a run has taken, in words, for the list that stands in for the board on a phone. */
+function loopsTaken(i18n: I18n, edges: readonly BoardEdge[]): string[] {
+  return edges.flatMap((edge) => {
+    const data = edge.data;
+    if (!data || data.kind === 'forward' || data.count === 0) return [];
+    if (data.kind !== 'recycle')
+      return [i18n.t(`ui.board.edge.${data.kind}`, { count: data.count })];
+    if (!isStageId(edge.source) || !isStageId(edge.target)) return [];
+    // Which gate sent the work back where, as the portfolio says it.
+    return [
+      i18n.t('portfolio.edge.recycle', {
+        count: data.count,
+        from: stageNumber(edge.source),
+        to: stageNumber(edge.target),
+      }),
+    ];
+  });
+}
+
+/** The seven stages of a run as a React Flow board (a list of them on a phone). */
 export default function RunBoard(props: RunBoardProps) {
   return (
     <ReactFlowProvider>

@@ -112,7 +112,19 @@ export function StageHandles() {
   );
 }
 
-function StageNodeView({ data }: NodeProps<StageNode>) {
+/**
+ * One stage of a run: number, name, status, and what stands open there. Drawn by the board's node
+ * and by the phone's list of stages; its accessible name is set on what holds it
+ * (`stageNodeLabel`), so the drawing itself is hidden from assistive technology.
+ */
+export function StageCard({
+  data,
+  handles = false,
+}: {
+  data: StageNodeData;
+  /** On the board: where its edges attach. */
+  handles?: boolean;
+}) {
   const i18n = useI18n();
   const personName = usePersonName();
   const { t } = i18n;
@@ -126,7 +138,7 @@ function StageNodeView({ data }: NodeProps<StageNode>) {
     .join(' ');
   return (
     <div className={classes} aria-hidden="true">
-      <StageHandles />
+      {handles && <StageHandles />}
       <div className="stage-title">
         <span className="stage-num">{data.number}</span>
         <span>{i18n.stage(data.stage)}</span>
@@ -184,6 +196,10 @@ function StageNodeView({ data }: NodeProps<StageNode>) {
       )}
     </div>
   );
+}
+
+function StageNodeView({ data }: NodeProps<StageNode>) {
+  return <StageCard data={data} handles />;
 }
 
 export const StageNodeComponent = memo(StageNodeView);

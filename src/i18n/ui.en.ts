@@ -153,6 +153,7 @@ export const uiEn = {
     edgeHelp:
       'The arrows show how runs move between stages: forward, back at a recycle or a replan.',
     edgeLabel: '{from} to {to}',
+    loopsTaken: 'Loops taken:',
     loop: {
       recycle: 'Recycle',
       replan: 'Replan loop',

@@ -143,6 +143,7 @@ export const uiZhCN: Messages<typeof uiEn> = {
     nodeHelp: '按 Enter 键或空格键打开该阶段。',
     edgeHelp: '箭头表示各阶段之间的流转：向前推进，或在退回、重新规划时返回。',
     edgeLabel: '{from}至{to}',
+    loopsTaken: '已走过的循环：',
     loop: { recycle: '退回', replan: '重新规划', checkIns: 'KPI 数据填报', nextCycle: '下一周期' },
     edge: {
       recycle: '退回 ×{count}',

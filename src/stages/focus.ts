@@ -31,6 +31,17 @@ export function returnFocus(
   });
 }
 
+/**
+ * Scrolls `element` to the top of the window when it is out of sight. On a phone a panel opens
+ * below what opened it, out of sight, and choosing seemed to do nothing; beside it (wider windows)
+ * it is already in view and nothing moves.
+ */
+export function scrollIntoSight(element: HTMLElement | null): void {
+  if (!element) return;
+  const { top, bottom } = element.getBoundingClientRect();
+  if (top > window.innerHeight || bottom < 0) element.scrollIntoView({ block: 'start' });
+}
+
 /** The open stage's heading: where focus goes when the control that had it goes away. */
 export const STAGE_HEADING_ID = 'stage-panel-heading';
 

@@ -223,22 +223,40 @@ describe('on a phone (390 × 844)', () => {
     await context.close();
   });
 
-  it('shows a finished run’s board where it ended, at a size people can read', async () => {
+  it('shows every stage of a run at a size people can read, and a tapped stage’s panel comes into view', async () => {
     const { page, context } = await openApp(browser(), { path: '/runs/demo-deepen' });
     await page.setViewportSize(PHONE);
-    await withScreenshot(page, 'phone-finished-run', async () => {
-      // All seven stages fitted to 390 px drew their names about 5 px tall.
-      const evaluation = page.getByRole('button', { name: /^Stage 7, Evaluation/ });
-      await expect
-        .poll(
-          async () =>
-            (await evaluation.getByText('Evaluation', { exact: true }).boundingBox())?.height ?? 0,
-        )
-        .toBeGreaterThanOrEqual(12);
-      expect(await insideWindow(evaluation)).toBe(true);
-      // A board of its own height, not the window's: the stage's panel below is a short scroll.
+    await withScreenshot(page, 'phone-run-stages', async () => {
+      // A board of seven stages fitted to 390 px drew their names about 5 px tall, and one at a
+      // readable size cut its neighbours at the window's edges: the stages are a list here.
       const board = page.getByRole('region', { name: 'Stage board' });
-      expect((await board.boundingBox())!.height).toBeLessThanOrEqual(460);
+      for (const [name, title] of [
+        [/^Stage 1, Research/, 'Research'],
+        [/^Stage 4, Resource allocation/, 'Resource allocation'],
+        [/^Stage 6, Monitoring/, 'Monitoring'],
+        [/^Stage 7, Evaluation/, 'Evaluation'],
+      ] as const) {
+        const button = board.getByRole('button', { name });
+        const text = (await button.getByText(title, { exact: true }).boundingBox())!;
+        expect(text.height).toBeGreaterThanOrEqual(14);
+        expect(await insideWindow(button)).toBe(true);
+      }
+      const execution = board.getByRole('button', { name: /^Stage 5, Execution/ });
+      await execution.click();
+      await expect.poll(() => execution.getAttribute('aria-pressed')).toBe('true');
+      const heading = page.getByRole('heading', { name: 'Stage 5 · Execution' });
+      await expect
+        .poll(async () => {
+          const box = await heading.boundingBox();
+          return box !== null && box.y >= 0 && box.y + box.height <= PHONE.height;
+        })
+        .toBe(true);
+      // Closing the panel gives focus back to the stage in the list.
+      await page.getByRole('button', { name: 'Close panel' }).click();
+      await expect
+        .poll(() => execution.evaluate((element) => element === document.activeElement))
+        .toBe(true);
+      expect(await overflow(page)).toBe(0);
     });
     await context.close();
   });
