@@ -522,11 +522,16 @@ function checkBudget({ budget }: ResourcesContent): Problem[] {
     problems.push(problem('budget.amountsNotTotal', ['budget', 'lines'], { sum, total: totalFen }));
   }
   if (totalFen <= 0) return problems;
+  // A share is written to a basis point (0.01%), so an amount matches it within one basis point
+  // of the total: on ¥1.5M, ¥500,000 is 33.33% or 33.34%, as an equal split in three must write
+  // one of them. Within 1 fen on budgets so small that a basis point is less.
+  const total = BigInt(totalFen);
+  const tolerance = total > 10_000n ? total : 10_000n;
   lines.forEach((line, i) => {
-    const exact = BigInt(line.shareBp) * BigInt(totalFen);
+    const exact = BigInt(line.shareBp) * total;
     const scaled = BigInt(line.amountFen) * 10_000n;
     const diff = scaled > exact ? scaled - exact : exact - scaled;
-    if (diff > 10_000n) {
+    if (diff > tolerance) {
       problems.push(
         problem('budget.amountNotMatchingShare', ['budget', 'lines', i, 'amountFen'], {
           module: line.module,

@@ -999,6 +999,36 @@ describe('resources gate', () => {
     expect(only(check('resources', content), 'budget.amountNotMatchingShare')).toHaveLength(2);
   });
 
+  it('accepts whole amounts whose shares are rounded to a basis point, as an equal split in three is', () => {
+    const content = resources();
+    content.budget.totalFen = yuanToFen(1_500_000);
+    content.budget.lines = [
+      { ...content.budget.lines[0]!, shareBp: 3333, amountFen: yuanToFen(500_000) },
+      { ...content.budget.lines[1]!, shareBp: 3333, amountFen: yuanToFen(500_000) },
+      { ...content.budget.lines[2]!, shareBp: 3334, amountFen: yuanToFen(500_000) },
+    ];
+
+    expect(check('resources', content)).toEqual([]);
+  });
+
+  it('rejects an amount more than a basis point of the total away from its share', () => {
+    const content = resources();
+    content.budget.totalFen = yuanToFen(1_500_000);
+    content.budget.lines = [
+      // 33.33% of ¥1.5M is ¥499,950 and a basis point ¥150: ¥500,210 and ¥499,790 are further.
+      { ...content.budget.lines[0]!, shareBp: 3333, amountFen: yuanToFen(500_210) },
+      { ...content.budget.lines[1]!, shareBp: 3333, amountFen: yuanToFen(499_790) },
+      { ...content.budget.lines[2]!, shareBp: 3334, amountFen: yuanToFen(500_000) },
+    ];
+
+    const problems = only(check('resources', content), 'budget.amountNotMatchingShare');
+
+    expect(problems.map((p) => p.path)).toEqual([
+      ['budget', 'lines', 0, 'amountFen'],
+      ['budget', 'lines', 1, 'amountFen'],
+    ]);
+  });
+
   it('checks shares exactly on budgets too large for float arithmetic', () => {
     const content = resources();
     const total = 9_999_999_999_999;
