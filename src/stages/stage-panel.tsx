@@ -24,6 +24,7 @@ import {
 } from '../domain/gate';
 import { gateReadiness, rulesFrom } from '../domain/readiness';
 import { measuredActuals } from '../domain/results';
+import { localDateOf } from '../domain/time';
 import {
   isOperatingStage,
   PLANNING_STAGES,
@@ -1016,7 +1017,7 @@ function FollowUps({
               {f.closed && (
                 <span className="muted small">{` · ${i18n.t('ui.stage.followUpClosedBy', {
                   name: personName(f.closed.by),
-                  at: i18n.date(f.closed.at.slice(0, 10)),
+                  at: i18n.date(localDateOf(f.closed.at)),
                   note: f.closed.note,
                 })}`}</span>
               )}

@@ -423,6 +423,34 @@ describe('follow-ups of a conditional Go', () => {
       'Two interviews held on 12 July',
     );
   });
+
+  it('dates a closed follow-up by the day on the person’s clock, not in UTC', async () => {
+    const zone = process.env.TZ;
+    process.env.TZ = 'Asia/Shanghai';
+    try {
+      await submit('research');
+      await decide('research', 'p-mkt', 'conditionalGo', {
+        comment: 'One gap',
+        conditions: ['Add two expert interviews'],
+      });
+      // 07:30 on Jul 16 in Beijing is still Jul 15 in UTC.
+      await showPanel('p-lead', 'research', { now: '2024-07-15T23:30:00.000Z' });
+      fireEvent.change(screen.getByLabelText('How “Add two expert interviews” was met'), {
+        target: { value: 'Held' },
+      });
+      fireEvent.click(
+        screen.getByRole('button', { name: 'Close the follow-up “Add two expert interviews”' }),
+      );
+      await screen.findByText('Follow-up closed', undefined, { timeout: 5000 });
+      cleanup();
+      await showPanel('p-lead', 'research', { now: '2024-07-16T09:00:00.000Z' });
+      const list = screen.getByRole('region', { name: 'Conditions to follow up' });
+      expect(list.textContent).toContain('closed by Lin Feng on Jul 16, 2024: Held');
+    } finally {
+      process.env.TZ = zone;
+      if (zone === undefined) delete process.env.TZ;
+    }
+  });
 });
 
 describe('a stage sent back', () => {
