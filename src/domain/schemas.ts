@@ -45,7 +45,14 @@ export const QuorumSchema = z.discriminatedUnion('kind', [
 
 /** Who decides at a gate: see GatePolicy. */
 export const GatePolicySchema = z.strictObject({
-  roles: z.array(RoleSchema).min(1).max(ROLES.length),
+  // A role named twice would count as two approvals needed that one role can give only once.
+  roles: z
+    .array(RoleSchema)
+    .min(1)
+    .max(ROLES.length)
+    .refine((roles) => new Set(roles).size === roles.length, {
+      message: 'each role is listed once',
+    }),
   quorum: QuorumSchema,
   vetoRole: RoleSchema.nullable(),
 });
