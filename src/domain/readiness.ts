@@ -255,7 +255,12 @@ function checkMeasurable(goal: Goal, path: Path): Problem[] {
       problem('goals.notMeasurable', [...path, 'metric'], { ...params, field: 'metric' }),
     );
   }
-  if (goal.target === null || goal.target <= 0) {
+  // Zero is a target only where lower is better ("no key account lost"): nothing to reach else.
+  if (
+    goal.target === null ||
+    goal.target < 0 ||
+    (goal.target === 0 && goal.direction !== 'lower')
+  ) {
     problems.push(
       problem('goals.notMeasurable', [...path, 'target'], { ...params, field: 'target' }),
     );

@@ -253,7 +253,7 @@ export const en = {
         'Set an overall goal for the period (a goal with no parent), e.g. “Sales +30%”.',
       duplicateId: 'Two goals share the id “{id}”. Delete one of them or give it a new id.',
       notMeasurable:
-        'Goal “{goalTitle}” is not measurable yet: fill in “{field}”. A target must be a number above zero.',
+        'Goal “{goalTitle}” is not measurable yet: fill in “{field}”. A target must be a number above zero, or zero where lower is better.',
       moneyNotInFen:
         'Goal “{goalTitle}”: “{field}” is a money amount finer than 0.01 yuan. Round it to two decimals.',
       notTimeBound: 'Goal “{goalTitle}” has no deadline. Set a date within the period.',

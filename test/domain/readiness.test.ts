@@ -561,6 +561,14 @@ describe('goals gate (SMART)', () => {
     expect(codes(checkGoals(goals))).toEqual(['goals.notMeasurable']);
   });
 
+  it('lets a goal where lower is better aim at zero, as “no key account lost” does', () => {
+    const goals = goalsZh();
+    goals[3]!.direction = 'lower';
+    goals[3]!.target = 0;
+
+    expect(codes(checkGoals(goals))).not.toContain('goals.notMeasurable');
+  });
+
   it('requires a unit to be measurable', () => {
     const goals = goalsZh();
     goals[3]!.unit = '';
