@@ -41,8 +41,10 @@ export function proposeGoal(goal: Goal, actual: number | null, from: Period, to:
  * the seeded draft would fail its own gate. The sub-goals keep what was proposed for them (a
  * beaten one starts from what it achieved, a missed one keeps its target) and the parent becomes
  * their sum, deepest first, so a grandparent sums the new figures. A parent split along several
- * dimensions takes the sum of its first one; the other groups are scaled to it, keeping their
- * members' shares, in whole units (fen for money) with the rounding on the largest.
+ * dimensions takes the largest of their sums, and the other splits are scaled up to it, keeping
+ * their members' shares, in whole units (fen for money) with the rounding on the largest: scaled
+ * down, a beaten sub-goal fell below what it achieved and a missed one below its target, which
+ * only the lead may lower.
  */
 export function fitSubGoals(goals: readonly Goal[]): Goal[] {
   const fitted = new Map(goals.map((g) => [g.id, g]));
@@ -63,12 +65,14 @@ export function fitSubGoals(goals: readonly Goal[]): Goal[] {
     }
     return [...groups.values()];
   };
-  // Up: each parent becomes the sum of its first split.
+  // Up: each parent becomes the largest sum of its splits.
   for (const { id } of parents) {
     const parent = fitted.get(id);
-    const [first] = parent ? groupsOf(parent) : [];
-    if (!parent || !first || first.some((c) => c.target === null)) continue;
-    fitted.set(id, { ...parent, target: first.reduce((sum, c) => sum + (c.target ?? 0), 0) });
+    if (!parent) continue;
+    const sums = groupsOf(parent)
+      .filter((group) => group.every((c) => c.target !== null))
+      .map((group) => group.reduce((sum, c) => sum + (c.target ?? 0), 0));
+    if (sums.length > 0) fitted.set(id, { ...parent, target: Math.max(...sums) });
   }
   // Down: every split is scaled to its parent, shallowest first, so a sub-goal scaled as part of
   // its parent's second split passes the change on to its own sub-goals.

@@ -134,7 +134,7 @@ describe('sub-goals of a seeded additive goal', () => {
     expect(fitted.map((g) => g.target)).toEqual([160_000_000, 100_000_000, 60_000_000]);
   });
 
-  it('scale a second split of the same parent to it, keeping shares, in whole fen', () => {
+  it('take the largest split’s sum and scale the other splits up to it, keeping shares, in whole fen', () => {
     const fitted = fitSubGoals([
       goal('g-sales', 150_000_000),
       goal('g-east', 100_000_000, 'g-sales'),
@@ -142,10 +142,32 @@ describe('sub-goals of a seeded additive goal', () => {
       goal('g-a', 80_000_000, 'g-sales', 'productLine'),
       goal('g-b', 90_000_000, 'g-sales', 'productLine'),
     ]);
-    const [a, b] = [fitted[3]!.target!, fitted[4]!.target!];
-    expect(a + b).toBe(160_000_000);
-    expect(Number.isInteger(a) && Number.isInteger(b)).toBe(true);
-    expect(a / b).toBeCloseTo(80 / 90, 4);
+    const target = (i: number) => fitted[i]!.target!;
+    expect(target(0)).toBe(170_000_000);
+    expect([target(3), target(4)]).toEqual([80_000_000, 90_000_000]);
+    const [east, north] = [target(1), target(2)];
+    expect(east + north).toBe(170_000_000);
+    expect(Number.isInteger(east) && Number.isInteger(north)).toBe(true);
+    expect(east / north).toBeCloseTo(100 / 60, 4);
+  });
+
+  it('never lower a sub-goal below what was proposed for it (a beaten one its actual, a missed one its target)', () => {
+    // 1,000 new customers by region (East 700 beaten, West 400) and by product (A 800 beaten,
+    // B 500 missed): scaled to the regions' 1,100, A fell to 677 and B to 423.
+    const fitted = fitSubGoals([
+      goal('g-new', 1_000),
+      goal('g-east', 700, 'g-new'),
+      goal('g-west', 400, 'g-new'),
+      goal('g-a', 800, 'g-new', 'productLine'),
+      goal('g-b', 500, 'g-new', 'productLine'),
+    ]);
+    const target = (id: string) => fitted.find((g) => g.id === id)!.target!;
+    expect(target('g-new')).toBe(1_300);
+    expect(target('g-a')).toBe(800);
+    expect(target('g-b')).toBe(500);
+    expect(target('g-east')).toBeGreaterThanOrEqual(700);
+    expect(target('g-west')).toBeGreaterThanOrEqual(400);
+    expect(target('g-east') + target('g-west')).toBe(1_300);
   });
 
   it('leaves groups that already add up, and goals without sub-goals, as they are', () => {
