@@ -158,24 +158,32 @@ export function addMonths(date: IsoDate, months: number): IsoDate {
 }
 
 /**
- * How many whole calendar months a period spans when it starts on a 1st and ends on a month's
- * last day (a month, quarter, half, year, fiscal year); null for any other span.
+ * How many whole months a period spans: from a 1st to a month's last day (a month, quarter, half,
+ * year, fiscal year), or from another day to the day before it some months on (a sales month of
+ * the 26th to the 25th, a quarter from Nov 16); null for any other span.
  */
 export function wholeMonths(period: Period): number | null {
-  if (period.start.slice(8, 10) !== '01' || period.end !== monthEnd(period.end)) return null;
-  return monthsBetween(period.start, period.end) + 1;
+  if (period.start.slice(8, 10) === '01') {
+    return period.end === monthEnd(period.end) ? monthsBetween(period.start, period.end) + 1 : null;
+  }
+  // Up to the 28th, a day every month has; a month's last day would move with the month's length.
+  if (+period.start.slice(8, 10) > 28 || period.start === monthEnd(period.start)) return null;
+  const months = monthsBetween(period.start, period.end);
+  return months >= 1 && addDays(addMonths(period.start, months), -1) === period.end ? months : null;
 }
 
 /**
  * The period that follows: as many whole months again for a period of whole months (the next
- * quarter, half, year or fiscal year, whatever the months' lengths); otherwise a period of the
- * same number of days starting the day after.
+ * quarter, half, year or fiscal year, whatever the months' lengths; 26th to 25th again);
+ * otherwise a period of the same number of days starting the day after.
  */
 export function nextPeriod(period: Period): Period {
   const months = wholeMonths(period);
   if (months !== null) {
-    const start = addMonths(period.start, months);
-    return { start, end: monthEnd(addMonths(start, months - 1)) };
+    return {
+      start: addMonths(period.start, months),
+      end: addDays(addMonths(period.start, 2 * months), -1),
+    };
   }
   const length = daysBetween(period.start, period.end);
   const start = addDays(period.end, 1);

@@ -90,10 +90,31 @@ describe('the period that follows', () => {
     });
   });
 
+  it('is as many months again for months counted from another day than the 1st', () => {
+    // A sales month of the 26th to the 25th kept 30 days and slid: Feb 26 – Mar 27.
+    expect(nextPeriod({ start: '2024-01-26', end: '2024-02-25' })).toEqual({
+      start: '2024-02-26',
+      end: '2024-03-25',
+    });
+    expect(nextPeriod({ start: '2024-02-26', end: '2024-03-25' })).toEqual({
+      start: '2024-03-26',
+      end: '2024-04-25',
+    });
+    expect(nextPeriod({ start: '2023-11-16', end: '2024-02-15' })).toEqual({
+      start: '2024-02-16',
+      end: '2024-05-15',
+    });
+  });
+
   it('is as many days again, from the day after, for a period of days', () => {
-    expect(nextPeriod({ start: '2024-07-15', end: '2024-08-14' })).toEqual({
-      start: '2024-08-15',
-      end: '2024-09-14',
+    expect(nextPeriod({ start: '2024-07-15', end: '2024-08-20' })).toEqual({
+      start: '2024-08-21',
+      end: '2024-09-26',
+    });
+    // From a month's last day, months would change length: counted in days.
+    expect(nextPeriod({ start: '2023-02-28', end: '2023-03-27' })).toEqual({
+      start: '2023-03-28',
+      end: '2023-04-24',
     });
   });
 });
