@@ -137,7 +137,7 @@ export const runMachine = setup({
         }),
       },
     },
-    evaluation: gatedStage('evaluation', '#run.completed'),
+    evaluation: evaluationStage(),
     onHold: {
       on: { 'run.resume': { guard: 'accepted', target: 'router', actions: 'resume' } },
     },
@@ -202,6 +202,27 @@ function gatedStage(stage: StageId, onPass: string) {
         },
       },
       inReview: { on: { 'gate.decide': gateDecisions(stage, onPass) } },
+    },
+  };
+}
+
+/**
+ * The evaluation, gated like any stage. While it is drafted, KPI figures up to the period's end
+ * still come in: a quarter's total is known only after it ends, often after execution closed, and
+ * each goal's result is its KPI's latest figure.
+ */
+function evaluationStage() {
+  const gated = gatedStage('evaluation', '#run.completed');
+  return {
+    ...gated,
+    states: {
+      ...gated.states,
+      drafting: {
+        on: {
+          ...gated.states.drafting.on,
+          'kpi.checkIn': { guard: 'accepted' as const, actions: 'checkIn' as const },
+        },
+      },
     },
   };
 }

@@ -89,6 +89,19 @@ export function isOperating(context: RunContext): boolean {
 }
 
 /**
+ * Whether KPI figures are taken as final figures: execution is closed and the evaluation is being
+ * drafted (a quarter's total is known only after it ends). They raise no alert.
+ */
+export function takesFinalFigures(context: RunContext): boolean {
+  return (
+    context.current === 'evaluation' &&
+    context.stages.evaluation.status === 'drafting' &&
+    context.outcome === null &&
+    !context.hold
+  );
+}
+
+/**
  * What closing execution must face: open follow-ups, open critical risks, and from rules 4 the
  * other open risks still without a countermeasure or an owner (a red check-in's alert needs
  * both).
@@ -766,6 +779,8 @@ export function applyCheckIn(
     ...assessment,
   };
   const next = { ...context, checkIns: append(context.checkIns, checkIn), updatedAt: event.at };
+  // A final figure reported for the evaluation raises no alert: the plan no longer runs.
+  if (context.current !== 'execution') return next;
   const alreadyOpen = context.risks.some(
     (r) => r.trigger.kind === 'checkIn' && r.trigger.kpiId === kpi.id && r.status !== 'closed',
   );

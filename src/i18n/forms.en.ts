@@ -234,6 +234,9 @@ export const formsEn = {
       manual: 'Entered by hand',
     },
     computedFrom: 'Computed from KPI “{kpi}”, check-in of {date}.',
+    beforeDeadline:
+      'That is before the goal’s deadline, {deadline}: report the figure up to then under Monitoring until the evaluation is sent, and it becomes the result.',
+    reportFinal: 'Report the final figure',
     manualNoKpi: 'Entered by hand: no KPI measures this goal.',
     manualNoCheckIn: 'Entered by hand: KPI “{kpi}” has no check-in.',
     manualDiffers: 'Entered by hand: KPI “{kpi}” last measured {value} on {date}.',

@@ -231,6 +231,9 @@ export const formsZhCN: Messages<typeof formsEn> = {
       manual: '手工填写',
     },
     computedFrom: '由 KPI“{kpi}”计算，取自 {date} 的填报。',
+    beforeDeadline:
+      '该日期早于目标截止日 {deadline}：在提交评估前，可在“过程监控”中填报截至该日的数据，它将成为本目标的结果。',
+    reportFinal: '填报最终数据',
     manualNoKpi: '手工填写：没有衡量该目标的 KPI。',
     manualNoCheckIn: '手工填写：KPI“{kpi}”没有填报记录。',
     manualDiffers: '手工填写：KPI“{kpi}”最近一次填报为 {value}（{date}）。',

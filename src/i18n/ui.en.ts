@@ -315,6 +315,9 @@ export const uiEn = {
       '{count, plural, one {# risk} other {# risks}} without a countermeasure or an owner',
     acceptanceEarly: 'The period runs until {end}.',
     acceptanceAsk: 'Record why you accept closing execution now.',
+    finalFigures: 'Final figures for the evaluation',
+    finalFiguresHint:
+      'Execution is closed. Until the evaluation is sent, figures up to {end} can still be reported: each goal’s result is its KPI’s latest figure. A figure off pace raises no alert now.',
     checkInTeamOnly:
       'KPI figures are reported by the strategy lead and the people with a part in the plan (task or resource owners).',
   },

@@ -289,6 +289,9 @@ export const uiZhCN: Messages<typeof uiEn> = {
     openUnhandledRisks: '{count} 项缺少应对措施或负责人的风险',
     acceptanceEarly: '本周期至{end}结束。',
     acceptanceAsk: '请说明为何接受现在结束执行。',
+    finalFigures: '评估用最终数据',
+    finalFiguresHint:
+      '执行已结束。提交评估前，仍可填报截至 {end} 的数据：每个目标的结果取其 KPI 最新一次填报。此时未达进度不再触发风险预警。',
     checkInTeamOnly: 'KPI 数据由策略负责人和在计划中负责任务或资源的成员填报。',
   },
   history: {

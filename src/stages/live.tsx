@@ -6,6 +6,7 @@ import { approvedContent } from '../../machines/run-context';
 import {
   closeNeedsAcceptance,
   isOperating,
+  takesFinalFigures,
   mayOwnRisk,
   mayReportFigures,
   mayUpdateRisk,
@@ -64,6 +65,8 @@ export function LiveMonitoring({ context, revision, frozen }: LiveProps) {
   const approvedKpis = approvedContent(context, 'monitoring')?.kpis;
   const kpis = useMemo(() => approvedKpis ?? [], [approvedKpis]);
   const operating = isOperating(context);
+  const finalFigures = takesFinalFigures(context);
+  const reporting = operating || finalFigures;
   const clampToday =
     today < context.period.start
       ? context.period.start
@@ -155,14 +158,19 @@ export function LiveMonitoring({ context, revision, frozen }: LiveProps) {
   const mayReport = acting !== null && mayReportFigures(context, acting.id);
   return (
     <div className="stack">
-      {operating && !frozen && !mayReport && (
+      {reporting && !frozen && !mayReport && (
         <p className="small muted">{t('ui.live.checkInTeamOnly')}</p>
       )}
-      {operating && !frozen && mayReport && (
+      {reporting && !frozen && mayReport && (
         <section className="card card-body stack" aria-labelledby="checkin-title">
           <h3 id={CHECK_IN_HEADING_ID} tabIndex={-1}>
-            {t('ui.live.checkIn')}
+            {finalFigures ? t('ui.live.finalFigures') : t('ui.live.checkIn')}
           </h3>
+          {finalFigures && (
+            <p className="small muted">
+              {t('ui.live.finalFiguresHint', { end: i18n.date(context.period.end) })}
+            </p>
+          )}
           <div className="form-grid">
             <label className="field">
               <span>{t('ui.live.kpi')}</span>

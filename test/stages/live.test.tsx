@@ -477,3 +477,50 @@ describe('closing execution', () => {
     expect(screen.getByRole('button', { name: 'Close execution' })).toBeTruthy();
   });
 });
+
+describe('final figures, once execution is closed', () => {
+  it('are reported for the evaluation while it is drafted, and one off pace raises no alert', async () => {
+    const store = freshDb();
+    await seedDemoWorkspace(store, 'en', TODAY);
+    const engine = new RunEngine(store, { clock: fixedClock(`${TODAY}T09:00:00.000Z`) });
+    const closed = await engine.apply(DEMO_RUN_IDS.region, {
+      type: 'execution.close',
+      by: 'p-lead',
+      acceptance: 'The GM accepts closing before the quarter ends',
+    });
+    if (!closed.ok) throw new Error(closed.refusal.code);
+    const before = await new RunEngine(store).load(DEMO_RUN_IDS.region);
+    render(
+      <I18nProvider locale="en">
+        <WorkspaceProvider locale="en" db={store} clock={fixedClock(`${TODAY}T10:00:00.000Z`)}>
+          <LiveMonitoring
+            context={before.snapshot.context}
+            revision={before.revision}
+            frozen={false}
+          />
+        </WorkspaceProvider>
+      </I18nProvider>,
+    );
+
+    await screen.findByRole('heading', { name: 'Final figures for the evaluation' });
+    expect(screen.getByText(/Execution is closed\. Until the evaluation is sent/)).toBeTruthy();
+    fireEvent.change(screen.getByRole('spinbutton', { name: /Actual/ }), {
+      target: { value: '1' },
+    });
+    fireEvent.change(screen.getByRole('textbox', { name: /Reason for a gap/ }), {
+      target: { value: 'Storms cut offline visits' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Record check-in' }));
+
+    await waitFor(
+      async () => {
+        const after = await new RunEngine(store).load(DEMO_RUN_IDS.region);
+        expect(after.snapshot.context.checkIns).toHaveLength(
+          before.snapshot.context.checkIns.length + 1,
+        );
+        expect(after.snapshot.context.risks).toHaveLength(before.snapshot.context.risks.length);
+      },
+      { timeout: 5000 },
+    );
+  });
+});

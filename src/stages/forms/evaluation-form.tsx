@@ -16,6 +16,8 @@ import {
   type MeasuredActual,
 } from '../../domain/results';
 import { useI18n, type I18n } from '../../i18n/react';
+import type { IsoDate } from '../../domain/time';
+import { useOpenStage } from '../open-stage';
 import { useContentDraft } from './content-draft';
 import {
   FigureField,
@@ -92,14 +94,21 @@ function ComputedActual({
   goal,
   value,
   note,
+  measuredOn,
 }: {
   path: readonly (string | number)[];
   goal: Goal;
   value: number;
   note: string;
+  /** The date of the figure it was computed from. */
+  measuredOn: IsoDate;
 }) {
   const i18n = useI18n();
   const { t } = i18n;
+  const openStage = useOpenStage();
+  // Measured before the goal's deadline: the final figure, known once the period is over, can
+  // still be reported under Monitoring while the evaluation is drafted, and becomes the result.
+  const early = goal.deadline !== null && measuredOn < goal.deadline;
   const id = fieldId(path);
   const label = t('form.evaluation.actual');
   return (
@@ -113,8 +122,18 @@ function ComputedActual({
         aria-describedby={`${id}-hint`}
       />
       <span className="hint" id={`${id}-hint`}>
-        {note}
+        {early
+          ? i18n.sentences([
+              note,
+              t('form.evaluation.beforeDeadline', { deadline: i18n.date(goal.deadline ?? '') }),
+            ])
+          : note}
       </span>
+      {early && (
+        <button type="button" className="btn btn-sm" onClick={() => openStage('monitoring')}>
+          {t('form.evaluation.reportFinal')}
+        </button>
+      )}
     </div>
   );
 }
@@ -310,7 +329,13 @@ export function EvaluationForm(props: StageFormProps<'evaluation'>) {
                   : readableFigure(i18n, goal.target, goal.unit)}
               </ShownValue>
               {source === 'kpi' && actual !== null && !readOnly ? (
-                <ComputedActual path={[...path, 'actual']} goal={goal} value={actual} note={note} />
+                <ComputedActual
+                  path={[...path, 'actual']}
+                  goal={goal}
+                  value={actual}
+                  note={note}
+                  measuredOn={figure?.date ?? ''}
+                />
               ) : (
                 <FigureField
                   path={[...path, 'actual']}

@@ -99,6 +99,19 @@ describe('EvaluationForm', () => {
     expect(within(card).getByText('120%')).toBeTruthy();
   });
 
+  it('says when a computed actual was measured before its goal’s deadline, and where to report the final figure', () => {
+    renderForm('evaluation', {
+      checkIns: [{ kpiId: 'k-contracts', date: '2024-08-15', value: 90_000_000 }],
+    });
+    const card = resultCard(contractsTitle());
+
+    const actual = within(card).getByRole('textbox', { name: 'Actual (¥)' });
+    expect(descriptionOf(actual)).toContain(
+      'check-in of Aug 15, 2024. That is before the goal’s deadline, Sep 30, 2024: report the figure up to then under Monitoring',
+    );
+    expect(within(card).getByRole('button', { name: 'Report the final figure' })).toBeTruthy();
+  });
+
   it('marks an actual typed for a goal no KPI measures, or whose KPI has no check-in, as entered by hand', () => {
     const kpis = demo().monitoring.kpis.filter((k) => k.id !== 'k-contracts');
     renderForm('evaluation', { kpis });
