@@ -584,8 +584,9 @@ function Votes({
   const missing = gateMissingRoles(context, stage);
   const { people } = useWorkspace();
   // Roles changed since the run was set up (someone left): say so, rather than wait forever.
+  // Not while on hold: a hold is no vote, and whoever held it decides again once it resumes.
   const stuck =
-    record.status === 'inReview' && context.outcome === null && !frozen
+    record.status === 'inReview' && context.outcome === null && !frozen && !context.hold
       ? gateStuck(policy, record.votes, people, record.submittedBy, rulesFrom(context, 4))
       : null;
   return (

@@ -370,6 +370,18 @@ describe('the stage panel', () => {
     );
   });
 
+  it('never says a gate on hold cannot pass: a hold is not a vote, and its approver decides again on resume', async () => {
+    await submit('research');
+    // The sales director leaves; the marketing head, the only approver left, puts it on hold.
+    await db.people.update('p-sales', { roles: [] });
+    expect((await decide('research', 'p-mkt', 'hold', { comment: 'Wait for Q3 data' })).ok).toBe(
+      true,
+    );
+    await renderPanel('p-lead');
+    expect(screen.queryByText(/this gate cannot pass/)).toBeNull();
+    expect(screen.queryByRole('link', { name: /People page/ })).toBeNull();
+  });
+
   it('says why a person may not decide instead of offering the decision', async () => {
     await submit('research');
     await renderPanel('p-fin');
