@@ -43,7 +43,11 @@ export function SamplePanel() {
     setInvalid(false);
     const abort = new AbortController();
     controller.current = abort;
-    setJob({ kind: 'running', controller: abort, progress: { runs: 0, total: n, events: 0 } });
+    setJob({
+      kind: 'running',
+      controller: abort,
+      progress: { phase: 'removing', runs: 0, total: n, events: 0 },
+    });
     const started = performance.now();
     try {
       const { generateSamplePortfolio } = await import('../engine/sample-portfolio');
@@ -128,11 +132,13 @@ export function SamplePanel() {
             style={{ width: '100%' }}
           />
           <span className="small muted">
-            {t('portfolio.sample.progress', {
-              runs: number(job.progress.runs),
-              total: number(job.progress.total),
-              events: number(job.progress.events),
-            })}
+            {job.progress.phase === 'removing'
+              ? t('portfolio.sample.removing')
+              : t('portfolio.sample.progress', {
+                  runs: number(job.progress.runs),
+                  total: number(job.progress.total),
+                  events: number(job.progress.events),
+                })}
           </span>
         </div>
       )}

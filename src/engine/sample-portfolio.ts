@@ -26,7 +26,7 @@ import {
   type Period,
 } from '../domain/time';
 import type { StrategyDb } from '../storage/db';
-import { addLogs, deleteLogsStartingWith } from '../storage/log';
+import { addLogs, deleteLogsOf } from '../storage/log';
 import { yieldToPage } from './yield';
 import { GENESIS_HASH, type DraftRow, type EventRecord } from '../storage/records';
 import {
@@ -63,6 +63,14 @@ export const MAX_SAMPLE_SIZE = 10_000;
 export const SAMPLE_CHUNK_RUNS = 50;
 /** Runs' logs added per request batch inside a chunk's transaction (~200 records). */
 const WRITE_SLICE_RUNS = 5;
+
+/**
+ * Whether `id` is a generated sample run's: `sample-` and its number, nothing else. A run imported
+ * as a copy of one (`sample-0518-copy`) is the person's, and stays when the sample is replaced.
+ */
+export function isSampleRunId(id: string): boolean {
+  return /^sample-\d+$/.test(id);
+}
 
 export function sampleRunId(index: number): string {
   return `${SAMPLE_RUN_PREFIX}${String(index + 1).padStart(4, '0')}`;
@@ -732,6 +740,8 @@ function checkInValue(kpi: Kpi, perf: number, period: Period, date: IsoDate): nu
 // Writing ----------------------------------------------------------------------------------------
 
 export interface SampleProgress {
+  /** Removing the earlier sample runs first, then writing the new ones. */
+  phase: 'removing' | 'writing';
   /** Runs written so far. */
   runs: number;
   total: number;
@@ -752,14 +762,16 @@ export interface GenerateResult extends SampleProgress {
 }
 
 /**
- * Deletes every sample run (id starting with `SAMPLE_RUN_PREFIX`) with its log and drafts, in one
- * transaction. Other runs, and the people, stay.
+ * Deletes every sample run (`isSampleRunId`) with its log and drafts, in one transaction. Other
+ * runs, copies of sample runs among them, and the people stay.
  */
 export async function removeSamplePortfolio(db: StrategyDb): Promise<number> {
   return db.transaction('rw', runTables(db), async () => {
-    const ids = await db.runs.where('id').startsWith(SAMPLE_RUN_PREFIX).primaryKeys();
-    await deleteLogsStartingWith(db, SAMPLE_RUN_PREFIX);
-    await db.drafts.where('runId').startsWith(SAMPLE_RUN_PREFIX).delete();
+    const ids = (await db.runs.where('id').startsWith(SAMPLE_RUN_PREFIX).primaryKeys()).filter(
+      isSampleRunId,
+    );
+    await deleteLogsOf(db, ids);
+    await db.drafts.where('runId').anyOf(ids).delete();
     await db.snapshots.bulkDelete(ids);
     await db.runs.bulkDelete(ids);
     return ids.length;
@@ -786,7 +798,8 @@ export async function generateSamplePortfolio(
   }
   const chunkSize = Math.max(1, Math.trunc(options.chunkSize ?? SAMPLE_CHUNK_RUNS));
   const yieldToUi = options.yieldToUi ?? yieldToPage;
-  const progress: SampleProgress = { runs: 0, total, events: 0 };
+  const progress: SampleProgress = { phase: 'removing', runs: 0, total, events: 0 };
+  options.onProgress?.({ ...progress });
   const cancelled = () => options.signal?.aborted === true;
 
   await removeSamplePortfolio(db);
@@ -816,6 +829,7 @@ export async function generateSamplePortfolio(
       })),
     );
   });
+  progress.phase = 'writing';
   options.onProgress?.({ ...progress });
 
   const builder = new SampleRunBuilder(db, options);

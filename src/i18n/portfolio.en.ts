@@ -117,6 +117,7 @@ export const portfolioEn = {
     generating: 'Generating…',
     cancel: 'Cancel',
     progressLabel: 'Sample portfolio progress',
+    removing: 'Removing the earlier sample runs…',
     progress: '{runs} of {total} runs written · {events} events',
     done: 'Sample portfolio ready: {runs} runs with {events} events in {seconds} s',
     cancelled: 'Generation cancelled: {runs} complete runs were written, none half-way',

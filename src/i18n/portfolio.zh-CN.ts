@@ -117,6 +117,7 @@ export const portfolioZhCN: Messages<typeof portfolioEn> = {
     generating: '正在生成…',
     cancel: '取消',
     progressLabel: '示例组合生成进度',
+    removing: '正在删除之前生成的示例…',
     progress: '已写入 {runs} / {total} 项 · {events} 条事件',
     done: '示例组合已生成：{runs} 项策略执行、{events} 条事件，用时 {seconds} 秒',
     cancelled: '已取消生成：已写入 {runs} 项完整的策略执行，没有写了一半的',

@@ -69,7 +69,7 @@ export async function storedEventIds(db: StrategyDb, ids: readonly string[]): Pr
   return new Set((await db.log.where('ids').anyOf(ids).keys()) as string[]);
 }
 
-/** Deletes the logs of the runs whose ids start with `prefix` (inside the caller's transaction). */
-export async function deleteLogsStartingWith(db: StrategyDb, prefix: string): Promise<void> {
-  await db.log.where('runId').startsWith(prefix).delete();
+/** Deletes the logs of the given runs (inside the caller's transaction). */
+export async function deleteLogsOf(db: StrategyDb, runIds: readonly string[]): Promise<void> {
+  await db.log.where('runId').anyOf(runIds).delete();
 }

@@ -17,6 +17,12 @@ import {
   type SampleRun,
 } from '../../src/engine/sample-portfolio';
 import { SCENARIO_IDS } from '../../src/domain/scenario-ids';
+import {
+  commitImport,
+  exportWorkspace,
+  serializeWorkspace,
+  validateWorkspace,
+} from '../../src/engine/transfer';
 import { EventRecordSchema } from '../../src/storage/record-schemas';
 import { freshDb, recordCount } from '../support/db';
 
@@ -161,16 +167,16 @@ describe('the sample portfolio generator', () => {
 describe('writing the sample portfolio', () => {
   it('writes whole runs in chunks, reporting progress, and the engine can load and verify them', async () => {
     const db = freshDb();
-    const seen: number[] = [];
+    const seen: string[] = [];
     const result = await generateSamplePortfolio(db, {
       ...options,
       size: 23,
       chunkSize: 10,
       yieldToUi: noYield,
-      onProgress: (p) => seen.push(p.runs),
+      onProgress: (p) => seen.push(`${p.phase} ${p.runs}`),
     });
     expect(result).toMatchObject({ runs: 23, total: 23, cancelled: false });
-    expect(seen).toEqual([0, 10, 20, 23]);
+    expect(seen).toEqual(['removing 0', 'writing 0', 'writing 10', 'writing 20', 'writing 23']);
     expect(await db.runs.count()).toBe(23);
     expect(await recordCount(db)).toBe(result.events);
     // The demo team and two more project leads, who lead runs with the demo's lead; on record.
@@ -226,6 +232,23 @@ describe('writing the sample portfolio', () => {
     const rows = await db.runs.where('id').startsWith(SAMPLE_RUN_PREFIX).toArray();
     expect(sampleEvents).toBe(rows.reduce((n, r) => n + r.revision + 1, 0));
     expect((await db.people.get('p-lead'))?.name).toBe('Lin Feng (renamed)');
+  });
+
+  it('keeps a run imported as a copy of a sample run when the sample is replaced, and its log', async () => {
+    const db = freshDb();
+    await generateSamplePortfolio(db, { ...options, size: 3, yieldToUi: noYield });
+    const file = serializeWorkspace(await exportWorkspace(db, { runIds: ['sample-0001'] }));
+    const copied = await commitImport(db, await validateWorkspace(file), { 'sample-0001': 'copy' });
+    expect(copied.copies).toEqual([{ from: 'sample-0001', to: 'sample-0001-copy' }]);
+
+    await generateSamplePortfolio(db, { ...options, seed: 9, size: 2, yieldToUi: noYield });
+
+    expect((await db.runs.toCollection().primaryKeys()).sort()).toEqual([
+      'sample-0001',
+      'sample-0001-copy',
+      'sample-0002',
+    ]);
+    expect((await new RunEngine(db).verify('sample-0001-copy')).ok).toBe(true);
   });
 
   it('refuses a size out of range', async () => {
