@@ -12,6 +12,7 @@ import { seedNextCycle } from '../domain/next-cycle';
 import { GATE_RULES_VERSION } from '../domain/readiness';
 import { type Clock, type Period, systemClock, nextPeriod } from '../domain/time';
 import type { StrategyDb } from '../storage/db';
+import type { DraftRow } from '../storage/records';
 import { appendToLog, readLog } from '../storage/log';
 import { FACTS_VERSION, runFacts } from '../../machines/run-facts';
 import {
@@ -106,6 +107,22 @@ export class DraftClosedError extends Error {
     readonly stage: StageId,
   ) {
     super(`The ${stage} draft of run ${runId} was not saved: that stage is not being drafted.`);
+  }
+}
+
+/**
+ * A draft save refused because the stored draft is no longer the one the editor started from:
+ * another tab (or person) saved the stage meanwhile. `stored` is what it saved, for the person to
+ * load or knowingly replace.
+ */
+export class DraftChangedError extends Error {
+  override readonly name = 'DraftChangedError';
+  constructor(
+    readonly runId: string,
+    readonly stage: StageId,
+    readonly stored: DraftRow,
+  ) {
+    super(`The ${stage} draft of run ${runId} was not saved: it was changed elsewhere meanwhile.`);
   }
 }
 
@@ -857,12 +874,18 @@ export class RunEngine {
     this.rememberRoles(parsed.id, parsed.roles);
   }
 
-  /** Autosaves what a lead is typing. Not part of the log; submitting turns it into an event. */
+  /**
+   * Autosaves what a lead is typing. Not part of the log; submitting turns it into an event.
+   * With `basedOn` (the content the editor last knew stored, `undefined` for none), refuses to
+   * replace a stored draft that differs from it (`DraftChangedError`): two tabs editing one stage
+   * would otherwise each overwrite the other's typing without a word.
+   */
   async saveDraft(
     runId: string,
     stage: StageId,
     content: unknown,
     byPersonId: string,
+    expected?: { basedOn: unknown },
   ): Promise<void> {
     const size = JSON.stringify(content).length;
     if (size > MAX_DRAFT_BYTES) {
@@ -881,6 +904,12 @@ export class RunEngine {
       const drafting = row?.facts?.drafting;
       if (!row || (drafting !== undefined && !drafting.includes(stage))) {
         throw new DraftClosedError(runId, stage);
+      }
+      if (expected) {
+        const stored = await this.db.drafts.get([runId, stage]);
+        if (stored && !sameJson(stored.content, expected.basedOn)) {
+          throw new DraftChangedError(runId, stage, stored);
+        }
       }
       await this.db.drafts.put({ runId, stage, content, savedBy: byPersonId, savedAt });
     });

@@ -198,6 +198,11 @@ export const uiEn = {
     draftSaved: 'Draft saved',
     draftClosed:
       'Not saved: {stage} is no longer being drafted here (it was submitted, or the run was put on hold or ended, in another tab or by someone else). Reload the page to see where it stands.',
+    draftChanged:
+      'Not saved: this stage’s draft was changed in another tab or by {name} ({at}). Load that version, or keep yours and replace it.',
+    draftLoadTheirs: 'Load that version',
+    draftKeepMine: 'Keep mine',
+    draftUpdated: 'Updated with what was saved in another tab',
     draftMisshapen:
       'Not saved: the editor sent a draft in a shape this stage does not have. Reload the page; what was saved before is kept.',
     draftDamaged:

@@ -180,6 +180,11 @@ export const uiZhCN: Messages<typeof uiEn> = {
     draftSaved: '草稿已保存',
     draftClosed:
       '未保存：{stage}已不在起草中（已在其他标签页或由他人提交，或策略执行已暂缓或结束）。请刷新页面查看当前状态。',
+    draftChanged:
+      '未保存：此阶段的草稿已在另一个标签页中或由 {name} 修改（{at}）。请载入该版本，或保留您的版本并覆盖它。',
+    draftLoadTheirs: '载入该版本',
+    draftKeepMine: '保留我的版本',
+    draftUpdated: '已更新为另一个标签页中保存的内容',
     draftMisshapen:
       '未保存：编辑器提交的草稿结构与此阶段不符。请刷新页面；此前已保存的内容不受影响。',
     draftDamaged:

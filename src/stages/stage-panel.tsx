@@ -13,7 +13,8 @@ import {
   recycleTargets,
 } from '../../machines/run-rules';
 import { draftShapeIssue, emptyContent, type Goal, type StageContentMap } from '../domain/content';
-import { DraftClosedError, DraftShapeError } from '../engine/engine';
+import { DraftChangedError, DraftClosedError, DraftShapeError } from '../engine/engine';
+import { sameJson } from '../engine/hash';
 import {
   DECISIONS,
   type Decision,
@@ -309,6 +310,7 @@ function DraftEditor({
   const i18n = useI18n();
   const { t } = i18n;
   const { engine, people, acting } = useWorkspace();
+  const personName = usePersonName();
   const toast = useToast();
   const record = context.stages[stage];
   // Text typed in the last moment before the page went away (a reload) was kept in the tab;
@@ -324,8 +326,15 @@ function DraftEditor({
         record.submitted ??
         emptyContent(stage)) as StageContentMap[StageId],
   );
-  const [saved, setSaved] = useState<'saved' | 'saving' | 'error'>('saved');
+  const [saved, setSaved] = useState<'saved' | 'saving' | 'error' | 'updated'>('saved');
   const [saveError, setSaveError] = useState('');
+  // The stored draft this editor was last in step with. A save from another tab since is either
+  // taken in (nothing typed here meanwhile) or a conflict the person settles: never a silent
+  // overwrite either way.
+  const known = useRef<unknown>(draft?.content);
+  const [conflict, setConflict] = useState<DraftRow | null>(null);
+  // Bumped when the content is replaced from outside: the form starts again from it.
+  const [generation, setGeneration] = useState(0);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const pending = useRef<StageContentMap[StageId] | null>(null);
   const { act, busy } = useAct(context.runId, revision);
@@ -350,21 +359,53 @@ function DraftEditor({
   const saveFailure = (e: unknown) =>
     isQuotaError(e)
       ? t('ui.error.quota')
-      : e instanceof DraftClosedError
-        ? t('ui.stage.draftClosed', { stage: i18n.stage(stage) })
-        : e instanceof DraftShapeError
-          ? t('ui.stage.draftMisshapen')
-          : t('ui.stage.saveFailed', { detail: (e as Error).message });
+      : e instanceof DraftChangedError
+        ? t('ui.stage.draftChanged', {
+            name: personName(e.stored.savedBy),
+            at: i18n.dateTime(e.stored.savedAt),
+          })
+        : e instanceof DraftClosedError
+          ? t('ui.stage.draftClosed', { stage: i18n.stage(stage) })
+          : e instanceof DraftShapeError
+            ? t('ui.stage.draftMisshapen')
+            : t('ui.stage.saveFailed', { detail: (e as Error).message });
 
-  const save = async (value: StageContentMap[StageId]) => {
+  const save = async (
+    value: StageContentMap[StageId],
+  ): Promise<'saved' | 'conflict' | 'failed'> => {
     try {
-      await engine.saveDraft(context.runId, stage, value, acting?.id ?? context.leadId);
+      await engine.saveDraft(context.runId, stage, value, acting?.id ?? context.leadId, {
+        basedOn: known.current,
+      });
+      known.current = value;
       setSaved('saved');
+      return 'saved';
     } catch (e) {
       setSaved('error');
       setSaveError(saveFailure(e));
+      if (!(e instanceof DraftChangedError)) return 'failed';
+      setConflict(e.stored);
+      return 'conflict';
     }
   };
+  /** Replaces what this editor holds with `next` (a draft saved elsewhere), as if just opened. */
+  const takeIn = (next: unknown) => {
+    if (timer.current) clearTimeout(timer.current);
+    pending.current = null;
+    known.current = next;
+    setContent(next as StageContentMap[StageId]);
+    setGeneration((g) => g + 1);
+    setConflict(null);
+  };
+  // Saved in another tab while nothing is being typed here: take it in, and say so.
+  useEffect(() => {
+    if (!draft || conflict || pending.current !== null || saved === 'saving') return;
+    if (sameJson(draft.content, known.current) || draftShapeIssue(stage, draft.content)) return;
+    takeIn(draft.content);
+    setSaved('updated');
+    // Only a change of the stored draft is news; the rest is read as it stands then.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [draft]);
   const onChange = (value: StageContentMap[StageId]) => {
     setContent(value);
     setSaved('saving');
@@ -396,7 +437,9 @@ function DraftEditor({
       if (timer.current) clearTimeout(timer.current);
       if (pending.current)
         engine
-          .saveDraft(context.runId, stage, pending.current, acting?.id ?? context.leadId)
+          .saveDraft(context.runId, stage, pending.current, acting?.id ?? context.leadId, {
+            basedOn: known.current,
+          })
           // The panel is gone: the toast is the only place left to say the text was not saved.
           .catch((e: unknown) => toast.show(saveFailure(e), 'error'));
     },
@@ -424,7 +467,8 @@ function DraftEditor({
   const submit = async () => {
     if (timer.current) clearTimeout(timer.current);
     pending.current = null;
-    await save(content);
+    // Changed in another tab meanwhile: the person settles which version is sent first.
+    if ((await save(content)) === 'conflict') return;
     const ok = await act(
       { type: 'stage.submit', by: acting?.id ?? '', stage, content },
       'ui.toast.submitted',
@@ -450,13 +494,35 @@ function DraftEditor({
               ? t('ui.stage.saving')
               : saved === 'saved'
                 ? t('ui.stage.draftSaved')
-                : ''}
+                : saved === 'updated'
+                  ? t('ui.stage.draftUpdated')
+                  : ''}
           </span>
         </div>
         {saved === 'error' && (
           <p role="alert" className="error-text">
             {saveError}
           </p>
+        )}
+        {conflict && (
+          <div className="btn-row">
+            <button type="button" className="btn btn-sm" onClick={() => takeIn(conflict.content)}>
+              {t('ui.stage.draftLoadTheirs')}
+            </button>
+            <button
+              type="button"
+              className="btn btn-sm"
+              onClick={() => {
+                // Knowingly replacing what was saved elsewhere.
+                known.current = conflict.content;
+                setConflict(null);
+                setSaved('saving');
+                void save(content);
+              }}
+            >
+              {t('ui.stage.draftKeepMine')}
+            </button>
+          </div>
         )}
         {unsaved.size > 0 && (
           <ul className="checklist" aria-label={t('ui.stage.unsavedLabel')}>
@@ -520,6 +586,7 @@ function DraftEditor({
       <section aria-label={t('ui.stage.content')}>
         <UnsavedInputsContext.Provider value={unsavedInputs}>
           <StageForm
+            key={generation}
             stage={stage}
             value={content}
             onChange={onChange}

@@ -204,3 +204,51 @@ describe('two pages on one run', () => {
     await context.close();
   });
 });
+
+describe('two pages drafting one stage', () => {
+  it('take in each other’s saves, and a save over the other’s typing asks which version to keep', async () => {
+    const { context, page: a } = await openApp(browser(), { path: RUN });
+    await withScreenshot(a, 'tabs-draft', async () => {
+      await stageNode(a, 3, 'Strategy')
+        .and(a.getByRole('button', { name: /In review, 1 of 2 approvals/ }))
+        .waitFor();
+      await a.getByRole('link', { name: 'Runs' }).click();
+      await a.getByRole('button', { name: 'New run' }).click();
+      const dialog = a.getByRole('dialog', { name: 'New strategy run' });
+      await dialog.getByRole('radio', { name: /New product launch/ }).check();
+      await dialog.getByLabel('Title').fill('Product D launch');
+      await dialog.getByRole('button', { name: 'Create run' }).click();
+      await a.getByRole('heading', { name: 'Product D launch', level: 1 }).waitFor();
+      const runPath = new URL(a.url()).pathname;
+      await actAs(a, 'Lin Feng');
+      await openStage(a, 1, 'Research');
+      const b = await openPage(context, { path: `${runPath}?stage=research` });
+      await b.getByRole('heading', { name: 'Stage 1 · Research' }).waitFor();
+      const painPoints = (page: Page) => page.getByLabel('Pain points').first();
+
+      // Saved in A while B only looks: B shows it, and says where it came from.
+      await painPoints(a).fill('Distributors wait 30 days for restocking');
+      await a.getByText('Draft saved').waitFor();
+      await expect
+        .poll(() => painPoints(b).inputValue())
+        .toBe('Distributors wait 30 days for restocking');
+      await b.getByText('Updated with what was saved in another tab').waitFor();
+
+      // Both type at once: B saves first, and A's save, made over B's, is refused with a choice.
+      await painPoints(b).fill('Restocking takes 30 days (B)');
+      await painPoints(a).fill('Restocking takes 30 days (A)');
+      await a
+        .getByRole('alert')
+        .getByText(/changed in another tab or by Lin Feng/)
+        .waitFor();
+      expect(await painPoints(a).inputValue()).toBe('Restocking takes 30 days (A)');
+
+      // A keeps its own, knowingly; B, idle now, takes it in.
+      await a.getByRole('button', { name: 'Keep mine' }).click();
+      await a.getByText('Draft saved').waitFor();
+      await expect.poll(() => painPoints(b).inputValue()).toBe('Restocking takes 30 days (A)');
+      await b.close();
+    });
+    await context.close();
+  });
+});

@@ -11,6 +11,7 @@ import type { StageId } from '../../src/domain/stages';
 import {
   CHECKPOINT_EVERY,
   ConflictError,
+  DraftChangedError,
   DraftClosedError,
   RunEngine,
   type RunAction,
@@ -335,6 +336,31 @@ describe('applying events', () => {
       engine.saveDraft('no-such-run', 'research', content.research, 'p-lead'),
     ).rejects.toBeInstanceOf(DraftClosedError);
     expect(await engine.db.drafts.count()).toBe(0);
+  });
+
+  it('refuses to replace a draft saved elsewhere since the editor last saw it, and says what is stored', async () => {
+    const engine = await engineWithTeam();
+    await engine.createRun(newRunFields(), 'p-lead');
+    const first = { ...content.research, competitors: [] };
+    // Tab A opens the empty stage and saves; tab B, opened at the same moment, saves after it.
+    await engine.saveDraft('run-1', 'research', first, 'p-lead', { basedOn: undefined });
+    const late = engine.saveDraft('run-1', 'research', content.research, 'p-lead', {
+      basedOn: undefined,
+    });
+
+    await expect(late).rejects.toBeInstanceOf(DraftChangedError);
+    await expect(late).rejects.toMatchObject({ stored: { content: first, savedBy: 'p-lead' } });
+    expect((await engine.db.drafts.get(['run-1', 'research']))?.content).toEqual(first);
+  });
+
+  it('saves over the draft an editor last saw, and over it knowingly once shown it', async () => {
+    const engine = await engineWithTeam();
+    await engine.createRun(newRunFields(), 'p-lead');
+    const first = { ...content.research, competitors: [] };
+    await engine.saveDraft('run-1', 'research', first, 'p-lead', { basedOn: undefined });
+    await engine.saveDraft('run-1', 'research', content.research, 'p-lead', { basedOn: first });
+
+    expect((await engine.db.drafts.get(['run-1', 'research']))?.content).toEqual(content.research);
   });
 });
 
