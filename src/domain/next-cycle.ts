@@ -133,7 +133,12 @@ export function seedNextCycle(outcome: CycleOutcome, next: Period): Partial<Stag
       product: annotate(s.product),
       price: annotate(s.price),
       channel: annotate(s.channel),
-      promotion: annotate(s.promotion),
+      // A campaign's dates move with the period, as its tasks' do ("2026-08-11 – 2026-09-09").
+      promotion: annotate(s.promotion).map((item) => ({
+        ...item,
+        title: shiftDatesInText(item.title, period, next),
+        timing: shiftDatesInText(item.timing, period, next),
+      })),
     };
   }
   if (approved.resources) drafts.resources = approved.resources;

@@ -15,6 +15,7 @@ import {
 import { draftShapeIssue, emptyContent, type Goal, type StageContentMap } from '../domain/content';
 import { DraftChangedError, DraftClosedError, DraftShapeError } from '../engine/engine';
 import { sameJson } from '../engine/hash';
+import { useLiveQuery } from 'dexie-react-hooks';
 import {
   DECISIONS,
   type Decision,
@@ -146,11 +147,7 @@ export const StagePanel = memo(function StagePanel({
           <p className="banner" role="note">
             {t('ui.stage.preparedDraft')}
           </p>
-          <ReadOnlyContent
-            context={context}
-            stage={stage}
-            content={draft.content as StageContentMap[StageId]}
-          />
+          <PreparedContent context={context} stage={stage} draft={draft} />
         </>
       )}
       {record.status === 'drafting' &&
@@ -249,12 +246,15 @@ function formContext(
   context: RunContext,
   stage: StageId,
   content: StageContentMap[StageId] | null,
+  /** Goals prepared but not yet submitted (a next cycle's), when none were submitted yet. */
+  preparedGoals?: readonly Goal[],
 ) {
-  const planned = (
-    approvedContent(context, 'goals') ??
-    (context.stages.goals.submitted as StageContentMap['goals'] | null)
-  )?.goals;
-  const goals: Goal[] =
+  const planned =
+    (
+      approvedContent(context, 'goals') ??
+      (context.stages.goals.submitted as StageContentMap['goals'] | null)
+    )?.goals ?? preparedGoals;
+  const goals: readonly Goal[] =
     stage === 'goals'
       ? ((content as StageContentMap['goals'] | null)?.goals ?? [])
       : (planned ?? []);
@@ -267,14 +267,45 @@ function formContext(
   };
 }
 
+/**
+ * A stage the next cycle prepared but that has not opened yet, read-only. Its links to goals name
+ * the goals prepared with it: none is submitted yet, and every link read "Unknown goal (g-…)".
+ */
+function PreparedContent({
+  context,
+  stage,
+  draft,
+}: {
+  context: RunContext;
+  stage: StageId;
+  draft: DraftRow;
+}) {
+  const { db } = useWorkspace();
+  const goalsDraft = useLiveQuery(
+    () => db.drafts.get([context.runId, 'goals']),
+    [db, context.runId],
+  );
+  const prepared = (goalsDraft?.content as Partial<StageContentMap['goals']> | undefined)?.goals;
+  return (
+    <ReadOnlyContent
+      context={context}
+      stage={stage}
+      content={draft.content as StageContentMap[StageId]}
+      preparedGoals={Array.isArray(prepared) ? prepared : undefined}
+    />
+  );
+}
+
 function ReadOnlyContent({
   context,
   stage,
   content,
+  preparedGoals,
 }: {
   context: RunContext;
   stage: StageId;
   content: StageContentMap[StageId] | null;
+  preparedGoals?: readonly Goal[];
 }) {
   const { people } = useWorkspace();
   const { t } = useI18n();
@@ -289,7 +320,7 @@ function ReadOnlyContent({
         problems={[]}
         people={people}
         period={context.period}
-        {...formContext(context, stage, content)}
+        {...formContext(context, stage, content, preparedGoals)}
       />
     </section>
   );

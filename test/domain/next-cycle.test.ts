@@ -80,6 +80,16 @@ describe('seeding the next cycle', () => {
     });
   });
 
+  it('moves the dates written into a campaign’s timing into the next period', () => {
+    const approved = completedQuarter();
+    approved.strategy.promotion[0] = {
+      ...approved.strategy.promotion[0]!,
+      timing: '2026-08-11 – 2026-09-09, three live streams',
+    };
+    const promotion = seedNextCycle({ period: Q3, approved }, Q4).strategy?.promotion[0];
+    expect(promotion?.timing).toBe('2026-11-11 – 2026-12-09, three live streams');
+  });
+
   it("moves the KPI that tracks the goal's own figure to the goal's new target", () => {
     const drafts = seedNextCycle({ period: Q3, approved: completedQuarter() }, Q4);
     expect(drafts.monitoring?.kpis.find((k) => k.id === 'k-sales')?.target).toBe(180_000_000);

@@ -556,7 +556,7 @@ describe('a next cycle’s stages', () => {
     await seedDemoWorkspace(own, 'en', '2026-11-27');
     const engine = new RunEngine(own);
     const child = await engine.startNextCycle(DEMO_RUN_IDS.deepen, 'p-lead');
-    const show = (stage: 'research' | 'goals') =>
+    const show = (stage: 'research' | 'goals' | 'strategy') =>
       showPanel('p-lead', stage, {
         store: own,
         runId: child.runId,
@@ -578,6 +578,17 @@ describe('a next cycle’s stages', () => {
     expect(screen.getByText(/^Prepared from the previous cycle/)).toBeTruthy();
     // The proposed goals are there to read before the stage opens.
     expect(screen.getAllByRole('group', { name: /^Goal “/ }).length).toBeGreaterThan(0);
+    cleanup();
+    // The prepared strategy names the goals it serves by their prepared titles.
+    await show('strategy');
+    await screen.findByRole('heading', { name: /^Stage 3 · / });
+    const goals = (await own.drafts.get([child.runId, 'goals']))!.content as {
+      goals: { title: string }[];
+    };
+    await waitFor(() =>
+      expect(screen.getAllByText(goals.goals[0]!.title).length).toBeGreaterThan(0),
+    );
+    expect(screen.queryByText(/Unknown goal/)).toBeNull();
   });
 });
 
