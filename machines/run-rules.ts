@@ -75,7 +75,14 @@ export function gateContextFor(
     strategy: approvedContent(context, 'strategy'),
     personIds,
     rulesVersion: context.rulesVersion,
-    ...(stage === 'evaluation' ? { measured: measuredActuals(goals, kpis, context.checkIns) } : {}),
+    ...(stage === 'evaluation'
+      ? {
+          measured: measuredActuals(goals, kpis, context.checkIns),
+          openFollowUps: context.followUps
+            .filter((f) => f.closed === null)
+            .map((f) => ({ id: f.id, text: f.text, stage: f.stage })),
+        }
+      : {}),
   };
 }
 

@@ -9,7 +9,15 @@ import {
 import { paceAttainment, pacePeriod, type Direction } from './kpi';
 import { average, buildReport, type GoalResult, type Report, type ReportInput } from './report';
 import { measuredActuals, withMeasuredResults } from './results';
-import { DATE_IN_TEXT, daysBetween, type IsoDate, type Period } from './time';
+import {
+  DATE_IN_TEXT,
+  daysBetween,
+  monthEnd,
+  monthsBetween,
+  wholeMonths,
+  type IsoDate,
+  type Period,
+} from './time';
 
 /**
  * The lineage of a chain of cycles (Q1 → Q2 → Q3 …): each run's goals followed across the cycles
@@ -104,16 +112,22 @@ export interface Lineage {
 const CARRIED_ATTRIBUTION = /\n⟲ [^\n]*/g;
 
 /**
- * Text as it compares across cycles: whitespace and width folded, and every date written as days
- * from the start of the cycle's period (the period's last day as "the end"), the way next-cycle
- * seeding moves dates. "Live streams 2024-08-11 – 2024-09-09" in Q3 and "2024-11-11 –
- * 2024-12-10" in Q4 say the same thing; so do "by 2024-09-30" and "by 2024-12-31".
+ * Text as it compares across cycles: whitespace and width folded, and every date written where it
+ * falls in the cycle's period, the way next-cycle seeding moves dates (`shiftInto`): in a period
+ * of whole months by month and day (a month's last day as its end), else by days from the start;
+ * the period's last day as "the end". "Live streams 2024-08-11 – 2024-09-09" in Q3 and
+ * "2024-11-11 – 2024-12-09" in Q4 say the same thing; so do "by 2024-09-30" and "by 2024-12-31".
  */
 export function comparableText(text: string, period: Period): string {
+  const byMonths = wholeMonths(period) !== null;
+  const place = (date: string) =>
+    date === period.end
+      ? '⟨end⟩'
+      : byMonths
+        ? `⟨month${monthsBetween(period.start, date)}:${date === monthEnd(date) ? 'end' : date.slice(8)}⟩`
+        : `⟨start${daysBetween(period.start, date)}⟩`;
   return text
-    .replace(DATE_IN_TEXT, (date) =>
-      date === period.end ? '⟨end⟩' : `⟨start${daysBetween(period.start, date)}⟩`,
-    )
+    .replace(DATE_IN_TEXT, place)
     .normalize('NFKC')
     .replace(/\s+/g, ' ')
     .trim()

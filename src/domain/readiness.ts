@@ -43,8 +43,11 @@ import { isWithin, type Period } from './time';
  *    goal's deadline when that comes before the period ends (`pacePeriod`); the plan is complete as
  *    the template asks: channels with duties and incentive, promotions with channel, budget and
  *    timing, budget lines with scope and approval flow, and a regular cross-department meeting.
+ * 6: the evaluation is sent only once every condition of a Conditional Go is closed, as the
+ *    decision promises (`evaluation.openFollowUp`); a sub-goal in its parent's unit written
+ *    otherwise ("Customers" under "customers") counts in the parent's sum.
  */
-export const GATE_RULES_VERSION = 5;
+export const GATE_RULES_VERSION = 6;
 
 /** What a gate needs to know beyond the stage's own content. */
 export interface GateContext {
@@ -63,6 +66,8 @@ export interface GateContext {
    * Absent means nothing was measured, so every result is taken as entered.
    */
   measured?: ReadonlyMap<string, MeasuredActual>;
+  /** For the evaluation: the conditions of Conditional Go decisions not closed yet. */
+  openFollowUps?: readonly { id: string; text: string; stage: StageId }[];
 }
 
 /** True when the run's rules include those of `version`. */
@@ -344,7 +349,9 @@ function checkSubGoalSums(
   const groups = new Map<string, Goal[]>();
   for (const goal of goals) {
     if (goal.parentId !== parent.id || goal.id === parent.id) continue;
-    if (goal.unit !== parent.unit || goal.dimension === null) continue;
+    if (!sameUnit(goal.unit, parent.unit, rulesFrom(context, 6)) || goal.dimension === null) {
+      continue;
+    }
     groups.set(goal.dimension, [...(groups.get(goal.dimension) ?? []), goal]);
   }
   const problems: Problem[] = [];
@@ -365,6 +372,16 @@ function checkSubGoalSums(
     }
   }
   return problems;
+}
+
+/**
+ * The same unit, from rules 6 also as written otherwise: "Customers" and "customers ", "％" and
+ * "%". Before, a sub-goal whose unit was spelt differently was left out of its parent's sum.
+ */
+function sameUnit(a: string, b: string, loosely: boolean): boolean {
+  if (a === b) return true;
+  const norm = (unit: string) => unit.normalize('NFKC').trim().toLocaleLowerCase();
+  return loosely && norm(a) === norm(b);
 }
 
 /**
@@ -713,7 +730,12 @@ function checkMonitoring({ kpis }: MonitoringContent, context: GateContext): Pro
 // 7. Evaluation ---------------------------------------------------------------------------------
 
 function checkEvaluation(content: EvaluationContent, context: GateContext): Problem[] {
+  const openFollowUps = rulesFrom(context, 6) ? (context.openFollowUps ?? []) : [];
   return [
+    // A Conditional Go's conditions are closed before the evaluation, as the decision said.
+    ...openFollowUps.map((f) =>
+      problem('evaluation.openFollowUp', ['followUps', f.id], { text: f.text, stage: f.stage }),
+    ),
     ...checkResults(content, context),
     ...checkAttribution(content, context),
     ...(content.lessons.length === 0 ? [problem('lessons.none', ['lessons'])] : []),
@@ -875,6 +897,7 @@ export const PROBLEM_CODES = [
   'results.duplicateGoal',
   'results.noActual',
   'results.differsFromKpi',
+  'evaluation.openFollowUp',
   'results.missing',
   'attribution.none',
   'attribution.duplicateId',

@@ -133,12 +133,13 @@ export function periodLabel(period: Period): string {
 }
 
 /** The last day of the month `date` falls in. */
-function monthEnd(date: IsoDate): IsoDate {
+export function monthEnd(date: IsoDate): IsoDate {
   return utcMsToDate(Date.UTC(+date.slice(0, 4), +date.slice(5, 7), 1) - DAY_MS);
 }
 
 /** Whole calendar months from `from`'s month to `to`'s (negative when `to` is earlier). */
-function monthsBetween(from: IsoDate, to: IsoDate): number {
+/** Calendar months from `from`'s month to `to`'s: Jan 31 to Feb 1 is one. */
+export function monthsBetween(from: IsoDate, to: IsoDate): number {
   return (+to.slice(0, 4) - +from.slice(0, 4)) * 12 + (+to.slice(5, 7) - +from.slice(5, 7));
 }
 

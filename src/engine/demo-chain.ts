@@ -251,9 +251,8 @@ function secondCycle(
               title: say('5 场直播', '5 live streams'),
               budgetFen: wanToFen(32),
               conversionTargetPct: 16,
-              timing: `${at(41)} – ${at(70)}`,
             }
-          : { ...item, timing: item.id === 'pm-tradeshow' ? `${at(45)} – ${at(47)}` : item.timing },
+          : item,
       ),
       {
         id: 'pm-member',
@@ -402,7 +401,6 @@ function thirdCycle(
     say,
   );
   const without = (ids: readonly string[]) => ids.filter((id) => id !== 'g-east-a');
-  const at = (days: number) => addDays(to.start, days);
   const s = next.strategy;
   const strategy: StrategyContent = {
     product: s.product.map((item) => ({ ...item, goalIds: without(item.goalIds) })),
@@ -430,17 +428,8 @@ function thirdCycle(
           }
         : item,
     ),
-    promotion: s.promotion
-      .filter((item) => item.id !== 'pm-tradeshow')
-      .map((item) => ({
-        ...item,
-        timing:
-          item.id === 'pm-live'
-            ? `${at(41)} – ${at(70)}`
-            : item.id === 'pm-member'
-              ? `${at(10)} – ${at(85)}`
-              : item.timing,
-      })),
+    // Timings carried as the next cycle moves them.
+    promotion: s.promotion.filter((item) => item.id !== 'pm-tradeshow'),
   };
   const resources: ResourcesContent = {
     ...next.resources,

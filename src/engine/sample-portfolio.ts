@@ -530,10 +530,13 @@ export class SampleRunBuilder {
       }
     };
 
-    /** Follow-ups from conditional Go are usually closed a few days later. */
-    const closeFollowUps = () => {
+    /**
+     * Follow-ups from conditional Go are usually closed a few days later; all of them before the
+     * evaluation is sent (gate rules 6).
+     */
+    const closeFollowUps = (all = false) => {
       for (const f of ctx().followUps) {
-        if (f.closed || !chance(0.5)) continue;
+        if (f.closed || (!all && !chance(0.5))) continue;
         wait(between(0.5, 3));
         act({
           type: 'followUp.close',
@@ -670,6 +673,7 @@ export class SampleRunBuilder {
         const stage = c.current;
         if (stage === 'evaluation' && c.stages.evaluation.status === 'drafting') {
           waitUntil(addDays(period.end, Math.floor(evaluationDelay)));
+          closeFollowUps(true);
         }
         if (c.stages[stage].status === 'inReview') gateRound(stage);
         else submit(stage);

@@ -363,6 +363,10 @@ export const en = {
       targetDiffersFromGoal:
         'KPI “{name}” measures the goal “{goalTitle}” but aims at another target. Its figures become the goal’s result, so give it the goal’s target (or change the goal at its own stage).',
     },
+    evaluation: {
+      openFollowUp:
+        'The condition “{text}” set at the {stage} gate is still open. Close it, saying how it was met, before sending the evaluation: a Conditional Go’s conditions are met first.',
+    },
     results: {
       unknownGoal:
         'A result refers to a goal that is not among the approved goals ({goalId}). Remove it.',

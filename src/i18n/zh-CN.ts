@@ -324,6 +324,10 @@ export const zhCN: Catalog = {
       targetDiffersFromGoal:
         'KPI“{name}”衡量目标“{goalTitle}”，但目标值与该目标不同。其填报数据将作为该目标的结果，请将其目标值设为与目标一致（或在目标设定阶段修改目标）。',
     },
+    evaluation: {
+      openFollowUp:
+        '{stage}关口设定的条件“{text}”尚未关闭。请先关闭它并说明如何满足，再提交评估：有条件通过的条件须先满足。',
+    },
     results: {
       unknownGoal: '有评估结果对应的目标不在已批准目标中（{goalId}）。请删除该结果。',
       duplicateGoal: '目标“{goalTitle}”有两条评估结果。请只保留一条。',

@@ -29,12 +29,14 @@ import { measuredActuals } from '../domain/results';
 import { localDateOf } from '../domain/time';
 import {
   isOperatingStage,
+  isStageId,
   PLANNING_STAGES,
   STAGE_IDS,
   stageNumber,
   type StageId,
 } from '../domain/stages';
 import { ParentLessons } from './parent-lessons';
+import { useOpenStage } from './open-stage';
 import { useI18n, type I18n } from '../i18n/react';
 import { hasMessage } from '../i18n';
 import type { DraftRow } from '../storage/records';
@@ -342,6 +344,7 @@ function DraftEditor({
   const { t } = i18n;
   const { engine, people, acting } = useWorkspace();
   const personName = usePersonName();
+  const openStage = useOpenStage();
   const toast = useToast();
   const record = context.stages[stage];
   // Text typed in the last moment before the page went away (a reload) was kept in the tab;
@@ -590,7 +593,16 @@ function DraftEditor({
                 <span className="mark" aria-hidden="true">
                   !
                 </span>
-                <button type="button" className="link" onClick={() => focusField(p.path)}>
+                <button
+                  type="button"
+                  className="link"
+                  onClick={() => {
+                    // An open condition is closed where it was set: go to that stage.
+                    const at = String(p.params['stage']);
+                    if (p.code === 'evaluation.openFollowUp' && isStageId(at)) openStage(at);
+                    else focusField(p.path);
+                  }}
+                >
                   {problemAtField(i18n, stage, p)}
                 </button>
               </li>

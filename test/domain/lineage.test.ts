@@ -106,9 +106,20 @@ const editGoal = (content: StageContentMap, id: string, patch: Partial<Goal>): S
 });
 
 describe('comparableText', () => {
-  it('reads a date as days from the start of its period, so a shifted date is the same text', () => {
+  it('reads a date by its month and day in a period of months, as the next cycle moves it', () => {
     expect(comparableText('Live streams 2024-08-11 – 2024-09-09', Q3)).toBe(
-      comparableText('Live streams 2024-11-11 – 2024-12-10', Q4),
+      comparableText('Live streams 2024-11-11 – 2024-12-09', Q4),
+    );
+    expect(comparableText('Review on 2024-08-31', Q3)).toBe(
+      comparableText('Review on 2024-11-30', Q4),
+    );
+  });
+
+  it('reads a date as days from the start in a period of days', () => {
+    const days = { start: '2024-07-15', end: '2024-08-20' };
+    const next = { start: '2024-08-21', end: '2024-09-26' };
+    expect(comparableText('Launch on 2024-07-20', days)).toBe(
+      comparableText('Launch on 2024-08-26', next),
     );
   });
 

@@ -226,6 +226,8 @@ function brokenContent(): { context: GateContext; content: StageContentMap } {
         { goalId: 'g-sales', kpiId: 'k-sales', kpiName: 'Sales', value: 1, date: '2024-09-30' },
       ],
     ]),
+    // A Conditional Go's condition still open when the evaluation is checked.
+    openFollowUps: [{ id: 'fu-1', text: 'Add two expert interviews', stage: 'research' }],
   };
   const goals = demo.goals.goals.map((goal): Goal => {
     switch (goal.id) {
