@@ -25,6 +25,7 @@ import { periodLabel } from '../domain/time';
 import { readChain, type ChainRow, type ChainRun } from '../engine/chain';
 import type { lineageEn } from '../i18n/lineage.en';
 import { Missing as MissingPage, Section, useDocumentTitle } from './page-parts';
+import { TableScroll } from '../stages/table-scroll';
 import { useI18n, type I18n } from '../i18n/react';
 import { formatFigure } from '../stages/forms/fields';
 import { usePersonName, useWorkspace } from '../workspace/workspace';
@@ -212,13 +213,24 @@ function CycleCards({
         const period = periodLabel(cycle.period);
         const status = row ? i18n.label('runStatus', row.status) : '';
         const current = cycle.runId === runId;
+        const goalsLine = `${
+          !cycle.goalsApproved
+            ? t('lineage.cycles.noGoals')
+            : report.status === 'empty'
+              ? t('lineage.cycles.goalsSet', { total: report.summary.total })
+              : t('lineage.cycles.goalsMet', {
+                  met: report.summary.met,
+                  total: report.summary.total,
+                })
+        }${report.status === 'draft' ? ` · ${t('lineage.cycles.draft')}` : ''}`;
         return (
           <li key={cycle.runId}>
             <Link
               to={`/runs/${encodeURIComponent(cycle.runId)}`}
               className={`lineage-card${current ? ' is-current' : ''}`}
               aria-current={current ? 'page' : undefined}
-              aria-label={t('lineage.cycles.card', {
+              // Every line the card shows, in its order: a name of its own would hide the rest.
+              aria-label={`${t('lineage.cycles.card', {
                 period,
                 status,
                 attainment: overall?.provisional
@@ -229,7 +241,7 @@ function CycleCards({
                       })}`,
                     )
                   : `${t('lineage.cycles.overall')} ${overallText(i18n, cycle)}`,
-              })}
+              })}${i18n.locale === 'zh-CN' ? '；' : '; '}${goalsLine}`}
             >
               <span className="lineage-card-top">
                 <span className="lineage-card-period">{period}</span>
@@ -265,17 +277,7 @@ function CycleCards({
                   {pace}
                 </span>
               )}
-              <span className="lineage-card-foot">
-                {!cycle.goalsApproved
-                  ? t('lineage.cycles.noGoals')
-                  : report.status === 'empty'
-                    ? t('lineage.cycles.goalsSet', { total: report.summary.total })
-                    : t('lineage.cycles.goalsMet', {
-                        met: report.summary.met,
-                        total: report.summary.total,
-                      })}
-                {report.status === 'draft' && ` · ${t('lineage.cycles.draft')}`}
-              </span>
+              <span className="lineage-card-foot">{goalsLine}</span>
               {current && <span className="lineage-card-here">{t('lineage.cycles.thisRun')}</span>}
             </Link>
           </li>
@@ -536,7 +538,7 @@ function AttainmentAcrossCycles({ lineage }: { lineage: Lineage }) {
         <p className="muted">{t('lineage.chart.noData')}</p>
       )}
 
-      <div className="lineage-table-wrap">
+      <TableScroll name={t('lineage.chart.caption')} className="lineage-table-wrap">
         <table className="table report-table lineage-table">
           <caption>{t('lineage.chart.caption')}</caption>
           <thead>
@@ -603,7 +605,7 @@ function AttainmentAcrossCycles({ lineage }: { lineage: Lineage }) {
             </tr>
           </tfoot>
         </table>
-      </div>
+      </TableScroll>
     </>
   );
 }

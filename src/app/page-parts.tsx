@@ -6,7 +6,8 @@ export function Missing({ message, back }: { message: string; back: string }) {
   return (
     <main className="app-main">
       <div className="empty">
-        <p>{message}</p>
+        {/* The page's heading: what there is to say about it. */}
+        <h1 className="empty-title">{message}</h1>
         <Link to="/">{back}</Link>
       </div>
     </main>

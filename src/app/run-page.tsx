@@ -344,43 +344,46 @@ function RunPage({ runId }: { runId: string }) {
               closeSide();
             }}
           >
-            <div
-              className="tabs"
-              role="tablist"
-              onKeyDown={(event) => {
-                // Left and Right move between the two tabs, as in any tab list.
-                if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
-                const next = tab === 'stage' ? 'history' : 'stage';
-                if (next === 'stage' && !selected) return;
-                event.preventDefault();
-                open(selected, next);
-                document.getElementById(`side-tab-${next}`)?.focus();
-              }}
-            >
-              <button
-                type="button"
-                role="tab"
-                id="side-tab-stage"
-                aria-controls="side-panel"
-                aria-selected={tab === 'stage'}
-                tabIndex={tab === 'stage' ? 0 : -1}
-                disabled={!selected}
-                onClick={() => open(selected, 'stage')}
+            <div className="tabs">
+              <div
+                className="tab-list"
+                role="tablist"
+                onKeyDown={(event) => {
+                  // Left and Right move between the two tabs, as in any tab list.
+                  if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
+                  const next = tab === 'stage' ? 'history' : 'stage';
+                  if (next === 'stage' && !selected) return;
+                  event.preventDefault();
+                  open(selected, next);
+                  document.getElementById(`side-tab-${next}`)?.focus();
+                }}
               >
-                {selected ? i18n.stage(selected) : t('ui.stage.panel')}
-              </button>
-              <button
-                type="button"
-                role="tab"
-                id="side-tab-history"
-                aria-controls="side-panel"
-                aria-selected={tab === 'history'}
-                tabIndex={tab === 'history' ? 0 : -1}
-                onClick={() => open(selected, 'history')}
-              >
-                {t('ui.history.title')}
-              </button>
+                <button
+                  type="button"
+                  role="tab"
+                  id="side-tab-stage"
+                  aria-controls="side-panel"
+                  aria-selected={tab === 'stage'}
+                  tabIndex={tab === 'stage' ? 0 : -1}
+                  disabled={!selected}
+                  onClick={() => open(selected, 'stage')}
+                >
+                  {selected ? i18n.stage(selected) : t('ui.stage.panel')}
+                </button>
+                <button
+                  type="button"
+                  role="tab"
+                  id="side-tab-history"
+                  aria-controls="side-panel"
+                  aria-selected={tab === 'history'}
+                  tabIndex={tab === 'history' ? 0 : -1}
+                  onClick={() => open(selected, 'history')}
+                >
+                  {t('ui.history.title')}
+                </button>
+              </div>
               <span style={{ flex: 1 }} />
+              {/* Beside the tab list, not in it: a tab list holds tabs only. */}
               <button type="button" aria-label={t('ui.action.closePanel')} onClick={closeSide}>
                 ×
               </button>

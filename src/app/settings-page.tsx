@@ -96,7 +96,8 @@ export function SettingsPage() {
                   checked={locale === l}
                   onChange={() => setLocale(l)}
                 />
-                {LOCALE_NAMES[l]}
+                {/* Each language's name is read in that language. */}
+                <span lang={l}>{LOCALE_NAMES[l]}</span>
               </label>
             ))}
           </div>

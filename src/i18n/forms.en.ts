@@ -51,6 +51,7 @@ export const formsEn = {
     preferences: 'Buying preferences',
     unmetNeeds: 'Unmet needs',
     sources: 'Sources',
+    sourcesOf: 'Sources for “{title}”',
     addSource: 'Add source',
     source: 'Source “{title}”',
     removeSource: 'Remove source “{title}”',

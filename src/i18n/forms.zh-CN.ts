@@ -51,6 +51,7 @@ export const formsZhCN: Messages<typeof formsEn> = {
     preferences: '采购偏好',
     unmetNeeds: '未满足的需求',
     sources: '信息来源',
+    sourcesOf: '“{title}”的信息来源',
     addSource: '添加来源',
     source: '来源“{title}”',
     removeSource: '删除来源“{title}”',

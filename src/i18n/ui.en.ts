@@ -405,5 +405,8 @@ export const uiEn = {
     no: 'No',
   },
   /** A table's box that scrolls sideways, in the tab order: its name. */
-  scroll: { table: '{name} (table, scrolls sideways)' },
+  scroll: {
+    table: '{name} (table, scrolls sideways)',
+    chart: '{name} (chart, scrolls sideways)',
+  },
 } as const;

@@ -374,5 +374,5 @@ export const uiZhCN: Messages<typeof uiEn> = {
     yes: '是',
     no: '否',
   },
-  scroll: { table: '{name}（表格，可左右滚动）' },
+  scroll: { table: '{name}（表格，可左右滚动）', chart: '{name}（图表，可左右滚动）' },
 };

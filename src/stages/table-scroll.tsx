@@ -8,11 +8,14 @@ import { useI18n } from '../i18n/react';
 export function TableScroll({
   name,
   className = 'report-table-wrap',
+  kind = 'table',
   children,
 }: {
   name: string;
   /** The box's class: the report's by default; a card elsewhere. */
   className?: string;
+  /** What scrolls: a table, or a chart (the task timeline). */
+  kind?: 'table' | 'chart';
   children: ReactNode;
 }) {
   const { t } = useI18n();
@@ -32,7 +35,7 @@ export function TableScroll({
       ref={box}
       className={className}
       role={scrolls ? 'region' : undefined}
-      aria-label={scrolls ? t('ui.scroll.table', { name }) : undefined}
+      aria-label={scrolls ? t(`ui.scroll.${kind}`, { name }) : undefined}
       tabIndex={scrolls ? 0 : undefined}
     >
       {children}

@@ -3,6 +3,7 @@ import type { Task } from '../domain/content';
 import { calendarTicks } from '../domain/chart';
 import { taskCounts, timelineRows, type TaskProgress } from '../domain/tasks';
 import type { IsoDate, Period } from '../domain/time';
+import { TableScroll } from './table-scroll';
 import { useI18n } from '../i18n/react';
 import { usePersonName } from '../workspace/workspace';
 
@@ -108,7 +109,7 @@ export function TaskTimeline({ tasks, progress, period, today }: TaskTimelinePro
 
   return (
     <div className="op-timeline">
-      <div className="op-scroll">
+      <TableScroll name={t('operating.timeline.title')} className="op-scroll" kind="chart">
         <svg
           role="img"
           aria-label={label}
@@ -290,7 +291,7 @@ export function TaskTimeline({ tasks, progress, period, today }: TaskTimelinePro
             </g>
           )}
         </svg>
-      </div>
+      </TableScroll>
       <ul className="op-legend" aria-hidden="true">
         {(['done', 'inProgress', 'todo', 'late'] as const).map((state) => (
           <li key={state}>

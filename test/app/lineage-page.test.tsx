@@ -72,9 +72,9 @@ describe('LineagePage', () => {
     const cards = within(cycles).getAllByRole('link');
     expect(cards.map((c) => c.getAttribute('href'))).toEqual(IDS.map((id) => `/runs/${id}`));
     expect(cards.map((c) => c.getAttribute('aria-label'))).toEqual([
-      '2026-Q2, Completed: Overall attainment 103%',
-      '2026-Q3, Completed: Overall attainment 96%',
-      '2026-Q4, Active: Overall attainment so far 59%, from check-ins up to Nov 26, 2026; 94% of what is due by then',
+      '2026-Q2, Completed: Overall attainment 103%; 7 of 8 goals met',
+      '2026-Q3, Completed: Overall attainment 96%; 3 of 9 goals met',
+      '2026-Q4, Active: Overall attainment so far 59%, from check-ins up to Nov 26, 2026; 94% of what is due by then; 8 goals set',
     ]);
     expect(cards[1]?.getAttribute('aria-current')).toBe('page');
     expect(screen.getByText('3 cycles, 2026-Q2 to 2026-Q4')).toBeTruthy();
@@ -200,7 +200,7 @@ describe('LineagePage', () => {
     expect(screen.queryByRole('img')).toBeNull();
     // No check-in at all: still "Not evaluated yet", nothing "so far".
     expect(
-      screen.getByRole('link', { name: /^2024-Q3, .*: Overall attainment Not evaluated yet$/ }),
+      screen.getByRole('link', { name: /^2024-Q3, .*: Overall attainment Not evaluated yet; / }),
     ).toBeTruthy();
     expect(screen.queryByText(/so far/i)).toBeNull();
   });

@@ -848,10 +848,13 @@ export function ItemList({
   actions,
   summary,
   level = 3,
+  name,
   children,
 }: {
   path: Path;
   title: string;
+  /** The section's name when its heading repeats in every item ("Sources" of each need). */
+  name?: string;
   count: number;
   max: number;
   addLabel: string;
@@ -877,7 +880,8 @@ export function ItemList({
         className="section"
         id={id}
         tabIndex={-1}
-        aria-labelledby={headingId}
+        aria-labelledby={name === undefined ? headingId : undefined}
+        aria-label={name}
         aria-describedby={messages.length > 0 ? errorId : undefined}
       >
         <div className="section-head">

@@ -137,6 +137,7 @@ export function ResearchForm(props: StageFormProps<'research'>) {
                 <ItemList
                   path={sourcesPath}
                   title={t('form.research.sources')}
+                  name={t('form.research.sourcesOf', { title })}
                   level={4}
                   count={need.sources.length}
                   max={20}
