@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useState, type ComponentType } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState, type ComponentType } from 'react';
 import { BrowserRouter, NavLink, Route, Routes, Link, matchPath, useLocation } from 'react-router';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { I18nProvider, useI18n } from '../i18n/react';
@@ -7,6 +7,7 @@ import { WorkspaceProvider, useWorkspace } from '../workspace/workspace';
 import { readRunsEarly } from '../workspace/early-reads';
 import type { StrategyDb } from '../storage/db';
 import { ToastProvider } from '../workspace/toasts';
+import { focusPageHeading } from '../workspace/page-focus';
 import { RunsPage } from './runs-page';
 import { testClock } from './test-clock';
 import { Missing } from './page-parts';
@@ -95,9 +96,34 @@ function Shell({ db }: { db: StrategyDb }) {
   );
 }
 
+/**
+ * After a move to another page, focus goes to the new page's heading once it shows, so a screen
+ * reader says where the person is and the keyboard starts from there. Only when focus was lost
+ * with the old page (the link followed is gone): never taken from where the person put it, and
+ * never on the first page.
+ */
+function useFocusOnPageChange(pathname: string) {
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    let tries = 0;
+    const lost = () => document.activeElement === null || document.activeElement === document.body;
+    // The page may wait for its code or its data: look for its heading for a few seconds.
+    const timer = window.setInterval(() => {
+      tries += 1;
+      if (!lost() || focusPageHeading() || tries > 60) window.clearInterval(timer);
+    }, 50);
+    return () => window.clearInterval(timer);
+  }, [pathname]);
+}
+
 function Pages() {
   const { t } = useI18n();
   const { pathname } = useLocation();
+  useFocusOnPageChange(pathname);
   return (
     <PageErrorBoundary
       resetKey={pathname}

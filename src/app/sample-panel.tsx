@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import type { SampleProgress } from '../engine/sample-portfolio';
 import { useI18n } from '../i18n/react';
+import { focusedElement, returnFocus } from '../stages/focus';
 import { useToast } from '../workspace/toasts';
 import { useWorkspace } from '../workspace/workspace';
 
@@ -30,6 +31,8 @@ export function SamplePanel() {
   const [job, setJob] = useState<Job>({ kind: 'idle' });
   const [invalid, setInvalid] = useState(false);
   const controller = useRef<AbortController | null>(null);
+  const generateButton = useRef<HTMLButtonElement>(null);
+  const cancelButton = useRef<HTMLButtonElement>(null);
 
   // Leaving Settings stops a generation between chunks; what is written stays whole.
   useEffect(() => () => controller.current?.abort(), []);
@@ -41,6 +44,10 @@ export function SamplePanel() {
       return;
     }
     setInvalid(false);
+    // Generate is disabled while it runs: focus waits on Cancel, then comes back.
+    const origin = focusedElement();
+    const hadFocus = origin !== null && origin.closest('form') === generateButton.current?.form;
+    if (hadFocus) requestAnimationFrame(() => cancelButton.current?.focus());
     const abort = new AbortController();
     controller.current = abort;
     setJob({
@@ -77,6 +84,7 @@ export function SamplePanel() {
       setJob({ kind: 'idle' });
     } finally {
       controller.current = null;
+      if (hadFocus) returnFocus(origin);
     }
   };
 
@@ -108,11 +116,16 @@ export function SamplePanel() {
             onChange={(e) => setSize(e.target.value)}
           />
         </label>
-        <button type="submit" className="btn btn-primary" disabled={running}>
+        <button ref={generateButton} type="submit" className="btn btn-primary" disabled={running}>
           {running ? t('portfolio.sample.generating') : t('portfolio.sample.generate')}
         </button>
         {running && (
-          <button type="button" className="btn" onClick={() => job.controller.abort()}>
+          <button
+            ref={cancelButton}
+            type="button"
+            className="btn"
+            onClick={() => job.controller.abort()}
+          >
             {t('portfolio.sample.cancel')}
           </button>
         )}

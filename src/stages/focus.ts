@@ -22,13 +22,17 @@ export function returnFocus(
   fallback: () => HTMLElement | null = () => null,
 ): void {
   if (!element) return;
-  requestAnimationFrame(() => {
+  let frames = 0;
+  const attempt = () => {
     const lost = document.activeElement === null || document.activeElement === document.body;
     if (!lost) return;
-    // Gone with what it did (a form reset, a panel replaced): the fallback, else nowhere.
     if (element.isConnected && !element.matches(':disabled')) element.focus();
+    // Still disabled: the page may not have rendered its end yet. A few frames, then it stays so.
+    else if (element.isConnected && frames++ < 6) requestAnimationFrame(attempt);
+    // Gone with what it did (a form reset, a panel replaced): the fallback, else nowhere.
     else fallback()?.focus();
-  });
+  };
+  requestAnimationFrame(attempt);
 }
 
 /**

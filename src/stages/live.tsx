@@ -506,7 +506,8 @@ function Risks({ context, revision, frozen }: LiveProps) {
         );
       })}
       {!frozen && (
-        <div className="row">
+        // A form of its own: once a risk is raised, focus waits in its emptied field.
+        <form className="row" onSubmit={(e) => e.preventDefault()}>
           <input
             aria-label={t('ui.live.newRisk')}
             placeholder={t('ui.live.newRiskPlaceholder')}
@@ -548,7 +549,7 @@ function Risks({ context, revision, frozen }: LiveProps) {
           >
             {t('ui.live.raiseRisk')}
           </button>
-        </div>
+        </form>
       )}
     </section>
   );
@@ -573,6 +574,7 @@ function TaskStatusControl({
   const i18n = useI18n();
   const { t } = i18n;
   const [choice, setChoice] = useState<TaskStatus>(status);
+  const select = useRef<HTMLSelectElement>(null);
   // A change from elsewhere (another tab, the lead) shows through unless one is being chosen.
   const [shown, setShown] = useState(status);
   if (shown !== status) {
@@ -582,6 +584,7 @@ function TaskStatusControl({
   return (
     <span className="row nowrap" style={{ gap: 6 }}>
       <select
+        ref={select}
         className="op-status-select"
         aria-label={t('ui.live.taskStatus', { name })}
         value={choice}
@@ -600,7 +603,11 @@ function TaskStatusControl({
           aria-label={t('ui.live.saveTaskStatus', { name })}
           aria-disabled={busy}
           onClick={() => {
-            if (!busy) void onSave(choice);
+            if (busy) return;
+            // Saved, the button goes: focus goes back to the status it saved.
+            void onSave(choice).then((ok) => {
+              if (ok) requestAnimationFrame(() => select.current?.focus());
+            });
           }}
         >
           {t('ui.action.save')}

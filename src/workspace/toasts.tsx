@@ -8,6 +8,7 @@ import {
   useState,
   type ReactNode,
 } from 'react';
+import { focusPageHeading } from './page-focus';
 
 export type ToastKind = 'info' | 'success' | 'error';
 interface Toast {
@@ -51,6 +52,8 @@ export function ToastProvider({
   // reading one, or about to dismiss it, keeps it; leaving gives each a fresh few seconds.
   const [paused, setPaused] = useState(false);
   const dismiss = useCallback((id: number) => setToasts((ts) => ts.filter((t) => t.id !== id)), []);
+  /** Where focus was before it came to the toasts: it goes back there once they are dismissed. */
+  const cameFrom = useRef<HTMLElement | null>(null);
   const show = useCallback((text: string, kind: ToastKind = 'success', topic?: string) => {
     const id = next.current++;
     // A toast replaces the earlier ones of its topic (a success answers a refusal retried or
@@ -85,7 +88,15 @@ export function ToastProvider({
           dismiss(t.id);
           // Dismissed from the keyboard, the focused button goes with its toast and no blur
           // follows: the others would stay for good. A pointer still over them leaves later.
-          if (event.detail === 0) setPaused(false);
+          if (event.detail !== 0) return;
+          setPaused(false);
+          // Focus goes to the next toast's button, else back to where it came from.
+          const button = event.currentTarget;
+          const next =
+            [...(button.closest('.toasts')?.querySelectorAll('button') ?? [])].find(
+              (other) => other !== button,
+            ) ?? (cameFrom.current?.isConnected ? cameFrom.current : null);
+          requestAnimationFrame(() => (next ? next.focus() : focusPageHeading()));
         }}
       >
         ×
@@ -102,7 +113,12 @@ export function ToastProvider({
         aria-label={regionLabel}
         onPointerEnter={() => setPaused(true)}
         onPointerLeave={() => setPaused(false)}
-        onFocus={() => setPaused(true)}
+        onFocus={(event) => {
+          setPaused(true);
+          if (!event.currentTarget.contains(event.relatedTarget as Node | null)) {
+            cameFrom.current = event.relatedTarget as HTMLElement | null;
+          }
+        }}
         onBlur={(event) => {
           if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setPaused(false);
         }}
