@@ -260,6 +260,7 @@ export const uiEn = {
     paceShort: 'Of pace',
     source: 'Data source',
     gapReason: 'Reason for a gap (required when off pace)',
+    figureNegative: 'Enter the figure as a number of zero or more.',
     reasonNeeded: 'This figure is off pace: say why before recording it.',
     pace: '{attainment} of the pace target {pace}',
     record: 'Record check-in',

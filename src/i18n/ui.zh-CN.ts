@@ -241,6 +241,7 @@ export const uiZhCN: Messages<typeof uiEn> = {
     paceShort: '进度达成',
     source: '数据来源',
     gapReason: '差距原因（落后进度时必填）',
+    figureNegative: '请输入大于或等于 0 的数字。',
     reasonNeeded: '该数据落后于进度：请先填写原因再提交。',
     pace: '达成进度目标 {pace} 的 {attainment}',
     record: '记录数据',

@@ -151,6 +151,9 @@ export function LiveMonitoring({ context, revision, frozen }: LiveProps) {
       : null;
   // Off pace, the machine wants to know why: say so at the field, before anyone clicks.
   const needsReason = preview !== null && preview.health !== 'green' && reason.trim() === '';
+  // A figure is a count, an amount or a rate: never below zero, and a number.
+  const badFigure =
+    value.trim() !== '' && (numeric === null || Number.isNaN(numeric) || numeric < 0);
   const show = (kpiRef: string, n: number) =>
     kpis.find((k) => k.id === kpiRef)?.unit === 'CNY' ? i18n.moneyCompact(n) : i18n.number(n);
 
@@ -193,7 +196,7 @@ export function LiveMonitoring({ context, revision, frozen }: LiveProps) {
                 onChange={(e) => setDate(e.target.value)}
               />
             </label>
-            <label className="field">
+            <label className={badFigure ? 'field invalid' : 'field'}>
               <span>
                 {isMoney ? t('ui.live.actualYuan') : t('ui.live.actual', { unit: kpi?.unit ?? '' })}
               </span>
@@ -204,7 +207,14 @@ export function LiveMonitoring({ context, revision, frozen }: LiveProps) {
                 step="any"
                 value={value}
                 onChange={(e) => setValue(e.target.value)}
+                aria-invalid={badFigure || undefined}
+                aria-describedby={badFigure ? 'checkin-figure-bad' : undefined}
               />
+              {badFigure && (
+                <span id="checkin-figure-bad" className="error">
+                  {t('ui.live.figureNegative')}
+                </span>
+              )}
             </label>
             <label className="field">
               <span>{t('ui.live.source')}</span>
@@ -258,7 +268,7 @@ export function LiveMonitoring({ context, revision, frozen }: LiveProps) {
             <button
               type="button"
               className="btn btn-primary"
-              disabled={busy || figure === null || needsReason}
+              disabled={busy || figure === null || needsReason || badFigure}
               aria-describedby={implausible ? 'checkin-implausible' : undefined}
               onClick={() => void checkIn()}
             >

@@ -387,6 +387,17 @@ describe('LiveMonitoring', () => {
     expect(screen.queryByRole('button', { name: /Record it anyway/ })).toBeNull();
   });
 
+  it('says at the field that a figure below zero is no figure, and records nothing', async () => {
+    await renderMonitoring();
+    const figure = screen.getByRole('spinbutton', { name: /Actual/ });
+    fireEvent.change(figure, { target: { value: '-100' } });
+
+    expect(figure.getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByText('Enter the figure as a number of zero or more.')).toBeTruthy();
+    const record = screen.getByRole('button', { name: 'Record check-in' }) as HTMLButtonElement;
+    expect(record.disabled).toBe(true);
+  });
+
   it('asks for the reason at its field when a figure is off pace, before it can be recorded', async () => {
     await renderMonitoring();
     fireEvent.change(screen.getByRole('spinbutton', { name: /Actual/ }), {
