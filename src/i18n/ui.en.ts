@@ -222,6 +222,9 @@ export const uiEn = {
     stillNeeded: 'Still needed: {roles}',
     vote: '{name}: {decision} ({at})',
     approvedBy: 'Approved by {names} on {at}.',
+    conditionsOpen:
+      'It passed on conditions: {count, plural, one {# is} other {# are}} still to be met (below).',
+    conditionsMet: 'It passed on conditions, all met since.',
     frozen: 'The approved content is frozen; changing it means recycling to this stage.',
     recycled: '{name} sent this stage back at the {stage} gate: {reason}',
     recycledResubmitted: 'Submitted again after {name} sent it back at the {stage} gate: {reason}',

@@ -203,6 +203,8 @@ export const uiZhCN: Messages<typeof uiEn> = {
     stillNeeded: '仍需：{roles}',
     vote: '{name}：{decision}（{at}）',
     approvedBy: '已由{names}于 {at} 批准。',
+    conditionsOpen: '本阶段为有条件通过：仍有 {count} 项条件待满足（见下方）。',
+    conditionsMet: '本阶段为有条件通过，条件均已满足。',
     frozen: '已批准内容已冻结；如需修改，须退回到本阶段。',
     recycled: '{name}在{stage}关口将本阶段退回：{reason}',
     recycledResubmitted: '已重新提交。此前{name}在{stage}关口将本阶段退回：{reason}',

@@ -80,6 +80,9 @@ export const StagePanel = memo(function StagePanel({
   const { acting } = useWorkspace();
   const personName = usePersonName();
   const record = context.stages[stage];
+  const openConditions = context.followUps.filter(
+    (f) => f.stage === stage && f.closed === null,
+  ).length;
   const isLead = acting?.id === context.leadId;
   const over = context.outcome !== null;
   const editable = !frozen && !over && !context.hold && record.status === 'drafting' && isLead;
@@ -215,6 +218,11 @@ export const StagePanel = memo(function StagePanel({
                 names: i18n.list(record.approvedVotes.map((v) => personName(v.by))),
                 at: i18n.dateTime(record.approvedAt ?? ''),
               }),
+              // A Conditional Go is no plain Go: say so, and whether its conditions are met.
+              record.approvedVotes.some((v) => v.decision === 'conditionalGo') &&
+                (openConditions > 0
+                  ? t('ui.stage.conditionsOpen', { count: openConditions })
+                  : t('ui.stage.conditionsMet')),
               // A finished run can no longer be sent back: nothing to say about changing it.
               !over && t('ui.stage.frozen'),
             ])}

@@ -436,6 +436,18 @@ describe('follow-ups of a conditional Go', () => {
     );
   });
 
+  it('tell a stage passed on conditions from one passed outright, and whether they are met', async () => {
+    await submit('research');
+    await decide('research', 'p-mkt', 'conditionalGo', {
+      comment: 'One gap',
+      conditions: ['Add two expert interviews'],
+    });
+    await renderPanel('p-lead');
+    expect(
+      screen.getByText(/It passed on conditions: 1 is still to be met \(below\)\./),
+    ).toBeTruthy();
+  });
+
   it('dates a closed follow-up by the day on the person’s clock, not in UTC', async () => {
     const zone = process.env.TZ;
     process.env.TZ = 'Asia/Shanghai';
