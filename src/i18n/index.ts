@@ -108,10 +108,21 @@ export function translate(locale: Locale, key: MessageKey, params: MessageParams
     const form = rules.select(Number(value)) === 'one' ? one : other;
     return form.replaceAll('#', String(value));
   });
-  return counted.replace(PLACEHOLDER, (placeholder, name: string) =>
-    Object.hasOwn(params, name) ? isolated(String(params[name])) : placeholder,
-  );
+  return counted.replace(PLACEHOLDER, (placeholder, name: string, at: number, whole: string) => {
+    if (!Object.hasOwn(params, name)) return placeholder;
+    const value = isolated(String(params[name]));
+    if (locale !== 'zh-CN') return value;
+    // Chinese sets Latin words apart from the characters around them: "由 Zhou Qiang 批准".
+    const before = HAN.test(whole[at - 1] ?? '') && LATIN_EDGE.test(value[0] ?? '') ? ' ' : '';
+    const next = whole[at + placeholder.length] ?? '';
+    const after = HAN.test(next) && LATIN_EDGE.test(value.at(-1) ?? '') ? ' ' : '';
+    return `${before}${value}${after}`;
+  });
 }
+
+/** A Chinese character, and a Latin letter at the edge of a value set among them. */
+const HAN = /\p{Script=Han}/u;
+const LATIN_EDGE = /[A-Za-z]/;
 
 /** Right-to-left letters (Hebrew, Arabic, Syriac, Thaana, N'Ko…) and the marks that steer text. */
 const STEERING =
@@ -283,11 +294,22 @@ export function formatList(
   items: readonly string[],
   type: 'conjunction' | 'disjunction' = 'conjunction',
 ): string {
-  return memo(
+  const format = memo(
     listFormats,
     `${locale}|${type}`,
     () => new Intl.ListFormat(locale, { style: 'long', type }),
-  ).format(items);
+  );
+  if (locale !== 'zh-CN') return format.format(items);
+  // "Zhou Qiang 和 Wang Min": the joining characters set apart from Latin words beside them.
+  const parts = format.formatToParts(items);
+  return parts
+    .map((part, i) => {
+      if (part.type !== 'literal' || !HAN.test(part.value)) return part.value;
+      const before = LATIN_EDGE.test(parts[i - 1]?.value.at(-1) ?? '') ? ' ' : '';
+      const after = LATIN_EDGE.test(parts[i + 1]?.value[0] ?? '') ? ' ' : '';
+      return `${before}${part.value}${after}`;
+    })
+    .join('');
 }
 
 /**

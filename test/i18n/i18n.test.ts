@@ -33,6 +33,7 @@ import {
   formatDate,
   formatDateTime,
   formatMoney,
+  formatList,
   formatMoneyPlain,
   formatMoneyCompact,
   formatNumber,
@@ -140,6 +141,24 @@ describe('text people typed, inside a sentence', () => {
     expect(translate('zh-CN', 'ui.newRun.created', { title: '新品 A 上市' })).not.toMatch(
       /[\u2068\u2069]/,
     );
+  });
+});
+
+describe('Latin words inside Chinese sentences', () => {
+  it('are set apart by a space from the characters around them, as names in a list are', () => {
+    const names = formatList('zh-CN', ['Zhou Qiang', 'Wang Min']);
+    expect(names).toBe('Zhou Qiang 和 Wang Min');
+    expect(translate('zh-CN', 'ui.stage.approvedBy', { names, at: '2026年8月14日 09:22' })).toBe(
+      '已由 Zhou Qiang 和 Wang Min 于 2026年8月14日 09:22 批准。',
+    );
+  });
+
+  it('leave Chinese names, and English sentences, as they were', () => {
+    const names = formatList('zh-CN', ['周强', '王敏']);
+    expect(translate('zh-CN', 'ui.stage.approvedBy', { names, at: '2026年8月14日 09:22' })).toBe(
+      '已由周强和王敏于 2026年8月14日 09:22 批准。',
+    );
+    expect(formatList('en', ['Zhou Qiang', 'Wang Min'])).toBe('Zhou Qiang and Wang Min');
   });
 });
 
