@@ -19,7 +19,7 @@ import {
 } from '../engine/transfer';
 import { TransferError } from '../storage/transfer';
 import { useToast } from '../workspace/toasts';
-import { useWorkspace } from '../workspace/workspace';
+import { usePersonName, useWorkspace } from '../workspace/workspace';
 
 type ConflictChoice = 'skip' | 'copy';
 
@@ -118,11 +118,44 @@ export function TransferPanel() {
     requestAnimationFrame(() => picker.current?.focus());
   };
 
+  const personName = usePersonName();
   const rows = useLiveQuery(() => db.runs.toArray(), [db]);
   const runs = useMemo(
     () => [...(rows ?? [])].sort((a, b) => a.title.localeCompare(b.title)),
     [rows],
   );
+  // Each run as a person tells it from the others: its title, the period unless the title says
+  // it, and where runs still read the same, who leads it, then its id.
+  const runLabels = useMemo(() => {
+    const base = new Map(
+      runs.map((r) => {
+        const period = periodLabel({ start: r.periodStart, end: r.periodEnd });
+        return [r.id, r.title.includes(period) ? r.title : `${r.title} · ${period}`];
+      }),
+    );
+    const count = (labels: Map<string, string>) => {
+      const seen = new Map<string, number>();
+      for (const label of labels.values()) seen.set(label, (seen.get(label) ?? 0) + 1);
+      return seen;
+    };
+    const sameBase = count(base);
+    const led = new Map(
+      runs.map((r) => {
+        const label = base.get(r.id) ?? r.title;
+        return [
+          r.id,
+          (sameBase.get(label) ?? 0) > 1 ? `${label} · ${personName(r.leadId)}` : label,
+        ];
+      }),
+    );
+    const seen = count(led);
+    return new Map(
+      runs.map((r) => {
+        const label = led.get(r.id) ?? r.title;
+        return [r.id, (seen.get(label) ?? 0) > 1 ? `${label} · ${r.id}` : label];
+      }),
+    );
+  }, [runs, personName]);
   const selectedRun = runs.some((r) => r.id === runToExport) ? runToExport : (runs[0]?.id ?? '');
   const busy = exporting || step.kind === 'working';
   // Reading has no measure (one JSON.parse); the other phases count events or records.
@@ -256,8 +289,7 @@ export function TransferPanel() {
             >
               {runs.map((r) => (
                 <option key={r.id} value={r.id}>
-                  {/* Runs repeat titles quarter after quarter: the period tells them apart. */}
-                  {`${r.title} · ${periodLabel({ start: r.periodStart, end: r.periodEnd })}`}
+                  {runLabels.get(r.id) ?? r.title}
                 </option>
               ))}
             </select>
