@@ -222,6 +222,10 @@ export const uiEn = {
     stillNeeded: 'Still needed: {roles}',
     vote: '{name}: {decision} ({at})',
     approvedBy: 'Approved by {names} on {at}.',
+    unsentDecision:
+      'This gate was decided while you were preparing your decision (in another tab or by the other approvers): yours was not sent.',
+    unsentChoice: 'You had chosen {decision}.',
+    unsentComment: 'Your comment: “{comment}”',
     conditionsOpen:
       'It passed on conditions: {count, plural, one {# is} other {# are}} still to be met (below).',
     conditionsMet: 'It passed on conditions, all met since.',

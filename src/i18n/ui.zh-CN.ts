@@ -203,6 +203,10 @@ export const uiZhCN: Messages<typeof uiEn> = {
     stillNeeded: '仍需：{roles}',
     vote: '{name}：{decision}（{at}）',
     approvedBy: '已由{names}于 {at} 批准。',
+    unsentDecision:
+      '在您准备决策时，本关口已作出决定（在另一个标签页中或由其他审批人）：您的决策未提交。',
+    unsentChoice: '您选择的是“{decision}”。',
+    unsentComment: '您的意见：“{comment}”',
     conditionsOpen: '本阶段为有条件通过：仍有 {count} 项条件待满足（见下方）。',
     conditionsMet: '本阶段为有条件通过，条件均已满足。',
     frozen: '已批准内容已冻结；如需修改，须退回到本阶段。',

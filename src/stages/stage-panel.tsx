@@ -110,6 +110,9 @@ export const StagePanel = memo(function StagePanel({
         <span className="badge">{t(`stageStatus.${statusOf(context, stage)}`)}</span>
       </div>
       <p className="muted small">{t(`stage.${stage}.short`)}</p>
+      {record.status !== 'inReview' && record.submittedAt !== null && (
+        <UnsentDecision context={context} stage={stage} />
+      )}
       {(record.status === 'drafting' || record.status === 'notStarted') && (
         // Who will decide, known while the work is prepared (each run sets its own rules).
         <p className="muted small">{policySentence(i18n, context.policies[stage])}</p>
@@ -845,6 +848,41 @@ export function landingId(to: string): string {
   return STAGE_HEADING_ID;
 }
 
+/** The key a person's decision on a stage's submission is kept under while it is prepared. */
+const decisionKey = (context: RunContext, stage: StageId, personId: string) =>
+  `${context.runId}:${stage}:${context.stages[stage].submittedAt ?? ''}:decide:${personId}`;
+
+/**
+ * A decision this person was preparing when the gate was decided without it (in another tab, or
+ * by the others): the box went with the review, so say what was not sent, once, until dismissed.
+ */
+function UnsentDecision({ context, stage }: { context: RunContext; stage: StageId }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const { acting } = useWorkspace();
+  const [draft, , forget] = useKeptInput<DecisionDraft>(
+    decisionKey(context, stage, acting?.id ?? ''),
+    DecisionDraftSchema,
+    { decision: null, comment: '', conditions: '', recycleTo: stage },
+  );
+  if (draft.decision === null && draft.comment.trim() === '') return null;
+  return (
+    <div className="banner banner-amber" role="status">
+      <span style={{ flex: 1 }}>
+        {i18n.sentences([
+          t('ui.stage.unsentDecision'),
+          draft.decision !== null &&
+            t('ui.stage.unsentChoice', { decision: i18n.label('decision', draft.decision) }),
+          draft.comment.trim() !== '' && t('ui.stage.unsentComment', { comment: draft.comment }),
+        ])}
+      </span>
+      <button type="button" className="btn btn-sm" onClick={forget}>
+        {t('ui.action.dismiss')}
+      </button>
+    </div>
+  );
+}
+
 const DecisionDraftSchema = z.object({
   /** None until the approver picks one: a decision is never taken by a default. */
   decision: z.enum(DECISIONS).nullable(),
@@ -870,7 +908,7 @@ function DecisionBox({
   const targets = recycleTargets(context, stage);
   // Kept per submission and person, so a half-written reason survives opening another stage.
   const [draft, setDraft, clearDraft] = useKeptInput<DecisionDraft>(
-    `${context.runId}:${stage}:${context.stages[stage].submittedAt ?? ''}:decide:${acting?.id ?? ''}`,
+    decisionKey(context, stage, acting?.id ?? ''),
     DecisionDraftSchema,
     { decision: null, comment: '', conditions: '', recycleTo: stage },
   );

@@ -382,6 +382,30 @@ describe('the stage panel', () => {
     expect(screen.queryByRole('link', { name: /People page/ })).toBeNull();
   });
 
+  it('says what a person was preparing when the gate was decided without them, until dismissed', async () => {
+    await submit('research');
+    const submittedAt = (await engine.load('run-1')).snapshot.context.stages.research.submittedAt;
+    // The sales director had chosen Hold and written why, in this tab; the marketing head's Go
+    // in another tab passed the gate first.
+    sessionStorage.setItem(
+      `strategy-board.kept.run-1:research:${submittedAt}:decide:p-sales`,
+      JSON.stringify({
+        decision: 'hold',
+        comment: 'Wait for the distributor contracts',
+        conditions: '',
+        recycleTo: 'research',
+      }),
+    );
+    expect((await decide('research', 'p-mkt', 'go')).ok).toBe(true);
+    await renderPanel('p-sales');
+
+    const note = screen.getByText(/This gate was decided while you were preparing your decision/);
+    expect(note.textContent).toContain('You had chosen Hold.');
+    expect(note.textContent).toContain('Your comment: “Wait for the distributor contracts”');
+    fireEvent.click(screen.getByRole('button', { name: 'Dismiss' }));
+    expect(screen.queryByText(/This gate was decided while you were preparing/)).toBeNull();
+  });
+
   it('says why a person may not decide instead of offering the decision', async () => {
     await submit('research');
     await renderPanel('p-fin');
