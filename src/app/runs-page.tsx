@@ -463,9 +463,15 @@ function NewRunDialog({ onClose }: { onClose: () => void }) {
               maxLength={200}
               aria-required
               aria-invalid={titleInvalid}
-              aria-describedby={titleInvalid ? 'new-run-error' : undefined}
+              aria-describedby={titleInvalid ? 'new-run-title-error' : undefined}
             />
           </label>
+          {/* Under the field it is about, not at the foot of a long dialog. */}
+          {titleInvalid && error && (
+            <p role="alert" id="new-run-title-error" className="error-text">
+              {error}
+            </p>
+          )}
           <div className="form-grid">
             <label className="field">
               <span>{t('ui.newRun.year')}</span>
@@ -533,7 +539,7 @@ function NewRunDialog({ onClose }: { onClose: () => void }) {
               </div>
             )}
           </details>
-          {error && (
+          {error && !titleInvalid && (
             <p role="alert" id="new-run-error" className="error-text">
               {error}
             </p>

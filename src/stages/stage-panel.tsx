@@ -415,14 +415,25 @@ function DraftEditor({
             ? t('ui.stage.draftMisshapen')
             : t('ui.stage.saveFailed', { detail: (e as Error).message });
 
-  const save = async (
-    value: StageContentMap[StageId],
-  ): Promise<'saved' | 'conflict' | 'failed'> => {
-    try {
+  // Saves run one after another: each is based on what the one before it stored, so a save still
+  // on its way when the next starts is no conflict with it.
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
+  /** Stores `value` after the saves before it, based on what they stored. */
+  const store = (value: StageContentMap[StageId]): Promise<void> => {
+    const next = queue.current.then(async () => {
       await engine.saveDraft(context.runId, stage, value, acting?.id ?? context.leadId, {
         basedOn: known.current,
       });
       known.current = value;
+    });
+    queue.current = next.catch(() => undefined);
+    return next;
+  };
+  const save = async (
+    value: StageContentMap[StageId],
+  ): Promise<'saved' | 'conflict' | 'failed'> => {
+    try {
+      await store(value);
       setSaved('saved');
       return 'saved';
     } catch (e) {
@@ -481,10 +492,7 @@ function DraftEditor({
     () => () => {
       if (timer.current) clearTimeout(timer.current);
       if (pending.current)
-        engine
-          .saveDraft(context.runId, stage, pending.current, acting?.id ?? context.leadId, {
-            basedOn: known.current,
-          })
+        store(pending.current)
           // The panel is gone: the toast is the only place left to say the text was not saved.
           .catch((e: unknown) => toast.show(saveFailure(e), 'error'));
     },

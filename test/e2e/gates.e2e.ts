@@ -34,6 +34,10 @@ describe('a project lead takes a strategy through all seven gates in the browser
       await dialog.getByRole('alert').waitFor();
       const titleField = dialog.getByLabel('Title');
       expect(await titleField.getAttribute('aria-invalid')).toBe('true');
+      // Said right under the field, not at the foot of the dialog past the approval rules.
+      const fieldBox = (await titleField.boundingBox())!;
+      const alertBox = (await dialog.getByRole('alert').boundingBox())!;
+      expect(alertBox.y - (fieldBox.y + fieldBox.height)).toBeLessThan(40);
       expect(await titleField.evaluate((el) => el === document.activeElement)).toBe(true);
       await dialog.getByRole('radio', { name: /New product launch/ }).check();
       await dialog.getByLabel('Title').fill('Product B launch');

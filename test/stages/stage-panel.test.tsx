@@ -662,6 +662,37 @@ describe('the draft editor on a full disk', () => {
     return { show: (open: boolean) => rerender(tree(open)) };
   }
 
+  it('saves one typing after another while an earlier save is still on its way, as no conflict', async () => {
+    await renderClosablePanel();
+    // The first save takes long enough for the next autosave to start before it is stored.
+    const save = RunEngine.prototype.saveDraft;
+    vi.spyOn(RunEngine.prototype, 'saveDraft').mockImplementationOnce(async function (
+      this: RunEngine,
+      ...args
+    ) {
+      await new Promise((resolve) => setTimeout(resolve, 600));
+      return save.apply(this, args);
+    });
+    const painPoints = () => screen.getAllByLabelText('Pain points')[0]!;
+    fireEvent.change(painPoints(), { target: { value: 'Shelves run empty' } });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    fireEvent.change(painPoints(), { target: { value: 'Shelves run empty for weeks' } });
+
+    await waitFor(
+      async () => {
+        const stored = await db.drafts.get(['run-1', 'research']);
+        expect(JSON.stringify(stored?.content)).toContain('Shelves run empty for weeks');
+      },
+      { timeout: 4000 },
+    );
+    // Both saves are done by now: the slow first one was not taken for another tab's.
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Keep mine' })).toBeNull();
+    const stored = await db.drafts.get(['run-1', 'research']);
+    expect(JSON.stringify(stored?.content)).toContain('Shelves run empty for weeks');
+  });
+
   it('tells the lead that nothing was saved and what to do when autosave finds no room', async () => {
     await renderClosablePanel();
     vi.spyOn(db.drafts, 'put').mockRejectedValue(quotaExceeded());
