@@ -1,12 +1,15 @@
 // @vitest-environment jsdom
 // Dexie's live queries look for the global IndexedDB: install fake-indexeddb's.
 import 'fake-indexeddb/auto';
-import { cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { MemoryRouter, Route, Routes, useNavigate } from 'react-router';
+import { I18nProvider } from '../../src/i18n/react';
+import { ToastProvider } from '../../src/workspace/toasts';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RunsPage } from '../../src/app/runs-page';
 import { demoTeam } from '../../src/domain/scenarios';
 import type { RunRow } from '../../src/storage/records';
-import { ACTING_STORAGE_KEY } from '../../src/workspace/workspace';
+import { ACTING_STORAGE_KEY, WorkspaceProvider } from '../../src/workspace/workspace';
 import { seedDemoWorkspace } from '../../src/engine/demo';
 import { fixedClock } from '../../src/domain/time';
 import { freshDb } from '../support/db';
@@ -81,6 +84,57 @@ describe('the runs list', () => {
       target: { value: '' },
     });
     expect(bodyRows()).toHaveLength(100);
+  });
+
+  it('is as it was left when a person comes Back from a run: search, filters and rows shown', async () => {
+    const db = freshDb();
+    await db.people.bulkPut(demoTeam('en').map((p) => ({ ...p, roles: [...p.roles] })));
+    await db.meta.put({ key: 'workspace', value: { kind: 'empty' } });
+    await db.runs.bulkPut(rows(460));
+    function RunStub() {
+      const navigate = useNavigate();
+      return (
+        <button type="button" onClick={() => void navigate(-1)}>
+          Back
+        </button>
+      );
+    }
+    render(
+      <I18nProvider locale="en">
+        <ToastProvider closeLabel="Dismiss" regionLabel="Notifications">
+          <WorkspaceProvider locale="en" db={db}>
+            <MemoryRouter>
+              <Routes>
+                <Route path="/" element={<RunsPage />} />
+                <Route path="/runs/:runId" element={<RunStub />} />
+              </Routes>
+            </MemoryRouter>
+          </WorkspaceProvider>
+        </ToastProvider>
+      </I18nProvider>,
+    );
+    await screen.findByRole('link', { name: 'Launch 001' });
+    fireEvent.change(screen.getByRole('combobox', { name: 'Scenario' }), {
+      target: { value: 'regionalExpansion' },
+    });
+    fireEvent.change(screen.getByRole('searchbox', { name: 'Search by title or lead' }), {
+      target: { value: 'Region' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Show 100 more' }));
+    expect(bodyRows()).toHaveLength(200);
+
+    fireEvent.click(screen.getByRole('link', { name: 'Region 150' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Back' }));
+
+    await screen.findByRole('link', { name: 'Region 002' });
+    expect(bodyRows()).toHaveLength(200);
+    expect(
+      (screen.getByRole('searchbox', { name: 'Search by title or lead' }) as HTMLInputElement)
+        .value,
+    ).toBe('Region');
+    expect((screen.getByRole('combobox', { name: 'Scenario' }) as HTMLSelectElement).value).toBe(
+      'regionalExpansion',
+    );
   });
 
   it('shows no paging for a short list', async () => {
