@@ -260,15 +260,13 @@ function checkMeasurable(goal: Goal, path: Path): Problem[] {
       problem('goals.notMeasurable', [...path, 'metric'], { ...params, field: 'metric' }),
     );
   }
-  // Zero is a target only where lower is better ("no key account lost"): nothing to reach else.
-  if (
-    goal.target === null ||
-    goal.target < 0 ||
-    (goal.target === 0 && goal.direction !== 'lower')
-  ) {
+  if (goal.target === null) {
     problems.push(
       problem('goals.notMeasurable', [...path, 'target'], { ...params, field: 'target' }),
     );
+  } else if (goal.target < 0 || (goal.target === 0 && goal.direction !== 'lower')) {
+    // Zero is a target only where lower is better ("no key account lost"): nothing to reach else.
+    problems.push(problem('goals.targetNotAboveZero', [...path, 'target'], params));
   }
   if (isBlank(goal.unit)) {
     problems.push(problem('goals.notMeasurable', [...path, 'unit'], { ...params, field: 'unit' }));
@@ -844,6 +842,7 @@ export const PROBLEM_CODES = [
   'goals.noOverallGoal',
   'goals.duplicateId',
   'goals.notMeasurable',
+  'goals.targetNotAboveZero',
   'goals.moneyNotInFen',
   'goals.notTimeBound',
   'goals.deadlineOutsidePeriod',

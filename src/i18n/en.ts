@@ -252,8 +252,9 @@ export const en = {
       noOverallGoal:
         'Set an overall goal for the period (a goal with no parent), e.g. “Sales +30%”.',
       duplicateId: 'Two goals share the id “{id}”. Delete one of them or give it a new id.',
-      notMeasurable:
-        'Goal “{goalTitle}” is not measurable yet: fill in “{field}”. A target must be a number above zero, or zero where lower is better.',
+      notMeasurable: 'Goal “{goalTitle}” is not measurable yet: fill in “{field}”.',
+      targetNotAboveZero:
+        'Goal “{goalTitle}”: the target must be above zero (zero only where lower is better).',
       moneyNotInFen:
         'Goal “{goalTitle}”: “{field}” is a money amount finer than 0.01 yuan. Round it to two decimals.',
       notTimeBound: 'Goal “{goalTitle}” has no deadline. Set a date within the period.',

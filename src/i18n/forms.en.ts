@@ -30,6 +30,7 @@ export const formsEn = {
     money: 'Enter an amount in yuan with at most two decimals, e.g. 1500000 or 199.90.',
     percent: 'Enter a percentage with at most two decimals, e.g. 40 or 12.5.',
     range: 'This is too large: enter at most {max}.',
+    negative: 'This cannot be below zero: enter 0 or more.',
   },
   units: {
     cny: 'Money (¥, entered in yuan)',

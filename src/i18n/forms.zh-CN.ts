@@ -30,6 +30,7 @@ export const formsZhCN: Messages<typeof formsEn> = {
     money: '请输入以元为单位的金额，最多两位小数，如 1500000 或 199.90。',
     percent: '请输入百分比，最多两位小数，如 40 或 12.5。',
     range: '数值过大：最多为 {max}。',
+    negative: '不能小于 0：请输入 0 或更大的数。',
   },
   units: {
     cny: '金额（元）',

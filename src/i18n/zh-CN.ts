@@ -229,8 +229,8 @@ export const zhCN: Catalog = {
     goals: {
       noOverallGoal: '请设定本周期的总目标（不隶属于其他目标的目标），例如“销售额提升30%”。',
       duplicateId: '有两个目标使用了相同的编号“{id}”。请删除其中一个或为其设置新编号。',
-      notMeasurable:
-        '目标“{goalTitle}”尚不可衡量：请填写“{field}”。目标值须为大于 0 的数字（越低越好的目标可为 0）。',
+      notMeasurable: '目标“{goalTitle}”尚不可衡量：请填写“{field}”。',
+      targetNotAboveZero: '目标“{goalTitle}”：目标值须大于 0（仅越低越好的目标可为 0）。',
       moneyNotInFen: '目标“{goalTitle}”的“{field}”为金额，精度超过 0.01 元。请保留至多两位小数。',
       notTimeBound: '目标“{goalTitle}”未设定截止日期。请设定本周期内的日期。',
       deadlineOutsidePeriod:

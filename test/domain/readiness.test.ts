@@ -554,11 +554,11 @@ describe('goals gate (SMART)', () => {
     ]);
   });
 
-  it('requires the target to be above zero', () => {
+  it('requires the target to be above zero, saying so rather than that it is missing', () => {
     const goals = goalsZh();
     goals[3]!.target = 0;
 
-    expect(codes(checkGoals(goals))).toEqual(['goals.notMeasurable']);
+    expect(codes(checkGoals(goals))).toEqual(['goals.targetNotAboveZero']);
   });
 
   it('lets a goal where lower is better aim at zero, as “no key account lost” does', () => {
@@ -566,7 +566,7 @@ describe('goals gate (SMART)', () => {
     goals[3]!.direction = 'lower';
     goals[3]!.target = 0;
 
-    expect(codes(checkGoals(goals))).not.toContain('goals.notMeasurable');
+    expect(codes(checkGoals(goals))).not.toContain('goals.targetNotAboveZero');
   });
 
   it('requires a unit to be measurable', () => {

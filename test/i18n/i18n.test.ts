@@ -257,7 +257,7 @@ function brokenContent(): { context: GateContext; content: StageContentMap } {
       case 'g-new-customers':
         return { ...goal, metric: '', deadline: null };
       case 'g-east-a':
-        return { ...goal, parentId: 'g-missing', dimension: null, dimensionValue: '' };
+        return { ...goal, parentId: 'g-missing', dimension: null, dimensionValue: '', target: 0 };
       case 'g-online-share':
         return { ...goal, parentId: 'g-online-share' };
       case 'g-contracts':

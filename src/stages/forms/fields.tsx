@@ -389,6 +389,7 @@ const NUMERIC_ERROR_KEYS: Readonly<Record<NumericError, MessageKey>> = {
   money: 'form.error.money',
   percent: 'form.error.percent',
   range: 'form.error.range',
+  negative: 'form.error.negative',
 };
 
 /**

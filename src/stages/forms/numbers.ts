@@ -13,7 +13,7 @@ import { yuanToFen } from '../../domain/money';
 export type NumericKind = 'number' | 'money' | 'basisPoints' | 'percent' | 'fraction';
 
 /** Why typed text is not accepted; each has a message under `form.error`. */
-export type NumericError = 'number' | 'money' | 'percent' | 'range';
+export type NumericError = 'number' | 'money' | 'percent' | 'range' | 'negative';
 
 export type ParsedNumber = { ok: true; value: number | null } | { ok: false; error: NumericError };
 
@@ -46,6 +46,10 @@ const tidy = (n: number): number => Number(n.toPrecision(12));
 export function parseNumeric(kind: NumericKind, text: string): ParsedNumber {
   const cleaned = clean(text);
   if (cleaned === '') return { ok: true, value: null };
+  // Every figure here is a count, an amount or a share: say so rather than "enter a number".
+  if (/^[-−﹣－]/.test(cleaned) && DECIMAL.test(cleaned.slice(1))) {
+    return { ok: false, error: 'negative' };
+  }
   if (!DECIMAL.test(cleaned)) {
     return {
       ok: false,

@@ -24,7 +24,10 @@ describe('parseNumeric', () => {
 
   it.each([
     ['money', '1.234', 'money'],
-    ['money', '-5', 'money'],
+    ['money', '-5200000', 'negative'],
+    ['number', '-10', 'negative'],
+    ['percent', '−5', 'negative'],
+    ['money', '-5x', 'money'],
     ['number', '12abc', 'number'],
     ['basisPoints', '12.345', 'percent'],
     ['basisPoints', '120', 'range'],
