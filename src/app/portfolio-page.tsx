@@ -72,23 +72,33 @@ function readLogs(db: StrategyDb, runIds: readonly string[]) {
 }
 
 /**
+ * The histories read so far, per database, each with the head of the log it was read from. Kept
+ * across visits to the portfolio: coming Back from a run read all 1,000 logs again (4–7 s).
+ */
+const historyCaches = new WeakMap<StrategyDb, Map<string, { head: string; history: RunHistory }>>();
+
+/**
  * Histories (days in stage, recycles) of every stored run, read from the event logs only while
- * `enabled` (a heat mode needs them). Kept per run with the revision they were read at: when runs
- * change, only those are read again.
+ * `enabled` (a heat mode needs them). Kept per run with the head of the log they were read at:
+ * when runs change (or are replaced under the same id), only those are read again.
  */
 function useRunHistories(
   db: StrategyDb,
   rows: readonly RunRow[] | undefined,
   enabled: boolean,
 ): { histories: ReadonlyMap<string, RunHistory> | null; loading: boolean } {
-  const cache = useRef(new Map<string, { revision: number; history: RunHistory }>());
+  const cache = useMemo(() => {
+    const known = historyCaches.get(db) ?? new Map<string, { head: string; history: RunHistory }>();
+    historyCaches.set(db, known);
+    return known;
+  }, [db]);
   const [histories, setHistories] = useState<ReadonlyMap<string, RunHistory> | null>(null);
   const [loading, setLoading] = useState(false);
   useEffect(() => {
     if (!enabled || !rows) return;
     let cancelled = false;
-    const known = cache.current;
-    const stale = rows.filter((r) => known.get(r.id)?.revision !== r.revision).map((r) => r.id);
+    const known = cache;
+    const stale = rows.filter((r) => known.get(r.id)?.head !== r.headHash).map((r) => r.id);
     const publish = () => {
       const present = new Set(rows.map((r) => r.id));
       for (const id of known.keys()) if (!present.has(id)) known.delete(id);
@@ -105,7 +115,7 @@ function useRunHistories(
         if (cancelled) return;
         for (const id of stale) {
           const records = logs.get(id) ?? [];
-          known.set(id, { revision: records.at(-1)?.seq ?? -1, history: runHistory(records) });
+          known.set(id, { head: records.at(-1)?.hash ?? '', history: runHistory(records) });
         }
         publish();
       },
@@ -115,7 +125,7 @@ function useRunHistories(
     return () => {
       cancelled = true;
     };
-  }, [db, rows, enabled]);
+  }, [db, rows, enabled, cache]);
   return { histories: enabled ? histories : null, loading: enabled && (loading || !histories) };
 }
 
