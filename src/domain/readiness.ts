@@ -164,9 +164,11 @@ function unknownGoalLinks(
   path: Path,
   known: ReadonlySet<string>,
   code: string,
+  /** What links it, named in the message (the strategy item's title, the owner's scope). */
+  item: string,
 ): Problem[] {
   return goalIds.flatMap((goalId, index) =>
-    known.has(goalId) ? [] : [problem(code, [...path, index], { goalId })],
+    known.has(goalId) ? [] : [problem(code, [...path, index], { goalId, item })],
   );
 }
 
@@ -427,7 +429,13 @@ function checkStrategy(strategy: StrategyContent, context: GateContext): Problem
       );
     }
     problems.push(
-      ...unknownGoalLinks(item.goalIds, [...path, 'goalIds'], known, 'strategy.unknownGoal'),
+      ...unknownGoalLinks(
+        item.goalIds,
+        [...path, 'goalIds'],
+        known,
+        'strategy.unknownGoal',
+        item.title,
+      ),
     );
   }
   problems.push(
@@ -514,7 +522,13 @@ function checkOwners({ owners }: ResourcesContent, context: GateContext): Proble
       );
     }
     problems.push(
-      ...unknownGoalLinks(owner.goalIds, ['owners', i, 'goalIds'], known, 'owners.unknownGoal'),
+      ...unknownGoalLinks(
+        owner.goalIds,
+        ['owners', i, 'goalIds'],
+        known,
+        'owners.unknownGoal',
+        owner.scope,
+      ),
     );
   });
   return problems;

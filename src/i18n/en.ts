@@ -277,7 +277,7 @@ export const en = {
       missingP: '{p}: add at least one item. Each of the 4Ps needs a plan.',
       itemServesNoGoal: '“{title}” serves no goal. Link it to the goals it helps achieve.',
       unknownGoal:
-        'A strategy item is linked to a goal that is not among the approved goals ({goalId}). Remove the link or choose an approved goal.',
+        '“{item}” serves a goal that is no longer among the approved goals (removed, id {goalId}). Untick it under the item’s goals, or choose an approved one.',
       duplicateId:
         'Two strategy items share the id “{id}”. Delete one of them or give it a new id.',
       goalNotServed:
@@ -301,7 +301,7 @@ export const en = {
       unknownPerson:
         'The owner ({personId}) is not on the team. Choose someone from the people list.',
       unknownGoal:
-        'An owner is linked to a goal that is not among the approved goals ({goalId}). Remove the link or choose an approved goal.',
+        'The owner of “{item}” is linked to a goal that is no longer among the approved goals (removed, id {goalId}). Untick it under the owner’s goals, or choose an approved one.',
     },
     budget: {
       totalNotPositive: 'Set a total budget above zero.',

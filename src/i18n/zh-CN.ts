@@ -249,7 +249,7 @@ export const zhCN: Catalog = {
       missingP: '{p}：请至少添加一项，4P 中的每一项都需要有具体策略。',
       itemServesNoGoal: '策略“{title}”未关联任何目标。请关联其所支撑的目标。',
       unknownGoal:
-        '有策略关联了不在已批准目标中的目标（{goalId}）。请删除该关联或改选已批准的目标。',
+        '“{item}”服务的目标已不在已批准目标中（已删除，编号 {goalId}）。请在该项的服务目标中取消勾选，或改选已批准的目标。',
       duplicateId: '有两项策略使用了相同的编号“{id}”。请删除其中一项或为其设置新编号。',
       goalNotServed:
         '总目标“{goalTitle}”没有任何策略支撑。请至少将一项产品、价格、渠道或推广策略关联到该目标或其分目标。',
@@ -268,7 +268,7 @@ export const zhCN: Catalog = {
       duplicateId: '有两名负责人使用了相同的编号“{id}”。请删除其中一项或为其设置新编号。',
       unknownPerson: '负责人（{personId}）不在团队名单中。请从人员列表中选择。',
       unknownGoal:
-        '有负责人关联了不在已批准目标中的目标（{goalId}）。请删除该关联或改选已批准的目标。',
+        '“{item}”的负责人关联的目标已不在已批准目标中（已删除，编号 {goalId}）。请在其关联目标中取消勾选，或改选已批准的目标。',
     },
     budget: {
       totalNotPositive: '请设定大于 0 的总预算。',

@@ -818,7 +818,7 @@ describe('strategy gate (4P)', () => {
     ]);
   });
 
-  it('fails when an item serves a goal that was not approved', () => {
+  it('fails when an item serves a goal that was not approved, naming the item', () => {
     const content = strategy();
     content.promotion[0]!.goalIds = ['g-customers', 'g-unknown'];
 
@@ -826,7 +826,7 @@ describe('strategy gate (4P)', () => {
       expect.objectContaining({
         code: 'strategy.unknownGoal',
         path: ['promotion', 0, 'goalIds', 1],
-        params: { goalId: 'g-unknown' },
+        params: { goalId: 'g-unknown', item: content.promotion[0]!.title },
       }),
     ]);
   });
