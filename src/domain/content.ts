@@ -181,13 +181,15 @@ export const ExecutionContentSchema = z.strictObject({
 export const CADENCES = ['daily', 'weekly', 'monthly'] as const;
 export const KPI_MEASURES = ['cumulative', 'level'] as const;
 export const DATA_SOURCES = ['crm', 'erp', 'marketingTool', 'manual'] as const;
+/** The schema's word for thresholds set the wrong way round, which the gate names as such. */
+export const THRESHOLDS_REVERSED = 'the green threshold must be at or above amber';
 export const ThresholdsSchema = z
   .strictObject({
     /** Attainment of pace at or above which the KPI is green (0.95 = 95%). */
     green: z.number().min(0).max(10),
     amber: z.number().min(0).max(10),
   })
-  .refine((t) => t.green >= t.amber, { message: 'the green threshold must be at or above amber' });
+  .refine((t) => t.green >= t.amber, { message: THRESHOLDS_REVERSED });
 export const KpiSchema = z.strictObject({
   id: IdSchema,
   goalId: IdSchema.nullable(),

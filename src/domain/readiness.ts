@@ -2,6 +2,7 @@ import type * as z from 'zod';
 import {
   STAGE_CONTENT_SCHEMAS,
   STRATEGY_PS,
+  THRESHOLDS_REVERSED,
   type EvaluationContent,
   type ExecutionContent,
   type Goal,
@@ -117,6 +118,9 @@ function contentProblem(issue: z.core.$ZodIssue): Problem {
   }
   if ((issue.code === 'too_small' || issue.code === 'too_big') && issue.origin === 'number') {
     return problem('content.outOfRange', path, detail);
+  }
+  if (issue.code === 'custom' && issue.message === THRESHOLDS_REVERSED) {
+    return problem('content.thresholdsReversed', path, detail);
   }
   return problem('content.invalid', path, detail);
 }
@@ -844,6 +848,7 @@ const STAGE_CHECKS: StageChecks = {
 /** Every problem code `gateReadiness` can return, for i18n catalogs and their completeness test. */
 export const PROBLEM_CODES = [
   'content.invalid',
+  'content.thresholdsReversed',
   'content.required',
   'content.tooLong',
   'content.outOfRange',

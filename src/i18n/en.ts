@@ -230,6 +230,8 @@ export const en = {
     /** Shown when a problem code has no message (a newer engine than this catalog). */
     unknown: 'This stage has a problem the app cannot describe yet ({code}). Check its content.',
     content: {
+      thresholdsReversed:
+        '“On track from” must be at or above “At risk from” (e.g. 95% and 80%). Swap the two thresholds.',
       invalid: 'A field is not filled in correctly. Correct the highlighted field.',
       required: 'A required field is empty. Fill in the highlighted field.',
       tooLong: 'A field is longer than {max} characters. Shorten the highlighted field.',

@@ -212,6 +212,8 @@ export const zhCN: Catalog = {
   problem: {
     unknown: '此阶段存在一个暂无法描述的问题（{code}），请检查填写内容。',
     content: {
+      thresholdsReversed:
+        '“正常阈值”须不低于“预警阈值”（如正常阈值 95%、预警阈值 80%）。请对调这两个阈值。',
       invalid: '有字段填写不符合要求，请修改标出的字段。',
       required: '有必填项尚未填写，请填写标出的字段。',
       tooLong: '有字段超过 {max} 个字符，请精简标出的字段。',

@@ -1310,6 +1310,18 @@ describe('monitoring gate', () => {
     expect(codes(check('monitoring', { kpis: [] }))).toEqual(['kpis.none']);
   });
 
+  it('says thresholds set the wrong way round are that, at the KPI’s thresholds', () => {
+    const content = monitoring();
+    content.kpis[0]!.thresholds = { green: 0.7, amber: 0.9 };
+
+    expect(check('monitoring', content)).toEqual([
+      expect.objectContaining({
+        code: 'content.thresholdsReversed',
+        path: ['kpis', 0, 'thresholds'],
+      }),
+    ]);
+  });
+
   it('fails when a KPI has no goal', () => {
     const content = monitoring();
     const index = content.kpis.length;
