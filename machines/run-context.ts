@@ -143,23 +143,39 @@ export interface RunContext {
 }
 
 /** What it takes to open a run. */
-export const RunInputSchema = z.strictObject({
-  runId: IdSchema,
-  scenario: ScenarioIdSchema,
-  title: z.string().trim().min(1).max(200),
-  period: PeriodSchema,
-  leadId: IdSchema,
-  parentRunId: IdSchema.nullable(),
-  createdAt: IsoDateTimeSchema,
-  policies: z.strictObject(
-    Object.fromEntries(STAGE_IDS.map((s) => [s, GatePolicySchema])) as Record<
-      StageId,
-      typeof GatePolicySchema
-    >,
-  ),
-  /** Absent in runs created before gate rules were versioned: those keep version 1. */
-  rulesVersion: z.number().int().min(1).max(GATE_RULES_VERSION).optional(),
-});
+export const RunInputSchema = z
+  .strictObject({
+    runId: IdSchema,
+    scenario: ScenarioIdSchema,
+    title: z.string().trim().min(1).max(200),
+    period: PeriodSchema,
+    leadId: IdSchema,
+    parentRunId: IdSchema.nullable(),
+    createdAt: IsoDateTimeSchema,
+    policies: z.strictObject(
+      Object.fromEntries(STAGE_IDS.map((s) => [s, GatePolicySchema])) as Record<
+        StageId,
+        typeof GatePolicySchema
+      >,
+    ),
+    /** Absent in runs created before gate rules were versioned: those keep version 1. */
+    rulesVersion: z.number().int().min(1).max(GATE_RULES_VERSION).optional(),
+  })
+  // From gate rules 6, a policy names each role once: named twice, an "all" gate needed an
+  // approval one role can give only once. Earlier runs keep replaying as they were created.
+  .superRefine((input, ctx) => {
+    if ((input.rulesVersion ?? 1) < 6) return;
+    for (const stage of STAGE_IDS) {
+      const { roles } = input.policies[stage];
+      if (new Set(roles).size !== roles.length) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['policies', stage, 'roles'],
+          message: 'each role is listed once',
+        });
+      }
+    }
+  });
 export type RunInput = z.infer<typeof RunInputSchema>;
 
 function emptyStage(status: StageStatus): StageRecord {

@@ -1,5 +1,6 @@
 import type { StageContentMap, Goal } from './content';
 import { attainmentRate } from './kpi';
+import { sameUnit } from './readiness';
 import { shiftDatesInText, shiftInto, type Period } from './time';
 
 /** What a completed run hands to the next cycle: its period and the content its gates approved. */
@@ -41,10 +42,10 @@ export function proposeGoal(goal: Goal, actual: number | null, from: Period, to:
  * the seeded draft would fail its own gate. The sub-goals keep what was proposed for them (a
  * beaten one starts from what it achieved, a missed one keeps its target) and the parent becomes
  * their sum, deepest first, so a grandparent sums the new figures. A parent split along several
- * dimensions takes the largest of their sums, and the other splits are scaled up to it, keeping
- * their members' shares, in whole units (fen for money) with the rounding on the largest: scaled
- * down, a beaten sub-goal fell below what it achieved and a missed one below its target, which
- * only the lead may lower.
+ * dimensions takes the most ambitious of their sums (the largest; the smallest where lower is
+ * better), and the other splits are scaled to it, keeping their members' shares, in whole units
+ * (fen for money) with the rounding on the largest: scaled the other way, a beaten sub-goal fell
+ * short of what it achieved and a missed one of its target, which only the lead may lower.
  */
 export function fitSubGoals(goals: readonly Goal[]): Goal[] {
   const fitted = new Map(goals.map((g) => [g.id, g]));
@@ -59,20 +60,28 @@ export function fitSubGoals(goals: readonly Goal[]): Goal[] {
     const groups = new Map<string, Goal[]>();
     for (const goal of goals) {
       const child = fitted.get(goal.id) ?? goal;
-      if (child.parentId !== parent.id || child.unit !== parent.unit || child.dimension === null)
+      // Grouped as the goals gate sums them (gate rules 6: a unit written otherwise counts).
+      if (
+        child.parentId !== parent.id ||
+        !sameUnit(child.unit, parent.unit, true) ||
+        child.dimension === null
+      )
         continue;
       groups.set(child.dimension, [...(groups.get(child.dimension) ?? []), child]);
     }
     return [...groups.values()];
   };
-  // Up: each parent becomes the largest sum of its splits.
+  // Up: each parent becomes the most ambitious sum of its splits: the largest, or where lower
+  // is better (costs, churn) the smallest.
   for (const { id } of parents) {
     const parent = fitted.get(id);
     if (!parent) continue;
     const sums = groupsOf(parent)
       .filter((group) => group.every((c) => c.target !== null))
       .map((group) => group.reduce((sum, c) => sum + (c.target ?? 0), 0));
-    if (sums.length > 0) fitted.set(id, { ...parent, target: Math.max(...sums) });
+    if (sums.length === 0) continue;
+    const target = parent.direction === 'lower' ? Math.min(...sums) : Math.max(...sums);
+    fitted.set(id, { ...parent, target });
   }
   // Down: every split is scaled to its parent, shallowest first, so a sub-goal scaled as part of
   // its parent's second split passes the change on to its own sub-goals.

@@ -382,9 +382,10 @@ function checkSubGoalSums(
  * The same unit, from rules 6 also as written otherwise: "Customers" and "customers ", "％" and
  * "%". Before, a sub-goal whose unit was spelt differently was left out of its parent's sum.
  */
-function sameUnit(a: string, b: string, loosely: boolean): boolean {
+export function sameUnit(a: string, b: string, loosely: boolean): boolean {
   if (a === b) return true;
-  const norm = (unit: string) => unit.normalize('NFKC').trim().toLocaleLowerCase();
+  // Not the locale's lower case: a log must read the same wherever it is replayed.
+  const norm = (unit: string) => unit.normalize('NFKC').trim().toLowerCase();
   return loosely && norm(a) === norm(b);
 }
 

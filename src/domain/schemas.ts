@@ -45,14 +45,7 @@ export const QuorumSchema = z.discriminatedUnion('kind', [
 
 /** Who decides at a gate: see GatePolicy. */
 export const GatePolicySchema = z.strictObject({
-  // A role named twice would count as two approvals needed that one role can give only once.
-  roles: z
-    .array(RoleSchema)
-    .min(1)
-    .max(ROLES.length)
-    .refine((roles) => new Set(roles).size === roles.length, {
-      message: 'each role is listed once',
-    }),
+  roles: z.array(RoleSchema).min(1).max(ROLES.length),
   quorum: QuorumSchema,
   vetoRole: RoleSchema.nullable(),
 });

@@ -614,10 +614,9 @@ function TaskStatusControl({
           aria-disabled={busy}
           onClick={() => {
             if (busy) return;
-            // Saved, the button goes: focus goes back to the status it saved.
-            void onSave(choice).then((ok) => {
-              if (ok) requestAnimationFrame(() => select.current?.focus());
-            });
+            // Saved, the button goes: focus moves to the status it saves, before it goes.
+            select.current?.focus();
+            void onSave(choice);
           }}
         >
           {t('ui.action.save')}

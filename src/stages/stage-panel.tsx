@@ -48,7 +48,12 @@ import { focusField } from './forms/types';
 import { sameContent } from './forms/content-draft';
 import { inResultsOrder } from './forms/goal-tree';
 import { demoContent } from '../domain/scenarios';
-import { focusRequestedHeading, focusStageHeading, STAGE_HEADING_ID } from './focus';
+import {
+  focusedElement,
+  focusRequestedHeading,
+  focusStageHeading,
+  STAGE_HEADING_ID,
+} from './focus';
 import { useKeptInput } from './kept-input';
 import { UnsavedInputsContext, type UnsavedInputs } from './forms/fields';
 import type { Path } from './forms/problems';
@@ -366,7 +371,7 @@ function DraftEditor({
   const damaged = draft !== undefined && draftShapeIssue(stage, draft.content) !== null;
   const [content, setContent] = useState<StageContentMap[StageId]>(
     () =>
-      (unloaded ??
+      (unloaded?.content ??
         (damaged ? undefined : draft?.content) ??
         record.submitted ??
         emptyContent(stage)) as StageContentMap[StageId],
@@ -376,7 +381,9 @@ function DraftEditor({
   // The stored draft this editor was last in step with. A save from another tab since is either
   // taken in (nothing typed here meanwhile) or a conflict the person settles: never a silent
   // overwrite either way.
-  const known = useRef<unknown>(draft?.content);
+  const known = useRef<unknown>(unloaded ? unloaded.basedOn : draft?.content);
+  /** Saves started and not finished: while any is, nothing saved elsewhere is taken in. */
+  const inFlight = useRef(0);
   const [conflict, setConflict] = useState<DraftRow | null>(null);
   // Bumped when the content is replaced from outside: the form starts again from it.
   const [generation, setGeneration] = useState(0);
@@ -420,12 +427,17 @@ function DraftEditor({
   const queue = useRef<Promise<unknown>>(Promise.resolve());
   /** Stores `value` after the saves before it, based on what they stored. */
   const store = (value: StageContentMap[StageId]): Promise<void> => {
-    const next = queue.current.then(async () => {
-      await engine.saveDraft(context.runId, stage, value, acting?.id ?? context.leadId, {
-        basedOn: known.current,
+    inFlight.current += 1;
+    const next = queue.current
+      .then(async () => {
+        await engine.saveDraft(context.runId, stage, value, acting?.id ?? context.leadId, {
+          basedOn: known.current,
+        });
+        known.current = value;
+      })
+      .finally(() => {
+        inFlight.current -= 1;
       });
-      known.current = value;
-    });
     queue.current = next.catch(() => undefined);
     return next;
   };
@@ -434,7 +446,8 @@ function DraftEditor({
   ): Promise<'saved' | 'conflict' | 'failed'> => {
     try {
       await store(value);
-      setSaved('saved');
+      // Saved once the last save queued is: one still waiting is not saved yet.
+      if (inFlight.current === 0) setSaved('saved');
       return 'saved';
     } catch (e) {
       setSaved('error');
@@ -450,12 +463,21 @@ function DraftEditor({
     pending.current = null;
     known.current = next;
     setContent(next as StageContentMap[StageId]);
+    // The form starts again from it; the field that had focus gets it back.
+    const focusedId = focusedElement()?.id;
     setGeneration((g) => g + 1);
+    if (focusedId) requestAnimationFrame(() => document.getElementById(focusedId)?.focus());
     setConflict(null);
   };
-  // Saved in another tab while nothing is being typed here: take it in, and say so.
+  // Saved in another tab while nothing is being typed, saved or held here (text a field did not
+  // take, a save that failed): take it in, and say so.
+  const seenDraft = useRef(draft);
   useEffect(() => {
-    if (!draft || conflict || pending.current !== null || saved === 'saving') return;
+    // A stored draft that changed since this editor opened: the one it opened with is its own.
+    if (draft === seenDraft.current) return;
+    seenDraft.current = draft;
+    if (!draft || conflict || pending.current !== null || inFlight.current > 0) return;
+    if (saved === 'saving' || saved === 'error' || unsaved.size > 0) return;
     if (sameJson(draft.content, known.current) || draftShapeIssue(stage, draft.content)) return;
     takeIn(draft.content);
     setSaved('updated');
@@ -475,14 +497,14 @@ function DraftEditor({
   useEffect(() => {
     // Once, for what the page held when it went away: saved, then forgotten.
     forgetUnloadedDraft(context.runId, stage);
-    if (unloaded) void save(unloaded as StageContentMap[StageId]);
+    if (unloaded) void save(unloaded.content as StageContentMap[StageId]);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
   // The page going away (reload, tab closed) does not wait for a save to IndexedDB: keep what
   // was typed in the last moments in the tab, synchronously, for the editor to pick up.
   useEffect(() => {
     const keep = () => {
-      if (pending.current) keepUnloadedDraft(context.runId, stage, pending.current);
+      if (pending.current) keepUnloadedDraft(context.runId, stage, pending.current, known.current);
     };
     window.addEventListener('pagehide', keep);
     return () => window.removeEventListener('pagehide', keep);
@@ -783,9 +805,17 @@ const unloadedKey = (runId: string, stage: StageId) =>
 /** A kept copy is for the page that comes right back (a reload), not for one opened later. */
 const UNLOADED_DRAFT_MAX_AGE_MS = 60_000;
 
-function keepUnloadedDraft(runId: string, stage: StageId, content: unknown): void {
+function keepUnloadedDraft(
+  runId: string,
+  stage: StageId,
+  content: unknown,
+  basedOn: unknown,
+): void {
   try {
-    sessionStorage.setItem(unloadedKey(runId, stage), JSON.stringify({ at: Date.now(), content }));
+    sessionStorage.setItem(
+      unloadedKey(runId, stage),
+      JSON.stringify({ at: Date.now(), content, basedOn: basedOn ?? null }),
+    );
   } catch {
     // No room or no storage: the draft saved 400 ms earlier is what remains.
   }
@@ -802,13 +832,18 @@ function forgetUnloadedDraft(runId: string, stage: StageId): void {
 const UnloadedDraftSchema = z.object({
   at: z.number(),
   content: z.record(z.string(), z.unknown()),
+  /** The stored draft it was typed over (null: none), so its save is checked against that. */
+  basedOn: z.unknown().optional(),
 });
 
 /**
  * The draft kept when the page went away a moment ago, if any. Storage is outside the app: only
  * a recent copy whose content has exactly the stage's top-level fields is taken.
  */
-function readUnloadedDraft(runId: string, stage: StageId): unknown {
+function readUnloadedDraft(
+  runId: string,
+  stage: StageId,
+): { content: unknown; basedOn: unknown } | null {
   try {
     const text = sessionStorage.getItem(unloadedKey(runId, stage));
     if (text === null) return null;
@@ -818,7 +853,7 @@ function readUnloadedDraft(runId: string, stage: StageId): unknown {
     const content = parsed.data.content;
     // Shaped like the stage's content throughout, as a stored draft must be to be shown.
     return Object.keys(content).sort().join() === fields && draftShapeIssue(stage, content) === null
-      ? content
+      ? { content, basedOn: parsed.data.basedOn ?? undefined }
       : null;
   } catch {
     return null;

@@ -180,6 +180,35 @@ describe('sub-goals of a seeded additive goal', () => {
     expect(target('g-east') + target('g-west')).toBe(1_300);
   });
 
+  it('take the smallest split’s sum where lower is better, tightening the others, never loosening', () => {
+    const lower = (g: Goal): Goal => ({ ...g, direction: 'lower' });
+    // Returns capped at 100 by region (60 + 30) and by channel (50 + 60).
+    const fitted = fitSubGoals(
+      [
+        goal('g-returns', 100),
+        goal('g-east', 60, 'g-returns'),
+        goal('g-west', 30, 'g-returns'),
+        goal('g-online', 50, 'g-returns', 'channel'),
+        goal('g-stores', 60, 'g-returns', 'channel'),
+      ].map(lower),
+    );
+    const target = (id: string) => fitted.find((g) => g.id === id)!.target!;
+    expect(target('g-returns')).toBe(90);
+    expect([target('g-east'), target('g-west')]).toEqual([60, 30]);
+    expect(target('g-online')).toBeLessThanOrEqual(50);
+    expect(target('g-stores')).toBeLessThanOrEqual(60);
+    expect(target('g-online') + target('g-stores')).toBe(90);
+  });
+
+  it('count a sub-goal whose unit is written otherwise in its parent’s sum, as the gate does', () => {
+    const fitted = fitSubGoals([
+      goal('g-sales', 150_000_000),
+      goal('g-east', 100_000_000, 'g-sales'),
+      { ...goal('g-west', 60_000_000, 'g-sales'), unit: 'cny' },
+    ]);
+    expect(fitted[0]!.target).toBe(160_000_000);
+  });
+
   it('leaves groups that already add up, and goals without sub-goals, as they are', () => {
     const goals = [
       goal('g-sales', 160_000_000),

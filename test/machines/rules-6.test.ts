@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkEvent } from '../../machines/run-rules';
 import type { RunEvent } from '../../machines/events';
+import { RunInputSchema } from '../../machines/run-context';
 import { gateReadiness, type GateContext } from '../../src/domain/readiness';
 import { demoContent } from '../../src/domain/scenarios';
 import { translateProblem } from '../../src/i18n';
@@ -67,6 +68,31 @@ describe('gate rules 6', () => {
     );
     d.send(closeCondition(d));
     expect(d.trySend(submit)).toBe(true);
+  });
+
+  it('refuse a gate policy naming a role twice, which replays as it was under earlier rules', () => {
+    const twice = (rulesVersion: number) => {
+      const input = runInput({ rulesVersion });
+      return RunInputSchema.safeParse({
+        ...input,
+        policies: {
+          ...input.policies,
+          goals: {
+            roles: ['salesDirector', 'salesDirector'],
+            quorum: { kind: 'all' },
+            vetoRole: null,
+          },
+        },
+      });
+    };
+
+    expect(twice(6).error?.issues).toEqual([
+      expect.objectContaining({
+        path: ['policies', 'goals', 'roles'],
+        message: 'each role is listed once',
+      }),
+    ]);
+    expect(twice(5).success).toBe(true);
   });
 
   it('were not there under rules 5: its evaluation went with the condition open', () => {

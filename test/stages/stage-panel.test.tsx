@@ -193,6 +193,29 @@ describe('the stage panel', () => {
     );
   });
 
+  it('asks, rather than overwrite, when another tab saved after the text kept at the reload was typed', async () => {
+    await engine.saveDraft('run-1', 'research', content.research, 'p-lead');
+    await renderPanel('p-lead');
+    const [segment] = await screen.findAllByRole('textbox', { name: /Customer segment/ });
+    fireEvent.change(segment!, { target: { value: 'Typed here before the reload' } });
+    window.dispatchEvent(new Event('pagehide'));
+    // (Unmounting here flushes the typing, which a real reload does not: let it land first.)
+    cleanup();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    // Meanwhile another tab saved its own version.
+    const theirs = structuredClone(content.research);
+    theirs.marketNeeds[0]!.segment = 'Saved in the other tab';
+    await db.drafts.put({ ...(await db.drafts.get(['run-1', 'research']))!, content: theirs });
+    await renderPanel('p-lead');
+
+    expect((await screen.findByRole('alert', undefined, { timeout: 5000 })).textContent).toMatch(
+      /changed in another tab/,
+    );
+    expect(screen.getByRole('button', { name: 'Keep mine' })).toBeTruthy();
+    const stored = (await db.drafts.get(['run-1', 'research']))?.content as typeof content.research;
+    expect(stored.marketNeeds[0]?.segment).toBe('Saved in the other tab');
+  });
+
   it('says a stage still holds the scenario template’s example content until the lead edits it', async () => {
     const template = scenarioTemplate('newProductLaunch', 'en', PERIOD);
     await engine.createRun({ ...newRunFields('run-2'), policies: template.policies }, 'p-lead', {
