@@ -140,6 +140,24 @@ export async function expectToast(page: Page, text: string | RegExp): Promise<vo
   await page.getByRole('status').getByText(text).first().waitFor();
 }
 
+/**
+ * Creates a New product launch run titled `title` from the runs list, as a person does, once the
+ * demo workspace is seeded; returns the new run's path.
+ */
+export async function createLaunchRun(page: Page, title: string): Promise<string> {
+  await stageNode(page, 3, 'Strategy')
+    .and(page.getByRole('button', { name: /In review, 1 of 2 approvals/ }))
+    .waitFor();
+  await page.getByRole('link', { name: 'Runs' }).click();
+  await page.getByRole('button', { name: 'New run' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New strategy run' });
+  await dialog.getByRole('radio', { name: /New product launch/ }).check();
+  await dialog.getByLabel('Title').fill(title);
+  await dialog.getByRole('button', { name: 'Create run' }).click();
+  await page.getByRole('heading', { name: title, level: 1 }).waitFor();
+  return new URL(page.url()).pathname;
+}
+
 /** The lead (Lin Feng) submits a stage and it goes into review. */
 export async function submitStage(page: Page, number: number, stage: string): Promise<void> {
   await actAs(page, 'Lin Feng');

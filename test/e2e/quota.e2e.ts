@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
   actAs,
+  createLaunchRun,
   expectToast,
   openApp,
   openPage,
@@ -71,17 +72,7 @@ describe('a full disk', () => {
     await withScreenshot(page, 'quota', async () => {
       // The first open seeds the demo workspace; its last step is this gate's first approval.
       // Let it finish before the disk fills up.
-      await stageNode(page, 3, 'Strategy')
-        .and(page.getByRole('button', { name: /In review, 1 of 2 approvals/ }))
-        .waitFor();
-      await page.getByRole('link', { name: 'Runs' }).click();
-      await page.getByRole('button', { name: 'New run' }).click();
-      const dialog = page.getByRole('dialog', { name: 'New strategy run' });
-      await dialog.getByRole('radio', { name: /New product launch/ }).check();
-      await dialog.getByLabel('Title').fill('Product C launch');
-      await dialog.getByRole('button', { name: 'Create run' }).click();
-      await page.getByRole('heading', { name: 'Product C launch', level: 1 }).waitFor();
-      const runPath = new URL(page.url()).pathname;
+      const runPath = await createLaunchRun(page, 'Product C launch');
       await actAs(page, 'Lin Feng');
       const events = await eventCount(page);
 

@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import {
   actAs,
   baseUrl,
+  createLaunchRun,
   expectToast,
   openApp,
   openPage,
@@ -209,17 +210,7 @@ describe('two pages drafting one stage', () => {
   it('take in each other’s saves, and a save over the other’s typing asks which version to keep', async () => {
     const { context, page: a } = await openApp(browser(), { path: RUN });
     await withScreenshot(a, 'tabs-draft', async () => {
-      await stageNode(a, 3, 'Strategy')
-        .and(a.getByRole('button', { name: /In review, 1 of 2 approvals/ }))
-        .waitFor();
-      await a.getByRole('link', { name: 'Runs' }).click();
-      await a.getByRole('button', { name: 'New run' }).click();
-      const dialog = a.getByRole('dialog', { name: 'New strategy run' });
-      await dialog.getByRole('radio', { name: /New product launch/ }).check();
-      await dialog.getByLabel('Title').fill('Product D launch');
-      await dialog.getByRole('button', { name: 'Create run' }).click();
-      await a.getByRole('heading', { name: 'Product D launch', level: 1 }).waitFor();
-      const runPath = new URL(a.url()).pathname;
+      const runPath = await createLaunchRun(a, 'Product D launch');
       await actAs(a, 'Lin Feng');
       await openStage(a, 1, 'Research');
       const b = await openPage(context, { path: `${runPath}?stage=research` });

@@ -3,15 +3,9 @@ import { checkEvent, isOperating, recycleTargets } from '../../machines/run-rule
 import type { RunEvent } from '../../machines/events';
 import { approvedContent } from '../../machines/run-context';
 import type { StageId } from '../../src/domain/stages';
-import { Driver, decideEvent, person, at, closingAt, runInput } from '../support/driver';
+import { Driver, decideEvent, person, at, closeExecutionEvent, runInput } from '../support/driver';
 
-const closeExecution = (d: Driver): RunEvent => ({
-  type: 'execution.close',
-  by: d.context.leadId,
-  roles: person(d.context.leadId).roles,
-  at: closingAt(),
-  acceptance: '',
-});
+const closeExecution = (d: Driver): RunEvent => closeExecutionEvent(d.context.leadId);
 
 /** A run under the given gate rules whose evaluation is in review. */
 function evaluationInReview(rulesVersion?: number): Driver {

@@ -2,19 +2,19 @@ import { describe, expect, it } from 'vitest';
 import type { RunEvent } from '../../machines/events';
 import { approvedContent } from '../../machines/run-context';
 import { measuredActuals } from '../../src/domain/results';
-import { Driver, PERIOD, closingAt, decideEvent, person } from '../support/driver';
+import {
+  Driver,
+  PERIOD,
+  closeExecutionEvent,
+  closingAt,
+  decideEvent,
+  person,
+} from '../support/driver';
 
 /** A run whose execution was closed the morning after its period: its evaluation is drafted. */
 function evaluationDrafted(): Driver {
   const d = new Driver().toLive();
-  d.send({
-    type: 'execution.close',
-    by: d.context.leadId,
-    roles: person(d.context.leadId).roles,
-    at: closingAt(),
-    acceptance: '',
-  });
-  return d;
+  return d.send(closeExecutionEvent(d.context.leadId));
 }
 
 /** A figure for the first KPI, at `share` of its target, reported the morning after the period. */

@@ -8,6 +8,7 @@ import { translateProblem } from '../../src/i18n';
 import {
   Driver,
   PERIOD,
+  closeExecutionEvent,
   closingAt,
   decideEvent,
   person,
@@ -35,14 +36,7 @@ function evaluationWithOpenCondition(version?: number): Driver {
     d.send(decideEvent('research', 'go', by));
   }
   d.through('goals', 'strategy', 'resources', 'execution', 'monitoring');
-  d.send({
-    type: 'execution.close',
-    by: d.context.leadId,
-    roles: person(d.context.leadId).roles,
-    at: closingAt(),
-    acceptance: 'The interviews move to next quarter',
-  });
-  return d;
+  return d.send(closeExecutionEvent(d.context.leadId, 'The interviews move to next quarter'));
 }
 
 const closeCondition = (d: Driver): RunEvent => ({

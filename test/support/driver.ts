@@ -63,6 +63,17 @@ export function closingAt(period = PERIOD): string {
   return `${next.toISOString().slice(0, 10)}T09:00:00.000Z`;
 }
 
+/** The lead closing execution the morning after the period, with `acceptance` (none by default). */
+export function closeExecutionEvent(leadId: string, acceptance = ''): RunEvent {
+  return {
+    type: 'execution.close',
+    by: leadId,
+    roles: person(leadId).roles,
+    at: closingAt(),
+    acceptance,
+  };
+}
+
 /** When a figure for `date` is reported: now (`at()`), or on that day if it is still ahead. */
 export function reportedAt(date: string): string {
   const now = at();
