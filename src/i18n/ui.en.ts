@@ -275,6 +275,7 @@ export const uiEn = {
     noCheckIns: 'No check-ins yet.',
     health: 'Health',
     risks: 'Risk register ({count} open)',
+    risksLeftOpen: 'Risk register ({count} left open when the run ended)',
     noRisks: 'No risks raised.',
     riskLabel: 'Risk: {description}',
     raisedByCheckIn: 'Raised by a red check-in',

@@ -255,6 +255,7 @@ export const uiZhCN: Messages<typeof uiEn> = {
     noCheckIns: '暂无数据填报。',
     health: '健康度',
     risks: '风险登记（{count} 项未关闭）',
+    risksLeftOpen: '风险登记（运行结束时 {count} 项未关闭）',
     noRisks: '暂无风险。',
     riskLabel: '风险：{description}',
     raisedByCheckIn: '由红色数据填报触发',

@@ -390,7 +390,11 @@ function Risks({ context, revision, frozen }: LiveProps) {
   return (
     <section className="card card-body stack" aria-labelledby="risks-title">
       <h3 id="risks-title">
-        {t('ui.live.risks', { count: context.risks.filter((r) => r.status !== 'closed').length })}
+        {t(
+          // A run that is over has no one working its risks any more: say they were left open.
+          context.outcome === null ? 'ui.live.risks' : 'ui.live.risksLeftOpen',
+          { count: context.risks.filter((r) => r.status !== 'closed').length },
+        )}
       </h3>
       {context.risks.length === 0 && <p className="muted small">{t('ui.live.noRisks')}</p>}
       {context.risks.map((risk) => {

@@ -321,6 +321,27 @@ describe('LiveMonitoring', () => {
     ).toBeTruthy();
   });
 
+  it('says risks still open when the run ended were left open, not that they are open now', async () => {
+    const ended: RunContext = {
+      ...context,
+      outcome: {
+        kind: 'killed',
+        stage: 'monitoring',
+        by: 'p-gm',
+        at: '2026-11-27T09:00:00.000Z',
+        reason: 'Market closed',
+      },
+    };
+    render(<LiveMonitoring context={ended} revision={revision} frozen={false} />, {
+      wrapper: Providers,
+    });
+    expect(
+      await screen.findByRole('heading', {
+        name: /^Risk register \(1 left open when the run ended\)$/,
+      }),
+    ).toBeTruthy();
+  });
+
   it('keeps the check-in form, the risk countermeasures and the replan', async () => {
     await renderMonitoring();
 
