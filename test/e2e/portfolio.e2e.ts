@@ -78,11 +78,11 @@ describe('the portfolio board', () => {
         .toMatch(/average [\d.]+ days in stage$|no run has passed this gate yet$/);
       await page.getByRole('radio', { name: 'Recycles' }).click();
       await page.getByRole('heading', { name: 'Recycles at each gate' }).waitFor();
-      // Each recycle route says which gate sent work back to which stage, by their numbers.
-      const routes = await page
-        .locator('.react-flow__edgelabel-renderer')
-        .getByText(/^Recycled /)
-        .allTextContents();
+      // Each recycle route says which gate sent work back to which stage, by their numbers
+      // (drawn once the event logs are read: wait for the first).
+      const labels = page.locator('.react-flow__edgelabel-renderer').getByText(/^Recycled /);
+      await labels.first().waitFor();
+      const routes = await labels.allTextContents();
       expect(routes.length).toBeGreaterThan(0);
       for (const route of routes) {
         const [, from, to] = /^Recycled (\d)→(\d) ×\d+$/.exec(route) ?? [];
