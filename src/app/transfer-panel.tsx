@@ -497,11 +497,7 @@ function ImportReview({
                   {r.conflict === null ? (
                     <span className="badge badge-green">{t('transfer.review.isNew')}</span>
                   ) : (
-                    <span className="badge badge-amber">
-                      {r.conflict === 'runExists'
-                        ? t('transfer.review.exists')
-                        : t('transfer.review.eventIdsTaken')}
-                    </span>
+                    <span className="badge badge-amber">{t('transfer.review.exists')}</span>
                   )}
                 </td>
                 <td>

@@ -35,7 +35,7 @@ import { draftShapeIssue } from '../domain/content';
 import { sameJson } from './hash';
 import { eventOf, replayRecords } from './replay';
 import { yieldToPage } from './yield';
-import { addLogs, readLog, storedEventIds } from '../storage/log';
+import { addLogs, readLog } from '../storage/log';
 import { migrateEnvelope, SnapshotRestoreError, type RunSnapshot } from './snapshots';
 
 /**
@@ -550,8 +550,8 @@ export async function validateWorkspace(
 
 // Planning ---------------------------------------------------------------------------------------
 
-/** Why a run cannot be imported as it is: its id, or one of its events' ids, is taken. */
-export type ImportConflict = 'runExists' | 'eventIds';
+/** Why a run cannot be imported as it is: a stored run has its id. */
+export type ImportConflict = 'runExists';
 
 export interface PlannedRun {
   runId: string;
@@ -576,20 +576,14 @@ export async function planImport(
   db: StrategyDb,
   workspace: ValidatedWorkspace,
 ): Promise<ImportPlan> {
-  return db.transaction('r', [db.runs, db.log, db.people], async () => {
+  return db.transaction('r', [db.runs, db.people], async () => {
     const existing = await db.runs.bulkGet(workspace.runs.map((r) => r.row.id));
-    const eventIds = workspace.runs.flatMap((r) => r.entry.events.map((e) => e.id));
-    const taken = await storedEventIds(db, eventIds);
     const people = await db.people.bulkGet(workspace.file.people.map((p) => p.id));
     const kept = people.filter(Boolean).length;
     return {
       runs: workspace.runs.map((r, i) => {
         const stored = existing[i];
-        const conflict: ImportConflict | null = stored
-          ? 'runExists'
-          : r.entry.events.some((e) => taken.has(e.id))
-            ? 'eventIds'
-            : null;
+        const conflict: ImportConflict | null = stored ? 'runExists' : null;
         return {
           runId: r.row.id,
           title: r.row.title,
@@ -811,17 +805,6 @@ export async function commitImport(
       if (clash >= 0) {
         throw err('wouldOverwrite', [], `run "${ids[clash]}" was created while importing`, {
           runId: ids[clash] ?? '',
-        });
-      }
-      const events = writes.flatMap((w) => w.events);
-      const takenEvents = await storedEventIds(
-        db,
-        events.map((e) => e.id),
-      );
-      const takenEvent = events.find((e) => takenEvents.has(e.id));
-      if (takenEvent) {
-        throw err('wouldOverwrite', [], `event ${takenEvent.id} is already stored`, {
-          runId: takenEvent.runId,
         });
       }
       // In slices, to report progress and honour Cancel. Awaiting only Dexie between slices keeps

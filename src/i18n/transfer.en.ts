@@ -38,7 +38,6 @@ export const transferEn = {
     isNew: 'New',
     willImport: 'Will be imported',
     exists: 'Already here',
-    eventIdsTaken: 'Its history is already here',
     choiceFor: 'What to do with {title}',
     skip: 'Skip',
     copy: 'Import as copy',

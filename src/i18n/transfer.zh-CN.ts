@@ -40,7 +40,6 @@ export const transferZhCN: Messages<typeof transferEn> = {
     isNew: '新增',
     willImport: '将导入',
     exists: '已存在',
-    eventIdsTaken: '其历史已存在',
     choiceFor: '如何处理「{title}」',
     skip: '跳过',
     copy: '作为副本导入',

@@ -16,14 +16,14 @@ export function segmentOf(records: readonly EventRecord[]): LogSegment {
   return {
     runId: first.runId,
     seq: first.seq,
-    ids: records.map((r) => r.id),
     records: [...records],
   };
 }
 
 /**
  * Appends records that continue one run's log (inside the caller's transaction). The add fails
- * when a segment already starts at that seq, or an id is already stored: nothing is overwritten.
+ * when a segment already starts at that seq: nothing is overwritten (the caller's transaction
+ * checks the run's revision first).
  */
 export async function appendToLog(db: StrategyDb, records: readonly EventRecord[]): Promise<void> {
   await db.log.add(segmentOf(records));
@@ -62,11 +62,6 @@ export async function readAllLogs(db: StrategyDb): Promise<Map<string, EventReco
     else logs.set(segment.runId, [...segment.records]);
   }
   return logs;
-}
-
-/** The given event ids that are stored already, for imports that must not duplicate them. */
-export async function storedEventIds(db: StrategyDb, ids: readonly string[]): Promise<Set<string>> {
-  return new Set((await db.log.where('ids').anyOf(ids).keys()) as string[]);
 }
 
 /** Deletes the logs of the given runs (inside the caller's transaction). */

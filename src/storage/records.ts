@@ -26,14 +26,13 @@ export interface EventRecord {
 /**
  * Consecutive records of one run's log, stored as one row under [runId + first seq]. A decision
  * appends a segment of one record; a run written whole (import, sample portfolio, the upgrade to
- * schema 3) is one segment. `ids` repeats the records' ids for the unique index that keeps event
- * ids unique across the store.
+ * schema 3) is one segment. Segments written before schema 6 also repeat their records' ids in
+ * an `ids` field, which nothing reads any more.
  */
 export interface LogSegment {
   runId: string;
   /** The first record's seq. */
   seq: number;
-  ids: string[];
   records: EventRecord[];
 }
 

@@ -145,6 +145,41 @@ describe('upgrading a version-2 database to version 3', () => {
   });
 });
 
+describe('upgrading a version-5 database to version 6', () => {
+  it('drops the index on event ids and keeps every segment, old ones with their ids field', async () => {
+    const factory = new IDBFactory();
+    const V5 = SCHEMA_VERSIONS.filter((v) => v.version <= 5);
+    const old = new StrategyDb('upgrading', { indexedDB: factory, IDBKeyRange }, V5);
+    await seedDemoWorkspace(old, 'en', '2026-11-27');
+    // Version 5 wrote each segment's ids for its unique index.
+    await old.log.toCollection().modify((s) => {
+      (s as typeof s & { ids: string[] }).ids = s.records.map((r) => r.id);
+    });
+    expect(old.log.schema.indexes.map((i) => i.name)).toEqual(['ids']);
+    const logs = await readAllLogs(old);
+    old.close();
+
+    const db = new StrategyDb('upgrading', { indexedDB: factory, IDBKeyRange });
+    const engine = new RunEngine(db, { clock: tickingClock(Date.UTC(2026, 10, 1)) });
+    expect(db.verno).toBe(6);
+    expect(db.log.schema.indexes).toEqual([]);
+    expect(await readAllLogs(db)).toEqual(logs);
+    const before = (await engine.load(DEMO_RUN_IDS.cycle3)).revision;
+    const noted = await engine.apply(DEMO_RUN_IDS.cycle3, {
+      type: 'risk.raise',
+      by: 'p-lead',
+      description: 'Raised after the upgrade',
+      severity: 'medium',
+      countermeasure: 'Watch it',
+      ownerId: 'p-lead',
+      due: null,
+    });
+    expect(noted).toMatchObject({ ok: true, revision: before + 1 });
+    expect((await engine.verify(DEMO_RUN_IDS.cycle3)).ok).toBe(true);
+    expect(await engine.replayMatchesStored(DEMO_RUN_IDS.cycle3)).toBe(true);
+  });
+});
+
 describe('a newer version of the app opening the database', () => {
   it('closes this connection at once and marks it outdated, so the upgrade never waits on it', async () => {
     const factory = new IDBFactory();
