@@ -1,3 +1,4 @@
+import type * as z from 'zod';
 import {
   type Problem,
   isApproving,
@@ -7,7 +8,7 @@ import {
   quorumReached,
 } from '../src/domain/gate';
 import type { Role } from '../src/domain/people';
-import { gateReadiness, rulesFrom, type GateContext } from '../src/domain/readiness';
+import { parsedReadiness, rulesFrom, type GateContext } from '../src/domain/readiness';
 import { assessCheckIn, pacePeriod } from '../src/domain/kpi';
 import { measuredActuals } from '../src/domain/results';
 import { dateOf, isWithin, latestDayAt, type Period } from '../src/domain/time';
@@ -164,7 +165,11 @@ export function checkSubmit(
 ): Refusal | null {
   if (event.stage !== stage) return refuse('wrongStage', 'isThisStage', { params: { stage } });
   if (event.by !== context.leadId) return refuse('notLead', 'isLead');
-  const problems = gateReadiness(stage, event.content, gateContextFor(context, stage, personIds));
+  const problems = parsedReadiness(
+    stage,
+    submittedContent(event),
+    gateContextFor(context, stage, personIds),
+  );
   if (problems.length > 0) return refuse('notReady', 'gateReady', { problems });
   if (
     stage === 'evaluation' &&
@@ -527,15 +532,33 @@ function withStage(context: RunContext, stage: StageId, patch: Partial<StageReco
   };
 }
 
+/**
+ * A submit's content parsed with its stage's schema, once per event: the guard checks it and the
+ * action stores it, and each parse copies the whole content (a sixth of a large import's replay).
+ * Keyed by the event object, which lives for one transition (replay and the engine make one per
+ * record or action), so content changed after a submit is never read from here.
+ */
+const parsedSubmits = new WeakMap<SubmitEvent, z.ZodSafeParseResult<unknown>>();
+
+function submittedContent(event: SubmitEvent): z.ZodSafeParseResult<unknown> {
+  let parsed = parsedSubmits.get(event);
+  if (!parsed) {
+    parsed = STAGE_CONTENT_SCHEMAS[event.stage].safeParse(event.content);
+    parsedSubmits.set(event, parsed);
+  }
+  return parsed;
+}
+
 export function applySubmit(context: RunContext, event: SubmitEvent): RunContext {
   const record = context.stages[event.stage];
+  const parsed = submittedContent(event);
+  // The guard passed it, so it parsed; a throw here means a transition without its guard.
+  if (!parsed.success) throw parsed.error;
   return {
     ...withStage(context, event.stage, {
       status: 'inReview',
       // The gate check has validated it; store the canonical parsed form (trimmed strings).
-      submitted: STAGE_CONTENT_SCHEMAS[event.stage].parse(
-        event.content,
-      ) as StageContentMap[StageId],
+      submitted: parsed.data as StageContentMap[StageId],
       submittedBy: event.by,
       submittedAt: event.at,
       round: record.round + 1,

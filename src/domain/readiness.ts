@@ -95,7 +95,15 @@ export function gateReadiness<S extends StageId>(
   content: unknown,
   context: GateContext,
 ): Problem[] {
-  const parsed = STAGE_CONTENT_SCHEMAS[stage].safeParse(content);
+  return parsedReadiness(stage, STAGE_CONTENT_SCHEMAS[stage].safeParse(content), context);
+}
+
+/** `gateReadiness` of content already parsed with its stage's schema (`safeParse`). */
+export function parsedReadiness<S extends StageId>(
+  stage: S,
+  parsed: z.ZodSafeParseResult<unknown>,
+  context: GateContext,
+): Problem[] {
   if (!parsed.success) return parsed.error.issues.map(contentProblem);
   // The schema for `stage` produced this value, so it is that stage's content.
   const check: StageCheck<S> = STAGE_CHECKS[stage];

@@ -1,5 +1,6 @@
 import { translateRefusal } from '../../src/i18n';
-import { describe, it, expect } from 'vitest';
+import { describe, it, expect, vi } from 'vitest';
+import { STAGE_CONTENT_SCHEMAS } from '../../src/domain/content';
 import { STAGE_IDS, type StageId } from '../../src/domain/stages';
 import { demoContent } from '../../src/domain/scenarios';
 import { any, type GatePolicies } from '../../src/domain/gate';
@@ -113,6 +114,23 @@ describe('the stage flow', () => {
     const refusal = checkEvent(d.context, event);
     expect(refusal?.code).toBe('notReady');
     expect(refusal?.problems.length).toBeGreaterThan(0);
+  });
+
+  it('reads a submission with its stage schema once: the guard checks what the action stores', () => {
+    const d = new Driver();
+    const schema = STAGE_CONTENT_SCHEMAS.research;
+    const spies = [vi.spyOn(schema, 'safeParse'), vi.spyOn(schema, 'parse')];
+    try {
+      const own = { ...content.research.ownResources, channels: '  Padded  ' };
+      d.send(submitEvent('research', 'p-lead', { ...content.research, ownResources: own }));
+      expect(spies.reduce((calls, spy) => calls + spy.mock.calls.length, 0)).toBe(1);
+    } finally {
+      for (const spy of spies) spy.mockRestore();
+    }
+    expect(d.context.stages.research.status).toBe('inReview');
+    expect(d.context.stages.research.submitted).toMatchObject({
+      ownResources: { channels: 'Padded' },
+    });
   });
 
   it('freezes approved content: a second submission of an approved stage is refused', () => {
