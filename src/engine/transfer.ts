@@ -827,6 +827,7 @@ export async function commitImport(
             slice.map((w) => w.events),
           ),
           db.runs.bulkAdd(slice.map((w) => w.row)),
+          db.drafts.bulkPut(slice.flatMap((w) => w.drafts)),
         ]);
         written.catch(() => undefined); // awaited below; any failure aborts the transaction
         inFlight.push(written);
@@ -834,7 +835,6 @@ export async function commitImport(
         done += slice.reduce((n, w) => n + w.events.length + 1, 0);
       }
       await Promise.all(inFlight);
-      await db.drafts.bulkPut(writes.flatMap((w) => w.drafts));
       const people = workspace.file.people;
       const stored = await db.people.bulkGet(people.map((p) => p.id));
       const added = people.filter((_, i) => !stored[i]).map(pickPerson);
