@@ -1,8 +1,14 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
-import { canonicalJson, sameJson, sha256Hex } from '../../src/engine/hash';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  canonicalJson,
+  fastHashing,
+  hashesWithWasm,
+  sameJson,
+  sha256Hex,
+} from '../../src/engine/hash';
 import { reverseKeys } from '../support/json';
 
 /**
@@ -160,7 +166,15 @@ describe('canonicalJson', () => {
 });
 
 describe('sha256Hex', () => {
-  it('gives the same digest as hashing freshly encoded UTF-8, for any string', () => {
+  beforeAll(async () => {
+    await fastHashing;
+  });
+
+  it('hashes with WebAssembly once it is compiled', () => {
+    expect(hashesWithWasm()).toBe(true);
+  });
+
+  it('gives the same digest as hashing freshly encoded UTF-8 with noble, for any string', () => {
     fc.assert(
       fc.property(fc.string({ unit: codeUnit, maxLength: 200 }), (text) => {
         expect(sha256Hex(text)).toBe(previousSha256Hex(text));
