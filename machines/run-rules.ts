@@ -533,19 +533,33 @@ function withStage(context: RunContext, stage: StageId, patch: Partial<StageReco
 }
 
 /**
- * A submit's content parsed with its stage's schema, once per event: the guard checks it and the
- * action stores it, and each parse copies the whole content (a sixth of a large import's replay).
- * Keyed by the event object, which lives for one transition (replay and the engine make one per
- * record or action), so content changed after a submit is never read from here.
+ * The submit being transitioned and its content parsed with its stage's schema, while
+ * `parsingContentOnce` runs: the guard checks the parse and the action stores it, where each parse
+ * copies the whole content (a sixth of a large import's replay). Outside it, each parses.
  */
-const parsedSubmits = new WeakMap<SubmitEvent, z.ZodSafeParseResult<unknown>>();
+let lastSubmit: { event: SubmitEvent; parsed: z.ZodSafeParseResult<unknown> } | null = null;
+let parsingOnce = false;
+
+/**
+ * Runs one event's transition (`transition`) with a submit's content parsed once for its guard
+ * and its action. Scoped to the call, so an event object sent again later, its content changed
+ * meanwhile, is parsed again.
+ */
+export function parsingContentOnce<T>(transition: () => T): T {
+  const outer = parsingOnce;
+  parsingOnce = true;
+  try {
+    return transition();
+  } finally {
+    parsingOnce = outer;
+    if (!outer) lastSubmit = null;
+  }
+}
 
 function submittedContent(event: SubmitEvent): z.ZodSafeParseResult<unknown> {
-  let parsed = parsedSubmits.get(event);
-  if (!parsed) {
-    parsed = STAGE_CONTENT_SCHEMAS[event.stage].safeParse(event.content);
-    parsedSubmits.set(event, parsed);
-  }
+  if (parsingOnce && lastSubmit?.event === event) return lastSubmit.parsed;
+  const parsed = STAGE_CONTENT_SCHEMAS[event.stage].safeParse(event.content);
+  if (parsingOnce) lastSubmit = { event, parsed };
   return parsed;
 }
 

@@ -3,7 +3,12 @@ import * as z from 'zod';
 import { runMachine, MACHINE_VERSION } from '../../machines/run-machine';
 import { RunEventSchema, type RunEvent } from '../../machines/events';
 import { RunInputSchema, type RunInput, type RunContext } from '../../machines/run-context';
-import { checkEvent, checkSubmit, type Refusal } from '../../machines/run-rules';
+import {
+  checkEvent,
+  checkSubmit,
+  parsingContentOnce,
+  type Refusal,
+} from '../../machines/run-rules';
 import type { Person, Role } from '../domain/people';
 import { PersonSchema } from '../domain/schemas';
 import { STAGE_IDS, type StageId } from '../domain/stages';
@@ -503,7 +508,7 @@ export class RunEngine {
       };
     }
     const before = live.snapshot;
-    live.actor.send(parsed.data);
+    parsingContentOnce(() => live.actor.send(parsed.data));
     const next = live.snapshot;
     if (next.status === 'error') {
       this.forget(live.runId);

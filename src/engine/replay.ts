@@ -10,6 +10,7 @@ import {
   applyRiskUpdate,
   applyTaskProgress,
   checkEvent,
+  parsingContentOnce,
   type Append,
 } from '../../machines/run-rules';
 import type { EventRecord } from '../storage/records';
@@ -140,7 +141,7 @@ export function replayOnto(
     }
     const before = snapshot.context;
     try {
-      snapshot = runMachine.transition(snapshot, event, scope);
+      snapshot = parsingContentOnce(() => runMachine.transition(snapshot, event, scope));
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       throw new Error(`record ${record.seq} (${record.type}) failed on replay: ${reason}`, {

@@ -1,4 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { STAGE_CONTENT_SCHEMAS } from '../../src/domain/content';
+import { STAGE_IDS } from '../../src/domain/stages';
 import { replayRecords } from '../../src/engine/replay';
 import { SampleRunBuilder, type SampleRun } from '../../src/engine/sample-portfolio';
 import type { EventRecord } from '../../src/storage/records';
@@ -21,6 +23,23 @@ function withRecord(
 }
 
 describe('replaying a run log', () => {
+  it('parses each submitted stage content once, for its guard and its action', () => {
+    const spies = STAGE_IDS.flatMap((stage) => [
+      vi.spyOn(STAGE_CONTENT_SCHEMAS[stage], 'safeParse'),
+      vi.spyOn(STAGE_CONTENT_SCHEMAS[stage], 'parse'),
+    ]);
+    try {
+      for (const run of runs.slice(0, 10)) replayRecords(run.records);
+      const submits = runs
+        .slice(0, 10)
+        .reduce((n, run) => n + run.records.filter((r) => r.type === 'stage.submit').length, 0);
+      expect(submits).toBeGreaterThan(10);
+      expect(spies.reduce((calls, spy) => calls + spy.mock.calls.length, 0)).toBe(submits);
+    } finally {
+      for (const spy of spies) spy.mockRestore();
+    }
+  });
+
   it('names the record that made the machine throw, and why', () => {
     const run = runs.find((r) => r.records.some((x) => x.type === 'gate.decide'))!;
     const index = run.records.findIndex((x) => x.type === 'gate.decide');

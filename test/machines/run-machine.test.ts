@@ -4,7 +4,7 @@ import { STAGE_CONTENT_SCHEMAS } from '../../src/domain/content';
 import { STAGE_IDS, type StageId } from '../../src/domain/stages';
 import { demoContent } from '../../src/domain/scenarios';
 import { any, type GatePolicies } from '../../src/domain/gate';
-import { checkEvent } from '../../machines/run-rules';
+import { checkEvent, parsingContentOnce } from '../../machines/run-rules';
 import type { RunEvent } from '../../machines/events';
 import {
   Driver,
@@ -116,21 +116,39 @@ describe('the stage flow', () => {
     expect(refusal?.problems.length).toBeGreaterThan(0);
   });
 
-  it('reads a submission with its stage schema once: the guard checks what the action stores', () => {
-    const d = new Driver();
+  it('reads a submission with its stage schema once while parsing content once, else twice', () => {
     const schema = STAGE_CONTENT_SCHEMAS.research;
     const spies = [vi.spyOn(schema, 'safeParse'), vi.spyOn(schema, 'parse')];
+    const parses = () => spies.reduce((calls, spy) => calls + spy.mock.calls.length, 0);
+    const own = { ...content.research.ownResources, channels: '  Padded  ' };
+    const event = submitEvent('research', 'p-lead', { ...content.research, ownResources: own });
+    const once = new Driver();
+    const twice = new Driver();
     try {
-      const own = { ...content.research.ownResources, channels: '  Padded  ' };
-      d.send(submitEvent('research', 'p-lead', { ...content.research, ownResources: own }));
-      expect(spies.reduce((calls, spy) => calls + spy.mock.calls.length, 0)).toBe(1);
+      parsingContentOnce(() => once.send(event));
+      expect(parses()).toBe(1);
+      twice.send(event);
+      expect(parses()).toBe(3);
     } finally {
       for (const spy of spies) spy.mockRestore();
     }
-    expect(d.context.stages.research.status).toBe('inReview');
-    expect(d.context.stages.research.submitted).toMatchObject({
-      ownResources: { channels: 'Padded' },
-    });
+    for (const d of [once, twice]) {
+      expect(d.context.stages.research.status).toBe('inReview');
+      expect(d.context.stages.research.submitted).toMatchObject({
+        ownResources: { channels: 'Padded' },
+      });
+    }
+  });
+
+  it('parses the content of an event object sent again, changed since, afresh', () => {
+    const event = submitEvent('research', 'p-lead', {
+      ...content.research,
+      competitors: [],
+    }) as Extract<RunEvent, { type: 'stage.submit' }>;
+    const d = new Driver();
+    expect(parsingContentOnce(() => d.trySend(event))).toBe(false);
+    event.content = content.research;
+    expect(parsingContentOnce(() => d.trySend(event))).toBe(true);
   });
 
   it('freezes approved content: a second submission of an approved stage is refused', () => {
