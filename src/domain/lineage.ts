@@ -14,6 +14,7 @@ import {
   daysBetween,
   monthEnd,
   monthsBetween,
+  shiftDatesInText,
   wholeMonths,
   type IsoDate,
   type Period,
@@ -132,6 +133,20 @@ export function comparableText(text: string, period: Period): string {
     .replace(/\s+/g, ' ')
     .trim()
     .toLowerCase();
+}
+
+/**
+ * True when text `a` of a cycle in period `from` says what `b` says in period `to`: the same as
+ * `comparableText`, or once `a`'s dates are moved into `to` as next-cycle seeding moves them. The
+ * second catches a day that becomes a month's last only in the shorter month: August 30th is moved
+ * to November 30th, which `comparableText` reads as November's end.
+ */
+export function sameTextAcross(a: string, from: Period, b: string, to: Period): boolean {
+  const wanted = comparableText(b, to);
+  return (
+    comparableText(a, from) === wanted ||
+    comparableText(shiftDatesInText(a, from, to), to) === wanted
+  );
 }
 
 /** A strategy item's detail without the attribution notes the previous cycle carried into it. */
@@ -440,6 +455,13 @@ function changesOf<T, F extends string>(
       spec.compare ? spec.compare(item, side) : comparable(value, side);
     // Text carried word for word is unchanged, even where its dates now fall outside the period.
     if (!spec.compare && typeof was === 'string' && was === is) return [];
+    if (
+      !spec.compare &&
+      typeof was === 'string' &&
+      typeof is === 'string' &&
+      sameTextAcross(was, sides.from.period, is, sides.to.period)
+    )
+      return [];
     if (key(before, was, sides.from) === key(after, is, sides.to)) return [];
     return [{ field: spec.field, from: was, to: is }];
   });
@@ -471,11 +493,12 @@ function diffList<T extends { id: string }, F extends string>(
     );
   for (const item of to) {
     if (pairOf.has(item)) continue;
-    const wanted = comparableText(name(item), sides.to.period);
     claim(
       item,
       [...left].find(
-        (f) => name(f) === name(item) || comparableText(name(f), sides.from.period) === wanted,
+        (f) =>
+          name(f) === name(item) ||
+          sameTextAcross(name(f), sides.from.period, name(item), sides.to.period),
       ),
     );
   }

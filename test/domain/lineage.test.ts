@@ -3,6 +3,7 @@ import type { Goal, StageContentMap } from '../../src/domain/content';
 import {
   buildLineage,
   comparableText,
+  sameTextAcross,
   diffCycles,
   lineageChart,
   ownDetail,
@@ -113,6 +114,14 @@ describe('comparableText', () => {
     expect(comparableText('Review on 2024-08-31', Q3)).toBe(
       comparableText('Review on 2024-11-30', Q4),
     );
+  });
+
+  it('reads a day that becomes a month’s last only in the shorter month as the same day', () => {
+    // Next-cycle seeding moves August 30th to November 30th, November's last day.
+    expect(sameTextAcross('Review on 2024-08-30', Q3, 'Review on 2024-11-30', Q4)).toBe(true);
+    expect(sameTextAcross('Review on 2024-08-31', Q3, 'Review on 2024-11-30', Q4)).toBe(true);
+    expect(sameTextAcross('Review on 2024-08-29', Q3, 'Review on 2024-11-30', Q4)).toBe(false);
+    expect(sameTextAcross('Review on 2024-08-30', Q3, 'Review on 2024-11-29', Q4)).toBe(false);
   });
 
   it('reads a date as days from the start in a period of days', () => {
@@ -574,6 +583,27 @@ describe('diffCycles', () => {
       { field: 'title', from: '3 live streams', to: '5 live streams' },
       { field: 'budgetFen', from: 20_000_000, to: 32_000_000 },
     ]);
+  });
+
+  it('does not count a date seeding moved onto a shorter month’s last day as a change', () => {
+    const first = q3();
+    const promotion = first.strategy.promotion.map((p) =>
+      p.id === 'pm-live' ? { ...p, timing: 'Review on 2024-08-30' } : p,
+    );
+    const q3Content = { ...first, strategy: { ...first.strategy, promotion } };
+    const seeded = nextOf(q3Content, Q3, Q4);
+    expect(seeded.strategy.promotion.find((p) => p.id === 'pm-live')?.timing).toBe(
+      'Review on 2024-11-30',
+    );
+
+    const diff = diffCycles(
+      buildLineage([runOf('q3', Q3, q3Content), runOf('q4', Q4, seeded)]),
+      0,
+      1,
+    );
+
+    if (!diff.strategy.available) throw new Error('strategy should compare');
+    expect(diff.strategy.diff.promotion.changed).toEqual([]);
   });
 
   it('does not count the attribution notes seeding appends to a carried item as a change', () => {
