@@ -18,7 +18,7 @@ import {
   WORKSPACE_FORMAT_VERSION,
   checkSize,
   formatPath,
-  readWorkspaceText,
+  readingWorkspaceText,
   type ImportLimits,
   type RunEntry,
   type WorkspaceFile,
@@ -528,7 +528,14 @@ export async function validateWorkspace(
     text = await source.text();
   }
   await pacer.step({ phase: 'reading', done: 0, total: 1 });
-  const file = readWorkspaceText(text, limits);
+  // Read in steps, the page let go between them (a large file's reading held it for ~0.5 s).
+  const reading = readingWorkspaceText(text, limits);
+  let step = reading.next();
+  while (!step.done) {
+    await pacer.step({ phase: 'reading', done: 0, total: 1 });
+    step = reading.next();
+  }
+  const file = step.value;
   if (file.machineVersion > MACHINE_VERSION) {
     throw err(
       'newerMachine',

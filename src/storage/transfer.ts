@@ -446,22 +446,26 @@ const DraftRowSchema = z.strictObject({
   savedAt: IsoDateTimeSchema,
 });
 
-function workspaceFileSchema(limits: ImportLimits, version: WorkspaceFormatVersion) {
+/**
+ * The file without its runs' contents (each a value yet to be read): read first, then each run
+ * with `runEntrySchema`, so the page can be let go in between.
+ */
+function workspaceShellSchema(limits: ImportLimits, version: WorkspaceFormatVersion) {
   return z.strictObject({
     format: z.literal(WORKSPACE_FORMAT),
     version: z.literal(version),
     exportedAt: IsoDateTimeSchema,
     machineVersion: z.number().int().min(1),
-    runs: z
-      .array(
-        z.strictObject({
-          run: StoredRunSchemas[version],
-          events: z.array(FileEventSchema).max(limits.maxEventsPerRun),
-          drafts: z.array(DraftRowSchema).max(STAGE_IDS.length),
-        }),
-      )
-      .max(limits.maxRuns),
+    runs: z.array(z.unknown()).max(limits.maxRuns),
     people: z.array(PersonSchema).max(limits.maxPeople),
+  });
+}
+
+function runEntrySchema(limits: ImportLimits, version: WorkspaceFormatVersion) {
+  return z.strictObject({
+    run: StoredRunSchemas[version],
+    events: z.array(FileEventSchema).max(limits.maxEventsPerRun),
+    drafts: z.array(DraftRowSchema).max(STAGE_IDS.length),
   });
 }
 
@@ -588,15 +592,44 @@ export function readWorkspaceText(
   text: string,
   limits: ImportLimits = IMPORT_LIMITS,
 ): WorkspaceFile {
+  const reading = readingWorkspaceText(text, limits);
+  for (let step = reading.next(); ; step = reading.next()) if (step.done) return step.value;
+}
+
+/** Runs read with the schemas between two pauses of `readingWorkspaceText`. */
+const RUNS_PER_STEP = 25;
+
+/**
+ * `readWorkspaceText` in steps: it pauses (yields) after parsing, after walking the tree and every
+ * few runs read, so a caller can let the page paint and take input between them. The whole of a
+ * large file in one go held the page for half a second (measured with 1,000 runs in Chromium).
+ */
+export function* readingWorkspaceText(
+  text: string,
+  limits: ImportLimits = IMPORT_LIMITS,
+): Generator<void, WorkspaceFile, void> {
   checkTextSize(text, limits.maxBytes);
   const value = parseJsonText(text);
+  yield;
   checkTree(value, limits);
+  yield;
   const version = checkHeader(value);
-  const parsed = workspaceFileSchema(limits, version).safeParse(value, { reportInput: true });
-  if (!parsed.success) {
-    const [first] = parsed.error.issues;
-    if (!first) throw new TransferError('invalidValue', '', 'the file does not fit the format');
-    throw refusalOf(first);
+  const shell = parse(workspaceShellSchema(limits, version), value, []);
+  const entry = runEntrySchema(limits, version);
+  const runs: RunEntry[] = [];
+  for (const [i, run] of shell.runs.entries()) {
+    if (i > 0 && i % RUNS_PER_STEP === 0) yield;
+    runs.push(parse(entry, run, ['runs', i]) as RunEntry);
   }
-  return parsed.data as WorkspaceFile;
+  return { ...shell, runs } as WorkspaceFile;
+}
+
+/** `schema`'s reading of `value`, found at `path` in the file; its first issue refuses the file. */
+function parse<T>(schema: z.ZodType<T>, value: unknown, path: PropertyKey[]): T {
+  const parsed = schema.safeParse(value, { reportInput: true });
+  if (parsed.success) return parsed.data;
+  const [first] = parsed.error.issues;
+  if (!first)
+    throw new TransferError('invalidValue', formatPath(path), 'the file does not fit the format');
+  throw refusalOf({ ...first, path: [...path, ...first.path] } as z.core.$ZodIssue);
 }
