@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { downloadFile } from '../stages/download';
 import { Link, useParams } from 'react-router';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { approvedContent, type RunContext } from '../../machines/run-context';
@@ -251,20 +252,6 @@ const HEALTH_BADGE: Readonly<Record<Health, string>> = {
   red: 'badge badge-red',
 };
 
-/** Saves `text` as a file through a temporary object URL and a download link. */
-function download(filename: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  link.style.display = 'none';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Some browsers start reading the blob after the click returns: revoke a little later.
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
 /** 效果评估报告: a run's results, attribution, risks and lessons, as a document to print or export. */
 export function ReportPage() {
   const { runId = '' } = useParams();
@@ -335,7 +322,7 @@ export function ReportPage() {
           type="button"
           className="btn"
           onClick={() =>
-            download(
+            downloadFile(
               `${fileBase}.md`,
               reportToMarkdown(report, labels),
               'text/markdown;charset=utf-8',
@@ -348,7 +335,7 @@ export function ReportPage() {
           type="button"
           className="btn"
           onClick={() =>
-            download(`${fileBase}.json`, reportToJson(report), 'application/json;charset=utf-8')
+            downloadFile(`${fileBase}.json`, reportToJson(report), 'application/json;charset=utf-8')
           }
         >
           {t('report.action.json')}

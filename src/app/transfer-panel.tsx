@@ -1,5 +1,6 @@
 import { useEffect, useId, useMemo, useRef, useState, type ChangeEvent } from 'react';
 import { focusedElement, returnFocus } from '../stages/focus';
+import { downloadFile } from '../stages/download';
 import { periodLabel } from '../domain/time';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { hasMessage, type MessageParams } from '../i18n';
@@ -10,7 +11,7 @@ import {
   exportFileName,
   exportWorkspace,
   planImport,
-  serializeWorkspace,
+  serializeWorkspaceInParts,
   validateWorkspace,
   type ImportPlan,
   type ImportProgress,
@@ -68,19 +69,6 @@ function importSummary(result: ImportResult, { t, number }: I18n): string {
     );
   }
   return parts.join(t('transfer.doneParts.separator'));
-}
-
-/** Hands text to the browser as a file download. */
-function download(fileName: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The download has started by now; keep the URL a little longer for slow browsers.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 const isCancel = (error: unknown) => error instanceof TransferError && error.code === 'cancelled';
@@ -172,7 +160,7 @@ export function TransferPanel() {
         now: clock.now(),
       });
       const name = exportFileName(today, runId);
-      download(name, serializeWorkspace(file));
+      downloadFile(name, await serializeWorkspaceInParts(file), 'application/json');
       toast.show(t('transfer.exported', { file: name }));
     } catch (error) {
       toast.show(t('transfer.exportFailed', { detail: (error as Error).message }), 'error');

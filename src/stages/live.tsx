@@ -1,4 +1,5 @@
 import { useMemo, useRef, useState } from 'react';
+import { downloadFile } from './download';
 import * as z from 'zod';
 import { useKeptInput } from './kept-input';
 import type { RunContext } from '../../machines/run-context';
@@ -719,23 +720,6 @@ function csvLabels(i18n: I18n): TaskCsvLabels {
 }
 
 /**
- * Hands `text` to the browser as a file download.
- * WARNING: browser only (Blob, object URLs, the DOM); call it from an event handler.
- */
-function downloadText(text: string, fileName: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Revoking at once can cancel the download in some browsers; the file is small, so wait a bit.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
-/**
  * Execution while operating: progress counts, the task timeline and table (late derived from
  * today), the CSV export, the plan's sync meetings, and closing execution.
  */
@@ -785,9 +769,9 @@ export function LiveExecution({ context, revision, frozen }: LiveProps) {
     t('ui.live.closeConfirmAsk'),
   ]);
   const exportCsv = () =>
-    downloadText(
-      tasksToCsv(tasks, context.taskProgress, people, csvLabels(i18n), today),
+    downloadFile(
       taskCsvFileName(context.title),
+      tasksToCsv(tasks, context.taskProgress, people, csvLabels(i18n), today),
       'text/csv;charset=utf-8',
     );
   return (

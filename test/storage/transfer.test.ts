@@ -12,6 +12,7 @@ import {
   importWorkspace,
   planImport,
   serializeWorkspace,
+  serializeWorkspaceInParts,
   validateWorkspace,
   type ImportProgress,
 } from '../../src/engine/transfer';
@@ -53,6 +54,23 @@ beforeAll(async () => {
 });
 
 describe('export', () => {
+  it('writes the file in parts that join to exactly its text, pausing every 25 runs', async () => {
+    let pauses = 0;
+    const pause = async () => {
+      pauses += 1;
+    };
+    expect((await serializeWorkspaceInParts(file, pause)).join('')).toBe(text);
+    expect(pauses).toBe(0);
+    const many = {
+      ...file,
+      runs: Array.from({ length: 60 }, (_, i) => file.runs[i % file.runs.length]!),
+    };
+    expect((await serializeWorkspaceInParts(many, pause)).join('')).toBe(serializeWorkspace(many));
+    expect(pauses).toBe(2);
+    const none = { ...file, runs: [] };
+    expect((await serializeWorkspaceInParts(none, pause)).join('')).toBe(serializeWorkspace(none));
+  });
+
   it('writes a versioned envelope with every run, its log and drafts, and the people', async () => {
     expect(file).toMatchObject({
       format: WORKSPACE_FORMAT,
