@@ -18,6 +18,12 @@ const actor = {
   by: IdSchema,
   roles: z.array(RoleSchema).max(8),
   at: IsoDateTimeSchema,
+  /**
+   * The acting person's clock, in minutes ahead of UTC (480 in Beijing), set by the engine from
+   * their device: "today" for them is `at`'s date there. Events recorded without it (earlier
+   * versions, imports of them) read "today" as the latest calendar day anywhere then.
+   */
+  utcOffset: z.number().int().min(-720).max(840).optional(),
 };
 const reason = z.string().trim().min(1).max(2000);
 const StageIdSchema = z.enum(STAGE_IDS);

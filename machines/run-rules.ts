@@ -11,7 +11,7 @@ import type { Role } from '../src/domain/people';
 import { parsedReadiness, rulesFrom, type GateContext } from '../src/domain/readiness';
 import { assessCheckIn, pacePeriod } from '../src/domain/kpi';
 import { measuredActuals } from '../src/domain/results';
-import { dateOf, isWithin, latestDayAt, type Period } from '../src/domain/time';
+import { dateOf, isWithin, personsDayAt, type Period } from '../src/domain/time';
 import {
   STAGE_IDS,
   type StageId,
@@ -133,23 +133,24 @@ export function openItems(context: RunContext): {
 }
 
 /**
- * True when closing execution at `at` comes before the period is over (rules 4 on): the day after
- * its last has not begun anywhere yet. The evaluation compares figures after the period ends, and
- * a person whose own calendar is past the end is never told it is early.
+ * True when closing execution at `at` comes before the period is over (rules 4 on): the lead's
+ * "today" (`personsDayAt`, by their clock's `utcOffset` where it was recorded) is not after its
+ * last day. The evaluation compares figures after the period ends.
  */
-export function closesEarly(context: RunContext, at: string): boolean {
-  return rulesFrom(context, 4) && latestDayAt(at) <= context.period.end;
+export function closesEarly(context: RunContext, at: string, utcOffset?: number): boolean {
+  return rulesFrom(context, 4) && personsDayAt(at, utcOffset) <= context.period.end;
 }
 
 /** Why closing execution at `at` needs a written acceptance; empty when it needs none. */
 export function closeNeedsAcceptance(
   context: RunContext,
   at: string,
+  utcOffset?: number,
 ): { openItems: boolean; early: boolean } {
   const open = openItems(context);
   return {
     openItems: open.followUps > 0 || open.criticalRisks > 0 || open.unhandledRisks > 0,
-    early: closesEarly(context, at),
+    early: closesEarly(context, at, utcOffset),
   };
 }
 
@@ -287,7 +288,7 @@ export function checkCheckIn(context: RunContext, event: EventOf<'kpi.checkIn'>)
     return refuse('dateOutsidePeriod', 'dateInPeriod', { params: { date: event.date } });
   }
   // A figure for a day still ahead would become the goal's measured result (rules 3 on).
-  if (rulesFrom(context, 3) && event.date > latestDayAt(event.at)) {
+  if (rulesFrom(context, 3) && event.date > personsDayAt(event.at, event.utcOffset)) {
     return refuse('checkInDateInFuture', 'checkInDateNotAhead', { params: { date: event.date } });
   }
   const { health } = assessCheckIn(
@@ -354,11 +355,12 @@ export function mayOwnRisk(context: RunContext, personId: string): boolean {
 }
 
 /**
- * The latest date a meeting note recorded at `at` may carry: from rules 3 the latest calendar day
- * anywhere then (a reader's own "today" never passes it); rules 1–2 took the UTC date, and keep it.
+ * The latest date a meeting note recorded at `at` may carry: from rules 3 the writer's "today"
+ * (`personsDayAt`: by their clock where it was recorded, else the latest calendar day anywhere);
+ * rules 1–2 took the UTC date, and keep it.
  */
-export function latestNoteDate(context: RunContext, at: string): string {
-  return rulesFrom(context, 3) ? latestDayAt(at) : dateOf(at);
+export function latestNoteDate(context: RunContext, at: string, utcOffset?: number): string {
+  return rulesFrom(context, 3) ? personsDayAt(at, utcOffset) : dateOf(at);
 }
 
 /**
@@ -382,7 +384,7 @@ export function checkMeetingNote(
       params: { date: event.date, start: context.period.start, end: context.period.end },
     });
   }
-  if (event.date > latestNoteDate(context, event.at)) {
+  if (event.date > latestNoteDate(context, event.at, event.utcOffset)) {
     return refuse('noteDateInFuture', 'noteDateNotAhead', { params: { date: event.date } });
   }
   if (!MeetingNoteSchema.safeParse({ date: event.date, decisions: event.decisions }).success) {
@@ -439,7 +441,7 @@ export function checkCloseExecution(
       return refuse('stageNotApproved', 'operatingApproved', { params: { stage } });
     }
   }
-  const needs = closeNeedsAcceptance(context, event.at);
+  const needs = closeNeedsAcceptance(context, event.at, event.utcOffset);
   if (needs.openItems && event.acceptance.length === 0) {
     const open = openItems(context);
     return refuse(

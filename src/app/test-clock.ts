@@ -1,4 +1,4 @@
-import { systemClock, type Clock } from '../domain/time';
+import { runtimeUtcOffset, systemClock, type Clock } from '../domain/time';
 
 /**
  * The app runs on the real clock. Browser tests fix "now" with `?now=2024-07-15T09:00:00Z` on
@@ -17,5 +17,5 @@ export function testClock(): Clock {
   }
   if (!fixed) return systemClock;
   const offset = Date.parse(fixed) - Date.now();
-  return { now: () => new Date(Date.now() + offset).toISOString() };
+  return { now: () => new Date(Date.now() + offset).toISOString(), utcOffset: runtimeUtcOffset };
 }

@@ -8,8 +8,20 @@ export type IsoDateTime = string;
 /** A clock the runtime injects. Tests pass a fixed one. */
 export interface Clock {
   now(): IsoDateTime;
+  /** Minutes the person's clock runs ahead of UTC at `at`; unknown (undefined) without it. */
+  utcOffset?(at: IsoDateTime): number;
 }
-export const systemClock: Clock = { now: () => new Date().toISOString() };
+
+/** The runtime's own time zone at `at`, in minutes ahead of UTC (480 in Beijing). */
+export function runtimeUtcOffset(at: IsoDateTime): number {
+  // getTimezoneOffset counts the other way (-480 in Beijing); `|| 0` turns -0 into 0.
+  return -new Date(at).getTimezoneOffset() || 0;
+}
+
+export const systemClock: Clock = {
+  now: () => new Date().toISOString(),
+  utcOffset: runtimeUtcOffset,
+};
 export function fixedClock(at: IsoDateTime): Clock {
   return { now: () => at };
 }
@@ -101,6 +113,15 @@ const LATEST_OFFSET_MS = 14 * 3_600_000;
  */
 export function latestDayAt(at: IsoDateTime): IsoDate {
   return new Date(Date.parse(at) + LATEST_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/**
+ * The calendar day a person calls "today" at the instant `at`: the date on their clock, `utcOffset`
+ * minutes ahead of UTC; without one, the latest day anywhere (`latestDayAt`), which is never before it.
+ */
+export function personsDayAt(at: IsoDateTime, utcOffset: number | undefined): IsoDate {
+  if (utcOffset === undefined) return latestDayAt(at);
+  return new Date(Date.parse(at) + utcOffset * 60_000).toISOString().slice(0, 10);
 }
 
 /** A span of calendar days, both ends included (PeriodSchema checks it at the boundaries). */

@@ -44,7 +44,7 @@ export { refreshStaleFacts } from './stored';
 /** What a caller sends: an event without the actor's roles and the time, which the engine adds. */
 export type RunAction = RunEvent extends infer E
   ? E extends RunEvent
-    ? Omit<E, 'roles' | 'at'>
+    ? Omit<E, 'roles' | 'at' | 'utcOffset'>
     : never
   : never;
 
@@ -618,7 +618,15 @@ export class RunEngine {
     const runId = live.runId;
     const roles = this.knownRoles.get(action.by) ?? (await this.readRoles(action.by));
     if (!roles) return unknownPerson(action.by);
-    const event = { ...action, roles: [...roles], at: this.clock.now() };
+    const at = this.clock.now();
+    const utcOffset = this.clock.utcOffset?.(at);
+    // The person's clock, where known: their "today" decides which dates are still ahead.
+    const event = {
+      ...action,
+      roles: [...roles],
+      at,
+      ...(utcOffset === undefined ? {} : { utcOffset }),
+    };
     if (event.type === 'stage.submit') {
       // The machine does not know the workspace's people; the engine does: a plan whose owners
       // are not among them is refused here, as the stage panel would have.

@@ -749,7 +749,8 @@ export function LiveExecution({ context, revision, frozen }: LiveProps) {
   const operating = isOperating(context);
   const open = openItems(context);
   // The machine's own rule, read at this moment: open items, or days of the period still to run.
-  const needs = closeNeedsAcceptance(context, clock.now());
+  const now = clock.now();
+  const needs = closeNeedsAcceptance(context, now, clock.utcOffset?.(now));
   const needsAcceptance = needs.openItems || needs.early;
   const bothApproved =
     context.stages.execution.status === 'approved' &&

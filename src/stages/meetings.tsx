@@ -166,7 +166,8 @@ function NoteForm({
   const id = useId();
   const { start, end } = context.period;
   // Never a date the run's rules would refuse as ahead (rules 1–2 took the UTC date).
-  const allowed = latestNoteDate(context, clock.now());
+  const now = clock.now();
+  const allowed = latestNoteDate(context, now, clock.utcOffset?.(now));
   const latest = [today, end, allowed].sort()[0] ?? end;
   // Kept for the tab, like the run page's other small forms: notes half-written survive a detour.
   const [draft, setDraft, clearDraft] = useKeptInput<NoteDraft>(

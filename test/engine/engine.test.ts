@@ -107,6 +107,24 @@ describe('applying events', () => {
     });
   });
 
+  it('records the acting person’s clock offset with what they do, where the clock knows it', async () => {
+    const ticking = tickingClock();
+    const beijing = await engineWithTeam(freshDb(), {
+      clock: { now: ticking.now, utcOffset: () => 480 },
+    });
+    await beijing.createRun(newRunFields(), 'p-lead');
+    await passStage(beijing, 'run-1', 'research');
+    const [, submitted, decided] = await beijing.records('run-1');
+    expect(submitted?.payload).toMatchObject({ utcOffset: 480 });
+    expect(decided?.payload).toMatchObject({ utcOffset: 480 });
+    expect(await beijing.replayMatchesStored('run-1')).toBe(true);
+
+    const unknown = await engineWithTeam();
+    await unknown.createRun(newRunFields(), 'p-lead');
+    await passStage(unknown, 'run-1', 'research');
+    expect((await unknown.records('run-1'))[1]?.payload).not.toHaveProperty('utcOffset');
+  });
+
   it('refuses a plan naming an owner who is not among the workspace’s people, though the machine alone would take it', async () => {
     const engine = await engineWithTeam();
     await engine.createRun(newRunFields(), 'p-lead');
