@@ -5,12 +5,15 @@ import { type RunContext, type RunInput, initialContext } from './run-context';
 import * as rules from './run-rules';
 
 /**
- * Bumped whenever the shape of persisted snapshots changes; the engine migrates older snapshots
- * through its migration registry before restoring them.
+ * Bumped whenever the shape of persisted snapshots or of the events changes; the engine migrates
+ * older snapshots through its migration registry before restoring them, and an app refuses events
+ * and files of a version newer than its own by name.
  * 2: meeting notes recorded while operating (`meetingNotes`), and the run's gate rules version
  *    (`rulesVersion`) in the context.
+ * 3: events carry the acting person's clock offset (`utcOffset`), which version 2's strict event
+ *    schemas would refuse as an unknown key; snapshots are unchanged.
  */
-export const MACHINE_VERSION = 2;
+export const MACHINE_VERSION = 3;
 
 type Outcome = rules.DecisionOutcome;
 

@@ -134,11 +134,19 @@ export function openItems(context: RunContext): {
 
 /**
  * True when closing execution at `at` comes before the period is over (rules 4 on): the lead's
- * "today" (`personsDayAt`, by their clock's `utcOffset` where it was recorded) is not after its
- * last day. The evaluation compares figures after the period ends.
+ * "today" (`todayFor`) is not after its last day. The evaluation compares figures after the
+ * period ends.
  */
 export function closesEarly(context: RunContext, at: string, utcOffset?: number): boolean {
-  return rulesFrom(context, 4) && personsDayAt(at, utcOffset) <= context.period.end;
+  return rulesFrom(context, 4) && todayFor(context, at, utcOffset) <= context.period.end;
+}
+
+/**
+ * What the acting person calls today at `at`: from rules 7 the date on their clock where the event
+ * recorded it (`personsDayAt`), before that (or without it) the latest calendar day anywhere.
+ */
+function todayFor(context: RunContext, at: string, utcOffset: number | undefined): string {
+  return personsDayAt(at, rulesFrom(context, 7) ? utcOffset : undefined);
 }
 
 /** Why closing execution at `at` needs a written acceptance; empty when it needs none. */
@@ -288,7 +296,7 @@ export function checkCheckIn(context: RunContext, event: EventOf<'kpi.checkIn'>)
     return refuse('dateOutsidePeriod', 'dateInPeriod', { params: { date: event.date } });
   }
   // A figure for a day still ahead would become the goal's measured result (rules 3 on).
-  if (rulesFrom(context, 3) && event.date > personsDayAt(event.at, event.utcOffset)) {
+  if (rulesFrom(context, 3) && event.date > todayFor(context, event.at, event.utcOffset)) {
     return refuse('checkInDateInFuture', 'checkInDateNotAhead', { params: { date: event.date } });
   }
   const { health } = assessCheckIn(
@@ -356,11 +364,10 @@ export function mayOwnRisk(context: RunContext, personId: string): boolean {
 
 /**
  * The latest date a meeting note recorded at `at` may carry: from rules 3 the writer's "today"
- * (`personsDayAt`: by their clock where it was recorded, else the latest calendar day anywhere);
- * rules 1–2 took the UTC date, and keep it.
+ * (`todayFor`); rules 1–2 took the UTC date, and keep it.
  */
 export function latestNoteDate(context: RunContext, at: string, utcOffset?: number): string {
-  return rulesFrom(context, 3) ? personsDayAt(at, utcOffset) : dateOf(at);
+  return rulesFrom(context, 3) ? todayFor(context, at, utcOffset) : dateOf(at);
 }
 
 /**

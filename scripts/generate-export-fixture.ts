@@ -17,7 +17,11 @@ const db = freshDb();
 await seedDemoWorkspace(db, 'en', TODAY);
 // What version 2 added: meeting notes recorded while the plan operates.
 if (MACHINE_VERSION >= 2) {
-  const engine = new RunEngine(db, { clock: fixedClock(`${TODAY}T08:00:00.000Z`) });
+  // From version 3 events carry the person's clock offset (here Beijing's).
+  const clock = fixedClock(`${TODAY}T08:00:00.000Z`);
+  const engine = new RunEngine(db, {
+    clock: MACHINE_VERSION >= 3 ? { ...clock, utcOffset: () => 480 } : clock,
+  });
   const noted = await engine.apply(DEMO_RUN_IDS.region, {
     type: 'meeting.note',
     by: 'p-am1',

@@ -47,8 +47,12 @@ import { isWithin, type Period } from './time';
  * 6: the evaluation is sent only once every condition of a Conditional Go is closed, as the
  *    decision promises (`evaluation.openFollowUp`); a sub-goal in its parent's unit written
  *    otherwise ("Customers" under "customers") counts in the parent's sum.
+ * 7: "today" for a check-in, a meeting note or closing execution is the date on the acting
+ *    person's clock, where their event records it (`utcOffset`): a date still ahead for them is
+ *    refused, and closing on the period's last evening is early (under 6, the latest calendar day
+ *    anywhere, which in Beijing after 18:00 is already tomorrow).
  */
-export const GATE_RULES_VERSION = 6;
+export const GATE_RULES_VERSION = 7;
 
 /** What a gate needs to know beyond the stage's own content. */
 export interface GateContext {

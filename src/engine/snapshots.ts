@@ -35,6 +35,8 @@ export const migrations: Readonly<Record<number, SnapshotMigration>> = {
     if (context === null || typeof context !== 'object') return snapshot;
     return { ...snapshot, context: { ...context, meetingNotes: [], rulesVersion: 1 } };
   },
+  /** 2 → 3: the snapshot is unchanged; version 3 changed the events (`utcOffset`). */
+  2: (snapshot) => snapshot,
 };
 
 export function envelopeOf(snapshot: RunSnapshot, savedAt: string): SnapshotEnvelope {

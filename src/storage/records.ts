@@ -6,8 +6,10 @@ export const GENESIS_HASH = '0'.repeat(64);
 
 /**
  * One entry of a run's append-only event log. Self-contained so runs can later sync to a server:
- * a globally unique id, a gapless per-run sequence, who and when, the machine version that accepted
- * it, and the hash of the previous record (a tamper-evident chain; `hash` covers every other field).
+ * a random id (a UUID: unique in practice, though the store keys records by run and seq and
+ * does not check ids across runs), a gapless per-run sequence, who and when, the machine version
+ * that accepted it, and the hash of the previous record (a tamper-evident chain; `hash` covers
+ * every other field).
  * Record 0 is the run's creation; its payload is the machine input.
  */
 export interface EventRecord {

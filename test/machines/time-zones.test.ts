@@ -3,7 +3,7 @@ import { checkEvent } from '../../machines/run-rules';
 import type { RunEvent } from '../../machines/events';
 import { demoContent } from '../../src/domain/scenarios';
 import { personsDayAt } from '../../src/domain/time';
-import { Driver, PERIOD, person } from '../support/driver';
+import { Driver, PERIOD, person, runInput } from '../support/driver';
 
 const content = demoContent('newProductLaunch', 'en', PERIOD);
 const sales = content.monitoring.kpis.find((k) => k.unit === 'CNY')!;
@@ -44,7 +44,7 @@ describe('a person’s own day', () => {
   });
 });
 
-describe('dates still ahead, by the reporter’s clock', () => {
+describe('dates still ahead, by the reporter’s clock (gate rules 7 on)', () => {
   it('refuses a check-in dated tomorrow in Beijing, though tomorrow has begun elsewhere', () => {
     const d = new Driver().toLive();
     const tomorrow = checkIn('2024-08-21', beijingEvening, BEIJING);
@@ -61,6 +61,13 @@ describe('dates still ahead, by the reporter’s clock', () => {
   it('keeps accepting what was recorded without a clock: the latest day anywhere', () => {
     const d = new Driver().toLive();
     expect(d.trySend(checkIn('2024-08-21', beijingEvening))).toBe(true);
+  });
+
+  it('reads the latest day anywhere in a run created under gate rules 6, clock or not', () => {
+    const underSix = () => new Driver(runInput({ rulesVersion: 6 })).toLive();
+    expect(underSix().trySend(checkIn('2024-08-21', beijingEvening, BEIJING))).toBe(true);
+    const lastEvening = '2024-09-30T10:30:00.000Z';
+    expect(underSix().trySend(close(lastEvening, BEIJING))).toBe(true);
   });
 
   it('refuses meeting notes dated tomorrow by the writer’s clock', () => {
