@@ -447,18 +447,25 @@ const DraftRowSchema = z.strictObject({
 });
 
 /**
- * The file without its runs' contents (each a value yet to be read): read first, then each run
- * with `runEntrySchema`, so the page can be let go in between.
+ * A file is read in three parts, so the page can be let go between runs, and a file with several
+ * problems is refused for the one a single schema would name first (fields in this order, unknown
+ * keys last): the fields before the runs, with the runs as a list of values yet to be read; then
+ * each run (`runEntrySchema`); then the whole file with the runs left as they are.
  */
-function workspaceShellSchema(limits: ImportLimits, version: WorkspaceFormatVersion) {
-  return z.strictObject({
+function workspaceHeadSchema(limits: ImportLimits, version: WorkspaceFormatVersion) {
+  return z.object({
     format: z.literal(WORKSPACE_FORMAT),
     version: z.literal(version),
     exportedAt: IsoDateTimeSchema,
     machineVersion: z.number().int().min(1),
     runs: z.array(z.unknown()).max(limits.maxRuns),
-    people: z.array(PersonSchema).max(limits.maxPeople),
   });
+}
+
+function workspaceShellSchema(limits: ImportLimits, version: WorkspaceFormatVersion) {
+  return workspaceHeadSchema(limits, version)
+    .extend({ people: z.array(PersonSchema).max(limits.maxPeople) })
+    .strict();
 }
 
 function runEntrySchema(limits: ImportLimits, version: WorkspaceFormatVersion) {
@@ -614,13 +621,14 @@ export function* readingWorkspaceText(
   checkTree(value, limits);
   yield;
   const version = checkHeader(value);
-  const shell = parse(workspaceShellSchema(limits, version), value, []);
+  const head = parse(workspaceHeadSchema(limits, version), value, []);
   const entry = runEntrySchema(limits, version);
   const runs: RunEntry[] = [];
-  for (const [i, run] of shell.runs.entries()) {
+  for (const [i, run] of head.runs.entries()) {
     if (i > 0 && i % RUNS_PER_STEP === 0) yield;
     runs.push(parse(entry, run, ['runs', i]) as RunEntry);
   }
+  const shell = parse(workspaceShellSchema(limits, version), value, []);
   return { ...shell, runs } as WorkspaceFile;
 }
 

@@ -51,3 +51,33 @@ describe('reading a large file in steps', () => {
     expect((error as TransferError).code).toBe('wrongType');
   });
 });
+
+describe('a file with several problems', () => {
+  /** The refusal for the valid file with its first run's title a number and `change` applied. */
+  function refusal(change: (file: Record<string, unknown>) => void) {
+    const file = structuredClone(valid) as Record<string, unknown> & {
+      runs: Array<{ run: Record<string, unknown> }>;
+    };
+    file.runs[0]!.run.title = 42;
+    change(file);
+    try {
+      readWorkspaceText(JSON.stringify(file));
+    } catch (error) {
+      const { code, path } = error as TransferError;
+      return `${code} ${path}`;
+    }
+    return 'accepted';
+  }
+
+  it('is refused for a run’s problem before the people’s, an unknown key or people missing', () => {
+    const people = (f: Record<string, unknown>) => f.people as Array<Record<string, unknown>>;
+    expect(refusal((f) => (people(f)[0]!.name = 42))).toBe('wrongType runs[0].run.title');
+    expect(refusal((f) => (f.extra = true))).toBe('wrongType runs[0].run.title');
+    expect(refusal((f) => delete f.people)).toBe('wrongType runs[0].run.title');
+  });
+
+  it('is refused for the fields before the runs first, as one schema of the file reads them', () => {
+    expect(refusal((f) => (f.exportedAt = 'yesterday'))).toMatch(/^\w+ exportedAt$/);
+    expect(refusal((f) => (f.machineVersion = 'two'))).toBe('wrongType machineVersion');
+  });
+});
