@@ -337,16 +337,23 @@ describe('all or nothing', () => {
     expect(unchanged).toBe(true);
   });
 
+  /** A 60-run sample portfolio and its export: five write slices. */
+  let large: Promise<{ db: StrategyDb; text: string }> | null = null;
+  const largeWorkspace = () =>
+    (large ??= (async () => {
+      const db = freshDb();
+      await generateSamplePortfolio(db, {
+        now: '2026-11-27T09:00:00.000Z',
+        locale: 'en',
+        seed: 7,
+        size: 60,
+        yieldToUi: () => Promise.resolve(),
+      });
+      return { db, text: serializeWorkspace(await exportWorkspace(db)) };
+    })());
+
   it('writes a large workspace in slices, and a failure in a late one leaves nothing', async () => {
-    const large = freshDb();
-    await generateSamplePortfolio(large, {
-      now: '2026-11-27T09:00:00.000Z',
-      locale: 'en',
-      seed: 7,
-      size: 60,
-      yieldToUi: () => Promise.resolve(),
-    });
-    const largeText = serializeWorkspace(await exportWorkspace(large));
+    const { db: large, text: largeText } = await largeWorkspace();
     // Several slices in: earlier ones are written inside the same transaction.
     const { refusal, calls, unchanged } = await importFailingAtRun(largeText, 50);
     expect(refusal).toMatchObject({ code: 'writeFailed' });
@@ -375,6 +382,27 @@ describe('all or nothing', () => {
     expect(seen.some((p) => p.phase === 'verifying' && p.done > 0 && p.done < p.total)).toBe(true);
     expect(seen.some((p) => p.phase === 'writing')).toBe(false);
     expect(await storeChecksum(target)).toBe(before);
+  });
+
+  it('rolls back when cancelled with several slices on their way to the database', async () => {
+    const { text: largeText } = await largeWorkspace();
+    const target = freshDb(new IDBFactory());
+    const before = await storeChecksum(target);
+    const controller = new AbortController();
+    const writing: ImportProgress[] = [];
+    const refusal = await importWorkspace(target, largeText, {
+      signal: controller.signal,
+      onProgress: (p) => {
+        if (p.phase !== 'writing') return;
+        writing.push(p);
+        // The third slice: the first two are still in flight.
+        if (writing.length === 3) controller.abort();
+      },
+    }).catch((e: unknown) => e);
+    expect(refusal).toMatchObject({ code: 'cancelled' });
+    expect(writing.at(-1)?.done).toBeGreaterThan(0);
+    expect(await storeChecksum(target)).toBe(before);
+    expect(await target.runs.count()).toBe(0);
   });
 
   it('rolls back when the abort arrives while the transaction is writing', async () => {
