@@ -19,6 +19,7 @@ import { PLANNING_STAGES, STAGES_BEFORE_EVALUATION, type StageId } from '../doma
 import {
   addDays,
   daysBetween,
+  nextPeriod,
   quarterOf,
   quarterPeriod,
   type IsoDate,
@@ -319,8 +320,27 @@ type ContentCache = Map<string, StageContentMap>;
  * through `engine.step`, exactly as `apply` would, and returns the row, records and drafts that
  * `apply` would have written. Run `i` is the same whatever the size of the portfolio.
  */
+/** How often a completed sample run goes on into its next cycle (the optimization loop). */
+const CONTINUE_CHANCE = 0.55;
+
+/** What the run after a sample run that went on into its next cycle takes from it. */
+interface NextCycle {
+  index: number;
+  parentRunId: string;
+  scenario: ScenarioId;
+  leadId: (typeof LEADS)[number];
+  subject: Text;
+  place: Text;
+  period: Period;
+  /** When the parent linked it: the next cycle is created then. */
+  atMs: number;
+}
+
 export class SampleRunBuilder {
   private readonly engine: RunEngine;
+  /** The last index of the portfolio, when known: a run may go on into the next index only. */
+  private readonly lastIndex: number;
+  private nextCycle: NextCycle | null = null;
   private readonly content: ContentCache = new Map();
   private readonly seed: number;
   private readonly nowMs: number;
@@ -332,6 +352,8 @@ export class SampleRunBuilder {
 
   constructor(db: StrategyDb, options: SampleOptions) {
     this.seed = (options.seed ?? 1) >>> 0;
+    // Chains of cycles only where the size is known, so no run links a next cycle never built.
+    this.lastIndex = options.size === undefined ? -1 : Math.trunc(options.size) - 1;
     this.nowMs = Date.parse(options.now);
     if (Number.isNaN(this.nowMs)) throw new RangeError(`not a moment: ${options.now}`);
     this.locale = options.locale;
@@ -359,23 +381,30 @@ export class SampleRunBuilder {
     return content;
   }
 
-  /** Run number `index` (0-based) of the portfolio. */
+  /**
+   * Run number `index` (0-based) of the portfolio. Built in order: a completed run may go on into
+   * its next cycle, which is then the next index's run (linked both ways, as "Start next cycle"
+   * links them), and so on, so the portfolio holds chains of quarters.
+   */
   build(index: number): SampleRun {
     const rand = mulberry32(mixSeed(this.seed, index));
     const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)] as T;
     const text = (t: Text) => (this.locale === 'zh-CN' ? t.zh : t.en);
     const chance = (p: number) => rand() < p;
     const between = (a: number, b: number) => a + rand() * (b - a);
+    const cycle = this.nextCycle?.index === index ? this.nextCycle : null;
+    this.nextCycle = null;
 
     const runId = sampleRunId(index);
-    const scenario = pick(SCENARIO_IDS);
+    const scenario = cycle?.scenario ?? pick(SCENARIO_IDS);
     const total = this.periods.reduce((s, p) => s + p.weight, 0);
     let roll = rand() * total;
-    const period = (this.periods.find((p) => (roll -= p.weight) < 0) ?? this.periods.at(-1)!)
-      .period;
-    const leadId = pick(LEADS);
-    const subject = pick(SUBJECTS[scenario]);
-    const place = pick(PLACES);
+    const period =
+      cycle?.period ??
+      (this.periods.find((p) => (roll -= p.weight) < 0) ?? this.periods.at(-1)!).period;
+    const leadId = cycle?.leadId ?? pick(LEADS);
+    const subject = cycle?.subject ?? pick(SUBJECTS[scenario]);
+    const place = cycle?.place ?? pick(PLACES);
     const title =
       this.locale === 'zh-CN'
         ? // A space between Chinese and Latin letters, as Chinese typesetting does.
@@ -391,11 +420,16 @@ export class SampleRunBuilder {
     const resumesHold = chance(0.7);
 
     const periodStartMs = Date.parse(`${period.start}T00:00:00.000Z`);
-    let t = Math.min(
-      periodStartMs - between(12, 45) * DAY_MS,
-      this.nowMs - between(0.5, 20) * DAY_MS,
-    );
-    t = workHour(t, rand);
+    // A next cycle is created when its parent links it, after the parent's evaluation.
+    let t = cycle
+      ? cycle.atMs
+      : workHour(
+          Math.min(
+            periodStartMs - between(12, 45) * DAY_MS,
+            this.nowMs - between(0.5, 20) * DAY_MS,
+          ),
+          rand,
+        );
     const createdAt = new Date(t).toISOString();
 
     let seq = 0;
@@ -406,7 +440,7 @@ export class SampleRunBuilder {
       title,
       period,
       leadId,
-      parentRunId: null,
+      parentRunId: cycle?.parentRunId ?? null,
       createdAt,
       policies: defaultGatePolicies(scenario),
       rulesVersion: GATE_RULES_VERSION,
@@ -679,6 +713,27 @@ export class SampleRunBuilder {
         else submit(stage);
         if (stage !== 'evaluation') closeFollowUps();
       }
+      // The optimization loop: a completed run often goes on into the next quarter, which is the
+      // next index's run.
+      if (
+        ctx().outcome?.kind === 'completed' &&
+        index < this.lastIndex &&
+        chance(CONTINUE_CHANCE)
+      ) {
+        wait(between(1, 8));
+        const atMs = t;
+        act({ type: 'cycle.link', by: leadId, childRunId: sampleRunId(index + 1) });
+        this.nextCycle = {
+          index: index + 1,
+          parentRunId: runId,
+          scenario,
+          leadId,
+          subject,
+          place,
+          period: nextPeriod(period),
+          atMs,
+        };
+      }
     } catch (error) {
       if (!(error instanceof ReachedNow)) throw error;
     }
@@ -836,7 +891,7 @@ export async function generateSamplePortfolio(
   progress.phase = 'writing';
   options.onProgress?.({ ...progress });
 
-  const builder = new SampleRunBuilder(db, options);
+  const builder = new SampleRunBuilder(db, { ...options, size: total });
   // One chunk commits while the next is built: IndexedDB works off the main thread meanwhile.
   let writing: Promise<void> = Promise.resolve();
   let failure: unknown = null;

@@ -17,6 +17,7 @@ import {
   type SampleRun,
 } from '../../src/engine/sample-portfolio';
 import { SCENARIO_IDS } from '../../src/domain/scenario-ids';
+import { nextPeriod } from '../../src/domain/time';
 import {
   commitImport,
   exportWorkspace,
@@ -49,7 +50,40 @@ describe('the sample portfolio generator', () => {
     expect(c.map((r) => r.stored.row.headHash)).not.toEqual(a.map((r) => r.stored.row.headHash));
   });
 
-  it('builds run i the same whatever comes before it', () => {
+  it('goes on from a completed run into its next quarter, linked both ways, where its size is known', () => {
+    const runs = build(150, { ...options, size: 150 });
+    const byId = new Map(runs.map((r) => [r.stored.row.id, r]));
+    const next = runs.filter((r) => contextOf(r).parentRunId !== null);
+    expect(next.length).toBeGreaterThan(20);
+    for (const run of next) {
+      const c = contextOf(run);
+      const parent = byId.get(c.parentRunId!)!;
+      const p = contextOf(parent);
+      expect(p.outcome?.kind).toBe('completed');
+      expect(p.childRunId).toBe(c.runId);
+      expect(parent.records.at(-1)).toMatchObject({
+        type: 'cycle.link',
+        payload: { childRunId: c.runId },
+      });
+      expect(c.period).toEqual(nextPeriod(p.period));
+      expect([c.scenario, c.leadId]).toEqual([p.scenario, p.leadId]);
+      // Created when the parent linked it, after the parent's evaluation passed.
+      expect(c.createdAt).toBe(parent.records.at(-1)!.at);
+      expect(c.createdAt > p.stages.evaluation.approvedAt!).toBe(true);
+    }
+    // Every link is to a run of the portfolio, and some chains run three quarters or more.
+    const linked = runs.map((r) => contextOf(r).childRunId).filter((id) => id !== null);
+    expect(linked.every((id) => byId.has(id!))).toBe(true);
+    const depth = (run: SampleRun): number => {
+      const parentId = contextOf(run).parentRunId;
+      return parentId ? 1 + depth(byId.get(parentId)!) : 1;
+    };
+    expect(Math.max(...runs.map(depth))).toBeGreaterThanOrEqual(3);
+    // Without a size, no run goes on: nothing links a run that may never be built.
+    expect(build(40).every((r) => contextOf(r).childRunId === null)).toBe(true);
+  });
+
+  it('builds run i the same whatever comes before it, when no size makes chains', () => {
     const builder = new SampleRunBuilder(freshDb(), options);
     const alone = builder.build(17);
     const inOrder = build(18)[17]!;
