@@ -309,7 +309,6 @@ interface SimState {
   held: boolean;
   replanned: boolean;
   lastCheckIn: IsoDate | null;
-  tasks: Record<string, 'todo' | 'inProgress' | 'done'>;
 }
 
 /** Content is the same for every run of a scenario, period and language: build it once. */
@@ -491,7 +490,6 @@ export class SampleRunBuilder {
       held: false,
       replanned: false,
       lastCheckIn: null,
-      tasks: {},
     };
 
     const submit = (stage: StageId) => {
@@ -660,6 +658,8 @@ export class SampleRunBuilder {
         }
       }
       waitUntil(addDays(period.end, Math.floor(between(1, 8))));
+      // Before closing, the team marks what it finished in the period's last days.
+      progressTasks(period.end);
       // The machine's own reading of what closing must face (rules 4 adds unhandled alerts).
       const open = Object.values(openItems(ctx())).some((count) => count > 0);
       act({ type: 'execution.close', by: leadId, acceptance: open ? text(ACCEPTANCE) : '' });
@@ -667,8 +667,10 @@ export class SampleRunBuilder {
     };
 
     const progressTasks = (date: IsoDate) => {
-      for (const task of content.execution.tasks) {
-        const now = state.tasks[task.id] ?? 'todo';
+      // The approved plan's tasks as the run records them: a replan approves the plan afresh.
+      const c = ctx();
+      for (const task of approvedContent(c, 'execution')?.tasks ?? content.execution.tasks) {
+        const now = c.taskProgress[task.id]?.status ?? 'todo';
         let next = now;
         if (now === 'todo' && task.start !== null && task.start <= date) next = 'inProgress';
         if (
@@ -680,7 +682,6 @@ export class SampleRunBuilder {
         )
           next = 'done';
         if (next === now) continue;
-        state.tasks[task.id] = next;
         act({ type: 'task.progress', by: task.ownerId ?? leadId, taskId: task.id, status: next });
       }
     };

@@ -83,6 +83,20 @@ describe('the sample portfolio generator', () => {
     expect(build(40).every((r) => contextOf(r).childRunId === null)).toBe(true);
   });
 
+  it('closes most completed runs with their plan’s tasks done, replanned ones too', () => {
+    const completed = build(150).filter((r) => contextOf(r).outcome?.kind === 'completed');
+    const doneShare = completed.map((r) => {
+      const c = contextOf(r);
+      const tasks = approvedContent(c, 'execution')!.tasks;
+      return tasks.filter((t) => c.taskProgress[t.id]?.status === 'done').length / tasks.length;
+    });
+    expect(completed.length).toBeGreaterThan(50);
+    const sorted = [...doneShare].sort((a, b) => a - b);
+    expect(sorted[Math.floor(sorted.length / 2)]).toBeGreaterThanOrEqual(0.75);
+    // Nothing done at all is the odd run whose team fell far behind, not one in four.
+    expect(doneShare.filter((s) => s === 0).length / completed.length).toBeLessThan(0.1);
+  });
+
   it('builds run i the same whatever comes before it, when no size makes chains', () => {
     const builder = new SampleRunBuilder(freshDb(), options);
     const alone = builder.build(17);
