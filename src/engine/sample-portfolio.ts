@@ -15,7 +15,13 @@ import {
   type ContentLocale,
   type ScenarioId,
 } from '../domain/scenarios';
-import { PLANNING_STAGES, STAGES_BEFORE_EVALUATION, type StageId } from '../domain/stages';
+import {
+  PLANNING_STAGES,
+  STAGE_IDS,
+  STAGES_BEFORE_EVALUATION,
+  type StageId,
+} from '../domain/stages';
+import { seedNextCycle, type CycleOutcome } from '../domain/next-cycle';
 import {
   addDays,
   daysBetween,
@@ -333,6 +339,8 @@ interface NextCycle {
   period: Period;
   /** When the parent linked it: the next cycle is created then. */
   atMs: number;
+  /** What the parent approved, its period: the next cycle's plan is seeded from it. */
+  outcome: CycleOutcome;
 }
 
 export class SampleRunBuilder {
@@ -409,7 +417,10 @@ export class SampleRunBuilder {
         ? // A space between Chinese and Latin letters, as Chinese typesetting does.
           `${place.zh}${/^[A-Za-z]/.test(subject.zh) ? ' ' : ''}${subject.zh} · ${periodTag(period)}`
         : `${subject.en} · ${place.en} · ${periodTag(period)}`;
-    const content = this.contentFor(scenario, period);
+    // A next cycle's plan is seeded from what its parent approved, as "Start next cycle" seeds it.
+    const content = cycle
+      ? { ...this.contentFor(scenario, period), ...seedNextCycle(cycle.outcome, period) }
+      : this.contentFor(scenario, period);
 
     // The run's character: how fast its lead drafts, how its KPIs go, how it ends.
     const pace = between(0.6, 1.8);
@@ -733,6 +744,12 @@ export class SampleRunBuilder {
           place,
           period: nextPeriod(period),
           atMs,
+          outcome: {
+            period,
+            approved: Object.fromEntries(
+              STAGE_IDS.map((s) => [s, ctx().stages[s].approved]).filter(([, v]) => v !== null),
+            ),
+          },
         };
       }
     } catch (error) {

@@ -18,6 +18,8 @@ import {
 } from '../../src/engine/sample-portfolio';
 import { SCENARIO_IDS } from '../../src/domain/scenario-ids';
 import { nextPeriod } from '../../src/domain/time';
+import { seedNextCycle } from '../../src/domain/next-cycle';
+import { STAGE_IDS } from '../../src/domain/stages';
 import {
   commitImport,
   exportWorkspace,
@@ -35,6 +37,8 @@ function build(count: number, opts = options): SampleRun[] {
   return Array.from({ length: count }, (_, i) => builder.build(i));
 }
 
+const hasStage = (record: { payload: unknown }, stage: string) =>
+  (record.payload as { stage?: unknown }).stage === stage;
 const contextOf = (run: SampleRun) => run.stored.snapshot.envelope.snapshot.context as RunContext;
 const noYield = () => Promise.resolve();
 
@@ -70,6 +74,16 @@ describe('the sample portfolio generator', () => {
       // Created when the parent linked it, after the parent's evaluation passed.
       expect(c.createdAt).toBe(parent.records.at(-1)!.at);
       expect(c.createdAt > p.stages.evaluation.approvedAt!).toBe(true);
+      // Its goals proposed from what the parent approved and achieved, as seeding proposes them.
+      const goals = run.records.find((r) => r.type === 'stage.submit' && hasStage(r, 'goals'));
+      if (goals) {
+        const approved = Object.fromEntries(
+          STAGE_IDS.map((s) => [s, p.stages[s].approved]).filter(([, v]) => v !== null),
+        );
+        expect((goals.payload as { content: unknown }).content).toEqual(
+          seedNextCycle({ period: p.period, approved }, c.period).goals,
+        );
+      }
     }
     // Every link is to a run of the portfolio, and some chains run three quarters or more.
     const linked = runs.map((r) => contextOf(r).childRunId).filter((id) => id !== null);
