@@ -128,6 +128,33 @@ function writeObject(source: Record<string, unknown>): void {
 }
 
 /**
+ * True when `JSON.stringify(value)` writes exactly what the writer below would: every object's
+ * keys already in canonical order (`orderKeys`), no `__proto__` key (left out below), nothing with
+ * a `toJSON`, and only finite numbers (JSON writes the others as null, where this refuses them).
+ */
+export function inCanonicalOrder(value: unknown): boolean {
+  if (typeof value === 'number') return Number.isFinite(value);
+  if (typeof value === 'bigint') return false;
+  if (value === null || typeof value !== 'object') return true;
+  if (hasToJson(value)) return false;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i += 1) if (!inCanonicalOrder(value[i])) return false;
+    return true;
+  }
+  const keys = Object.keys(value);
+  let start = 0;
+  while (start < keys.length && isIndexKey(keys[start] as string)) start += 1;
+  for (let i = start + 1; i < keys.length; i += 1) {
+    if (!((keys[i - 1] as string) < (keys[i] as string))) return false;
+  }
+  for (const key of keys) {
+    if (key === '__proto__') return false;
+    if (!inCanonicalOrder((value as Record<string, unknown>)[key])) return false;
+  }
+  return true;
+}
+
+/**
  * JSON with object keys sorted at every level, so the same record always hashes the same
  * whichever order its fields were built in (and on a server written in another language).
  * Written out by hand: ~1.6x faster than JSON.stringify with a replacer that copied every object
@@ -136,6 +163,9 @@ function writeObject(source: Record<string, unknown>): void {
 export function canonicalJson(value: unknown): string {
   const root = hasToJson(value) ? value.toJSON('') : value;
   if (isOmitted(root)) return 'null';
+  // Records the engine builds keep their keys in this order already (buildRecord): then the
+  // browser's own JSON.stringify writes the same bytes, several times faster than the writer below.
+  if (inCanonicalOrder(root)) return JSON.stringify(root);
   const outer = out; // a toJSON may itself call canonicalJson
   out = '';
   try {

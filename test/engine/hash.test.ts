@@ -6,6 +6,7 @@ import {
   canonicalJson,
   fastHashing,
   hashesWithWasm,
+  inCanonicalOrder,
   sameJson,
   sha256Hex,
 } from '../../src/engine/hash';
@@ -92,6 +93,29 @@ describe('canonicalJson', () => {
       }),
       { numRuns: 1000 },
     );
+  });
+
+  it('writes values already in canonical order through JSON.stringify, the same bytes', () => {
+    fc.assert(
+      fc.property(json, (value) => {
+        // What buildRecord stores: the value read back from its canonical JSON.
+        const ordered: unknown = JSON.parse(canonicalJson(value));
+        expect(inCanonicalOrder(ordered)).toBe(true);
+        expect(canonicalJson(ordered)).toBe(previousCanonicalJson(value));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('leaves to its own writer what JSON.stringify would write otherwise', () => {
+    expect(inCanonicalOrder({ b: 1, a: 2 })).toBe(false);
+    expect(inCanonicalOrder({ a: [{ d: 1, c: 2 }] })).toBe(false);
+    expect(inCanonicalOrder({ 10: 'x', 2: 'y', a: 1 })).toBe(true);
+    expect(inCanonicalOrder(JSON.parse('{"__proto__":1}'))).toBe(false);
+    expect(inCanonicalOrder({ at: new Date(0) })).toBe(false);
+    expect(inCanonicalOrder({ n: Number.NaN })).toBe(false);
+    expect(inCanonicalOrder([1, Infinity])).toBe(false);
+    expect(canonicalJson({ a: [1, Infinity] }.a.slice(0, 1))).toBe('[1]');
   });
 
   it('writes the same bytes as the previous serializer for text read back by JSON.parse', () => {
