@@ -141,6 +141,10 @@ export function inCanonicalOrder(value: unknown): boolean {
     for (let i = 0; i < value.length; i += 1) if (!inCanonicalOrder(value[i])) return false;
     return true;
   }
+  // Plain objects only: JSON.stringify writes a boxed number or string as its value, the writer
+  // below as an object of its own keys.
+  const prototype: unknown = Object.getPrototypeOf(value);
+  if (prototype !== Object.prototype && prototype !== null) return false;
   const keys = Object.keys(value);
   let start = 0;
   while (start < keys.length && isIndexKey(keys[start] as string)) start += 1;
@@ -165,7 +169,12 @@ export function canonicalJson(value: unknown): string {
   if (isOmitted(root)) return 'null';
   // Records the engine builds keep their keys in this order already (buildRecord): then the
   // browser's own JSON.stringify writes the same bytes, several times faster than the writer below.
-  if (inCanonicalOrder(root)) return JSON.stringify(root);
+  try {
+    if (inCanonicalOrder(root)) return JSON.stringify(root);
+  } catch (error) {
+    // Nested deeper than JSON.stringify goes (thousands of levels): the writer below goes deeper.
+    if (!(error instanceof RangeError)) throw error;
+  }
   const outer = out; // a toJSON may itself call canonicalJson
   out = '';
   try {

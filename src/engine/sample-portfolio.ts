@@ -320,11 +320,6 @@ interface SimState {
 /** Content is the same for every run of a scenario, period and language: build it once. */
 type ContentCache = Map<string, StageContentMap>;
 
-/**
- * Builds sample runs in memory. `build(i)` is pure with respect to storage: it steps a `LiveRun`
- * through `engine.step`, exactly as `apply` would, and returns the row, records and drafts that
- * `apply` would have written. Run `i` is the same whatever the size of the portfolio.
- */
 /** How often a completed sample run goes on into its next cycle (the optimization loop). */
 const CONTINUE_CHANCE = 0.55;
 
@@ -343,11 +338,22 @@ interface NextCycle {
   outcome: CycleOutcome;
 }
 
+/**
+ * Builds sample runs in memory. `build(i)` is pure with respect to storage: it steps a `LiveRun`
+ * through `engine.step`, exactly as `apply` would, and returns the row, records and drafts that
+ * `apply` would have written. Without a size, run `i` is the same whatever comes before it; with
+ * one, runs are built in order, and a completed run may go on into the next index's run.
+ */
 export class SampleRunBuilder {
   private readonly engine: RunEngine;
   /** The last index of the portfolio, when known: a run may go on into the next index only. */
   private readonly lastIndex: number;
   private nextCycle: NextCycle | null = null;
+
+  /** True when the run built last linked the next index's run as its next cycle. */
+  get linksNext(): boolean {
+    return this.nextCycle !== null;
+  }
   private readonly content: ContentCache = new Map();
   private readonly seed: number;
   private readonly nowMs: number;
@@ -578,6 +584,8 @@ export class SampleRunBuilder {
      * evaluation is sent (gate rules 6).
      */
     const closeFollowUps = (all = false) => {
+      // A run killed at a gate accepts nothing more: its conditions stay open.
+      if (ctx().outcome) return;
       for (const f of ctx().followUps) {
         if (f.closed || (!all && !chance(0.5))) continue;
         wait(between(0.5, 3));
@@ -726,31 +734,34 @@ export class SampleRunBuilder {
         if (stage !== 'evaluation') closeFollowUps();
       }
       // The optimization loop: a completed run often goes on into the next quarter, which is the
-      // next index's run.
+      // next index's run; not into a quarter already over by the time its evaluation passed.
       if (
         ctx().outcome?.kind === 'completed' &&
         index < this.lastIndex &&
         chance(CONTINUE_CHANCE)
       ) {
         wait(between(1, 8));
-        const atMs = t;
-        act({ type: 'cycle.link', by: leadId, childRunId: sampleRunId(index + 1) });
-        this.nextCycle = {
-          index: index + 1,
-          parentRunId: runId,
-          scenario,
-          leadId,
-          subject,
-          place,
-          period: nextPeriod(period),
-          atMs,
-          outcome: {
-            period,
-            approved: Object.fromEntries(
-              STAGE_IDS.map((s) => [s, ctx().stages[s].approved]).filter(([, v]) => v !== null),
-            ),
-          },
-        };
+        const next = nextPeriod(period);
+        if (new Date(t).toISOString().slice(0, 10) <= next.end) {
+          const atMs = t;
+          act({ type: 'cycle.link', by: leadId, childRunId: sampleRunId(index + 1) });
+          this.nextCycle = {
+            index: index + 1,
+            parentRunId: runId,
+            scenario,
+            leadId,
+            subject,
+            place,
+            period: next,
+            atMs,
+            outcome: {
+              period,
+              approved: Object.fromEntries(
+                STAGE_IDS.map((s) => [s, ctx().stages[s].approved]).filter(([, v]) => v !== null),
+              ),
+            },
+          };
+        }
       }
     } catch (error) {
       if (!(error instanceof ReachedNow)) throw error;
@@ -940,11 +951,15 @@ export async function generateSamplePortfolio(
       );
 
   let sliceStart = performance.now();
-  chunks: for (let start = 0; start < total; start += chunkSize) {
+  let next = 0;
+  chunks: while (next < total) {
     const chunk: SampleRun[] = [];
-    for (let i = start; i < Math.min(total, start + chunkSize); i += 1) {
+    const start = next;
+    // A chunk never ends between a run and the next cycle it links: cancelled after it, the
+    // portfolio would hold a link to a run never written.
+    for (; next < total && (next < start + chunkSize || builder.linksNext); next += 1) {
       if (cancelled() || failure) break chunks;
-      chunk.push(builder.build(i));
+      chunk.push(builder.build(next));
       // Long tasks make the page feel stuck: hand control back every ~12 ms of building.
       if (performance.now() - sliceStart > 12) {
         await yieldToUi();

@@ -1,7 +1,7 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import fc from 'fast-check';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   canonicalJson,
   fastHashing,
@@ -115,7 +115,26 @@ describe('canonicalJson', () => {
     expect(inCanonicalOrder({ at: new Date(0) })).toBe(false);
     expect(inCanonicalOrder({ n: Number.NaN })).toBe(false);
     expect(inCanonicalOrder([1, Infinity])).toBe(false);
-    expect(canonicalJson({ a: [1, Infinity] }.a.slice(0, 1))).toBe('[1]');
+    // Boxed values, which JSON.stringify unboxes, and class instances.
+    for (const boxed of [new Number(5), new String('ab'), new Boolean(false)]) {
+      expect(inCanonicalOrder({ a: boxed })).toBe(false);
+      expect(canonicalJson({ a: boxed })).toBe(previousCanonicalJson({ a: boxed }));
+    }
+    expect(inCanonicalOrder(new (class {})())).toBe(false);
+    expect(inCanonicalOrder(Object.create(null))).toBe(true);
+  });
+
+  it('writes what is nested deeper than JSON.stringify goes with its own writer', () => {
+    // JSON.stringify gives up thousands of levels down (~4,100 here), sooner than the writer.
+    const tooDeep = vi.spyOn(JSON, 'stringify').mockImplementationOnce(() => {
+      throw new RangeError('Maximum call stack size exceeded');
+    });
+    try {
+      expect(canonicalJson({ a: [[1]], b: 'x' })).toBe('{"a":[[1]],"b":"x"}');
+      expect(tooDeep).toHaveBeenCalled();
+    } finally {
+      tooDeep.mockRestore();
+    }
   });
 
   it('writes the same bytes as the previous serializer for text read back by JSON.parse', () => {

@@ -5,6 +5,7 @@ import { measuredActuals } from '../../src/domain/results';
 import { runMachine } from '../../machines/run-machine';
 import { DEMO_RUN_IDS, seedDemoWorkspace } from '../../src/engine/demo';
 import { RunEngine, verifyRecords } from '../../src/engine/engine';
+import { readContext } from '../../src/engine/stored';
 import { replayRecords } from '../../src/engine/replay';
 import { canonicalJson } from '../../src/engine/hash';
 import {
@@ -268,15 +269,55 @@ describe('writing the sample portfolio', () => {
       signal: controller.signal,
       yieldToUi: noYield,
       onProgress: (p) => {
-        if (p.runs === 20) controller.abort();
+        if (p.runs >= 20) controller.abort();
       },
     });
-    expect(result).toMatchObject({ runs: 20, cancelled: true });
+    expect(result).toMatchObject({ cancelled: true });
+    expect(result.runs).toBeGreaterThanOrEqual(20);
+    expect(result.runs).toBeLessThan(50);
     const rows = await db.runs.toArray();
-    expect(rows).toHaveLength(20);
+    expect(rows).toHaveLength(result.runs);
     const engine = new RunEngine(db);
     for (const row of rows) expect((await engine.verify(row.id)).ok).toBe(true);
     expect(await recordCount(db)).toBe(rows.reduce((n, r) => n + r.revision + 1, 0));
+  });
+
+  it('never ends a chunk between a run and the next cycle it links, so a cancel leaves no dangling link', async () => {
+    // With seed 2 and chunks of 50, run 100 is run 99's next cycle: the second chunk runs on to it.
+    const db = freshDb();
+    const controller = new AbortController();
+    const chunks: number[] = [];
+    const result = await generateSamplePortfolio(db, {
+      ...options,
+      seed: 2,
+      size: 300,
+      chunkSize: 50,
+      signal: controller.signal,
+      yieldToUi: noYield,
+      onProgress: (p) => {
+        if (p.phase !== 'writing' || p.runs === 0) return;
+        chunks.push(p.runs);
+        if (chunks.length === 2) controller.abort();
+      },
+    });
+    expect(result.cancelled).toBe(true);
+    expect(chunks).toEqual([50, 101]);
+    const rows = await db.runs.toArray();
+    const ids = new Set(rows.map((r) => r.id));
+    const contexts = (await Promise.all(rows.map((r) => readContext(db, r.id)))).map((c) => c!);
+    for (const c of contexts) {
+      if (c.childRunId !== null) expect(ids.has(c.childRunId)).toBe(true);
+      if (c.parentRunId !== null) expect(ids.has(c.parentRunId)).toBe(true);
+    }
+    expect(contexts.some((c) => c.childRunId === sampleRunId(100))).toBe(true);
+  });
+
+  it('builds portfolios dated in any quarter, a run killed with a condition open included', () => {
+    // In the first quarter of a year (seed 1), a next cycle is killed at a gate whose Conditional
+    // Go left a condition open: nothing more is done on a run that has ended.
+    for (const now of ['2027-02-15T09:00:00.000Z', '2026-05-20T09:00:00.000Z']) {
+      expect(() => build(300, { ...options, now, seed: 1, size: 300 })).not.toThrow();
+    }
   });
 
   it('replaces earlier sample runs and keeps the demo, its people and their names', async () => {
