@@ -228,10 +228,21 @@ export function recordHash(record: Omit<EventRecord, 'hash'>): string {
 /** Builds the next record of a chain. */
 export function buildRecord(fields: Omit<EventRecord, 'hash' | 'machineVersion'>): EventRecord {
   // The payload is stored with its keys in canonical order (a copy read back from its canonical
-  // JSON): hashing it then, and checking it at every import, takes JSON.stringify's fast path.
-  const payload: unknown = JSON.parse(canonicalJson(fields.payload));
-  const unsigned = { ...fields, payload, machineVersion: MACHINE_VERSION };
-  return { ...unsigned, hash: recordHash(unsigned) };
+  // JSON): checking it at every import then takes JSON.stringify's fast path.
+  const payloadText = canonicalJson(fields.payload);
+  const unsigned = {
+    ...fields,
+    payload: JSON.parse(payloadText) as unknown,
+    machineVersion: MACHINE_VERSION,
+  };
+  // recordHash's text, written around the payload's text rather than serializing it again.
+  const s = JSON.stringify;
+  const text =
+    `{"actorId":${s(unsigned.actorId)},"at":${s(unsigned.at)},"id":${s(unsigned.id)},` +
+    `"machineVersion":${unsigned.machineVersion},"payload":${payloadText},` +
+    `"prevHash":${s(unsigned.prevHash)},"runId":${s(unsigned.runId)},"seq":${unsigned.seq},` +
+    `"type":${s(unsigned.type)}}`;
+  return { ...unsigned, hash: sha256Hex(text) };
 }
 
 function payloadOf(event: RunEvent): Record<string, unknown> {

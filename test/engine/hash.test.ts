@@ -1,6 +1,8 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import fc from 'fast-check';
+import { buildRecord, recordHash } from '../../src/engine/engine';
+import { GENESIS_HASH } from '../../src/storage/records';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   canonicalJson,
@@ -104,6 +106,26 @@ describe('canonicalJson', () => {
         expect(canonicalJson(ordered)).toBe(previousCanonicalJson(value));
       }),
       { numRuns: 1000 },
+    );
+  });
+
+  it('gives a built record the hash its fields give, for any payload', () => {
+    fc.assert(
+      fc.property(json, fc.string(), fc.nat(), (payload, id, seq) => {
+        const record = buildRecord({
+          id,
+          runId: 'run-1',
+          seq,
+          type: 'risk.raise',
+          actorId: 'p-lead',
+          at: '2026-11-27T09:00:00.000Z',
+          payload,
+          prevHash: GENESIS_HASH,
+        });
+        expect(record.hash).toBe(recordHash(record));
+        expect(canonicalJson(record.payload)).toBe(canonicalJson(payload));
+      }),
+      { numRuns: 300 },
     );
   });
 
